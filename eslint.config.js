@@ -1,0 +1,73 @@
+// ESLint flat config. typescript-eslint needs TypeScript's JS API, so the project stays on
+// TypeScript 5.x (TypeScript 7's native compiler has none yet).
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const engineBans = {
+  'no-restricted-globals': [
+    'error',
+    { name: 'Date', message: 'The engine runs on virtual time: use the Sim clock.' },
+    { name: 'setTimeout', message: 'The engine runs on virtual time: schedule on the Sim.' },
+    { name: 'setInterval', message: 'The engine runs on virtual time: schedule on the Sim.' },
+    { name: 'requestAnimationFrame', message: 'Real time enters only in the UI playback loop.' },
+    { name: 'window', message: 'The engine is pure TypeScript: no DOM.' },
+    { name: 'document', message: 'The engine is pure TypeScript: no DOM.' },
+    { name: 'performance', message: 'The engine runs on virtual time.' },
+  ],
+  'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Use the seeded Rng.' }],
+};
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['src/engine/**/*.ts'],
+    rules: {
+      ...engineBans,
+      // Every pool method is a generator so that any of them may suspend; some happen not to.
+      'require-yield': 'off',
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['react', 'react-dom', 'zustand*', 'motion*', '**/store/**', '**/ui/**'], message: 'The engine imports only the engine.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/store/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['react', 'react-dom', 'motion*', 'zustand', 'zustand/react', '**/ui/**'], message: 'The store is framework-free: engine and zustand/vanilla only.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/ui/**/*.{ts,tsx}', 'src/main.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/engine/*', '!**/engine/types', '!**/engine/levels/*.ts?raw'],
+              allowTypeImports: true,
+              message: 'The UI reaches the engine through the store (types and level sources excepted).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);

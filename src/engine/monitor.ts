@@ -1,0 +1,128 @@
+/**
+ * The monitor: one watcher over the event stream that notices the text's warnings coming true.
+ * Every callout in the lab and every `warnings` entry of the CLI comes from here; no scenario
+ * scripts its own. It reads each event and the runtime's record of objects and clients, and
+ * emits a `monitor.warned` event right after the event that proved the problem.
+ *
+ * Warning kinds (see WARNINGS in types.ts):
+ * - unbounded-growth   Level 1 made more objects than its initial size: nothing bounds it.
+ * - over-max           more objects open than maxSize.
+ * - exhausted          the pool refused an acquire.
+ * - dirty-object       an object was handed out still carrying a previous borrower's data.
+ * - dirty-read         a reader read data that a previous borrower wrote.
+ * - dead-handout       a dead object was handed out.
+ * - dead-used          a reader used or read a dead object.
+ * - double-shelved     one object stands on the shelf twice.
+ * - shared-object      one object is held by two references at once.
+ * - counter-negative   the borrowed counter went below zero.
+ * - capacity-lost      a release failed: the object is neither lent nor shelved, and still counted.
+ * - leaked             a reader crashed holding an object: it will never come back.
+ * - closed-with-borrowed  close() ran while objects were lent out; they stay open.
+ * - created-after-close   the pool created an object after close().
+ * - timeout            an acquire gave up waiting (production level).
+ * - leak-suspected     an object has been borrowed longer than leakThreshold (production level).
+ * - waiting-forever    a reader was still waiting when nothing else could happen.
+ * - open-after-close   objects were still open when everything had finished after close().
+ */
+import type { Runtime } from './runtime';
+import type { PoolEvent, WarningKind } from './types';
+
+const name = (id: number | null) => `object ${id ?? '?'}`;
+
+export interface Monitor {
+  /** Checks that can only be made when nothing is left to happen. */
+  finish(): void;
+}
+
+export function createMonitor(rt: Runtime, opts: { bound: number | null; level: string }): Monitor {
+  let lastInUse: number | null = null;
+  let highWater = opts.bound ?? Number.POSITIVE_INFINITY;
+  const warn = (warning: WarningKind, message: string, e: PoolEvent) =>
+    rt.emit({ type: 'monitor.warned', warning, message }, { object: e.object, client: e.client, step: e.step });
+
+  const watch = (e: PoolEvent): void => {
+    if (e.type === 'monitor.warned') return;
+    if (e.inUse !== null && e.inUse < 0 && (lastInUse === null || lastInUse >= 0)) {
+      warn('counter-negative', `the borrowed counter is ${e.inUse}: more releases than acquires`, e);
+    }
+    lastInUse = e.inUse;
+    const obj = e.object === null ? undefined : rt.object(e.object);
+    switch (e.type) {
+      case 'object.creating': {
+        const open = rt.objects.reduce((n, o) => n + (o.closed ? 0 : 1), 0);
+        if (open > highWater) {
+          highWater = open;
+          if (opts.level === 'level1') warn('unbounded-growth', `${open} objects now, more than the ${opts.bound} it started with, and nothing stops more`, e);
+          else warn('over-max', `${open} objects open, more than maxSize ${opts.bound}`, e);
+        }
+        if (rt.poolState().closed) warn('created-after-close', `the pool created ${name(e.object)} after close()`, e);
+        break;
+      }
+      case 'object.shelved': {
+        const copies = e.available.filter((id) => id === e.object).length;
+        if (copies > 1) warn('double-shelved', `${name(e.object)} is on the shelf ${copies} times`, e);
+        break;
+      }
+      case 'object.acquired': {
+        if (!obj) break;
+        if (!obj.alive) warn('dead-handout', `${e.client} was handed ${name(e.object)}, which is dead`, e);
+        let refs = 0;
+        for (const c of rt.clients.values()) refs += c.holding.filter((h) => h.id === obj.id).length;
+        if (refs > 1) {
+          const who = [...rt.clients.values()].filter((c) => c.holding.some((h) => h.id === obj.id)).map((c) => c.name);
+          warn('shared-object', `${name(e.object)} is held by ${who.join(' and ')} at once`, e);
+        }
+        if (obj.state !== null) warn('dirty-object', `${e.client} got ${name(e.object)} still holding "${obj.state}" from an earlier borrower`, e);
+        break;
+      }
+      case 'object.read': {
+        if (!obj || e.sees === null || e.client === null) break;
+        const lease = rt.clients.get(e.client)?.holding.findLast((h) => h.id === obj.id)?.lease;
+        if (obj.writtenBy !== lease) warn('dirty-read', `${e.client} read "${e.sees}", written by an earlier borrower`, e);
+        break;
+      }
+      case 'use.failed':
+        warn('dead-used', `${e.client} tried to use ${name(e.object)}, which is dead`, e);
+        break;
+      case 'client.crashed':
+        warn('leaked', `${e.client} crashed holding ${name(e.object)}; it will never be returned`, e);
+        break;
+      case 'pool.exhausted':
+        warn('exhausted', `the pool refused ${e.client ?? 'a reader'}: ${e.message}`, e);
+        break;
+      case 'release.failed':
+        warn('capacity-lost', `releasing ${name(e.object)} failed (${e.message}); it is still counted as lent and will never be shelved`, e);
+        break;
+      case 'pool.closed':
+        if (e.borrowed > 0) warn('closed-with-borrowed', `close() left ${e.borrowed} borrowed object(s) open`, e);
+        break;
+      case 'acquire.timedout':
+        warn('timeout', `${e.client} gave up waiting: ${e.message}`, e);
+        break;
+      case 'leak.suspected':
+        warn('leak-suspected', `${name(e.object)} has been borrowed by ${e.client} since ${e.since} ms`, e);
+        break;
+      default:
+        break;
+    }
+  };
+  rt.listeners.push(watch);
+
+  return {
+    finish() {
+      const state = rt.poolState();
+      for (const client of state.waiting) {
+        rt.emit({ type: 'monitor.warned', warning: 'waiting-forever', message: `${client} is still waiting, and nothing will ever come` }, { client, object: null, step: null });
+      }
+      if (state.closed) {
+        const open = rt.objects.filter((o) => !o.closed).map((o) => o.id);
+        if (open.length > 0) {
+          rt.emit(
+            { type: 'monitor.warned', warning: 'open-after-close', message: `after close(), ${open.length} object(s) were never closed: ${open.join(', ')}` },
+            { client: null, object: null, step: null },
+          );
+        }
+      }
+    },
+  };
+}

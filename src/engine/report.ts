@@ -1,0 +1,76 @@
+/**
+ * The scenario contract's output: what `npm run simulate` prints for one file. Kept in the engine
+ * so that tests, the CLI and the lab's "export" all produce the very same thing.
+ */
+import { runScenario, type RunResult } from './run';
+import { ScenarioError } from './runtime';
+import { parseScenarioText } from './scenario';
+import type { Step, StepOutcome, WarningKind } from './types';
+
+export interface StepLine extends StepOutcome {
+  do: Step['do'];
+  client?: string;
+  available: readonly number[];
+  inUse?: number | null;
+  warnings: readonly WarningKind[];
+  /** Virtual ms when the step started and finished (extra fields). */
+  t: number | null;
+  end: number | null;
+}
+
+export interface ScenarioOutput {
+  level: string;
+  seed: number;
+  steps: StepLine[];
+  /** Warnings found at start-up or when everything had finished. */
+  warnings: readonly WarningKind[];
+  created: number;
+  time: number;
+}
+
+export type SimulateResult = { ok: true; output: unknown } | { ok: false; message: string };
+
+export function reportOf(result: RunResult): ScenarioOutput {
+  const counter = result.final.pool.inUse !== null;
+  const steps = result.steps.map((r): StepLine => {
+    const line = { do: r.step.do } as StepLine;
+    if (r.step.client !== undefined) line.client = r.step.client;
+    if (r.step.object !== undefined) line.object = r.step.object;
+    Object.assign(line, r.outcome, { available: r.available, warnings: r.warnings, t: r.startedAt, end: r.endedAt });
+    if (counter) line.inUse = r.inUse;
+    return line;
+  });
+  const stepWarnings = new Set(result.steps.flatMap((s) => s.warnings));
+  const other = result.events.flatMap((e) => (e.type === 'monitor.warned' && !stepWarnings.has(e.warning) ? [e.warning] : []));
+  return {
+    level: result.scenario.level,
+    seed: result.scenario.seed,
+    steps,
+    warnings: [...new Set(other)],
+    created: result.final.pool.created,
+    time: result.final.t,
+  };
+}
+
+export function describeError(error: ScenarioError, steps: readonly Step[] | null): string {
+  if (error.stepIndex === null) return error.message;
+  const step = steps?.[error.stepIndex];
+  const what = step ? ` (${step.do}${step.client ? ` by ${step.client}` : ''})` : '';
+  return `step ${error.stepIndex + 1}${what}: ${error.message}`;
+}
+
+/** Parse, run and report one scenario file's text; bad input becomes a message, never a throw. */
+export function simulateText(text: string): SimulateResult {
+  let steps: readonly Step[] | null = null;
+  try {
+    const parsed = parseScenarioText(text);
+    steps = parsed.scenario.steps;
+    if (parsed.load !== undefined) throw new ScenarioError('load runs come with the load lab (not in this build)');
+    const result = runScenario(parsed.scenario, { record: false });
+    if (result.error) return { ok: false, message: describeError(result.error, steps) };
+    return { ok: true, output: reportOf(result) };
+  } catch (error) {
+    if (error instanceof ScenarioError) return { ok: false, message: describeError(error, steps) };
+    throw error;
+  }
+}

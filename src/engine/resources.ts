@@ -1,0 +1,131 @@
+/**
+ * The simulated slow things a pool lends out: a generic object (a "book") and a connection to a
+ * simulated PostgreSQL-like database, reached the way node-postgres reaches one: each statement
+ * runs on its own (autocommit) unless a transaction was begun.
+ */
+import type { Runtime } from './runtime';
+import { delay, type Op } from './sim';
+
+/** Thrown by the simulated database, like a driver's error. */
+export class DatabaseError extends Error {
+  override name = 'DatabaseError';
+}
+
+abstract class Resource {
+  alive = true;
+  closed = false;
+  /** In the press (being created) or at the desk (a statement or reset running). */
+  busy: string | null = null;
+  /** The lease that last wrote its state, for spotting one borrower's data reaching the next. */
+  writtenBy: number | null = null;
+  lends = 0;
+  constructor(
+    readonly id: number,
+    readonly createdAt: number,
+  ) {}
+  abstract get state(): string | null;
+}
+
+/** A generic slow object: what a borrower writes stays in it until something clears it. */
+export class Book extends Resource {
+  readonly kind = 'book';
+  note: string | null = null;
+  get state(): string | null {
+    return this.note;
+  }
+}
+
+export class Connection extends Resource {
+  readonly kind = 'connection';
+  /** Session settings made with SET; they last until DISCARD ALL. */
+  readonly settings = new Map<string, string>();
+  inTransaction = false;
+  /** Writes made inside the open transaction, undone by ROLLBACK. */
+  uncommitted: string[] = [];
+
+  constructor(
+    private readonly rt: Runtime,
+    id: number,
+    createdAt: number,
+  ) {
+    super(id, createdAt);
+  }
+
+  get state(): string | null {
+    if (this.settings.size === 0) return null;
+    return [...this.settings.values()].join('; ');
+  }
+
+  /** Run one statement. Slow: suspends the caller for the statement's cost. */
+  *execute(sql: string): Op<void> {
+    const kind = statementKind(sql);
+    const ms = kind === 'select' ? this.rt.costs.validateMs : kind === 'set' ? 0 : this.rt.costs.resetMs;
+    this.busy = sql;
+    this.rt.emitHere({ type: 'statement.started', sql, ms }, this, kind);
+    yield* delay(ms);
+    this.busy = null;
+    const error = this.apply(sql);
+    this.rt.emitHere({ type: 'statement.finished', sql, ok: error === null, error }, this, kind);
+    if (error !== null) throw new DatabaseError(error);
+  }
+
+  *rollback(): Op<void> {
+    yield* this.execute('ROLLBACK');
+  }
+
+  *commit(): Op<void> {
+    yield* this.execute('COMMIT');
+  }
+
+  /** Close the client side of the connection. Instant, and harmless on a dead connection. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.rt.emitHere({ type: 'object.closed' }, this, 'close');
+  }
+
+  /** What the server does with a statement; returns an error message or null. */
+  private apply(sql: string): string | null {
+    if (this.closed) return 'connection already closed';
+    if (!this.alive) return 'server closed the connection unexpectedly';
+    if (sql.startsWith('SET ')) {
+      // Keyed by the setting's name, so setting it again replaces it, as on a real server.
+      const text = sql.slice(4).trim();
+      this.settings.set(text.split(/\s*(?:=|\sTO\s)\s*/i)[0] ?? text, text);
+      return null;
+    }
+    switch (sql) {
+      case 'SELECT 1':
+        return null;
+      case 'BEGIN':
+        this.inTransaction = true;
+        return null;
+      case 'ROLLBACK':
+        // With no transaction open PostgreSQL only warns; the session is untouched either way.
+        this.inTransaction = false;
+        this.uncommitted = [];
+        return null;
+      case 'COMMIT':
+        this.inTransaction = false;
+        this.uncommitted = [];
+        return null;
+      case 'DISCARD ALL':
+        if (this.inTransaction) return 'DISCARD ALL cannot run inside a transaction block';
+        this.settings.clear();
+        this.writtenBy = null;
+        return null;
+      default:
+        if (this.inTransaction) this.uncommitted.push(sql);
+        return null;
+    }
+  }
+}
+
+function statementKind(sql: string): string {
+  if (sql === 'SELECT 1') return 'select';
+  if (sql === 'DISCARD ALL') return 'discard';
+  if (sql.startsWith('SET')) return 'set';
+  return sql.toLowerCase();
+}
+
+export type Pooled = Book | Connection;

@@ -1,0 +1,241 @@
+/**
+ * The engine's vocabulary: scenarios, events, and the world as it stands after each event.
+ * Everything here is plain data, so a timeline can be stored, compared and replayed.
+ */
+
+export const LEVELS = ['level1', 'level2', 'level3', 'level4', 'database', 'production'] as const;
+export type LevelId = (typeof LEVELS)[number];
+
+export const STEP_KINDS = [
+  'acquire',
+  'release',
+  'use',
+  'read',
+  'fail',
+  'with',
+  'kill',
+  'restart',
+  'close',
+] as const;
+export type StepKind = (typeof STEP_KINDS)[number];
+
+/** Virtual-ms costs of the simulated slow work. */
+export interface Costs {
+  /** Creating an object or opening a connection: a whole number of ms drawn from [lo, hi]. */
+  readonly createMs: readonly [number, number];
+  /** Handing over an object taken from the shelf. */
+  readonly reuseMs: number;
+  /** `SELECT 1`, the validation query. */
+  readonly validateMs: number;
+  /** A plain reset, and each of `ROLLBACK`, `DISCARD ALL` and `COMMIT`. */
+  readonly resetMs: number;
+}
+
+export const DEFAULT_COSTS: Costs = { createMs: [50, 200], reuseMs: 0.5, validateMs: 2, resetMs: 2 };
+
+export interface Fixes {
+  readonly maxSize: boolean;
+  readonly lock: boolean;
+  readonly reset: boolean;
+  readonly validate: boolean;
+  readonly timeout: boolean;
+  readonly cleanup: boolean;
+}
+
+export interface LevelOptions {
+  readonly size?: number;
+  readonly minSize?: number;
+  readonly maxSize?: number;
+  readonly acquireTimeout?: number | null;
+  readonly leakThreshold?: number | null;
+  readonly idleTimeout?: number | null;
+  readonly maxLifetime?: number | null;
+  readonly fixes?: Partial<Fixes>;
+  readonly costs?: Partial<Costs>;
+}
+
+export interface Step {
+  readonly do: StepKind;
+  readonly client?: string;
+  readonly object?: number;
+  readonly write?: string;
+  readonly fail?: boolean;
+  readonly at?: number;
+}
+
+export interface Scenario {
+  readonly level: LevelId;
+  readonly options: LevelOptions;
+  readonly seed: number;
+  readonly steps: readonly Step[];
+}
+
+/** Where an object is, for drawing: the library's places. */
+export type Place = 'press' | 'shelf' | 'desk' | 'held' | 'lost' | 'bin';
+
+export interface ObjectView {
+  readonly id: number;
+  readonly kind: 'book' | 'connection';
+  readonly alive: boolean;
+  /** What its borrowers wrote (a note, or a connection's session settings), or null. */
+  readonly state: string | null;
+  readonly place: Place;
+  /** How many times it stands on the shelf (more than one is a bug the lesson shows). */
+  readonly onShelf: number;
+  /** Clients holding a reference to it, oldest first. */
+  readonly holders: readonly string[];
+  /** What is happening to it at the desk or press, e.g. "SELECT 1". */
+  readonly busy: string | null;
+  readonly createdAt: number;
+  /** How many times it has been handed out. */
+  readonly lends: number;
+}
+
+export type ClientStatus = 'idle' | 'busy' | 'waiting' | 'crashed';
+
+export interface ClientView {
+  readonly name: string;
+  /** Object ids it holds references to, newest last. */
+  readonly holding: readonly number[];
+  readonly status: ClientStatus;
+  /** The step it is running, e.g. "acquire". */
+  readonly doing: StepKind | null;
+  /** When it started waiting in the queue (production level), or null. */
+  readonly waitingSince: number | null;
+}
+
+export interface PoolView {
+  /** Ids on the shelf, bottom to top; the top is what `pop` takes next. */
+  readonly available: readonly number[];
+  /** The level's own borrowed counter, for levels that keep one. */
+  readonly inUse: number | null;
+  readonly created: number;
+  /** Created and not yet closed or destroyed. */
+  readonly open: number;
+  readonly maxSize: number | null;
+  readonly closed: boolean;
+  /** Clients queued for an object, first in line first (production level). */
+  readonly waiting: readonly string[];
+}
+
+export interface World {
+  readonly t: number;
+  readonly pool: PoolView;
+  readonly objects: readonly ObjectView[];
+  readonly clients: readonly ClientView[];
+}
+
+/** The monitor's findings: the text's warnings coming true. */
+export const WARNINGS = [
+  'unbounded-growth',
+  'exhausted',
+  'dirty-object',
+  'dirty-read',
+  'dead-handout',
+  'dead-used',
+  'double-shelved',
+  'shared-object',
+  'counter-negative',
+  'over-max',
+  'capacity-lost',
+  'leaked',
+  'closed-with-borrowed',
+  'created-after-close',
+  'timeout',
+  'leak-suspected',
+  'waiting-forever',
+  'open-after-close',
+] as const;
+export type WarningKind = (typeof WARNINGS)[number];
+
+export type StepId = `${string}.${string}`;
+
+export type Source = 'shelf' | 'created';
+
+/** What a scenario step came to, as the CLI reports it. */
+export interface StepOutcome {
+  object?: number;
+  source?: Source;
+  error?: ErrorKind;
+  message?: string;
+  discarded?: number[];
+  sees?: string | null;
+  leaked?: true;
+  releaseError?: ErrorKind;
+  bodyFailed?: true;
+  waited?: number;
+  pending?: true;
+}
+
+export type ErrorKind = 'exhausted' | 'dead' | 'timeout' | 'closed' | 'not-borrowed';
+
+interface EventBase {
+  readonly seq: number;
+  readonly t: number;
+  readonly client: string | null;
+  readonly object: number | null;
+  /** The code step that ran, matching a `// @step` marker in the level's source. */
+  readonly step: StepId | null;
+  /** The shelf after this event, bottom to top. */
+  readonly available: readonly number[];
+  readonly inUse: number | null;
+  /** The whole world after this event (recorded runs only). */
+  readonly world?: World;
+}
+
+export type EventBody =
+  | { readonly type: 'pool.opening' }
+  | { readonly type: 'pool.opened' }
+  | { readonly type: 'step.started'; readonly index: number; readonly do: StepKind }
+  | {
+      readonly type: 'step.finished';
+      readonly index: number;
+      readonly do: StepKind;
+      readonly outcome: StepOutcome;
+    }
+  | { readonly type: 'object.creating'; readonly ms: number }
+  | { readonly type: 'object.created' }
+  | { readonly type: 'object.taken' }
+  | { readonly type: 'object.shelved' }
+  | { readonly type: 'object.acquired'; readonly source: Source; readonly waited: number }
+  | { readonly type: 'object.released' }
+  | { readonly type: 'object.resetting'; readonly ms: number }
+  | { readonly type: 'object.reset' }
+  | { readonly type: 'statement.started'; readonly sql: string; readonly ms: number }
+  | {
+      readonly type: 'statement.finished';
+      readonly sql: string;
+      readonly ok: boolean;
+      readonly error: string | null;
+    }
+  | { readonly type: 'object.validated'; readonly ok: boolean }
+  | { readonly type: 'object.closed' }
+  | { readonly type: 'object.destroyed'; readonly reason: string }
+  | { readonly type: 'object.written'; readonly value: string }
+  | { readonly type: 'object.read'; readonly sees: string | null }
+  | { readonly type: 'object.killed' }
+  | { readonly type: 'server.restarted'; readonly killed: readonly number[] }
+  | { readonly type: 'client.crashed' }
+  | { readonly type: 'use.failed'; readonly message: string }
+  | { readonly type: 'pool.exhausted'; readonly message: string }
+  | { readonly type: 'release.failed'; readonly message: string }
+  | { readonly type: 'release.refused'; readonly message: string }
+  | { readonly type: 'block.entered' }
+  | { readonly type: 'block.failed' }
+  | { readonly type: 'block.exited' }
+  | { readonly type: 'pool.closed'; readonly closed: readonly number[]; readonly borrowed: number }
+  | { readonly type: 'acquire.queued'; readonly position: number }
+  | { readonly type: 'acquire.timedout'; readonly message: string }
+  | { readonly type: 'acquire.rejected'; readonly message: string }
+  | { readonly type: 'object.handedoff'; readonly to: string }
+  | { readonly type: 'leak.suspected'; readonly since: number; readonly borrowStep: number | null }
+  | { readonly type: 'leak.returned'; readonly heldMs: number }
+  | {
+      readonly type: 'monitor.warned';
+      readonly warning: WarningKind;
+      readonly message: string;
+    };
+
+export type EventType = EventBody['type'];
+export type PoolEvent = EventBase & EventBody;
+export type EventOf<T extends EventType> = EventBase & Extract<EventBody, { type: T }>;
