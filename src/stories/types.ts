@@ -1,0 +1,32 @@
+/**
+ * The lab's teaching content, as data: the story behind each scenario button, and what each level
+ * page says. The UI draws these; it does not decide them.
+ */
+import type { LevelId, Scenario, WarningKind } from '../engine/types';
+
+/** A scenario button: a short story that ends on the monitor's callout. */
+export interface Story {
+  /** Url-safe id, used in deep links: `?level=level2&scenario=dirty-book`. */
+  readonly id: string;
+  readonly level: LevelId;
+  /** The button's label, e.g. "A dirty book". */
+  readonly title: string;
+  /** One sentence: what will happen and why it matters. */
+  readonly summary: string;
+  /** The warning the story ends on; its callout must be showing at the last step. */
+  readonly expect: WarningKind;
+  readonly scenario: Scenario;
+}
+
+/** One stop on the learning path. */
+export interface LevelPage {
+  readonly id: LevelId;
+  /** e.g. "Level 2 — a maximum size". */
+  readonly title: string;
+  /** One sentence: what this level adds. */
+  readonly adds: string;
+  /** Which row of the text's "why we add each feature" table it answers, in our words. */
+  readonly solves: string;
+  /** The level before it on the path, for the code diff; null for the first. */
+  readonly previous: LevelId | null;
+}
