@@ -1,0 +1,207 @@
+/**
+ * Queueing theory for a pool under random load: the closed forms the load lab measures against.
+ *
+ * A pool of `c` objects, callers arriving at random (Poisson, `λ` per second), each holding an
+ * object for a random time with mean `h` (so each object serves `μ = 1/h` callers per unit time):
+ * - a pool that refuses at once when the shelf is empty is Erlang's loss system, M/M/c/c —
+ *   **Erlang B** gives the fraction refused, and it does not depend on the hold-time distribution,
+ *   only on its mean (insensitivity);
+ * - a pool whose callers wait as long as it takes is M/M/c — **Erlang C** gives the fraction that
+ *   has to wait, and from it the mean wait (this one needs exponential holds);
+ * - **Little's law** ties them together: the mean number in a place = arrival rate × mean time there.
+ *
+ * The offered load `a = λ·h` (in "Erlangs") is the mean number of objects the callers would keep
+ * busy if the pool never said no. Everything is computed with the stable recursion for Erlang B —
+ * no factorials, no powers, so `c` in the thousands is fine.
+ *
+ * Units: rates per second, times in ms, as in the scenario files.
+ */
+
+/** Offered load in Erlangs: arrivals per second × mean hold time in seconds. */
+export function offeredLoad(arrivalsPerSecond: number, holdMs: number): number {
+  return (arrivalsPerSecond * holdMs) / 1000;
+}
+
+/**
+ * Erlang B: the probability that a caller finds all `c` objects lent (and is refused), for an
+ * offered load `a`. Recursion B(0) = 1, B(k) = a·B(k−1) / (k + a·B(k−1)).
+ */
+export function erlangB(a: number, c: number): number {
+  checkLoad(a, c);
+  let b = 1;
+  for (let k = 1; k <= c; k++) b = (a * b) / (k + a * b);
+  return b;
+}
+
+/**
+ * Erlang C: the probability that a caller has to wait, for an offered load `a < c`. From Erlang B:
+ * C = c·B / (c − a·(1 − B)). At `a ≥ c` the queue grows without end: every caller waits (1).
+ */
+export function erlangC(a: number, c: number): number {
+  checkLoad(a, c);
+  if (c === 0) return 1;
+  if (a >= c) return 1;
+  const b = erlangB(a, c);
+  return (c * b) / (c - a * (1 - b));
+}
+
+function checkLoad(a: number, c: number): void {
+  if (!(a >= 0) || !Number.isFinite(a)) throw new RangeError(`offered load must be a finite number ≥ 0, not ${a}`);
+  if (!Number.isInteger(c) || c < 0) throw new RangeError(`pool size must be a whole number ≥ 0, not ${c}`);
+}
+
+/** Utilization ρ = a / c: the fraction of the pool busy if nobody is refused (waiting pool). */
+export function utilization(a: number, c: number): number {
+  return a / c;
+}
+
+/** What the closed forms predict for one pool size and load; times in ms. */
+export interface TheoryFigures {
+  readonly formula: 'erlang-b' | 'erlang-c';
+  /** Offered load a = λ·h (Erlangs). */
+  readonly offered: number;
+  readonly refused: number;
+  readonly timedOut: number;
+  /** Fraction of callers who have to wait at all. */
+  readonly waited: number;
+  /** Mean wait over all callers (those served at once count as 0). */
+  readonly meanWaitMs: number;
+  /** 95th percentile of the wait over all callers. */
+  readonly p95WaitMs: number;
+  /** Mean fraction of the pool lent out. */
+  readonly utilization: number;
+  /** Mean number of callers waiting (Little: λ·W_q). */
+  readonly meanQueue: number;
+  /** Mean number of objects lent (Little: λ_served·h). */
+  readonly meanBusy: number;
+}
+
+/** Erlang B, M/M/c/c (or M/G/c/c): a pool that refuses at once. Nobody waits. */
+export function lossSystem(arrivalsPerSecond: number, holdMs: number, c: number): TheoryFigures {
+  const a = offeredLoad(arrivalsPerSecond, holdMs);
+  const b = erlangB(a, c);
+  const busy = a * (1 - b);
+  return {
+    formula: 'erlang-b',
+    offered: a,
+    refused: b,
+    timedOut: 0,
+    waited: 0,
+    meanWaitMs: 0,
+    p95WaitMs: 0,
+    utilization: c === 0 ? 0 : busy / c,
+    meanQueue: 0,
+    meanBusy: busy,
+  };
+}
+
+/**
+ * Erlang C, M/M/c: callers wait (first come, first served) as long as it takes. Needs a < c;
+ * returns null when the pool cannot keep up (the queue grows without end).
+ */
+export function waitingSystem(arrivalsPerSecond: number, holdMs: number, c: number): TheoryFigures | null {
+  const a = offeredLoad(arrivalsPerSecond, holdMs);
+  if (c === 0 || a >= c) return null;
+  const pWait = erlangC(a, c);
+  const wq = meanWaitMs(arrivalsPerSecond, holdMs, c);
+  return {
+    formula: 'erlang-c',
+    offered: a,
+    refused: 0,
+    timedOut: 0,
+    waited: pWait,
+    meanWaitMs: wq,
+    p95WaitMs: waitQuantileMs(arrivalsPerSecond, holdMs, c, 0.95),
+    utilization: a / c,
+    meanQueue: littleL(arrivalsPerSecond, wq),
+    meanBusy: a,
+  };
+}
+
+/** Rate at which the wait tail decays, per ms: cμ − λ. */
+function drainPerMs(arrivalsPerSecond: number, holdMs: number, c: number): number {
+  return c / holdMs - arrivalsPerSecond / 1000;
+}
+
+/** Mean wait over all callers in M/M/c: W_q = C / (cμ − λ), in ms. Infinite when a ≥ c. */
+export function meanWaitMs(arrivalsPerSecond: number, holdMs: number, c: number): number {
+  const a = offeredLoad(arrivalsPerSecond, holdMs);
+  if (c === 0 || a >= c) return Number.POSITIVE_INFINITY;
+  return erlangC(a, c) / drainPerMs(arrivalsPerSecond, holdMs, c);
+}
+
+/** P(wait > t) in M/M/c: C·e^{−(cμ−λ)t}. */
+export function waitExceeds(arrivalsPerSecond: number, holdMs: number, c: number, tMs: number): number {
+  const a = offeredLoad(arrivalsPerSecond, holdMs);
+  if (c === 0 || a >= c) return 1;
+  if (tMs < 0) return 1;
+  return erlangC(a, c) * Math.exp(-drainPerMs(arrivalsPerSecond, holdMs, c) * tMs);
+}
+
+/** The wait that a fraction `q` of callers stay within, in M/M/c (0 when enough never wait). */
+export function waitQuantileMs(arrivalsPerSecond: number, holdMs: number, c: number, q: number): number {
+  const a = offeredLoad(arrivalsPerSecond, holdMs);
+  if (c === 0 || a >= c) return Number.POSITIVE_INFINITY;
+  const pWait = erlangC(a, c);
+  const tail = 1 - q;
+  if (pWait <= tail) return 0;
+  return Math.log(pWait / tail) / drainPerMs(arrivalsPerSecond, holdMs, c);
+}
+
+// ── Little's law: L = λ·W ────────────────────────────────────────────────────────────────────
+
+/** Mean number in a place, from the arrival rate (per second) and the mean time there (ms). */
+export function littleL(arrivalsPerSecond: number, meanTimeMs: number): number {
+  return (arrivalsPerSecond * meanTimeMs) / 1000;
+}
+
+/** Mean time in a place (ms), from the mean number there and the arrival rate (per second). */
+export function littleW(meanNumber: number, arrivalsPerSecond: number): number {
+  return (meanNumber / arrivalsPerSecond) * 1000;
+}
+
+// ── sizing ───────────────────────────────────────────────────────────────────────────────────
+
+/** The largest pool the advisor will consider. */
+export const ADVISOR_MAX_POOL = 100_000;
+
+/** Smallest pool refusing at most `target` of callers (Erlang B), or null past ADVISOR_MAX_POOL. */
+export function smallestPoolForRefusal(arrivalsPerSecond: number, holdMs: number, target: number): number | null {
+  const a = offeredLoad(arrivalsPerSecond, holdMs);
+  checkLoad(a, 0);
+  let b = 1;
+  for (let c = 0; c <= ADVISOR_MAX_POOL; c++) {
+    if (c > 0) b = (a * b) / (c + a * b);
+    if (b <= target) return c;
+  }
+  return null;
+}
+
+/** Smallest pool whose mean wait (Erlang C) is at most `targetMs`, or null past ADVISOR_MAX_POOL. */
+export function smallestPoolForWait(arrivalsPerSecond: number, holdMs: number, targetMs: number): number | null {
+  const a = offeredLoad(arrivalsPerSecond, holdMs);
+  checkLoad(a, 0);
+  let b = 1;
+  const lambdaPerMs = arrivalsPerSecond / 1000;
+  for (let c = 1; c <= ADVISOR_MAX_POOL; c++) {
+    b = (a * b) / (c + a * b);
+    if (a >= c) continue;
+    const pWait = (c * b) / (c - a * (1 - b));
+    const wq = pWait / (c / holdMs - lambdaPerMs);
+    if (wq <= targetMs) return c;
+  }
+  return null;
+}
+
+/** HikariCP's rule of thumb ("About Pool Sizing"): connections = cores × 2 + effective spindles. */
+export function hikariRuleOfThumb(cores: number, effectiveSpindles: number): number {
+  return cores * 2 + effectiveSpindles;
+}
+
+/**
+ * HikariCP's deadlock minimum: with `threads` threads each needing `perThread` connections at
+ * once, threads × (perThread − 1) + 1 connections guarantee that at least one thread can finish.
+ */
+export function hikariDeadlockMinimum(threads: number, perThread: number): number {
+  return threads * (perThread - 1) + 1;
+}
