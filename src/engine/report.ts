@@ -40,31 +40,39 @@ export function reportOf(result: RunResult): ScenarioOutput {
     if (counter) line.inUse = r.inUse;
     return line;
   });
-  const stepWarnings = new Set(result.steps.flatMap((s) => s.warnings));
-  const other = result.events.flatMap((e) => (e.type === 'monitor.warned' && !stepWarnings.has(e.warning) ? [e.warning] : []));
   return {
     level: result.scenario.level,
     seed: result.scenario.seed,
     steps,
-    warnings: [...new Set(other)],
+    warnings: result.warnings,
     created: result.final.pool.created,
     time: result.final.t,
   };
 }
 
-export function describeError(error: ScenarioError, steps: readonly Step[] | null): string {
+/** "step 3 (release by B): …" — the step named as the file wrote it, even if it did not parse. */
+export function describeError(error: ScenarioError, steps: readonly unknown[] | null): string {
   if (error.stepIndex === null) return error.message;
-  const step = steps?.[error.stepIndex];
-  const what = step ? ` (${step.do}${step.client ? ` by ${step.client}` : ''})` : '';
+  const step = steps?.[error.stepIndex] as Partial<Record<keyof Step, unknown>> | undefined;
+  const kind = typeof step?.do === 'string' ? step.do : null;
+  const by = typeof step?.client === 'string' ? ` by ${step.client}` : '';
+  const what = kind ? ` (${kind}${by})` : '';
   return `step ${error.stepIndex + 1}${what}: ${error.message}`;
 }
 
 /** Parse, run and report one scenario file's text; bad input becomes a message, never a throw. */
 export function simulateText(text: string): SimulateResult {
-  let steps: readonly Step[] | null = null;
+  let steps: readonly unknown[] | null = null;
   try {
+    const raw: unknown = (() => {
+      try {
+        return JSON.parse(text);
+      } catch {
+        return null;
+      }
+    })();
+    if (raw && typeof raw === 'object' && Array.isArray((raw as { steps?: unknown }).steps)) steps = (raw as { steps: unknown[] }).steps;
     const parsed = parseScenarioText(text);
-    steps = parsed.scenario.steps;
     if (parsed.load !== undefined) throw new ScenarioError('load runs come with the load lab (not in this build)');
     const result = runScenario(parsed.scenario, { record: false });
     if (result.error) return { ok: false, message: describeError(result.error, steps) };

@@ -30,6 +30,8 @@ export interface RunResult {
   readonly scenario: Scenario;
   readonly events: readonly PoolEvent[];
   readonly steps: readonly StepReport[];
+  /** Warnings that belong to no step: found during start-up, or once everything had finished. */
+  readonly warnings: readonly WarningKind[];
   /** The scenario's first bad step, if it had one: the run stops there. */
   readonly error: ScenarioError | null;
   readonly final: World;
@@ -75,12 +77,14 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   let initDone = false;
   let fatal: ScenarioError | null = null;
   let starterArmed = false;
+  let finishing = false;
+  const looseWarnings: WarningKind[] = [];
 
   rt.listeners.push((e) => {
     if (e.type !== 'monitor.warned') return;
     const current = rt.sim.current ? taskStep.get(rt.sim.current) : undefined;
-    const index = current ?? lastStarted;
-    if (index >= 0) warnings[index]!.push(e.warning);
+    const index = finishing ? -1 : (current ?? lastStarted);
+    (index >= 0 ? warnings[index]! : looseWarnings).push(e.warning);
   });
 
   const armStarter = () => {
@@ -357,7 +361,10 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   while (!fatal && rt.sim.step()) {
     /* run to the end */
   }
-  if (!fatal) monitor.finish();
+  if (!fatal) {
+    finishing = true;
+    monitor.finish();
+  }
 
   const reports: StepReport[] = steps.map((step, index) => ({
     index,
@@ -369,7 +376,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     inUse: inUseAt[index]!,
     warnings: warnings[index]!,
   }));
-  return { scenario, events: rt.events, steps: reports, error: fatal, final: rt.snapshot(), eventCount: rt.eventCount };
+  return { scenario, events: rt.events, steps: reports, warnings: looseWarnings, error: fatal, final: rt.snapshot(), eventCount: rt.eventCount };
 }
 
 function counterOf(pool: RunnablePool): number | null {

@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { levelInfo } from './levels';
+import { play } from './testing';
+import { LEVELS, type LevelId } from './types';
+
+/** Every `// @step id` marker in a level's source. */
+function markersOf(level: LevelId): Set<string> {
+  const source = readFileSync(new URL(`./levels/${level}.ts`, import.meta.url), 'utf8');
+  return new Set([...source.matchAll(/\/\/ @step ([\w.]+)\s*$/gm)].map((m) => m[1]!));
+}
+
+/** A scenario that exercises every step the level has, in an order that is valid on every level. */
+function tour(level: LevelId): unknown[] {
+  const info = levelInfo(level)!;
+  const has = (s: string) => info.steps.includes(s as never);
+  const steps: unknown[] = [
+    { client: 'A', do: 'acquire' },
+    { client: 'A', do: 'use', write: 'k=v' },
+    { client: 'A', do: 'read' },
+    { client: 'A', do: 'release' },
+    { client: 'A', do: 'release', object: 1 },
+    { client: 'B', do: 'acquire' },
+    { client: 'B', do: 'fail' },
+    { do: 'kill', object: 1 },
+    { client: 'C', do: 'acquire' },
+    { client: 'D', do: 'acquire', at: 0 },
+    { client: 'E', do: 'acquire', at: 0 },
+  ];
+  if (has('with')) steps.push({ client: 'F', do: 'with', write: 'w=1' }, { client: 'G', do: 'with', fail: true });
+  if (has('restart')) steps.push({ do: 'restart' }, { client: 'H', do: 'acquire' });
+  if (has('close')) steps.push({ client: 'C', do: 'release' }, { do: 'close' }, { client: 'I', do: 'acquire' });
+  for (let i = 0; i < 12; i++) steps.push({ client: `X${i}`, do: 'acquire', at: 5000 });
+  return steps;
+}
+
+const textLevels = LEVELS.filter((l) => l !== 'production' && levelInfo(l));
+
+describe('code steps', () => {
+  it.each(textLevels)('every step %s runs is marked on a line of its source', (level) => {
+    const markers = markersOf(level);
+    const result = play({ level, options: level === 'level1' ? { size: 2 } : { maxSize: 3 }, steps: tour(level) });
+    expect(result.error).toBeNull();
+    const used = new Set(result.events.flatMap((e) => (e.step ? [e.step] : [])));
+    expect(used.size).toBeGreaterThan(3);
+    for (const step of used) expect(markers, `${level}: event step "${step}" has no // @step marker`).toContain(step);
+  });
+
+  it('reads markers with a test that can fail', () => {
+    expect(markersOf('level2')).toContain('acquire.refuse');
+    expect(markersOf('level2')).not.toContain('acquire.validate');
+  });
+});
