@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import { runScenario } from '../engine/run';
+import type { EventBody, EventType, PoolEvent, Scenario } from '../engine/types';
+import { STORIES } from '../stories';
+import { count, ms, narrate } from './narrate';
+
+/** Every event type, so this file stops compiling when one is added and not sampled below. */
+const ALL_TYPES: Record<EventType, true> = {
+  'pool.opening': true,
+  'pool.opened': true,
+  'step.started': true,
+  'step.finished': true,
+  'object.creating': true,
+  'object.created': true,
+  'object.taken': true,
+  'object.shelved': true,
+  'object.acquired': true,
+  'object.released': true,
+  'object.resetting': true,
+  'object.reset': true,
+  'statement.started': true,
+  'statement.finished': true,
+  'object.validated': true,
+  'object.closed': true,
+  'object.destroyed': true,
+  'object.written': true,
+  'object.read': true,
+  'object.killed': true,
+  'server.restarted': true,
+  'client.crashed': true,
+  'use.failed': true,
+  'pool.exhausted': true,
+  'release.failed': true,
+  'release.refused': true,
+  'block.entered': true,
+  'block.failed': true,
+  'block.exited': true,
+  'pool.closed': true,
+  'acquire.queued': true,
+  'acquire.timedout': true,
+  'acquire.rejected': true,
+  'object.handedoff': true,
+  'leak.suspected': true,
+  'leak.returned': true,
+  'monitor.warned': true,
+};
+
+/** A database run that takes every path the text's levels have. */
+const tour: Scenario = {
+  level: 'database',
+  options: { maxSize: 3 },
+  seed: 3,
+  steps: [
+    { client: 'A', do: 'acquire' },
+    { client: 'A', do: 'use', write: 'timezone = UTC' },
+    { client: 'A', do: 'read' },
+    { client: 'A', do: 'release' },
+    { client: 'B', do: 'with', write: 'x = 1', fail: true },
+    { do: 'kill', object: 1 },
+    { client: 'C', do: 'acquire' },
+    { client: 'C', do: 'fail' },
+    { do: 'restart' },
+    { client: 'D', do: 'acquire' },
+    { do: 'close' },
+  ],
+};
+
+const recorded: PoolEvent[] = [tour, ...STORIES.map((s) => s.scenario)].flatMap((s) => [...runScenario(s).events]);
+
+/** Events only the production level emits, made by hand on top of a recorded event's world. */
+function synthetic(body: EventBody, object: number | null = 2): PoolEvent {
+  const base = recorded.find((e) => e.type === 'object.acquired')!;
+  return { ...base, object, ...body } as PoolEvent;
+}
+
+const handMade: PoolEvent[] = [
+  synthetic({ type: 'object.destroyed', reason: 'its reset failed' }),
+  synthetic({ type: 'release.refused', message: 'it is not on loan' }),
+  synthetic({ type: 'acquire.queued', position: 2 }, null),
+  synthetic({ type: 'acquire.timedout', message: 'waited 500 ms; 3 total, 3 borrowed, 0 idle, 1 waiting' }, null),
+  synthetic({ type: 'acquire.rejected', message: 'the pool is closed' }, null),
+  synthetic({ type: 'object.handedoff', to: 'C' }),
+  synthetic({ type: 'leak.suspected', since: 120, borrowStep: 3 }),
+  synthetic({ type: 'leak.returned', heldMs: 900.25 }),
+];
+
+const all = [...recorded, ...handMade];
+
+describe('narrate', () => {
+  it('has a sample of every event type', () => {
+    const seen = new Set(all.map((e) => e.type));
+    expect([...seen].sort()).toEqual(Object.keys(ALL_TYPES).sort());
+  });
+
+  it.each(Object.keys(ALL_TYPES))('tells %s in one plain sentence', (type) => {
+    const samples = all.filter((e) => e.type === type);
+    expect(samples.length).toBeGreaterThan(0);
+    for (const e of samples) {
+      const text = narrate(e);
+      expect(text).toMatch(/^[A-Z“]/);
+      expect(text).toMatch(/[.!?]$/);
+      expect(text).not.toMatch(/undefined|NaN|\[object|null\b|\s{2}|\.\./);
+      expect(text.length).toBeLessThan(220);
+      // One sentence: no full stop in the middle, except inside ms figures and quotes.
+      expect(text.replace(/\d\.\d/g, '').replace(/“[^”]*”/g, '').slice(0, -1)).not.toMatch(/\.\s/);
+    }
+  });
+
+  it('names the reader and the object when the event has them', () => {
+    for (const e of all) {
+      if (e.type === 'monitor.warned' || e.type === 'step.started') continue;
+      const text = narrate(e);
+      if (e.object !== null && !['statement.finished', 'pool.closed', 'server.restarted'].includes(e.type)) {
+        expect(text, `${e.type}: ${text}`).toMatch(new RegExp(`(Book|Connection) ${e.object}\\b`));
+      }
+    }
+  });
+
+  it('tells a reuse from the shelf as the text’s win', () => {
+    const e = recorded.find((x) => x.type === 'object.acquired' && x.source === 'shelf' && x.world?.objects[0]?.kind === 'book')!;
+    expect(narrate(e)).toBe(`Reader ${e.client} got Book ${e.object} from the shelf — reused, ready in 0.5 ms, nothing made.`);
+  });
+
+  it('says how many books the shelf has when a reader asks', () => {
+    const e = recorded.find((x) => x.type === 'step.started' && x.do === 'acquire' && x.available.length === 2)!;
+    expect(narrate(e)).toMatch(/^Reader \w+ asks for a (book|connection); the shelf has two (books|connections)\.$/);
+  });
+
+  it('uses the library’s words for books and the database’s for connections', () => {
+    const press = recorded.find((x) => x.type === 'object.creating' && x.world?.objects[0]?.kind === 'book')!;
+    expect(narrate(press)).toContain('The press starts printing Book');
+    const open = recorded.find((x) => x.type === 'object.creating' && x.world?.objects[0]?.kind === 'connection')!;
+    expect(narrate(open)).toContain('handshake with the database');
+    const discard = recorded.find((x) => x.type === 'statement.started' && x.sql === 'DISCARD ALL')!;
+    expect(narrate(discard)).toContain('forget every session setting');
+  });
+
+  it('quotes what a reader finds in a dirty book', () => {
+    const e = recorded.find((x) => x.type === 'object.read' && x.sees !== null)!;
+    expect(narrate(e)).toContain(`finds “${e.type === 'object.read' ? e.sees : ''}”`);
+  });
+
+  it('falls back on the level for an event before any object exists', () => {
+    const opening = recorded.find((x) => x.type === 'step.started' && x.world?.objects.length === 0)!;
+    const { world: _world, ...bare } = opening;
+    expect(narrate(bare, 'database')).toContain('connection');
+    expect(narrate(bare, 'level3')).toContain('book');
+  });
+
+  it('tells a queued reader its place in line', () => {
+    const queued = handMade.find((e) => e.type === 'acquire.queued')!;
+    expect(narrate(queued)).toMatch(/second in line\.$/);
+  });
+
+  it('names the object the way the stage shows it in a warning', () => {
+    const e = recorded.find((x) => x.type === 'monitor.warned' && x.warning === 'leaked')!;
+    expect(e.type === 'monitor.warned' && e.message).toMatch(/object \d/);
+    expect(narrate(e)).toMatch(/^Warning: .*(Book|Connection) \d/);
+    expect(narrate(e)).not.toMatch(/object \d/);
+  });
+
+  it('words counts and times plainly', () => {
+    expect(count(0, 'book')).toBe('no books');
+    expect(count(1, 'book')).toBe('one book');
+    expect(count(14, 'connection')).toBe('14 connections');
+    expect(ms(0.1 + 0.2)).toBe('0.3 ms');
+    expect(ms(143)).toBe('143 ms');
+  });
+});
