@@ -47,7 +47,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['react', 'react-dom', 'motion*', 'zustand', 'zustand/react', '**/ui/**'], message: 'The store is framework-free: engine and zustand/vanilla only.' }] },
+        {
+          paths: [{ name: 'zustand', message: 'The store is framework-free: engine and zustand/vanilla only.' }],
+          patterns: [{ group: ['react', 'react-dom', 'motion*', 'zustand/react', '**/ui/**'], message: 'The store is framework-free: engine and zustand/vanilla only.' }],
+        },
       ],
     },
   },
