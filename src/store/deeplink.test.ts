@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { formatDeepLink, parseDeepLink, type LinkContext } from './deeplink';
+
+const ctx: LinkContext = {
+  pages: ['analogy', 'level1', 'level2', 'database'],
+  isLab: (p) => p !== 'analogy',
+  storiesOf: (p) => (p === 'level2' ? ['dirty-book', 'exhaustion'] : []),
+  titleOf: (p) => ({ analogy: 'the analogy', level1: 'Level 1', level2: 'Level 2', database: 'the database pool' })[p] ?? p,
+};
+
+describe('parseDeepLink', () => {
+  it('reads a level, a scenario and a step', () => {
+    expect(parseDeepLink('?level=level2&scenario=dirty-book&step=12', ctx)).toEqual({
+      target: { page: 'level2', story: 'dirty-book', step: 12 },
+      notices: [],
+    });
+  });
+
+  it('opens the start of the path with no query', () => {
+    expect(parseDeepLink('', ctx)).toEqual({ target: { page: 'analogy', story: null, step: null }, notices: [] });
+  });
+
+  it('accepts a level id in any case', () => {
+    expect(parseDeepLink('?level=LEVEL1', ctx).target.page).toBe('level1');
+  });
+
+  it('opens the first page with a notice for an unknown level', () => {
+    const { target, notices } = parseDeepLink('?level=level9&scenario=x&step=3', ctx);
+    expect(target.page).toBe('analogy');
+    expect(notices[0]).toMatch(/"level9"/);
+    expect(notices.join(' ')).toMatch(/the analogy has no scenarios/);
+  });
+
+  it('keeps the level and drops an unknown scenario with a notice', () => {
+    const { target, notices } = parseDeepLink('?level=level2&scenario=nope', ctx);
+    expect(target).toEqual({ page: 'level2', story: null, step: null });
+    expect(notices).toEqual(['Level 2 has no scenario called "nope"; pick one from the buttons.']);
+  });
+
+  it('rejects steps that are not whole non-negative numbers', () => {
+    for (const bad of ['-1', 'abc', '1.5', '1e3']) {
+      const { target, notices } = parseDeepLink(`?level=level1&step=${bad}`, ctx);
+      expect(target.step).toBeNull();
+      expect(notices[0]).toMatch(/not a step number/);
+    }
+  });
+
+  it('caps huge steps instead of failing', () => {
+    expect(parseDeepLink('?level=level1&step=99999999999', ctx).target.step).toBe(1_000_000);
+  });
+
+  it('clips what it quotes from a long bad value', () => {
+    const { notices } = parseDeepLink(`?level=${'x'.repeat(200)}`, ctx);
+    expect(notices[0]!.length).toBeLessThan(160);
+  });
+});
+
+describe('formatDeepLink', () => {
+  it('writes what parseDeepLink reads', () => {
+    const target = { page: 'level2', story: 'exhaustion', step: 7 };
+    expect(parseDeepLink(formatDeepLink(target), ctx).target).toEqual(target);
+  });
+
+  it('leaves out an empty story and step 0', () => {
+    expect(formatDeepLink({ page: 'level1', story: null, step: 0 })).toBe('?level=level1');
+  });
+});

@@ -1,0 +1,86 @@
+/**
+ * Deep links: `?level=level2&scenario=dirty-book&step=12`. Reading one never fails: whatever is
+ * wrong in it, the nearest valid view opens and a notice says what was ignored.
+ *
+ * `level` is a page of the path (analogy, level1…level4, database, production, load — whichever
+ * the app has), `scenario` a story of that level, `step` a position of the cursor (0 is the start).
+ */
+
+export interface LinkTarget {
+  /** A page id from the app's path. */
+  readonly page: string;
+  readonly story: string | null;
+  /** Cursor position asked for; checked against the timeline once it has run. */
+  readonly step: number | null;
+}
+
+export interface LinkContext {
+  /** Page ids in path order; the first is where a link with no valid page lands. */
+  readonly pages: readonly string[];
+  /** Whether a page is a lab level (which has stories and steps). */
+  readonly isLab: (page: string) => boolean;
+  /** Story ids of a lab level. */
+  readonly storiesOf: (page: string) => readonly string[];
+  /** Display name of a page, for notices. */
+  readonly titleOf?: (page: string) => string;
+}
+
+export interface ParsedLink {
+  readonly target: LinkTarget;
+  /** One plain sentence per thing the link asked for and did not get. */
+  readonly notices: readonly string[];
+}
+
+const MAX_STEP = 1_000_000;
+
+export function parseDeepLink(search: string, ctx: LinkContext): ParsedLink {
+  const params = new URLSearchParams(search);
+  const notices: string[] = [];
+  const first = ctx.pages[0] ?? 'analogy';
+  const title = (p: string) => ctx.titleOf?.(p) ?? p;
+
+  const rawPage = params.get('level');
+  let page = first;
+  if (rawPage !== null) {
+    const wanted = rawPage.trim().toLowerCase();
+    if (ctx.pages.includes(wanted)) page = wanted;
+    else notices.push(`The link asked for a level called "${clip(rawPage)}", which the lab does not have, so it opened ${title(first)}.`);
+  }
+
+  const rawStory = params.get('scenario');
+  let story: string | null = null;
+  if (rawStory !== null && rawStory !== '') {
+    if (!ctx.isLab(page)) {
+      notices.push(`${title(page)} has no scenarios, so "${clip(rawStory)}" was ignored.`);
+    } else if (ctx.storiesOf(page).includes(rawStory)) {
+      story = rawStory;
+    } else {
+      notices.push(`${title(page)} has no scenario called "${clip(rawStory)}"; pick one from the buttons.`);
+    }
+  }
+
+  const rawStep = params.get('step');
+  let step: number | null = null;
+  if (rawStep !== null && rawStep !== '') {
+    const n = Number(rawStep);
+    if (!ctx.isLab(page)) notices.push(`${title(page)} has no steps, so step ${clip(rawStep)} was ignored.`);
+    else if (!/^\d+$/.test(rawStep.trim()) || !Number.isSafeInteger(n)) {
+      notices.push(`"${clip(rawStep)}" is not a step number, so the lab starts at the beginning.`);
+    } else step = Math.min(n, MAX_STEP);
+  }
+  return { target: { page, story, step }, notices };
+}
+
+/** The query string for a view; empty values are left out. */
+export function formatDeepLink(target: LinkTarget): string {
+  const params = new URLSearchParams();
+  params.set('level', target.page);
+  if (target.story) params.set('scenario', target.story);
+  if (target.step !== null && target.step > 0) params.set('step', String(target.step));
+  return `?${params.toString()}`;
+}
+
+/** Quote at most 40 characters of what the link said. */
+function clip(s: string): string {
+  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
+}

@@ -1,0 +1,91 @@
+/**
+ * The level's options as the learner types them: text in, a checked `LevelOptions` or a message
+ * per field out. The engine's `parseOptions` has the last word; this adds what a form needs
+ * (empty fields, text that is not a number, which field a message belongs to) and a smaller cap,
+ * because the stage draws every object.
+ */
+import { levelInfo } from '../engine/levels';
+import { ScenarioError } from '../engine/runtime';
+import { parseOptions } from '../engine/scenario';
+import type { LevelId, LevelOptions } from '../engine/types';
+
+/** The most objects a size option may ask for in the lab: the stage draws each one. */
+export const MAX_DRAWN = 20;
+
+export type SizeOption = 'size' | 'minSize' | 'maxSize';
+
+export interface OptionField {
+  readonly name: SizeOption;
+  readonly label: string;
+  readonly hint: string;
+  readonly defaultValue: number;
+}
+
+const LABELS: Record<SizeOption, { label: string; hint: string }> = {
+  size: { label: 'Made at start (size)', hint: 'Printed before the first reader comes.' },
+  minSize: { label: 'Made at start (minSize)', hint: 'Printed before the first reader comes.' },
+  maxSize: { label: 'Most allowed (maxSize)', hint: 'The pool refuses rather than make more.' },
+};
+
+/** The size options a level takes, with their defaults, in a stable order. */
+export function optionFields(level: LevelId): OptionField[] {
+  const info = levelInfo(level);
+  if (!info) return [];
+  const order: SizeOption[] = ['size', 'minSize', 'maxSize'];
+  return order
+    .filter((name) => typeof info.options[name] === 'number')
+    .map((name) => ({ name, ...LABELS[name], defaultValue: info.options[name] as number }));
+}
+
+export function defaultOptionText(level: LevelId): Record<string, string> {
+  return Object.fromEntries(optionFields(level).map((f) => [f.name, String(f.defaultValue)]));
+}
+
+export interface CheckedOptions {
+  /** The options to run with, or null while any field is wrong. */
+  readonly options: LevelOptions | null;
+  /** A message per field name; empty when all is well. */
+  readonly errors: Readonly<Record<string, string>>;
+}
+
+/**
+ * Check the form. `edited` names the field the learner just changed: a message that concerns two
+ * fields at once (minSize above maxSize) is shown beside that one.
+ */
+export function checkOptions(level: LevelId, text: Readonly<Record<string, string>>, edited?: string): CheckedOptions {
+  const fields = optionFields(level);
+  const errors: Record<string, string> = {};
+  const values: Record<string, number> = {};
+  for (const f of fields) {
+    const raw = (text[f.name] ?? String(f.defaultValue)).trim();
+    if (raw === '') {
+      errors[f.name] = 'Enter a whole number.';
+      continue;
+    }
+    if (!/^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(raw)) {
+      errors[f.name] = `"${raw}" is not a number; enter a whole number like 3.`;
+      continue;
+    }
+    const n = Number(raw);
+    if (!Number.isInteger(n)) errors[f.name] = 'Enter a whole number (no fractions).';
+    else if (n < 0) errors[f.name] = 'It cannot be negative.';
+    else if (f.name === 'maxSize' && n < 1) errors[f.name] = 'A pool needs room for at least 1.';
+    else if (n > MAX_DRAWN) errors[f.name] = `${n} is too many to draw; the lab allows up to ${MAX_DRAWN}.`;
+    else values[f.name] = n;
+  }
+  if (Object.keys(errors).length > 0) return { options: null, errors };
+  try {
+    return { options: parseOptions(level, values), errors: {} };
+  } catch (e) {
+    if (!(e instanceof ScenarioError)) throw e;
+    const named = fields.find((f) => e.message.includes(`options.${f.name}`));
+    const target = edited && fields.some((f) => f.name === edited) ? edited : (named?.name ?? fields[0]?.name ?? 'options');
+    return { options: null, errors: { [target]: plain(e.message) } };
+  }
+}
+
+/** The engine speaks of `options.minSize`; the form shows the field's own name. */
+function plain(message: string): string {
+  const text = message.replace(/options\.(\w+)/g, '$1');
+  return text.endsWith('.') ? text : `${text}.`;
+}

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { runScenario } from '../engine/run';
+import type { Scenario } from '../engine/types';
+import type { WarningMark } from './labStore';
+import { countersOf, killableOf, manualAbilities, manualReadersOf, objectsAt, readersOf, shelfOf, warningsUpTo } from './selectors';
+
+const doubleRelease: Scenario = {
+  level: 'level2',
+  options: { minSize: 1, maxSize: 3 },
+  seed: 7,
+  steps: [
+    { client: 'A', do: 'acquire' },
+    { client: 'A', do: 'release' },
+    { client: 'A', do: 'release', object: 1 },
+    { client: 'B', do: 'acquire' },
+    { client: 'C', do: 'acquire' },
+  ],
+};
+
+describe('shelfOf', () => {
+  it('lists the shelf bottom to top with the top marked next out', () => {
+    const run = runScenario({ level: 'level1', options: { size: 3 }, seed: 1, steps: [] });
+    const slots = shelfOf(run.final);
+    expect(slots.map((s) => s.object.id)).toEqual([1, 2, 3]);
+    expect(slots.map((s) => s.nextOut)).toEqual([false, false, true]);
+  });
+
+  it('draws an object shelved twice twice, the later copy marked', () => {
+    const run = runScenario(doubleRelease);
+    const twice = run.events.find((e) => e.type === 'monitor.warned' && e.warning === 'double-shelved')!;
+    const slots = shelfOf(twice.world!);
+    expect(slots.map((s) => [s.object.id, s.copy])).toEqual([[1, 0], [1, 1]]);
+  });
+});
+
+describe('readersOf', () => {
+  it('marks the second holder of a shared object as holding a copy', () => {
+    const run = runScenario(doubleRelease);
+    const readers = readersOf(run.final);
+    const b = readers.find((r) => r.name === 'B')!;
+    const c = readers.find((r) => r.name === 'C')!;
+    expect(b.holding.map((h) => [h.object.id, h.shared])).toEqual([[1, false]]);
+    expect(c.holding.map((h) => [h.object.id, h.shared])).toEqual([[1, true]]);
+  });
+
+  it('shows a crashed reader as crashed, holding nothing', () => {
+    const run = runScenario({ level: 'level3', options: {}, seed: 1, steps: [{ client: 'A', do: 'acquire' }, { client: 'A', do: 'fail' }] });
+    expect(readersOf(run.final)).toEqual([{ name: 'A', status: 'crashed', doing: null, holding: [] }]);
+    expect(objectsAt(run.final, 'lost').map((o) => o.id)).toEqual([1]);
+  });
+});
+
+describe('countersOf', () => {
+  it('shows Level 1 with no counter and no maximum, only its start size', () => {
+    const run = runScenario({ level: 'level1', options: { size: 2 }, seed: 1, steps: [{ client: 'A', do: 'acquire' }] });
+    expect(countersOf(run.final, 'level1')).toEqual({ onShelf: 1, borrowed: null, created: 2, open: 2, maxSize: null, startSize: 2 });
+  });
+
+  it('shows the level’s own counter, even when it is wrong', () => {
+    const run = runScenario(doubleRelease);
+    const negative = run.events.find((e) => e.inUse !== null && e.inUse < 0)!;
+    expect(countersOf(negative.world!, 'level2').borrowed).toBe(-1);
+    expect(countersOf(run.final, 'level2').maxSize).toBe(3);
+  });
+});
+
+describe('warningsUpTo', () => {
+  const marks: WarningMark[] = [
+    { index: 3, warning: 'leaked', message: 'a', client: 'A', object: 1 },
+    { index: 5, warning: 'exhausted', message: 'b', client: 'B', object: null },
+    { index: 9, warning: 'leaked', message: 'c', client: 'C', object: 2 },
+  ];
+
+  it('lists each kind once, newest first, up to the cursor', () => {
+    expect(warningsUpTo(marks, 2)).toEqual([]);
+    expect(warningsUpTo(marks, 5).map((m) => m.message)).toEqual(['b', 'a']);
+    expect(warningsUpTo(marks, 9).map((m) => m.message)).toEqual(['c', 'b']);
+  });
+});
+
+describe('manual mode', () => {
+  it('lists readers with what they hold and what they released', () => {
+    const run = runScenario(doubleRelease);
+    const readers = manualReadersOf(run, ['D']);
+    expect(readers.map((r) => [r.name, r.holds, r.newest, r.releasedBefore])).toEqual([
+      ['A', 0, null, 1],
+      ['B', 1, 1, null],
+      ['C', 1, 1, null],
+      ['D', 0, null, null],
+    ]);
+  });
+
+  it('offers each level only the steps it has', () => {
+    expect(manualAbilities('level2')).toEqual({ with: false, restart: false, close: false, kill: true });
+    expect(manualAbilities('level4').with).toBe(true);
+    expect(manualAbilities('database')).toEqual({ with: true, restart: true, close: true, kill: true });
+  });
+
+  it('can kill only live objects that are not closed', () => {
+    const run = runScenario({ level: 'level1', options: { size: 2 }, seed: 1, steps: [{ do: 'kill', object: 1 }] });
+    expect([...killableOf(run)]).toEqual([2]);
+  });
+});

@@ -1,0 +1,222 @@
+/**
+ * Named selectors over the lab's state, and pure derivations of one world snapshot. Panels pick
+ * what they draw with these; nothing is derived in JSX.
+ *
+ * Selectors that return a fresh array or object are meant for `useShallow`; the `…Of(world)`
+ * derivations are meant for `useMemo` keyed on the world, which is one object per event.
+ */
+import { levelInfo } from '../engine/levels';
+import type { RunResult } from '../engine/run';
+import type { ClientView, LevelId, ObjectView, PoolEvent, StepId, StepKind, World } from '../engine/types';
+import type { LinkTarget } from './deeplink';
+import type { LabState, WarningMark } from './labStore';
+
+// ── the cursor ─────────────────────────────────────────────────────────────────────────────
+
+export const selectEvents = (s: LabState): readonly PoolEvent[] => s.run.events;
+export const selectCursor = (s: LabState): number => s.cursor;
+export const selectLastIndex = (s: LabState): number => s.run.events.length - 1;
+export const selectEvent = (s: LabState): PoolEvent => s.run.events[s.cursor] ?? s.run.events[0]!;
+export const selectWorld = (s: LabState): World => selectEvent(s).world ?? s.run.final;
+export const selectAtStart = (s: LabState): boolean => s.cursor <= 0;
+export const selectAtEnd = (s: LabState): boolean => s.cursor >= s.run.events.length - 1;
+export const selectPlaying = (s: LabState): boolean => s.playing;
+export const selectSpeed = (s: LabState): number => s.speed;
+export const selectLevel = (s: LabState): LevelId => s.level;
+export const selectPage = (s: LabState): string => s.page;
+export const selectActions = (s: LabState) => s.actions;
+export const selectNotices = (s: LabState) => s.notices;
+export const selectStoryId = (s: LabState): string | null => s.storyId;
+export const selectBasedOn = (s: LabState): string | null => s.basedOn;
+export const selectOptionText = (s: LabState) => s.optionText;
+export const selectOptionErrors = (s: LabState) => s.optionErrors;
+/** Virtual time at the cursor, in ms. */
+export const selectTime = (s: LabState): number => selectEvent(s).t;
+/** Virtual time at the end of the timeline. */
+export const selectEndTime = (s: LabState): number => s.run.events.at(-1)?.t ?? 0;
+
+/** The code step the current event ran (a `// @step` marker), and who ran it. */
+export const selectCodeStep = (s: LabState): StepId | null => selectEvent(s).step;
+export const selectCodeClient = (s: LabState): string | null => {
+  const e = selectEvent(s);
+  return e.step === null ? null : e.client;
+};
+
+/** Where the page is, as a deep link. For useShallow. */
+export const selectLink = (s: LabState): LinkTarget => ({ page: s.page, story: s.storyId, step: s.cursor });
+
+// ── warnings ───────────────────────────────────────────────────────────────────────────────
+
+/** Each kind of warning seen up to the cursor, once, newest first (its latest occurrence). */
+export const selectWarningsSoFar = (s: LabState): WarningMark[] => warningsUpTo(s.warnings, s.cursor);
+
+export function warningsUpTo(marks: readonly WarningMark[], cursor: number): WarningMark[] {
+  const latest = new Map<string, WarningMark>();
+  for (const m of marks) {
+    if (m.index > cursor) break;
+    latest.delete(m.warning);
+    latest.set(m.warning, m);
+  }
+  return [...latest.values()].reverse();
+}
+
+/** Indices of the events that carry a warning, for marks on the scrubber. For useShallow. */
+export const selectWarningIndices = (s: LabState): number[] => s.warnings.map((w) => w.index);
+
+// ── one world ──────────────────────────────────────────────────────────────────────────────
+
+export interface ShelfSlot {
+  readonly object: ObjectView;
+  /** Position from the bottom, 0-based. */
+  readonly position: number;
+  /** The top of the stack: what `pop` takes next. */
+  readonly nextOut: boolean;
+  /** 0 for an object's first place on the shelf, 1 for its second copy… (a double release). */
+  readonly copy: number;
+}
+
+/** The shelf bottom to top; an object shelved twice appears twice, the later copy marked. */
+export function shelfOf(world: World): ShelfSlot[] {
+  const seen = new Map<number, number>();
+  const ids = world.pool.available;
+  const out: ShelfSlot[] = [];
+  ids.forEach((id, position) => {
+    const object = objectById(world, id);
+    if (!object) return;
+    const copy = seen.get(id) ?? 0;
+    seen.set(id, copy + 1);
+    out.push({ object, position, nextOut: position === ids.length - 1, copy });
+  });
+  return out;
+}
+
+export function objectById(world: World, id: number): ObjectView | undefined {
+  return world.objects[id - 1]?.id === id ? world.objects[id - 1] : world.objects.find((o) => o.id === id);
+}
+
+export type Place = ObjectView['place'];
+
+/** Objects at a place (press, desk, bin, lost), oldest first. */
+export function objectsAt(world: World, place: Place): ObjectView[] {
+  return world.objects.filter((o) => o.place === place);
+}
+
+export interface HeldBook {
+  readonly object: ObjectView;
+  /** Another reader holds the same object and is drawn as its owner (the one with the layoutId). */
+  readonly shared: boolean;
+  /** It is at the desk or press right now; drawn there instead, with a reminder here. */
+  readonly away: boolean;
+}
+
+export interface ReaderView {
+  readonly name: string;
+  readonly status: ClientView['status'];
+  readonly doing: StepKind | null;
+  readonly holding: readonly HeldBook[];
+}
+
+/**
+ * Readers and what they hold. An object held by two readers is the first holder's; the second
+ * draws a marked copy. An object held twice by one reader is drawn once.
+ */
+export function readersOf(world: World): ReaderView[] {
+  const owner = new Map<number, string>();
+  return world.clients.map((c) => {
+    const holding: HeldBook[] = [];
+    const mine = new Set<number>();
+    for (const id of c.holding) {
+      if (mine.has(id)) continue;
+      mine.add(id);
+      const object = objectById(world, id);
+      if (!object) continue;
+      const first = owner.get(id);
+      if (first === undefined) owner.set(id, c.name);
+      const elsewhere = object.place !== 'held' && object.place !== 'shelf' && object.place !== 'lost';
+      holding.push({ object, shared: first !== undefined && first !== c.name, away: elsewhere });
+    }
+    return { name: c.name, status: c.status, doing: c.doing, holding };
+  });
+}
+
+/** Which object id is drawn where with its layoutId (the "real" one): one place per object. */
+export function ownerPlaceOf(world: World, id: number): 'shelf' | 'held' | Place {
+  const o = objectById(world, id);
+  if (!o) return 'bin';
+  return o.place;
+}
+
+export interface Counters {
+  readonly onShelf: number;
+  /** The level's own borrowed counter (null for Level 1, which keeps none). */
+  readonly borrowed: number | null;
+  readonly created: number;
+  readonly open: number;
+  /** maxSize, or null for Level 1, which has none. */
+  readonly maxSize: number | null;
+  /** Level 1's start-up size, shown instead of a maximum. */
+  readonly startSize: number | null;
+}
+
+export function countersOf(world: World, level: LevelId): Counters {
+  const isLevel1 = level === 'level1';
+  return {
+    onShelf: world.pool.available.length,
+    borrowed: world.pool.inUse,
+    created: world.pool.created,
+    open: world.pool.open,
+    maxSize: isLevel1 ? null : world.pool.maxSize,
+    startSize: isLevel1 ? world.pool.maxSize : null,
+  };
+}
+
+// ── manual mode ────────────────────────────────────────────────────────────────────────────
+
+export interface ManualReader {
+  readonly name: string;
+  readonly holds: number;
+  readonly crashed: boolean;
+  /** The object its next Use / Read / Release / Crash touches (its newest), if any. */
+  readonly newest: number | null;
+  /** The object "Release again" would release, if it released one before. */
+  readonly releasedBefore: number | null;
+}
+
+/** Readers the learner can act for, from the end of the timeline (where new steps go). */
+export function manualReadersOf(run: RunResult, extraReaders: readonly string[]): ManualReader[] {
+  const out: ManualReader[] = run.final.clients.map((c) => ({
+    name: c.name,
+    holds: c.holding.length,
+    crashed: c.status === 'crashed',
+    newest: c.holding.at(-1) ?? null,
+    releasedBefore: releasedBefore(run, c.name),
+  }));
+  for (const name of extraReaders) {
+    if (!out.some((r) => r.name === name)) out.push({ name, holds: 0, crashed: false, newest: null, releasedBefore: null });
+  }
+  return out;
+}
+
+function releasedBefore(run: RunResult, reader: string): number | null {
+  for (let i = run.steps.length - 1; i >= 0; i--) {
+    const r = run.steps[i]!;
+    if (r.step.client === reader && r.step.do === 'release' && r.outcome.object !== undefined) return r.outcome.object;
+  }
+  return null;
+}
+
+/** What the level lets the learner do by hand. */
+export function manualAbilities(level: LevelId) {
+  const steps = levelInfo(level)?.steps ?? [];
+  return {
+    with: steps.includes('with'),
+    restart: steps.includes('restart'),
+    close: steps.includes('close'),
+    kill: steps.includes('kill'),
+  };
+}
+
+/** Objects that can be killed at the end of the timeline: created, alive, not closed. */
+export function killableOf(run: RunResult): Set<number> {
+  return new Set(run.final.objects.filter((o) => o.alive && o.place !== 'bin').map((o) => o.id));
+}
