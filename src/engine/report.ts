@@ -2,6 +2,7 @@
  * The scenario contract's output: what `npm run simulate` prints for one file. Kept in the engine
  * so that tests, the CLI and the lab's "export" all produce the very same thing.
  */
+import { runLoad, type LoadOutput } from './load';
 import { runScenario, type RunResult } from './run';
 import { ScenarioError } from './runtime';
 import { parseScenarioText } from './scenario';
@@ -26,6 +27,13 @@ export interface ScenarioOutput {
   warnings: readonly WarningKind[];
   created: number;
   time: number;
+}
+
+/** A load run's line: the figures, theory beside them (see load.ts). */
+export interface LoadLine {
+  level: string;
+  seed: number;
+  load: Omit<LoadOutput, 'histogram'>;
 }
 
 export type SimulateResult = { ok: true; output: unknown } | { ok: false; message: string };
@@ -73,7 +81,11 @@ export function simulateText(text: string): SimulateResult {
     })();
     if (raw && typeof raw === 'object' && Array.isArray((raw as { steps?: unknown }).steps)) steps = (raw as { steps: unknown[] }).steps;
     const parsed = parseScenarioText(text);
-    if (parsed.load !== undefined) throw new ScenarioError('load runs come with the load lab (not in this build)');
+    if (parsed.load !== undefined) {
+      const { level, options, seed } = parsed.scenario;
+      const { histogram: _histogram, ...load } = runLoad({ level: 'production', options, seed, load: parsed.load });
+      return { ok: true, output: { level, seed, load } satisfies LoadLine };
+    }
     const result = runScenario(parsed.scenario, { record: false });
     if (result.error) return { ok: false, message: describeError(result.error, steps) };
     return { ok: true, output: reportOf(result) };

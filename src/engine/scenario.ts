@@ -3,6 +3,7 @@
  * as one plain sentence that names the field or the step.
  */
 import { levelInfo, type OptionName } from './levels';
+import { parseLoadSpec, type LoadSpec } from './load';
 import { ScenarioError } from './runtime';
 import {
   DEFAULT_COSTS,
@@ -206,7 +207,7 @@ function wholeNumberAt(v: Json, what: string, index: number): number {
 export interface ParsedFile {
   readonly scenario: Scenario;
   /** Present for load runs (production level): see load.ts. */
-  readonly load?: Json;
+  readonly load?: LoadSpec;
 }
 
 /** Check a parsed JSON value; throws ScenarioError with a plain message. */
@@ -228,7 +229,7 @@ export function parseScenario(v: Json): ParsedFile {
   if (v.load !== undefined) {
     if (v.steps !== undefined) throw new ScenarioError('a scenario has either "steps" or "load", not both');
     if (id !== 'production') throw new ScenarioError('load runs need "level": "production"');
-    return { scenario: { level: id, options, seed, steps: [] }, load: v.load };
+    return { scenario: { level: id, options, seed, steps: [] }, load: parseLoadSpec(v.load) };
   }
   if (!Array.isArray(v.steps)) throw new ScenarioError(`"steps" must be a list of steps, not ${describe(v.steps)}`);
   if (v.steps.length > LIMITS.maxSteps) throw new ScenarioError(`${v.steps.length} steps is more than the ${LIMITS.maxSteps} the lab runs`);
