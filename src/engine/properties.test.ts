@@ -39,7 +39,9 @@ function stepArb(level: LevelId, concurrent: boolean) {
 
 function scenarioArb(level: LevelId, concurrent: boolean) {
   const sizes =
-    level === 'level1'
+    level === 'nopool'
+      ? fc.constant({})
+      : level === 'level1'
       ? fc.record({ size: fc.integer({ min: 0, max: 3 }) })
       : level === 'level2'
         ? fc.integer({ min: 1, max: 4 }).chain((maxSize) => fc.record({ maxSize: fc.constant(maxSize), minSize: fc.integer({ min: 0, max: maxSize }) }))

@@ -3,7 +3,8 @@
  * Everything here is plain data, so a timeline can be stored, compared and replayed.
  */
 
-export const LEVELS = ['level1', 'level2', 'level3', 'level4', 'database', 'production'] as const;
+/** `nopool` is the analogy's "no library at all": a new book printed for every reader, burned after. */
+export const LEVELS = ['nopool', 'level1', 'level2', 'level3', 'level4', 'database', 'production'] as const;
 export type LevelId = (typeof LEVELS)[number];
 
 export const STEP_KINDS = [

@@ -11,6 +11,7 @@ import { Level1Pool } from './level1';
 import { Level2Pool } from './level2';
 import { Level3Pool } from './level3';
 import { Level4Pool } from './level4';
+import { NoPool } from './nopool';
 
 /** What every level offers the runner, beyond the base class. */
 export interface RunnablePool extends PoolBase<Pooled> {
@@ -41,6 +42,14 @@ function withUsing<P extends PoolBase<Pooled>>(pool: P, method: (body: (obj: Poo
 }
 
 export const LEVELS: Record<Exclude<LevelId, 'production'>, LevelInfo> & Partial<Record<'production', LevelInfo>> = {
+  nopool: {
+    id: 'nopool',
+    title: 'No pool — print, read, burn',
+    options: {},
+    steps: BASIC_STEPS,
+    bound: () => null,
+    make: (rt) => new NoPool(rt, () => rt.createBook()) as unknown as RunnablePool,
+  },
   level1: {
     id: 'level1',
     title: 'Level 1 — the basic pool',
