@@ -1,0 +1,60 @@
+/**
+ * `npm run bench`: engine throughput and memory, printed as figures (not a test).
+ *
+ * - events/s: a long scenario per level (8 readers, each borrowing, writing, reading and returning
+ *   in turn), run as the CLI runs it — events built and watched by the monitor, no snapshots kept.
+ * - recorded events/s and bytes per 100,000 events: the same, recording every event with its world
+ *   snapshot, as the lab does.
+ * Run with `node --expose-gc` (the npm script does) for steadier memory figures.
+ */
+import { runScenario } from '../src/engine/run';
+import type { LevelId, Scenario, Step } from '../src/engine/types';
+
+const READERS = 8;
+const TEXT_LEVELS: LevelId[] = ['level1', 'level2', 'level3', 'level4', 'database'];
+
+function scenario(level: LevelId, rounds: number): Scenario {
+  const steps: Step[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (let c = 0; c < READERS; c++) {
+      const client = `R${c}`;
+      steps.push({ client, do: 'acquire' }, { client, do: 'use', write: `n=${r}` }, { client, do: 'read' }, { client, do: 'release' });
+    }
+  }
+  const options = level === 'level1' ? { size: READERS } : level === 'level2' ? { minSize: 2, maxSize: READERS } : { maxSize: READERS };
+  return { level, options, seed: 1, steps };
+}
+
+const gc = (globalThis as { gc?: () => void }).gc;
+const heap = () => {
+  gc?.();
+  return process.memoryUsage().heapUsed;
+};
+
+function measure(level: LevelId, rounds: number, record: boolean) {
+  const s = scenario(level, rounds);
+  runScenario(scenario(level, 20), { record }); // warm up
+  const before = heap();
+  const t0 = process.hrtime.bigint();
+  const result = runScenario(s, { record });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const bytes = heap() - before;
+  return { events: result.eventCount, seconds, bytes, keep: result };
+}
+
+const rows: string[][] = [['level', 'events', 'events/s', 'recorded events/s', 'MB per 100k recorded events']];
+for (const level of TEXT_LEVELS) {
+  const fast = measure(level, 4000, false);
+  const rec = measure(level, 400, true);
+  rows.push([
+    level,
+    fast.events.toLocaleString('en'),
+    Math.round(fast.events / fast.seconds).toLocaleString('en'),
+    Math.round(rec.events / rec.seconds).toLocaleString('en'),
+    ((rec.bytes / rec.events) * 1e5 / 1e6).toFixed(1),
+  ]);
+  void rec.keep;
+}
+const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+console.log(`Pool Lab engine bench — node ${process.version}, ${READERS} readers${gc ? '' : ' (run with --expose-gc for memory)'}`);
+for (const r of rows) console.log(r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '));
