@@ -42,6 +42,15 @@ export const selectCodeClient = (s: LabState): string | null => {
   return e.step === null ? null : e.client;
 };
 
+/** The newest code step run at or before the cursor, and by whom (for "last line run"). */
+export const selectLastCodeStep = (s: LabState): { step: StepId; client: string | null } | null => {
+  for (let i = s.cursor; i >= 0; i--) {
+    const e = s.run.events[i];
+    if (e && e.step !== null && e.type !== 'monitor.warned') return { step: e.step, client: e.client };
+  }
+  return null;
+};
+
 /** Where the page is, as a deep link. For useShallow. */
 export const selectLink = (s: LabState): LinkTarget => ({ page: s.page, story: s.storyId, step: s.cursor });
 

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import level2 from '../../engine/levels/level2.ts?raw';
+import { linesForStep, parseSource, stripMarkers } from './source';
+
+describe('parseSource', () => {
+  it('takes the step markers out of the text and keeps them per line', () => {
+    const lines = parseSource('a(); // @step acquire.pop\nb(); // why // @step release.push\nc();');
+    expect(lines).toEqual([
+      { n: 1, text: 'a();', steps: ['acquire.pop'], fixes: [] },
+      { n: 2, text: 'b(); // why', steps: ['release.push'], fixes: [] },
+      { n: 3, text: 'c();', steps: [], fixes: [] },
+    ]);
+  });
+
+  it('reads fix markers too', () => {
+    expect(parseSource('x(); // @fix lock')[0]).toMatchObject({ text: 'x();', fixes: ['lock'] });
+  });
+
+  it('leaves no marker in a real level', () => {
+    expect(stripMarkers(level2)).not.toMatch(/@step/);
+    const lines = parseSource(level2);
+    expect(linesForStep(lines, 'acquire.pop')).toHaveLength(2);
+    expect(linesForStep(lines, null)).toEqual([]);
+  });
+});

@@ -1,0 +1,151 @@
+/**
+ * The load lab: a pool under random load at scale, measured beside queueing theory. Runs go to a
+ * Web Worker through `useLoadRunner`; the formulas are cheap and drawn on the page's own thread.
+ */
+import { useMemo, useState } from 'react';
+import { offeredLoad, type Job, type LoadOutput, type LoadScenario } from '../../workers/loadClient';
+import { Advisor } from './Advisor';
+import { HockeyChart, SWEEP_UTILIZATIONS, type LoadPoint } from './charts/HockeyChart';
+import { RefusalChart, sizeRange, type SizePoint } from './charts/RefusalChart';
+import { WaitHistogram } from './charts/WaitHistogram';
+import { checkForm, DEFAULT_FORM, type LoadForm as Form } from './form';
+import { LoadForm } from './LoadForm';
+import { ResultsTable } from './ResultsTable';
+import { RunStatus } from './RunStatus';
+import { useLoadRunner } from './useLoadRunner';
+import { WhyPool, type Comparison } from './WhyPool';
+import './load.css';
+
+const SWEEP_ARRIVALS = 50_000;
+const SWEEP_SIZES = 12;
+
+const textbook = (scenario: LoadScenario, maxSize: number, acquireTimeout: number | null, arrivalsPerSecond: number): LoadScenario => ({
+  level: 'production',
+  options: { maxSize, minSize: maxSize, acquireTimeout, costs: { reuseMs: 0, validateMs: 0, resetMs: 0 } },
+  seed: scenario.seed,
+  load: { ...scenario.load, arrivalsPerSecond, hold: 'exponential', arrivals: Math.min(SWEEP_ARRIVALS, scenario.load.arrivals) },
+});
+
+const outputsOf = (results: readonly { kind: string; output: unknown }[]) => results.filter((r) => r.kind === 'load').map((r) => r.output as LoadOutput);
+
+export default function LoadLabPage() {
+  const runner = useLoadRunner();
+  const [form, setForm] = useState<Form>(DEFAULT_FORM);
+  const check = useMemo(() => checkForm(form, runner.engineRate), [form, runner.engineRate]);
+  const [result, setResult] = useState<{ output: LoadOutput; scenario: LoadScenario } | null>(null);
+  const [sizePoints, setSizePoints] = useState<{ key: string; points: SizePoint[] } | null>(null);
+  const [loadPoints, setLoadPoints] = useState<{ key: string; points: LoadPoint[] } | null>(null);
+  const busy = runner.status === 'running';
+
+  const scenario = check.scenario;
+  const rate = scenario?.load.arrivalsPerSecond ?? Number(form.rate);
+  const hold = scenario?.load.holdMs ?? Number(form.holdMs);
+  const size = scenario?.options.maxSize ?? Number(form.poolSize);
+  const chartsReady = Number.isFinite(rate) && rate > 0 && Number.isFinite(hold) && hold > 0 && Number.isInteger(size) && size >= 1 && size <= 1000;
+  const offered = chartsReady ? offeredLoad(rate, hold) : 0;
+  const chartMode = form.mode === 'wait' ? 'wait' : 'refuse';
+  const sizeKey = `${chartMode}|${rate}|${hold}|${form.seed}`;
+  const loadKey = `${size}|${hold}|${form.seed}`;
+
+  const run = async () => {
+    if (!scenario) return;
+    const outcome = await runner.run(`Running ${scenario.load.arrivals.toLocaleString('en')} arrivals`, [{ kind: 'load', scenario }]);
+    if (outcome.status === 'done') setResult({ output: outputsOf(outcome.results)[0]!, scenario });
+  };
+
+  const measureSizes = async () => {
+    if (!scenario) return;
+    const [lo, hi] = sizeRange(offered, size);
+    const step = Math.max(1, Math.ceil((hi - lo + 1) / SWEEP_SIZES));
+    const sizes: number[] = [];
+    for (let c = lo; c <= hi; c += step) if (chartMode === 'refuse' || c > offered) sizes.push(c);
+    const timeout = chartMode === 'refuse' ? 0 : null;
+    const jobs: Job[] = sizes.map((c) => ({ kind: 'load', scenario: textbook(scenario, c, timeout, rate) }));
+    const outcome = await runner.run(`Measuring ${sizes.length} pool sizes`, jobs);
+    if (outcome.status !== 'done') return;
+    const points = outputsOf(outcome.results).map((o, i) => {
+      const [ciLo, ciHi] = chartMode === 'refuse' ? o.ci.refused : o.ci.waited;
+      return { c: sizes[i]!, value: chartMode === 'refuse' ? o.refused : o.waited, lo: ciLo, hi: ciHi };
+    });
+    setSizePoints({ key: sizeKey, points });
+  };
+
+  const measureLoads = async () => {
+    if (!scenario) return;
+    const jobs: Job[] = SWEEP_UTILIZATIONS.map((rho) => ({ kind: 'load', scenario: textbook(scenario, size, null, (rho * size * 1000) / hold) }));
+    const outcome = await runner.run(`Measuring ${jobs.length} loads`, jobs);
+    if (outcome.status !== 'done') return;
+    const points = outputsOf(outcome.results).map((o) => ({ utilization: o.utilization, waitMs: o.meanWaitMs, lo: o.ci.meanWaitMs[0], hi: o.ci.meanWaitMs[1] }));
+    setLoadPoints({ key: loadKey, points });
+  };
+
+  const checkAdvice = async (s: LoadScenario) => {
+    const outcome = await runner.run('Checking the advice', [{ kind: 'load', scenario: s }]);
+    return outcome.status === 'done' ? (outputsOf(outcome.results)[0] ?? null) : null;
+  };
+
+  const compare = async (s: LoadScenario): Promise<Comparison | null> => {
+    const outcome = await runner.run('Comparing with no pool', [
+      { kind: 'fresh', scenario: s },
+      { kind: 'load', scenario: s },
+    ]);
+    if (outcome.status !== 'done') return null;
+    const fresh = outcome.results.find((r) => r.kind === 'fresh');
+    const pool = outcome.results.find((r) => r.kind === 'load');
+    if (fresh?.kind !== 'fresh' || pool?.kind !== 'load') return null;
+    return { fresh: fresh.output, pool: pool.output, maxSize: s.options.maxSize ?? 10 };
+  };
+
+  const shown = result?.output ?? null;
+  const currentPoint: SizePoint[] =
+    result && chartMode === (result.scenario.options.acquireTimeout === 0 ? 'refuse' : result.scenario.options.acquireTimeout === null ? 'wait' : 'none')
+      ? [{ c: result.scenario.options.maxSize ?? 10, value: chartMode === 'refuse' ? result.output.refused : result.output.waited, lo: chartMode === 'refuse' ? result.output.ci.refused[0] : result.output.ci.waited[0], hi: chartMode === 'refuse' ? result.output.ci.refused[1] : result.output.ci.waited[1] }]
+      : [];
+  const sweepPoints = sizePoints?.key === sizeKey ? sizePoints.points : [];
+
+  return (
+    <article className="load-lab">
+      <header>
+        <h1>Load lab</h1>
+        <p>
+          A pool under random load is a queueing system with known answers. Send a stream of callers at the production pool, watch the
+          measurement converge on the theory — Erlang B when the pool refuses at once, Erlang C when callers wait — and size a pool.
+        </p>
+      </header>
+      <section className="load-section" aria-label="Run a load">
+        <LoadForm form={form} check={check} busy={busy} onChange={setForm} onRun={run} />
+        <RunStatus runner={runner} />
+        {shown && <ResultsTable output={shown} />}
+      </section>
+      {chartsReady && (
+        <section className="load-section" aria-labelledby="load-charts-h">
+          <h2 id="load-charts-h">Charts</h2>
+          <div className="load-charts">
+            <div>
+              <h3>{chartMode === 'refuse' ? 'Refused' : 'Had to wait'}, by pool size</h3>
+              <RefusalChart mode={chartMode} offered={offered} current={size} points={[...sweepPoints.filter((p) => !currentPoint.some((q) => q.c === p.c)), ...currentPoint]} />
+              <button type="button" onClick={measureSizes} disabled={busy || !scenario}>
+                Measure every pool size
+              </button>
+            </div>
+            <div>
+              <h3>The hockey stick: mean wait against utilization</h3>
+              <HockeyChart poolSize={size} holdMs={hold} points={loadPoints?.key === loadKey ? loadPoints.points : []} current={offered < size ? offered / size : null} />
+              <button type="button" onClick={measureLoads} disabled={busy || !scenario}>
+                Measure the curve
+              </button>
+            </div>
+            {shown && (
+              <div>
+                <h3>Waits</h3>
+                <WaitHistogram histogram={shown.histogram} arrivals={shown.arrivals} />
+              </div>
+            )}
+          </div>
+        </section>
+      )}
+      <Advisor initialRate={form.rate} initialHold={form.holdMs} busy={busy} onCheck={checkAdvice} />
+      <WhyPool scenario={scenario} busy={busy} onCompare={compare} />
+    </article>
+  );
+}

@@ -1,0 +1,85 @@
+/**
+ * Callouts: when the monitor's warnings have come true by the cursor, say so prominently — what
+ * went wrong (the text's warning, in our words), what exactly happened here, and the level that
+ * fixes it. The newest is open; earlier ones stay listed, folded.
+ */
+import { useMemo } from 'react';
+import type { LevelId } from '../../engine/types';
+import { callout } from '../../store/callouts';
+import type { WarningMark } from '../../store/labStore';
+import { selectLevel, selectWarningsSoFar } from '../../store/selectors';
+import { useLabActions, useLabShallow, useLabStore } from '../hooks/labStore';
+import { onLinkClick } from '../nav';
+import { routeOfLevel } from '../routes';
+
+export function Callouts() {
+  const marks = useLabShallow(selectWarningsSoFar);
+  const level = useLabStore(selectLevel);
+  if (marks.length === 0) return null;
+  const [newest, ...older] = marks;
+  return (
+    <section className="callouts" aria-labelledby="callouts-title">
+      <h2 id="callouts-title" className="sr-only">
+        Warnings
+      </h2>
+      <CalloutCard mark={newest!} level={level} open />
+      {older.length > 0 && (
+        <ul className="callouts__older" aria-label="Earlier warnings">
+          {older.map((m) => (
+            <li key={m.warning}>
+              <CalloutCard mark={m} level={level} open={false} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function CalloutCard({ mark, level, open }: { mark: WarningMark; level: LevelId; open: boolean }) {
+  const text = useMemo(() => callout(mark.warning, level), [mark.warning, level]);
+  const { seek } = useLabActions();
+  const fixRoute = text.fixedBy ? routeOfLevel(text.fixedBy) : undefined;
+  const details = (
+    <>
+      <p className="callout__body">{text.body}</p>
+      <p className="callout__what">
+        <span className="callout__label">Here:</span> {mark.message}.{' '}
+        <button type="button" className="link-button" onClick={() => seek(mark.index)}>
+          Go to the moment (step {mark.index})
+        </button>
+      </p>
+      {text.fixedBy && text.fixLabel && (
+        <p className="callout__fix">
+          {fixRoute ? (
+            <a href={`?level=${fixRoute.id}`} onClick={onLinkClick}>
+              {text.fixLabel} →
+            </a>
+          ) : (
+            <span>{text.fixLabel}.</span>
+          )}
+        </p>
+      )}
+    </>
+  );
+  if (open) {
+    return (
+      <article className="callout callout--open" data-warning={mark.warning} aria-labelledby={`callout-${mark.warning}`}>
+        <h3 id={`callout-${mark.warning}`} className="callout__title">
+          <span aria-hidden="true">⚠ </span>
+          {text.title}
+        </h3>
+        {details}
+      </article>
+    );
+  }
+  return (
+    <details className="callout" data-warning={mark.warning}>
+      <summary className="callout__title">
+        <span aria-hidden="true">⚠ </span>
+        {text.title}
+      </summary>
+      {details}
+    </details>
+  );
+}

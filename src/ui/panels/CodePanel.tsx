@@ -1,0 +1,82 @@
+/**
+ * The running code: the level's own source with the lines of the current step lit, and the reader
+ * who is running it named beside them.
+ */
+import { useEffect, useMemo, useRef } from 'react';
+import type { LevelId } from '../../engine/types';
+import { selectCodeClient, selectCodeStep, selectEvent, selectLastCodeStep } from '../../store/selectors';
+import { useLabShallow, useLabStore } from '../hooks/labStore';
+import { linesForStep, parseSource } from '../lib/source';
+import { FILE_NAMES, SOURCES } from '../lib/sources';
+
+export function CodePanel({ level }: { level: LevelId }) {
+  const step = useLabStore(selectCodeStep);
+  const client = useLabStore(selectCodeClient);
+  const event = useLabStore(selectEvent);
+  const lines = useMemo(() => parseSource(SOURCES[level] ?? '// (no source for this level)'), [level]);
+  const previous = useLabShallow((s) => (selectCodeStep(s) === null ? selectLastCodeStep(s) : null));
+  const lit = useMemo(() => new Set(linesForStep(lines, step)), [lines, step]);
+  const dim = useMemo(() => new Set(linesForStep(lines, previous?.step ?? null)), [lines, previous?.step]);
+  const first = lit.size > 0 ? Math.min(...lit) : dim.size > 0 ? Math.min(...dim) : null;
+  const scroller = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (first === null) return;
+    const box = scroller.current;
+    const row = box?.querySelector<HTMLElement>(`[data-line="${first}"]`);
+    if (!box || !row) return;
+    const top = row.offsetTop - box.clientHeight / 3;
+    if (row.offsetTop < box.scrollTop || row.offsetTop > box.scrollTop + box.clientHeight - 40) box.scrollTo({ top, behavior: 'auto' });
+  }, [first]);
+
+  const who = client ? `Reader ${client}` : 'The pool';
+  return (
+    <section className="panel code" aria-labelledby="code-title">
+      <div className="panel__head">
+        <h2 id="code-title">The code</h2>
+        <span className="panel__sub">{FILE_NAMES[level] ?? ''}</span>
+      </div>
+      <p className="code__status" data-step={step ?? ''}>
+        {step === null ? (
+          <>
+            {event.client ? `Reader ${event.client} is outside the pool’s code` : 'Outside the pool’s code'} ({event.type}).
+            {previous && (
+              <>
+                {' '}
+                Last line run: <code>{previous.step}</code>
+                {dim.size > 0 ? ` (line ${Math.min(...dim)}, outlined)` : ''}.
+              </>
+            )}
+          </>
+        ) : (
+          <>
+            <span className="code__who">{who}</span> is running <code>{step}</code>
+            {first !== null ? ` (line ${first})` : ''}.
+          </>
+        )}
+      </p>
+      <div className="code__scroll" ref={scroller} tabIndex={0} role="region" aria-label={`Source of ${FILE_NAMES[level] ?? level}`}>
+        <pre className="code__pre">
+          {lines.map((l) => {
+            const on = lit.has(l.n);
+            const last = !on && dim.has(l.n);
+            return (
+              <div key={l.n} className={`code__line${on ? ' code__line--now' : ''}${last ? ' code__line--last' : ''}`} data-line={l.n} data-now={on ? 'yes' : undefined}>
+                <span className="code__n" aria-hidden="true">
+                  {l.n}
+                </span>
+                <span className="code__text">{l.text || ' '}</span>
+                {on && (
+                  <span className="code__runner">
+                    <span aria-hidden="true">◀ </span>
+                    {who}
+                  </span>
+                )}
+              </div>
+            );
+          })}
+        </pre>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,84 @@
+/**
+ * Playback: start, back, play/pause, forward, end; the timeline scrubber with the warnings marked;
+ * the speed. Keyboard: see SHORTCUTS.
+ */
+import { selectAtEnd, selectAtStart, selectCursor, selectLastIndex, selectPlaying, selectSpeed, selectWarningIndices } from '../../store/selectors';
+import { SPEEDS } from '../../store/schedule';
+import { useLabActions, useLabShallow, useLabStore } from '../hooks/labStore';
+import { SHORTCUTS } from '../hooks/useShortcuts';
+import { Icon } from '../icons';
+import { formatMs } from './Narration';
+
+export function Controls() {
+  const a = useLabActions();
+  const cursor = useLabStore(selectCursor);
+  const last = useLabStore(selectLastIndex);
+  const atStart = useLabStore(selectAtStart);
+  const atEnd = useLabStore(selectAtEnd);
+  const playing = useLabStore(selectPlaying);
+  const speed = useLabStore(selectSpeed);
+  const t = useLabStore((s) => s.run.events[s.cursor]?.t ?? 0);
+  const marks = useLabShallow(selectWarningIndices);
+  return (
+    <section className="panel controls" aria-label="Playback">
+      <div className="controls__row">
+        <div className="controls__buttons" role="group" aria-label="Move through time">
+          <button type="button" className="icon-button" onClick={a.jumpStart} disabled={atStart} aria-label="Jump to start" title="Jump to start (Home)">
+            <Icon name="start" />
+          </button>
+          <button type="button" className="icon-button" onClick={a.stepBack} disabled={atStart} aria-label="Step back" title="Step back (←)">
+            <Icon name="back" />
+          </button>
+          <button type="button" className="icon-button icon-button--main" onClick={a.togglePlay} disabled={last === 0} aria-label={playing ? 'Pause' : 'Play'} title={playing ? 'Pause (Space)' : 'Play (Space)'}>
+            <Icon name={playing ? 'pause' : 'play'} />
+          </button>
+          <button type="button" className="icon-button" onClick={a.stepForward} disabled={atEnd} aria-label="Step forward" title="Step forward (→)">
+            <Icon name="forward" />
+          </button>
+          <button type="button" className="icon-button" onClick={a.jumpEnd} disabled={atEnd} aria-label="Jump to end" title="Jump to end (End)">
+            <Icon name="end" />
+          </button>
+        </div>
+        <label className="controls__speed">
+          <span>Speed</span>
+          <select value={speed} onChange={(e) => a.setSpeed(Number(e.target.value))}>
+            {SPEEDS.map((s) => (
+              <option key={s} value={s}>
+                {s}×
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="controls__time" aria-hidden="true">
+          {cursor} / {last} · {formatMs(t)}
+        </span>
+      </div>
+      <div className="scrubber">
+        <input
+          type="range"
+          min={0}
+          max={Math.max(0, last)}
+          step={1}
+          value={cursor}
+          onChange={(e) => a.seek(Number(e.target.value))}
+          aria-label="Timeline"
+          aria-valuetext={`Step ${cursor} of ${last}, ${formatMs(t)}`}
+          disabled={last === 0}
+        />
+        <div className="scrubber__marks" aria-hidden="true">
+          {last > 0 &&
+            marks.map((i) => <span key={i} className="scrubber__mark" style={{ left: `${(i / last) * 100}%` }} title="a warning" />)}
+        </div>
+      </div>
+      <p className="controls__keys">
+        Keys:{' '}
+        {SHORTCUTS.map((k, i) => (
+          <span key={k.keys}>
+            {i > 0 ? ' · ' : ''}
+            <kbd>{k.keys}</kbd> {k.does}
+          </span>
+        ))}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+/**
+ * A level's header: its title, what it adds and which problem it solves, its stories (scenario
+ * buttons), and what changed in the code since the previous level.
+ */
+import type { LevelId } from '../../engine/types';
+import { selectBasedOn, selectStoryId } from '../../store/selectors';
+import { LEVEL_PAGES, storiesFor } from '../../stories';
+import { useLabActions, useLabStore } from '../hooks/labStore';
+import { CodeDiff } from './CodeDiff';
+
+export function LevelHeader({ level, title }: { level: LevelId; title: string }) {
+  const page = LEVEL_PAGES.find((p) => p.id === level);
+  const previous = page?.previous ? LEVEL_PAGES.find((p) => p.id === page.previous) : undefined;
+  const stories = storiesFor(level);
+  const storyId = useLabStore(selectStoryId);
+  const basedOn = useLabStore(selectBasedOn);
+  const { loadStory } = useLabActions();
+  const current = stories.find((s) => s.id === (storyId ?? basedOn));
+  return (
+    <header className="level-header">
+      <h1>{page?.title ?? title}</h1>
+      {page && (
+        <dl className="level-header__facts">
+          <div>
+            <dt>Adds</dt>
+            <dd>{page.adds}</dd>
+          </div>
+          <div>
+            <dt>Solves</dt>
+            <dd>{page.solves}</dd>
+          </div>
+        </dl>
+      )}
+      {stories.length > 0 && (
+        <div className="stories" role="group" aria-labelledby="stories-title">
+          <h2 id="stories-title" className="stories__title">
+            Scenarios <span className="stories__hint">— each plays a short story that ends on a warning</span>
+          </h2>
+          <ul className="stories__list">
+            {stories.map((s) => (
+              <li key={s.id}>
+                <button type="button" className="story-button" aria-pressed={s.id === storyId} onClick={() => loadStory(s.id)} title={s.summary}>
+                  {s.title}
+                </button>
+              </li>
+            ))}
+          </ul>
+          {current && (
+            <p className="stories__summary">
+              <strong>{current.title}:</strong> {current.summary}
+              {storyId === null && basedOn && <em> (with your own steps added)</em>}
+            </p>
+          )}
+        </div>
+      )}
+      {previous && <CodeDiff from={previous.id} to={level} fromTitle={previous.title.split(' — ')[0] ?? previous.title} />}
+    </header>
+  );
+}

@@ -1,0 +1,67 @@
+/**
+ * What reuse has bought so far, at the cursor: the figures, and the chart of shelf / borrowed /
+ * created over virtual time (the chart is loaded after the page).
+ */
+import { lazy, Suspense, useMemo, type ComponentType } from 'react';
+import type { Metrics } from '../../store/metrics';
+import { metricsAt } from '../../store/metrics';
+import { selectCursor, selectEvents } from '../../store/selectors';
+import { useLabStore } from '../hooks/labStore';
+import { formatMs } from './Narration';
+
+const chartModule = import.meta.glob<{ MetricsChart: ComponentType<{ metrics: Metrics }> }>('./MetricsChart.tsx');
+const loadChart = chartModule['./MetricsChart.tsx'];
+const MetricsChart = loadChart ? lazy(() => loadChart().then((m) => ({ default: m.MetricsChart }))) : null;
+
+export function MetricsPanel() {
+  const events = useLabStore(selectEvents);
+  const cursor = useLabStore(selectCursor);
+  const m = useMemo(() => metricsAt(events, cursor), [events, cursor]);
+  const pct = m.hitRate === null ? '—' : `${Math.round(m.hitRate * 100)}%`;
+  return (
+    <section className="panel metrics" aria-labelledby="metrics-title">
+      <div className="panel__head">
+        <h2 id="metrics-title">What the pool saved</h2>
+        <span className="panel__sub">so far, at the cursor</span>
+      </div>
+      <dl className="metrics__grid">
+        <div className="metric metric--reuse">
+          <dt>Reused from the shelf</dt>
+          <dd>{m.reused}</dd>
+        </div>
+        <div className="metric metric--create">
+          <dt>Made new for a reader</dt>
+          <dd>{m.created}</dd>
+        </div>
+        <div className="metric">
+          <dt>Hit rate</dt>
+          <dd>{pct}</dd>
+        </div>
+        <div className="metric metric--create">
+          <dt>Time making</dt>
+          <dd>{formatMs(m.createMs)}</dd>
+        </div>
+        <div className="metric metric--reuse">
+          <dt>Time reusing</dt>
+          <dd>{formatMs(m.reuseMs)}</dd>
+        </div>
+        <div className="metric metric--reuse">
+          <dt>Time saved</dt>
+          <dd>{m.savedMs === null ? '—' : formatMs(m.savedMs)}</dd>
+        </div>
+        <div className={`metric${m.refusals > 0 ? ' metric--bad' : ''}`}>
+          <dt>Refusals</dt>
+          <dd>
+            {m.refusals}
+            {m.refusals > 0 && <span aria-hidden="true"> ⚠</span>}
+          </dd>
+        </div>
+      </dl>
+      {MetricsChart && (
+        <Suspense fallback={<p className="panel__loading">Loading the chart…</p>}>
+          <MetricsChart metrics={m} />
+        </Suspense>
+      )}
+    </section>
+  );
+}

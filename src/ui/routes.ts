@@ -1,0 +1,57 @@
+/**
+ * The learning path, in order: each entry is one page of the lab and one link in the header.
+ * Lab levels (`kind: 'lab'`) run on the shared lab store; other pages (`kind: 'page'`) bring their
+ * own component, loaded lazily so the first load stays small.
+ *
+ * To add a page, append one entry, e.g.
+ *   { id: 'production', label: 'Production', title: 'The production pool', kind: 'page',
+ *     component: lazy(() => import('./production/ProductionPage')) },
+ * The id is what deep links use: `?level=production`.
+ */
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { LevelId } from '../engine/types';
+
+interface RouteBase {
+  /** Deep-link id (`?level=…`). */
+  readonly id: string;
+  /** Short name for the path in the header. */
+  readonly label: string;
+  /** Page title. */
+  readonly title: string;
+}
+
+export interface LabRoute extends RouteBase {
+  readonly kind: 'lab';
+  readonly level: LevelId;
+}
+
+export interface PageRoute extends RouteBase {
+  readonly kind: 'page';
+  readonly component: LazyExoticComponent<ComponentType>;
+}
+
+export type Route = LabRoute | PageRoute;
+
+/** Pages written elsewhere that may not exist yet in a checkout; a missing one is left out. */
+const optional = import.meta.glob<{ default: ComponentType }>('./analogy/AnalogyPage.tsx');
+const analogy = optional['./analogy/AnalogyPage.tsx'];
+
+export const ROUTES: Route[] = [
+  ...(analogy
+    ? [{ id: 'analogy', label: 'Analogy', title: 'The library analogy', kind: 'page', component: lazy(analogy) } satisfies PageRoute]
+    : []),
+  { id: 'level1', label: 'Level 1', title: 'Level 1 — the basic pool', kind: 'lab', level: 'level1' },
+  { id: 'level2', label: 'Level 2', title: 'Level 2 — a maximum size', kind: 'lab', level: 'level2' },
+  { id: 'level3', label: 'Level 3', title: 'Level 3 — cleaning on return', kind: 'lab', level: 'level3' },
+  { id: 'level4', label: 'Level 4', title: 'Level 4 — a guaranteed return', kind: 'lab', level: 'level4' },
+  { id: 'database', label: 'Database', title: 'The database pool', kind: 'lab', level: 'database' },
+];
+
+export function routeById(id: string): Route | undefined {
+  return ROUTES.find((r) => r.id === id);
+}
+
+/** The route of a lab level, if the path has one. */
+export function routeOfLevel(level: LevelId): LabRoute | undefined {
+  return ROUTES.find((r): r is LabRoute => r.kind === 'lab' && r.level === level);
+}
