@@ -88,5 +88,8 @@ describe('flowNodeAt', () => {
     expect(events[warned - 1]?.type).toBe('pool.exhausted');
     expect(flowNodeNear('level3', events, warned)).toBe('refuse');
     expect(flowNodeNear('level3', events, -1)).toBeNull();
+    // The story's last event closes the refused acquire: the refusal stays lit to the end.
+    expect(events.at(-1)?.type).toBe('step.finished');
+    expect(flowNodeNear('level3', events, events.length - 1)).toBe('refuse');
   });
 });

@@ -84,16 +84,17 @@ export function flowFor(level: LevelId): FlowGraph {
       description: `A reader asks; if the shelf has a ${w.thing}, the top one is taken and handed over; if not, and the pool is below its maximum, a new one is made and handed over; otherwise the reader is refused.`,
     };
   }
-  // The database pool (and the production pool, which adds a wait in line).
+  // The database pool (and the production pool, which adds a wait in line). The main path moves
+  // to the middle column so the "try the next one" loop can run up the left side.
   const nodes: FlowNode[] = [
-    ask,
-    shelf,
-    pop,
-    room,
-    node('alive', 'Still alive? (SELECT 1)', 'question', 0, 3),
-    node('discard', 'Close it, try the next', 'action', 1, 3),
-    node('create', w.make, 'action', 1, 2),
-    node('give', 'Hand it over', 'done', 0, 4),
+    node('ask', ask.label, 'start', 1, 0),
+    node('shelf', shelf.label, 'question', 1, 1),
+    node('pop', pop.label, 'action', 1, 2),
+    node('alive', 'Still alive? (SELECT 1)', 'question', 1, 3),
+    node('give', 'Hand it over', 'done', 1, 4),
+    node('discard', 'Close it, try the next', 'action', 0, 3),
+    node('room', room.label, 'question', 2, 1),
+    node('create', w.make, 'action', 2, 2),
   ];
   const edges: FlowEdge[] = [
     edge('ask', 'shelf'),
@@ -107,7 +108,7 @@ export function flowFor(level: LevelId): FlowGraph {
     edge('create', 'give'),
   ];
   if (level === 'production') {
-    nodes.push(node('wait', 'Wait in line', 'action', 2, 1), node('fail', 'Give up with an error', 'refuse', 2, 2));
+    nodes.push(node('wait', 'Wait in line', 'action', 3, 1), node('fail', 'Give up with an error', 'refuse', 3, 0));
     edges.push(edge('room', 'wait', 'no'), edge('wait', 'give', 'handed one'), edge('wait', 'fail', 'time is up'));
     return {
       level,
@@ -117,7 +118,7 @@ export function flowFor(level: LevelId): FlowGraph {
         'A reader asks; a connection from the shelf is checked and handed over, a dead one is closed and the next tried; with the shelf empty a new one is opened below the maximum; at the maximum the reader waits in line until one is handed over or the time is up.',
     };
   }
-  nodes.push(refuse);
+  nodes.push(node('refuse', refuse.label, 'refuse', 2, 0));
   edges.push(edge('room', 'refuse', 'no'));
   return {
     level,
@@ -136,6 +137,12 @@ export function flowNodeAt(level: LevelId, e: PoolEvent): FlowNodeId | null {
   switch (e.type) {
     case 'step.started':
       return e.do === 'acquire' || e.do === 'with' ? 'ask' : null;
+    case 'step.finished':
+      // An acquire step ends where its path ended: handed over, refused, or given up.
+      if (e.do !== 'acquire') return null;
+      if (e.outcome.error === 'exhausted') return pick('refuse') ?? pick('fail');
+      if (e.outcome.error !== undefined) return pick('fail') ?? pick('refuse');
+      return e.outcome.pending ? pick('wait') : 'give';
     case 'object.taken':
       return pick('pop');
     case 'statement.started':

@@ -8,9 +8,9 @@ import type { LevelId, PoolEvent } from '../../engine/types';
 import { flowFor, flowNodeNear, type FlowEdge, type FlowNode } from '../../store/flow';
 import './FlowChart.css';
 
-const COL = 196;
+const COL = 206;
 const ROW = 72;
-const NODE_W = 168;
+const NODE_W = 180;
 const NODE_H = 42;
 const PAD = 36;
 

@@ -1,0 +1,68 @@
+/**
+ * One side of the analogy: its figures, and a step-through of what happened, one sentence a step.
+ */
+import { useState } from 'react';
+import type { AnalogySide } from '../../store/analogy';
+import { ms } from '../../store/narrate';
+
+export function AnalogySideView({ side }: { side: AnalogySide }) {
+  const [step, setStep] = useState(0);
+  const last = side.frames.length - 1;
+  const frame = side.frames[Math.min(step, last)];
+  const headId = `analogy-${side.key}`;
+  const short = side.key === 'withoutPool' ? 'without a pool' : 'with a pool';
+  const go = (i: number) => setStep(Math.max(0, Math.min(last, i)));
+
+  return (
+    <section className={`analogy__side analogy__side--${side.key}`} aria-labelledby={headId}>
+      <h2 id={headId}>{side.title}</h2>
+      <p className="analogy__how">{side.how}</p>
+      <dl className="analogy__facts">
+        <div>
+          <dt>Readers’ time, added up</dt>
+          <dd data-testid={`${side.key}-total`}>{ms(side.totalMs)}</dd>
+        </div>
+        <div>
+          <dt>Books printed</dt>
+          <dd>{side.printed}</dd>
+        </div>
+        <div>
+          <dt>Borrowed from the shelf</dt>
+          <dd>{side.reused}</dd>
+        </div>
+        <div>
+          <dt>Last reader left at</dt>
+          <dd>{ms(side.finishedAt)}</dd>
+        </div>
+      </dl>
+
+      {frame && (
+        <div className="analogy__steps" role="group" aria-label={`Step through ${short}`}>
+          <p className="analogy__step-count">
+            Step {Math.min(step, last) + 1} of {side.frames.length} · t = {ms(frame.t)}
+          </p>
+          <p className="analogy__step-text" aria-live="polite">
+            {frame.text}
+          </p>
+          <p className="analogy__step-counts">
+            Printed {frame.made} · on the shelf {frame.onShelf} · burned {frame.burned}
+          </p>
+          <div className="analogy__step-buttons">
+            <button type="button" className="button button--small" onClick={() => go(0)} disabled={step === 0} >
+              <span aria-hidden="true">«</span> First<span className="sr-only"> step, {short}</span>
+            </button>
+            <button type="button" className="button button--small" onClick={() => go(step - 1)} disabled={step === 0} >
+              <span aria-hidden="true">◀</span> Previous<span className="sr-only"> step, {short}</span>
+            </button>
+            <button type="button" className="button button--small" onClick={() => go(step + 1)} disabled={step >= last} >
+              Next<span className="sr-only"> step, {short}</span> <span aria-hidden="true">▶</span>
+            </button>
+            <button type="button" className="button button--small" onClick={() => go(last)} disabled={step >= last} >
+              Last<span className="sr-only"> step, {short}</span> <span aria-hidden="true">»</span>
+            </button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,134 @@
+/**
+ * A small step chart of the shelf, the borrowed objects and the objects made, over virtual time up
+ * to the cursor. Each line has its own dash pattern and a name at its end, so colour is never the
+ * only way to tell them apart; the figures are also given as text (the SVG's description) and as
+ * a table behind a disclosure.
+ */
+import { useId } from 'react';
+import type { Metrics, MetricsPoint } from '../../store/metrics';
+import './MetricsChart.css';
+
+const W = 420;
+const H = 180;
+const M = { top: 12, right: 78, bottom: 30, left: 34 };
+const TABLE_ROWS = 40;
+
+type Key = 'shelf' | 'borrowed' | 'created';
+const SERIES: readonly { key: Key; name: string }[] = [
+  { key: 'created', name: 'created' },
+  { key: 'shelf', name: 'on shelf' },
+  { key: 'borrowed', name: 'borrowed' },
+];
+
+/** Whole-number ticks from 0 to about `max` (counts and ms are never split finer than 1). */
+function niceTicks(max: number, n: number): number[] {
+  const raw = Math.max(1, max / n);
+  const p = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * p).find((s) => s >= raw) ?? 10 * p;
+  const out: number[] = [];
+  for (let v = 0; v <= max + step * 1e-9; v += step) out.push(Number(v.toPrecision(10)));
+  return out;
+}
+
+const fmtMs = (t: number) => `${Math.round(t * 10) / 10} ms`;
+
+/** The path of one series as steps: it holds its value until the next change. */
+function stepPath(points: readonly MetricsPoint[], key: Key, x: (t: number) => number, y: (v: number) => number, end: number): string {
+  if (points.length === 0) return '';
+  let d = `M${x(points[0]!.t)},${y(points[0]![key])}`;
+  for (let i = 1; i < points.length; i++) d += ` H${x(points[i]!.t)} V${y(points[i]![key])}`;
+  return `${d} H${x(end)}`;
+}
+
+export function MetricsChart({ metrics }: { metrics: Metrics }) {
+  const id = useId();
+  const points = metrics.series;
+  if (points.length === 0) {
+    return <p className="mchart__empty">Nothing has happened yet: the chart starts with the first event.</p>;
+  }
+  const last = points[points.length - 1]!;
+  const tMax = Math.max(last.t, 1);
+  const vMax = Math.max(1, ...points.map((p) => Math.max(p.shelf, p.borrowed, p.created)));
+  const x = (t: number) => M.left + (t / tMax) * (W - M.left - M.right);
+  const y = (v: number) => H - M.bottom - (v / vMax) * (H - M.top - M.bottom);
+  const yTicks = niceTicks(vMax, 4);
+  const xTicks = niceTicks(tMax, 4);
+  const peak = points.reduce((best, p) => (p.borrowed > best.borrowed ? p : best), points[0]!);
+  const summary =
+    `At ${fmtMs(last.t)}: ${last.shelf} on the shelf, ${last.borrowed} borrowed, ${last.created} created. ` +
+    (peak.borrowed > 0 ? `The most borrowed at once was ${peak.borrowed}, at ${fmtMs(peak.t)}.` : 'Nothing has been borrowed yet.');
+  // End labels, nudged apart when two lines end at the same height.
+  const ends: { key: Key; name: string; ly: number }[] = [];
+  for (const s of SERIES) {
+    const at = y(last[s.key]);
+    const free = (ly: number) => ly >= M.top && ly <= H - M.bottom && !ends.some((e) => Math.abs(e.ly - ly) < 12);
+    const ly = [0, -12, 12, -24, 24, -36].map((d) => at + d).find(free) ?? at;
+    ends.push({ ...s, ly });
+  }
+  const rows = points.slice(-TABLE_ROWS);
+
+  return (
+    <figure className="mchart">
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-t`} aria-describedby={`${id}-d`} className="mchart__svg">
+        <title id={`${id}-t`}>Shelf, borrowed and created over virtual time</title>
+        <g aria-hidden="true">
+          {yTicks.map((v) => (
+            <g key={`y${v}`} className="mchart__grid">
+              <line x1={M.left} x2={W - M.right} y1={y(v)} y2={y(v)} />
+              <text x={M.left - 6} y={y(v)} dy="0.32em" textAnchor="end">
+                {v}
+              </text>
+            </g>
+          ))}
+          {xTicks.map((t) => (
+            <text key={`x${t}`} className="mchart__tick" x={x(t)} y={H - M.bottom + 16} textAnchor="middle">
+              {t}
+            </text>
+          ))}
+          <text className="mchart__tick" x={W - M.right} y={H - 2} textAnchor="end">
+            virtual ms
+          </text>
+          {SERIES.map((s) => (
+            <path key={s.key} className={`mchart__line mchart__line--${s.key}`} d={stepPath(points, s.key, x, y, last.t)} />
+          ))}
+          {ends.map((e) => (
+            <text key={e.key} className={`mchart__end mchart__end--${e.key}`} x={W - M.right + 6} y={e.ly} dy="0.32em">
+              {e.name} {last[e.key]}
+            </text>
+          ))}
+        </g>
+      </svg>
+      <figcaption id={`${id}-d`} className="mchart__caption">
+        {summary}
+      </figcaption>
+      <details className="mchart__table">
+        <summary>The chart as a table</summary>
+        <div className="mchart__scroll" tabIndex={0} role="region" aria-label="The chart's figures">
+        <table>
+          <caption className="sr-only">
+            {rows.length < points.length ? `The latest ${rows.length} changes` : 'Every change so far'}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Time</th>
+              <th scope="col">On shelf</th>
+              <th scope="col">Borrowed</th>
+              <th scope="col">Created</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((p, i) => (
+              <tr key={i}>
+                <td>{fmtMs(p.t)}</td>
+                <td>{p.shelf}</td>
+                <td>{p.borrowed}</td>
+                <td>{p.created}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        </div>
+      </details>
+    </figure>
+  );
+}
