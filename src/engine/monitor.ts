@@ -5,7 +5,8 @@
  * emits a `monitor.warned` event right after the event that proved the problem.
  *
  * Warning kinds (see WARNINGS in types.ts):
- * - unbounded-growth   Level 1 made more objects than its initial size: nothing bounds it.
+ * - unbounded-growth   Level 1 made more objects than its initial size, or the production pool with
+ *                      its maxSize fix off made more than maxSize: nothing bounds it.
  * - over-max           more objects open than maxSize.
  * - exhausted          the pool refused an acquire.
  * - dirty-object       an object was handed out still carrying a previous borrower's data.
@@ -17,7 +18,8 @@
  * - counter-negative   the borrowed counter went below zero.
  * - capacity-lost      a release failed: the object is neither lent nor shelved, and still counted.
  * - leaked             a reader crashed holding an object: it will never come back.
- * - closed-with-borrowed  close() ran while objects were lent out; they stay open.
+ * - closed-with-borrowed  close() ran while objects were lent out; they stay open (not on the
+ *                       production pool with cleanup on: it closes them when they come back).
  * - created-after-close   the pool created an object after close().
  * - timeout            an acquire gave up waiting (production level).
  * - leak-suspected     an object has been borrowed longer than leakThreshold (production level).
@@ -34,7 +36,16 @@ export interface Monitor {
   finish(): void;
 }
 
-export function createMonitor(rt: Runtime, opts: { bound: number | null; level: string }): Monitor {
+export interface MonitorOptions {
+  readonly bound: number | null;
+  readonly level: string;
+  /** Nothing bounds the pool (Level 1, or the production pool with its maxSize fix off). */
+  readonly unbounded?: boolean;
+  /** close() destroys borrowed objects when they come back (the production pool's cleanup). */
+  readonly closesOnReturn?: boolean;
+}
+
+export function createMonitor(rt: Runtime, opts: MonitorOptions): Monitor {
   let lastInUse: number | null = null;
   let highWater = opts.bound ?? Number.POSITIVE_INFINITY;
   const warn = (warning: WarningKind, message: string, e: PoolEvent) =>
@@ -53,6 +64,7 @@ export function createMonitor(rt: Runtime, opts: { bound: number | null; level: 
         if (open > highWater) {
           highWater = open;
           if (opts.level === 'level1') warn('unbounded-growth', `${open} objects now, more than the ${opts.bound} it started with, and nothing stops more`, e);
+          else if (opts.unbounded) warn('unbounded-growth', `${open} objects now, past maxSize ${opts.bound}: nothing checks the limit`, e);
           else warn('over-max', `${open} objects open, more than maxSize ${opts.bound}`, e);
         }
         if (rt.poolState().closed) warn('created-after-close', `the pool created ${name(e.object)} after close()`, e);
@@ -94,7 +106,9 @@ export function createMonitor(rt: Runtime, opts: { bound: number | null; level: 
         warn('capacity-lost', `releasing ${name(e.object)} failed (${e.message}); it is still counted as lent and will never be shelved`, e);
         break;
       case 'pool.closed':
-        if (e.borrowed > 0) warn('closed-with-borrowed', `close() left ${e.borrowed} borrowed object(s) open`, e);
+        // The production pool closes borrowed objects as they come back; if one never does, the
+        // end-of-run check (open-after-close) says so.
+        if (e.borrowed > 0 && !opts.closesOnReturn) warn('closed-with-borrowed', `close() left ${e.borrowed} borrowed object(s) open`, e);
         break;
       case 'acquire.timedout':
         warn('timeout', `${e.client} gave up waiting: ${e.message}`, e);
@@ -111,8 +125,11 @@ export function createMonitor(rt: Runtime, opts: { bound: number | null; level: 
   return {
     finish() {
       const state = rt.poolState();
-      for (const client of state.waiting) {
-        rt.emit({ type: 'monitor.warned', warning: 'waiting-forever', message: `${client} is still waiting, and nothing will ever come` }, { client, object: null, step: null });
+      for (const { client, since } of state.waiting) {
+        rt.emit(
+          { type: 'monitor.warned', warning: 'waiting-forever', message: `${client} has been waiting since ${since} ms, and nothing will ever come` },
+          { client, object: null, step: null },
+        );
       }
       if (state.closed) {
         const open = rt.objects.filter((o) => !o.closed).map((o) => o.id);

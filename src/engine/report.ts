@@ -13,6 +13,9 @@ export interface StepLine extends StepOutcome {
   client?: string;
   available: readonly number[];
   inUse?: number | null;
+  /** Production level: queued acquires, and objects created and not yet closed, when the step finished. */
+  waiting?: number;
+  open?: number;
   warnings: readonly WarningKind[];
   /** Virtual ms when the step started and finished (extra fields). */
   t: number | null;
@@ -46,6 +49,10 @@ export function reportOf(result: RunResult): ScenarioOutput {
     if (r.step.object !== undefined) line.object = r.step.object;
     Object.assign(line, r.outcome, { available: r.available, warnings: r.warnings, t: r.startedAt, end: r.endedAt });
     if (counter) line.inUse = r.inUse;
+    if (r.waiting !== null) {
+      line.waiting = r.waiting;
+      line.open = r.open;
+    }
     return line;
   });
   return {

@@ -5,14 +5,20 @@
  * Time and order: a step without `at` starts when the step before it in the file has finished; a
  * step with `at` starts at that virtual time; either way never before its own client's previous
  * step has finished, and never before the pool's start-up filling is done. Steps whose turn comes
- * at the same instant start in file order, after every timer of that instant has fired.
+ * at the same instant start in file order, after every timer of that instant has fired. On the
+ * production level an `acquire` that has to wait counts as finished, for starting the next step
+ * in the file, once it is queued; its own client's later steps still wait for it.
+ *
+ * Hand-picked interleaving: with `choices` (or `choose`), at each instant where more than one
+ * client could go on, the run takes the option picked (0 is the scheduler's own), and records the
+ * choice points so a lab can offer them. The scenario plus the list of choices replays the run.
  */
 import { levelInfo, type RunnablePool } from './levels';
 import { createMonitor } from './monitor';
 import { DatabaseError, type Pooled } from './resources';
-import { PoolExhausted, Runtime, ScenarioError, type ClientRecord } from './runtime';
+import { PoolError, PoolExhausted, Runtime, ScenarioError, type ClientRecord } from './runtime';
 import { resolveCosts } from './scenario';
-import { delay, type Op, type Task } from './sim';
+import { delay, type ChoiceOption, type Op, type Task } from './sim';
 import type { PoolEvent, Scenario, Step, StepOutcome, WarningKind, World } from './types';
 
 export interface StepReport {
@@ -23,7 +29,23 @@ export interface StepReport {
   readonly outcome: StepOutcome;
   readonly available: readonly number[];
   readonly inUse: number | null;
+  /** Queued acquires when the step finished (production level; null elsewhere). */
+  readonly waiting: number | null;
+  /** Objects created and not yet closed when the step finished. */
+  readonly open: number;
   readonly warnings: readonly WarningKind[];
+}
+
+/** A moment where more than one client could go on, and which one did. */
+export interface ChoicePoint {
+  /** 0, 1, 2… in the order the run met them; `choices[n]` picks at point n. */
+  readonly n: number;
+  readonly t: number;
+  /** The index of the next event: the choice decides what happens from there on. */
+  readonly seq: number;
+  /** Option 0 is what the scheduler would run by itself. */
+  readonly options: readonly ChoiceOption[];
+  readonly picked: number;
 }
 
 export interface RunResult {
@@ -36,11 +58,17 @@ export interface RunResult {
   readonly error: ScenarioError | null;
   readonly final: World;
   readonly eventCount: number;
+  /** The choice points met (only with `choices` or `choose`; empty otherwise). */
+  readonly choicePoints: readonly ChoicePoint[];
 }
 
 export interface RunOptions {
   /** Keep every event with a world snapshot (default true). */
   readonly record?: boolean;
+  /** Hand-picked interleaving: the option to take at each choice point in turn (missing: 0). */
+  readonly choices?: readonly number[];
+  /** Or decide at each choice point as the run goes (after `choices` run out). */
+  readonly choose?: (point: Omit<ChoicePoint, 'picked'>) => number;
 }
 
 /** Thrown inside a guaranteed-release block when the step says `"fail": true`. */
@@ -53,8 +81,20 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   const rt = new Runtime({ seed: scenario.seed, costs, record: options.record ?? true, maxSize: info.bound(scenario.options) });
   const pool: RunnablePool = info.make(rt, scenario.options);
   let closeCalled = false;
-  rt.poolState = () => ({ available: pool.shelf(), inUse: counterOf(pool), closed: closeCalled, waiting: [] });
-  const monitor = createMonitor(rt, { bound: info.bound(scenario.options), level: scenario.level });
+  rt.poolState = () => ({
+    available: pool.shelf(),
+    inUse: counterOf(pool),
+    closed: closeCalled || pool.closed === true,
+    waiting: pool.waitingList?.() ?? [],
+  });
+  const production = scenario.level === 'production';
+  const fixes = scenario.options.fixes ?? {};
+  const monitor = createMonitor(rt, {
+    bound: info.bound(scenario.options),
+    level: scenario.level,
+    unbounded: production && fixes.maxSize === false,
+    closesOnReturn: production && fixes.cleanup !== false,
+  });
 
   const steps = scenario.steps;
   const n = steps.length;
@@ -66,6 +106,17 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   const shelfAt: (readonly number[])[] = steps.map(() => []);
   const inUseAt: (number | null)[] = steps.map(() => null);
   const warnings: WarningKind[][] = steps.map(() => []);
+  const waitingAt: (number | null)[] = steps.map(() => null);
+  const openAt: number[] = steps.map(() => 0);
+  /** Production level: an acquire that is queued counts as finished for the next step in the file. */
+  const queued = new Array<boolean>(n).fill(false);
+  /** When the step's client joined the queue (null when not in it), and its time queued so far. */
+  const queuedSince = new Array<number | null>(n).fill(null);
+  const waitedMs = new Array<number | null>(n).fill(null);
+  /** The step whose acquire a client is queued in. */
+  const inQueue = new Map<string, number>();
+  /** The step that last lent each object to each client ("client object" → step), for leak warnings. */
+  const lentBy = new Map<string, number>();
   const atTimerSet = new Array<boolean>(n).fill(false);
   const taskStep = new WeakMap<Task, number>();
   const previousOwn = steps.map((s, i) => {
@@ -81,37 +132,115 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   const looseWarnings: WarningKind[] = [];
 
   rt.listeners.push((e) => {
+    if (e.type === 'object.acquired' && rt.sim.current) {
+      const i = taskStep.get(rt.sim.current);
+      if (i !== undefined) lentBy.set(`${e.client} ${e.object}`, i);
+    }
+    if (e.type === 'acquire.queued') joinedQueue();
+    else if (e.type === 'object.handedoff') leftQueue(e.to);
+    else if ((e.type === 'acquire.timedout' || e.type === 'acquire.rejected') && e.client !== null) leftQueue(e.client);
     if (e.type !== 'monitor.warned') return;
     const current = rt.sim.current ? taskStep.get(rt.sim.current) : undefined;
-    const index = finishing ? -1 : (current ?? lastStarted);
+    // A reader still waiting at the end: the warning belongs to the step that waits.
+    const waiter = e.warning === 'waiting-forever' && e.client !== null ? inQueue.get(e.client) : undefined;
+    // A suspected leak belongs to the step that borrowed the object.
+    const borrower = e.warning === 'leak-suspected' ? lentBy.get(`${e.client} ${e.object}`) : undefined;
+    const index = waiter ?? borrower ?? (finishing ? -1 : (current ?? lastStarted));
     (index >= 0 ? warnings[index]! : looseWarnings).push(e.warning);
   });
+
+  function joinedQueue(): void {
+    const i = rt.sim.current ? taskStep.get(rt.sim.current) : undefined;
+    const client = i === undefined ? undefined : steps[i]!.client;
+    if (i === undefined || client === undefined) return;
+    inQueue.set(client, i);
+    queuedSince[i] = rt.sim.now;
+    waitedMs[i] ??= 0;
+    if (steps[i]!.do === 'acquire' && !queued[i]) {
+      queued[i] = true;
+      armStarter();
+    }
+  }
+
+  function leftQueue(client: string): void {
+    const i = inQueue.get(client);
+    if (i === undefined) return;
+    inQueue.delete(client);
+    waitedMs[i]! += rt.sim.now - queuedSince[i]!;
+    queuedSince[i] = null;
+  }
 
   const armStarter = () => {
     if (starterArmed) return;
     starterArmed = true;
-    rt.sim.at(rt.sim.now, startDueSteps, true);
+    labelStart(rt.sim.at(rt.sim.now, startDueSteps, true));
   };
+
+  /** For hand-picked interleaving: a timer that starts steps is offered as those steps' clients. */
+  function labelStart(timer: Parameters<typeof rt.sim.label>[0]): void {
+    if (rt.sim.chooser) rt.sim.label(timer, 'start', whoWouldStart);
+  }
+
+  /** Who the steps due now belong to (a step with no client is named by what it does). */
+  function whoWouldStart(): string[] {
+    if (!initDone || fatal) return [];
+    const who: string[] = [];
+    for (let i = firstUnstarted; i < n; i++) {
+      if (started[i] || !mayStart(i)) continue;
+      const s = steps[i]!;
+      const name = s.client ?? (s.object === undefined ? s.do : `${s.do} ${s.object}`);
+      if (!who.includes(name)) who.push(name);
+    }
+    return who;
+  }
+
+  /** Whether step i's turn has come (without side effects). */
+  function mayStart(i: number): boolean {
+    const step = steps[i]!;
+    const own = previousOwn[i]!;
+    if (own >= 0 && !finished[own]) return false;
+    if (step.at === undefined) return i === 0 || finished[i - 1]! || queued[i - 1]!;
+    return step.at <= rt.sim.now;
+  }
+
+  // Steps are scanned from the first one not yet started. A step without `at` cannot start before
+  // the one above it has finished, so after a step that cannot start the scan jumps to the next
+  // step that has an `at` of its own: a long file costs a short scan.
+  let firstUnstarted = 0;
+  const nextTimed = new Array<number>(n + 1).fill(n);
+  for (let i = n - 1; i >= 0; i--) nextTimed[i] = steps[i]!.at !== undefined ? i : nextTimed[i + 1]!;
 
   function startDueSteps(): void {
     starterArmed = false;
     if (!initDone || fatal) return;
-    for (let i = 0; i < n && !fatal; i++) {
-      if (started[i]) continue;
-      const step = steps[i]!;
-      const own = previousOwn[i]!;
-      if (own >= 0 && !finished[own]) continue;
-      if (step.at === undefined) {
-        if (i > 0 && !finished[i - 1]) continue;
-      } else if (step.at > rt.sim.now) {
-        if (!atTimerSet[i]) {
-          atTimerSet[i] = true;
-          rt.sim.at(step.at, armStarter);
-        }
+    while (firstUnstarted < n && started[firstUnstarted]) firstUnstarted++;
+    for (let i = firstUnstarted; i < n && !fatal; ) {
+      if (started[i]) {
+        i = finished[i] || queued[i] ? i + 1 : nextTimed[i + 1]!;
         continue;
       }
-      start(i);
+      if (canStart(i)) {
+        start(i);
+        i++;
+      } else {
+        i = nextTimed[i + 1]!;
+      }
     }
+  }
+
+  /** Whether step i may start now; sets a timer for a step whose `at` is still ahead. */
+  function canStart(i: number): boolean {
+    const step = steps[i]!;
+    const own = previousOwn[i]!;
+    if (own >= 0 && !finished[own]) return false;
+    if (step.at === undefined) return i === 0 || finished[i - 1]! || queued[i - 1]!;
+    if (step.at <= rt.sim.now) return true;
+    if (!atTimerSet[i]) {
+      atTimerSet[i] = true;
+      // Chosen ahead of its turn (hand-picked interleaving), it starts its steps there and then.
+      labelStart(rt.sim.at(step.at, () => (rt.sim.outOfOrder ? startDueSteps() : armStarter())));
+    }
+    return false;
   }
 
   function start(i: number): void {
@@ -133,23 +262,36 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
         }
         throw error;
       }
-      outcomes[i] = result.value as StepOutcome;
+      outcomes[i] = withWait(i, result.value as StepOutcome);
       if (client && client.status !== 'crashed') client.status = 'idle';
       if (client) client.doing = null;
       finished[i] = true;
       endedAt[i] = rt.sim.now;
       rt.emit({ type: 'step.finished', index: i, do: step.do, outcome: outcomes[i] }, { client: step.client ?? null, object: outcomes[i].object ?? null });
-      shelfAt[i] = pool.shelf().map((o) => o.id);
-      inUseAt[i] = counterOf(pool);
+      noteState(i);
       armStarter();
     });
     void task;
   }
 
+  /** The pool as it stands, for step i's line of the report. */
+  function noteState(i: number): void {
+    shelfAt[i] = pool.shelf().map((o) => o.id);
+    inUseAt[i] = counterOf(pool);
+    waitingAt[i] = production ? (pool.waitingList?.().length ?? 0) : null;
+    openAt[i] = rt.objects.reduce((k, o) => k + (o.closed ? 0 : 1), 0);
+  }
+
+  /** An acquire that waited says for how long (virtual ms in the queue). */
+  function withWait(i: number, outcome: StepOutcome): StepOutcome {
+    const waited = waitedMs[i];
+    return waited === null || waited === undefined ? outcome : { ...outcome, waited };
+  }
+
   function* play(i: number, step: Step, client: ClientRecord | null): Op<StepOutcome> {
     const task = rt.sim.current!;
     taskStep.set(task, i);
-    rt.scratch.set(task, { created: [], discarded: [], lastStep: null });
+    rt.scratch.set(task, { index: i, created: [], discarded: [], lastStep: null });
     rt.emit({ type: 'step.started', index: i, do: step.do }, { client: step.client ?? null, object: step.object ?? null, step: null });
     switch (step.do) {
       case 'acquire':
@@ -231,6 +373,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
 
   function refusal(error: unknown, task: Task): StepOutcome {
     if (error instanceof PoolExhausted) return { error: 'exhausted', message: error.message, ...discardedOf(task) };
+    if (error instanceof PoolError) return { error: error.kind, message: error.message, ...discardedOf(task) };
     throw error;
   }
 
@@ -245,13 +388,19 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     } else {
       obj = existing(newest(client!, 'release').id);
     }
+    let letGo: { at: number; held: ClientRecord['holding'][number] } | null = null;
     if (client) {
       const at = client.holding.findLastIndex((h) => h.id === obj.id);
-      if (at >= 0) client.holding.splice(at, 1);
+      if (at >= 0) letGo = { at, held: client.holding.splice(at, 1)[0]! };
     }
     try {
       yield* pool.release(obj);
     } catch (error) {
+      if (error instanceof PoolError) {
+        // Refused (production level): nothing changes, the client still holds what it held.
+        if (client && letGo) client.holding.splice(letGo.at, 0, letGo.held);
+        return { object: obj.id, error: error.kind, message: error.message };
+      }
       if (error instanceof DatabaseError) {
         rt.emit({ type: 'release.failed', message: error.message }, { object: obj.id });
         return { object: obj.id, error: 'dead', message: error.message };
@@ -358,8 +507,31 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     rt.emit({ type: 'pool.opened' }, { client: null });
     armStarter();
   });
+  const choicePoints: ChoicePoint[] = [];
+  if (options.choices !== undefined || options.choose !== undefined) {
+    const given = options.choices ?? [];
+    rt.sim.chooser = (offered, t) => {
+      const k = choicePoints.length;
+      const point = { n: k, t, seq: rt.eventCount, options: offered };
+      let picked = k < given.length ? given[k]! : (options.choose?.(point) ?? 0);
+      if (!Number.isInteger(picked) || picked < 0 || picked >= offered.length) {
+        fatal ??= new ScenarioError(`choice ${k + 1} is ${picked}, but that moment offers ${offered.length} options (0 to ${offered.length - 1})`);
+        picked = 0;
+      }
+      choicePoints.push({ ...point, picked });
+      return picked;
+    };
+  }
   while (!fatal && rt.sim.step()) {
     /* run to the end */
+  }
+  // Nothing left to happen: an acquire still in the queue waits for ever.
+  for (const [, i] of inQueue) {
+    if (finished[i]) continue;
+    waitedMs[i]! += rt.sim.now - queuedSince[i]!;
+    queuedSince[i] = rt.sim.now;
+    outcomes[i] = { ...withWait(i, outcomes[i]!), pending: true };
+    noteState(i);
   }
   if (!fatal) {
     finishing = true;
@@ -374,9 +546,20 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     outcome: outcomes[index]!,
     available: shelfAt[index]!,
     inUse: inUseAt[index]!,
+    waiting: waitingAt[index]!,
+    open: openAt[index]!,
     warnings: warnings[index]!,
   }));
-  return { scenario, events: rt.events, steps: reports, warnings: looseWarnings, error: fatal, final: rt.snapshot(), eventCount: rt.eventCount };
+  return {
+    scenario,
+    events: rt.events,
+    steps: reports,
+    warnings: looseWarnings,
+    error: fatal,
+    final: rt.snapshot(),
+    eventCount: rt.eventCount,
+    choicePoints,
+  };
 }
 
 function counterOf(pool: RunnablePool): number | null {

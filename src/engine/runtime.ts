@@ -23,6 +23,17 @@ export class PoolExhausted extends Error {
   override name = 'PoolExhausted';
 }
 
+/** The production pool said no: it timed out, it is closed, or the release was not of a borrowed object. */
+export class PoolError extends Error {
+  override name = 'PoolError';
+  constructor(
+    readonly kind: 'timeout' | 'closed' | 'not-borrowed',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /** Bad input in a scenario (not a bug in a level): the CLI reports it in one line. */
 export class ScenarioError extends Error {
   override name = 'ScenarioError';
@@ -50,6 +61,8 @@ export interface ClientRecord {
 
 /** Scratch notes a task keeps while one scenario step runs. */
 export interface StepScratch {
+  /** The scenario step this task runs. */
+  index: number;
   created: number[];
   discarded: number[];
   lastStep: StepId | null;
@@ -65,6 +78,20 @@ export interface RuntimeOptions {
 
 export type Listener = (event: PoolEvent) => void;
 
+/** A client queued for an object (production level), and since when. */
+export interface Waiting {
+  readonly client: string;
+  readonly since: number;
+}
+
+export interface PoolState {
+  available: readonly Pooled[];
+  inUse: number | null;
+  closed: boolean;
+  /** Queued acquires, first in line first. */
+  waiting: readonly Waiting[];
+}
+
 export class Runtime {
   readonly sim = new Sim();
   readonly rng: Rng;
@@ -77,8 +104,7 @@ export class Runtime {
   readonly scratch = new WeakMap<Task, StepScratch>();
   readonly listeners: Listener[] = [];
   /** Set by the runner: reads the pool's shelf and counter. */
-  poolState: () => { available: readonly Pooled[]; inUse: number | null; closed: boolean; waiting: readonly string[] } =
-    () => ({ available: [], inUse: null, closed: false, waiting: [] });
+  poolState: () => PoolState = () => ({ available: [], inUse: null, closed: false, waiting: [] });
   private seq = 0;
   private leases = 0;
   eventCount = 0;
@@ -109,6 +135,12 @@ export class Runtime {
 
   scratchOf(task: Task | null): StepScratch | undefined {
     return task ? this.scratch.get(task) : undefined;
+  }
+
+  /** Who is calling right now: the client and the scenario step its task runs (for a borrower ledger). */
+  caller(): { client: string | null; step: number | null } {
+    const task = this.sim.current;
+    return { client: task?.client ?? null, step: this.scratchOf(task)?.index ?? null };
   }
 
   /** The code step a primitive of `kind` is running, from the pool method the caller is inside. */
@@ -230,16 +262,19 @@ export class Runtime {
         open,
         maxSize: this.maxSize,
         closed: pool.closed,
-        waiting: [...pool.waiting],
+        waiting: pool.waiting.map((w) => w.client),
       },
       objects,
-      clients: [...this.clients.values()].map((c) => ({
-        name: c.name,
-        holding: c.holding.map((h) => h.id),
-        status: c.status,
-        doing: c.doing,
-        waitingSince: c.waitingSince,
-      })),
+      clients: [...this.clients.values()].map((c) => {
+        const queued = pool.waiting.find((w) => w.client === c.name);
+        return {
+          name: c.name,
+          holding: c.holding.map((h) => h.id),
+          status: queued ? 'waiting' : c.status,
+          doing: c.doing,
+          waitingSince: queued ? queued.since : c.waitingSince,
+        };
+      }),
     };
   }
 }
@@ -266,6 +301,18 @@ export class Shelf<T extends Pooled> implements Iterable<T> {
     if (obj === undefined) throw new Error('pop from an empty shelf');
     this.rt.emitHere({ type: 'object.taken' }, obj, 'pop');
     return obj;
+  }
+
+  /** The top of the shelf, left where it is (no event: looking is not taking). */
+  top(): T | undefined {
+    return this.items.at(-1);
+  }
+
+  /** Take one particular object off the shelf as a recorded step; false if it is not there. */
+  take(obj: T): boolean {
+    if (!this.remove(obj)) return false;
+    this.rt.emitHere({ type: 'object.taken' }, obj, 'take');
+    return true;
   }
 
   /** Take one particular object off the shelf, wherever it stands. */
@@ -323,7 +370,7 @@ function traceMethods(pool: object, rt: Runtime): void {
   const wrapped = new Set<string>();
   for (let proto = Object.getPrototypeOf(pool) as object | null; proto && proto !== PoolBase.prototype; proto = Object.getPrototypeOf(proto) as object | null) {
     for (const name of Object.getOwnPropertyNames(proto)) {
-      const fn = (proto as Record<string, unknown>)[name];
+      const fn: unknown = Object.getOwnPropertyDescriptor(proto, name)?.value; // getters are not run
       if (name === 'constructor' || wrapped.has(name) || typeof fn !== 'function') continue;
       if (fn.constructor?.name !== 'GeneratorFunction') continue;
       wrapped.add(name);

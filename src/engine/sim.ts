@@ -37,7 +37,7 @@ export class Parking<T> {
   /** Called by the scheduler: the parked task goes on with the value it was given. */
   wake(): void {
     const task = this.task;
-    if (task) this.sim.soon(() => this.sim.resume(task, { value: this.value }));
+    if (task) this.sim.forTask(this.sim.soon(() => this.sim.resume(task, { value: this.value })), task);
   }
 }
 
@@ -61,6 +61,26 @@ export function* delay(ms: number): Op<void> {
 
 type Resumption = { value: unknown } | { error: unknown };
 
+/**
+ * Hand-picked interleaving. When several clients could go on at the same virtual instant, the
+ * scheduler normally takes them in the order their timers were set; a chooser may pick another.
+ * Time never runs backwards: only what is due at the current instant can be chosen.
+ */
+export interface ChoiceOption {
+  /** The clients that would run (a scenario step without a client is named by what it does). */
+  readonly who: readonly string[];
+  /** `resume`: going on after a suspension; `start`: starting scenario steps. */
+  readonly kind: 'resume' | 'start';
+}
+
+/** Picks an option by its index; 0 is always what the scheduler would do by itself. */
+export type Chooser = (options: readonly ChoiceOption[], t: number) => number;
+
+interface Label {
+  readonly kind: ChoiceOption['kind'];
+  readonly who: () => readonly string[];
+}
+
 export class Task {
   /** The stack of pool methods this client is inside, innermost last (for code-step ids). */
   readonly ops: string[] = [];
@@ -81,6 +101,24 @@ export class Sim {
   readonly heap = new TimerHeap();
   /** The task whose code is running right now (null between tasks). */
   current: Task | null = null;
+  /** Set for hand-picked interleaving; null keeps the plain (time, sequence) order. */
+  chooser: Chooser | null = null;
+  /** True while a timer runs that was chosen ahead of the one the plain order would run. */
+  outOfOrder = false;
+  private readonly labels = new WeakMap<Timer, Label>();
+
+  /** Say who a timer would run, so a chooser can offer it. Unlabelled timers are never offered. */
+  label(timer: Timer, kind: ChoiceOption['kind'], who: () => readonly string[]): Timer {
+    this.labels.set(timer, { kind, who });
+    return timer;
+  }
+
+  /** Label a timer that resumes a client's task. */
+  forTask(timer: Timer, task: Task): Timer {
+    const client = task.client;
+    if (client !== null) this.label(timer, 'resume', () => [client]);
+    return timer;
+  }
 
   at(t: number, fire: () => void, endOfInstant = false): Timer {
     const timer: Timer = {
@@ -125,7 +163,10 @@ export class Sim {
     }
     const effect = result.value;
     if (effect.kind === 'delay') {
-      this.at(this.now + effect.ms, () => this.resume(task, { value: undefined }));
+      this.forTask(
+        this.at(this.now + effect.ms, () => this.resume(task, { value: undefined })),
+        task,
+      );
     } else {
       const parking = effect.parking;
       parking.task = task;
@@ -134,17 +175,21 @@ export class Sim {
         return;
       }
       if (effect.timeoutMs !== null) {
-        parking.timer = this.at(this.now + effect.timeoutMs, () => {
-          if (parking.settled) return;
-          parking.settled = true;
-          this.resume(task, { value: TIMED_OUT });
-        });
+        parking.timer = this.forTask(
+          this.at(this.now + effect.timeoutMs, () => {
+            if (parking.settled) return;
+            parking.settled = true;
+            this.resume(task, { value: TIMED_OUT });
+          }),
+          task,
+        );
       }
     }
   }
 
   /** Fire the next timer; false when nothing is left to do. */
   step(): boolean {
+    if (this.chooser) return this.stepChosen(this.chooser);
     for (;;) {
       const timer = this.heap.pop();
       if (!timer) return false;
@@ -153,6 +198,58 @@ export class Sim {
       timer.fire();
       return true;
     }
+  }
+
+  /**
+   * One step with a chooser: the options are the distinct labelled timers due at the earliest
+   * instant, in the plain order; with two or more, the chooser picks. An unlabelled timer at the
+   * head of the queue (start-up work, the pool's own housekeeping) runs without a choice.
+   */
+  private stepChosen(choose: Chooser): boolean {
+    let top = this.heap.peek();
+    while (top?.cancelled) {
+      this.heap.pop();
+      top = this.heap.peek();
+    }
+    if (!top) return false;
+    const head = top;
+    this.now = head.t;
+    const options: { option: ChoiceOption; timer: Timer }[] = [];
+    // The head must be an option of its own (option 0), or there is no choice to make.
+    if ((this.labels.get(head)?.who().length ?? 0) > 0) {
+      const due = this.heap
+        .all()
+        .filter((t) => !t.cancelled && t.t === head.t)
+        .sort((a, b) => a.seq - b.seq);
+      const seen = new Set<string>();
+      for (const timer of due) {
+        const label = this.labels.get(timer);
+        if (!label) continue;
+        const who = label.who();
+        if (who.length === 0) continue;
+        const key = `${label.kind}:${who.join('\u0000')}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        options.push({ option: { who, kind: label.kind }, timer });
+      }
+    }
+    let chosen = head;
+    if (options.length >= 2) {
+      const pick = choose(
+        options.map((o) => o.option),
+        head.t,
+      );
+      const first = options[0]!;
+      chosen = (options[pick] ?? first).timer;
+    }
+    this.heap.remove(chosen);
+    this.outOfOrder = chosen !== head;
+    try {
+      chosen.fire();
+    } finally {
+      this.outOfOrder = false;
+    }
+    return true;
   }
 
   run(limit = Number.POSITIVE_INFINITY): void {

@@ -3,7 +3,7 @@
  * steps it has, and what it teaches.
  */
 import type { Pooled } from '../resources';
-import type { PoolBase, Runtime } from '../runtime';
+import type { PoolBase, Runtime, Waiting } from '../runtime';
 import type { Op } from '../sim';
 import type { LevelId, LevelOptions, StepKind } from '../types';
 import { DatabasePool } from './database';
@@ -11,6 +11,7 @@ import { Level1Pool } from './level1';
 import { Level2Pool } from './level2';
 import { Level3Pool } from './level3';
 import { Level4Pool } from './level4';
+import { PRODUCTION_DEFAULTS, ProductionPool, type ProductionOptions } from './production';
 import { NoPool } from './nopool';
 
 /** What every level offers the runner, beyond the base class. */
@@ -18,6 +19,10 @@ export interface RunnablePool extends PoolBase<Pooled> {
   /** The guaranteed-release form (Level 4's `get`, the database's `connection`). */
   using?<R>(body: (obj: Pooled) => Op<R>): Op<R>;
   close?(): Op<void>;
+  /** Callers queued for an object, first in line first (production level). */
+  waitingList?(): readonly Waiting[];
+  /** Set once close() has begun (production level). */
+  readonly closed?: boolean;
 }
 
 export type OptionName = 'size' | 'minSize' | 'maxSize' | 'acquireTimeout' | 'leakThreshold' | 'idleTimeout' | 'maxLifetime' | 'fixes';
@@ -41,7 +46,21 @@ function withUsing<P extends PoolBase<Pooled>>(pool: P, method: (body: (obj: Poo
   return Object.assign(pool, { using: method.bind(pool) }) as unknown as RunnablePool;
 }
 
-export const LEVELS: Record<Exclude<LevelId, 'production'>, LevelInfo> & Partial<Record<'production', LevelInfo>> = {
+/** The production pool's options with every default filled in. */
+export function productionOptions(o: LevelOptions): ProductionOptions {
+  const d = PRODUCTION_DEFAULTS;
+  return {
+    maxSize: o.maxSize ?? d.maxSize,
+    minSize: o.minSize ?? d.minSize,
+    acquireTimeout: o.acquireTimeout === undefined ? d.acquireTimeout : o.acquireTimeout,
+    leakThreshold: o.leakThreshold === undefined ? d.leakThreshold : o.leakThreshold,
+    idleTimeout: o.idleTimeout === undefined ? d.idleTimeout : o.idleTimeout,
+    maxLifetime: o.maxLifetime === undefined ? d.maxLifetime : o.maxLifetime,
+    fixes: { ...d.fixes, ...o.fixes },
+  };
+}
+
+export const LEVELS: Record<LevelId, LevelInfo> = {
   nopool: {
     id: 'nopool',
     title: 'No pool — print, read, burn',
@@ -94,6 +113,25 @@ export const LEVELS: Record<Exclude<LevelId, 'production'>, LevelInfo> & Partial
     bound: (o) => o.maxSize ?? 10,
     make: (rt, o) => {
       const pool = new DatabasePool(rt, o.maxSize ?? 10);
+      return withUsing(pool as unknown as PoolBase<Pooled>, (body) => pool.connection(body as never));
+    },
+  },
+  production: {
+    id: 'production',
+    title: 'The production pool',
+    options: {
+      maxSize: PRODUCTION_DEFAULTS.maxSize,
+      minSize: PRODUCTION_DEFAULTS.minSize,
+      acquireTimeout: PRODUCTION_DEFAULTS.acquireTimeout,
+      leakThreshold: PRODUCTION_DEFAULTS.leakThreshold,
+      idleTimeout: PRODUCTION_DEFAULTS.idleTimeout,
+      maxLifetime: PRODUCTION_DEFAULTS.maxLifetime,
+      fixes: PRODUCTION_DEFAULTS.fixes,
+    },
+    steps: [...BASIC_STEPS, 'with', 'restart', 'close'],
+    bound: (o) => o.maxSize ?? PRODUCTION_DEFAULTS.maxSize,
+    make: (rt, o) => {
+      const pool = new ProductionPool(rt, productionOptions(o));
       return withUsing(pool as unknown as PoolBase<Pooled>, (body) => pool.connection(body as never));
     },
   },
