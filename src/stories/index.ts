@@ -90,10 +90,12 @@ const dirty = onLevels('dirty-book', ['level1', 'level2'], (level) => ({
   },
 }));
 
+/** "book" on the text's levels, "connection" on the database. */
+const thing = (level: LevelId) => (level === 'database' ? 'connection' : 'book');
+
 const exhaustion = onLevels('exhaustion', ['level2', 'level3', 'level4', 'database'], (level) => ({
-  title: 'More readers than books',
-  summary:
-    'The pool may hold at most two. Readers A and B each borrow one and keep it; Reader C asks and is refused on the spot — it cannot wait for a book to come back.',
+  title: `More readers than ${thing(level)}s`,
+  summary: `The pool may hold at most two. Readers A and B each borrow one and keep it; Reader C asks and is refused on the spot — it cannot wait for a ${thing(level)} to come back.`,
   expect: 'exhausted',
   scenario: { level, options: smallPool(level, 2), seed: 1, steps: [acquire('A'), acquire('B'), acquire('C')] },
 }));
@@ -129,9 +131,8 @@ const withBlock = story(
 );
 
 const doubleRelease = onLevels('double-release', ['level1', 'level2', 'level3', 'level4', 'database'], (level) => ({
-  title: 'One book, two readers',
-  summary:
-    'Reader A returns its book, then by mistake returns it again: the book stands on the shelf twice. Readers B and C each ask and both are handed the very same book. No level of the text checks a release.',
+  title: `One ${thing(level)}, two readers`,
+  summary: `Reader A returns its ${thing(level)}, then by mistake returns it again: it stands on the shelf twice. Readers B and C each ask and both are handed the very same ${thing(level)}. No level of the text checks a release.`,
   expect: 'shared-object',
   scenario: {
     level,
