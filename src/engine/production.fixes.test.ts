@@ -104,15 +104,15 @@ describe('validate', () => {
 describe('timeout', () => {
   it('leaves a reader waiting for ever when switched off', () => {
     const off = runWith('no-timeout', 'timeout', false);
-    expect(off.steps[2]!.outcome.pending).toBe(true);
-    expect(off.steps[2]!.endedAt).toBeNull();
+    expect(off.steps[3]!.outcome.pending).toBe(true);
+    expect(off.steps[3]!.endedAt).toBeNull();
     expect(off.final.pool.waiting).toEqual(['B']);
-    expect(off.steps[2]!.warnings).toContain('waiting-forever');
+    expect(off.steps[3]!.warnings).toContain('waiting-forever');
   });
 
   it('gives up after acquireTimeout when on', () => {
     const on = runWith('no-timeout', 'timeout', true);
-    expect(on.steps[2]!.outcome).toMatchObject({ error: 'timeout', waited: 1000 });
+    expect(on.steps[3]!.outcome).toMatchObject({ error: 'timeout', waited: 1000 });
     expect(on.final.pool.waiting).toEqual([]);
     expect(warningsOf(on)).not.toContain('waiting-forever');
   });
@@ -121,8 +121,8 @@ describe('timeout', () => {
     const scenario = scenarioFile('no-timeout');
     const zero = (timeout: boolean) =>
       runScenario({ ...scenario, options: { ...scenario.options, acquireTimeout: 0, fixes: { timeout } } });
-    expect(zero(true).steps[2]!.outcome.error).toBe('exhausted');
-    expect(zero(false).steps[2]!.outcome.pending).toBe(true);
+    expect(zero(true).steps[3]!.outcome.error).toBe('exhausted');
+    expect(zero(false).steps[3]!.outcome.pending).toBe(true);
   });
 });
 
