@@ -19,6 +19,8 @@ export function ms(x: number): string {
   if (!Number.isFinite(x)) return '∞';
   if (x === 0) return '0 ms';
   const abs = Math.abs(x);
+  if (abs >= 3_600_000) return `${(x / 3_600_000).toFixed(1)} h`;
+  if (abs >= 100_000) return `${grouped.format(x / 1000)} s`;
   if (abs >= 10_000) return `${(x / 1000).toFixed(1)} s`;
   const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : 3;
   return `${x.toFixed(digits)} ms`;

@@ -6,7 +6,7 @@ import { useId, type ReactNode } from 'react';
 
 export const W = 480;
 export const H = 280;
-const M = { top: 14, right: 16, bottom: 46, left: 58 };
+const M = { top: 14, right: 18, bottom: 50, left: 68 };
 
 export interface Scale {
   (v: number): number;
@@ -69,7 +69,7 @@ export function Chart(props: Props) {
           {xt.map((v) => (
             <g key={`x${v}`}>
               <line x1={x(v)} x2={x(v)} y1={M.top} y2={H - M.bottom} />
-              <text x={x(v)} y={H - M.bottom + 16} textAnchor="middle">
+              <text x={x(v)} y={H - M.bottom + 18} textAnchor="middle">
                 {xf(v)}
               </text>
             </g>

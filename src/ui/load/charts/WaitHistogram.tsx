@@ -8,6 +8,7 @@ export function WaitHistogram({ histogram, arrivals }: { histogram: Histogram; a
   const waited = arrivals - zero;
   const peak = Math.max(1, ...counts);
   const width = counts.length * binMs;
+  if (waited === 0) return <p className="load-hint">Nobody waited: every caller was served (or refused) at once, so there is nothing to draw.</p>;
   return (
     <div>
       <Chart
@@ -17,7 +18,7 @@ export function WaitHistogram({ histogram, arrivals }: { histogram: Histogram; a
         yLabel="Callers"
         x={[0, width]}
         y={[0, peak]}
-        yFmt={(v) => count(v)}
+        yFmt={(v) => (Number.isInteger(v) ? count(v) : '')}
       >
         {(x, y) =>
           counts.map((c, i) => (
@@ -28,9 +29,7 @@ export function WaitHistogram({ histogram, arrivals }: { histogram: Histogram; a
         }
       </Chart>
       <p className="load-hint">
-        {waited === 0
-          ? 'Nobody waited: every caller was served (or refused) at once.'
-          : `${percent(zero / arrivals)} were served or refused at once and are not drawn; ${count(over)} waited longer than the chart shows.`}
+        {percent(zero / arrivals)} were served or refused at once and are not drawn; {count(over)} waited longer than the chart shows.
       </p>
     </div>
   );

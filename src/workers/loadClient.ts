@@ -1,0 +1,122 @@
+/**
+ * The load lab page's way to the engine: load runs go to a Web Worker (so the page never freezes),
+ * and the closed forms of queueing theory — cheap arithmetic — are re-exported for the page to
+ * draw curves and size pools on its own thread. The page imports the engine through here only,
+ * as the lab's panels reach it through the store.
+ */
+import type { FromWorker, Job, JobResult, ToWorker } from './protocol';
+
+export type { FreshOutput, LoadOutput, LoadScenario, LoadSpec, LoadTheory, HoldDistribution, Interval, WaitHistogram } from '../engine/load';
+export { estimateSeconds, LOAD_LIMITS, loadProblems, NOMINAL_ARRIVALS_PER_SECOND, parseLoadSpec, theoryFor } from '../engine/load';
+export {
+  ADVISOR_MAX_POOL,
+  erlangB,
+  erlangC,
+  hikariDeadlockMinimum,
+  hikariRuleOfThumb,
+  lossSystem,
+  meanWaitMs,
+  offeredLoad,
+  smallestPoolForRefusal,
+  smallestPoolForWait,
+  waitingSystem,
+} from '../engine/queueing';
+export type { Job, JobResult } from './protocol';
+
+export type Outcome =
+  | { readonly status: 'done'; readonly results: readonly JobResult[]; readonly seconds: number }
+  | { readonly status: 'failed'; readonly message: string }
+  | { readonly status: 'cancelled' };
+
+export interface Progress {
+  readonly done: number;
+  readonly total: number;
+  /** Arrivals per real second so far. */
+  readonly rate: number;
+}
+
+export interface RunHandle {
+  readonly promise: Promise<Outcome>;
+  cancel(): void;
+}
+
+export interface LoadClient {
+  start(jobs: readonly Job[], onProgress?: (p: Progress) => void): RunHandle;
+  dispose(): void;
+}
+
+/** What the client needs of a Worker (a fake in tests). */
+export interface WorkerLike {
+  postMessage(message: ToWorker): void;
+  terminate(): void;
+  onmessage: ((e: MessageEvent<FromWorker>) => void) | null;
+  onerror: ((e: ErrorEvent) => void) | null;
+}
+
+const makeWorker = (): WorkerLike =>
+  new Worker(new URL('./load.worker.ts', import.meta.url), { type: 'module', name: 'load-lab' }) as unknown as WorkerLike;
+
+export function createLoadClient(spawn: () => WorkerLike = makeWorker): LoadClient {
+  let worker: WorkerLike | null = null;
+  let nextId = 1;
+  const pending = new Map<number, { resolve: (o: Outcome) => void; onProgress: ((p: Progress) => void) | undefined }>();
+
+  const settle = (id: number, outcome: Outcome) => {
+    const p = pending.get(id);
+    if (!p) return;
+    pending.delete(id);
+    p.resolve(outcome);
+  };
+
+  const ensure = (): WorkerLike => {
+    if (worker) return worker;
+    const w = spawn();
+    w.onmessage = (e) => {
+      const m = e.data;
+      switch (m.type) {
+        case 'progress':
+          pending.get(m.id)?.onProgress?.({ done: m.done, total: m.total, rate: m.rate });
+          break;
+        case 'done':
+          settle(m.id, { status: 'done', results: m.results, seconds: m.seconds });
+          break;
+        case 'failed':
+          settle(m.id, { status: 'failed', message: m.message });
+          break;
+        case 'cancelled':
+          settle(m.id, { status: 'cancelled' });
+          break;
+      }
+    };
+    w.onerror = (e) => {
+      // The worker itself broke: fail every run, and start a fresh worker next time.
+      const message = `The load worker stopped: ${e.message || 'unknown error'}`;
+      for (const id of [...pending.keys()]) settle(id, { status: 'failed', message });
+      w.terminate();
+      worker = null;
+    };
+    worker = w;
+    return w;
+  };
+
+  return {
+    start(jobs, onProgress) {
+      const id = nextId++;
+      const promise = new Promise<Outcome>((resolve) => pending.set(id, { resolve, onProgress }));
+      ensure().postMessage({ type: 'start', id, jobs });
+      return {
+        promise,
+        cancel() {
+          if (!pending.has(id)) return;
+          worker?.postMessage({ type: 'cancel', id });
+        },
+      };
+    },
+    dispose() {
+      for (const id of [...pending.keys()]) settle(id, { status: 'cancelled' });
+      worker?.terminate();
+      worker = null;
+    },
+  };
+}
+export { LIMITS } from '../engine/scenario';
