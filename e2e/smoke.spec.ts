@@ -1,12 +1,9 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
-test('the page loads without console errors', async ({ page }) => {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
+test('the page opens at the start of the path without console errors', async ({ page }) => {
   await page.goto('/');
-  await expect(page.getByRole('heading', { name: 'Pool Lab' })).toBeVisible();
-  expect(errors).toEqual([]);
+  await expect(page.getByRole('link', { name: /Pool Lab/ })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Learning path' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Learning path' }).locator('[aria-current="page"]')).toHaveCount(1);
 });

@@ -32,7 +32,18 @@ export function App() {
       return;
     }
     // A new page: move focus to its heading, as a page load would.
-    requestAnimationFrame(() => document.querySelector<HTMLElement>('#main h1')?.focus({ preventScroll: false }));
+    // (A lazily loaded page may take a few frames to show its heading.)
+    let tries = 0;
+    const focusHeading = () => {
+      const h1 = document.querySelector<HTMLElement>('#main h1');
+      if (!h1) {
+        if (++tries < 60) requestAnimationFrame(focusHeading);
+        return;
+      }
+      if (!h1.hasAttribute('tabindex')) h1.setAttribute('tabindex', '-1');
+      h1.focus();
+    };
+    requestAnimationFrame(focusHeading);
   }, [route]);
 
   return (

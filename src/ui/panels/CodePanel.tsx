@@ -9,11 +9,21 @@ import { useLabShallow, useLabStore } from '../hooks/labStore';
 import { linesForStep, parseSource } from '../lib/source';
 import { FILE_NAMES, SOURCES } from '../lib/sources';
 
-export function CodePanel({ level }: { level: LevelId }) {
+export interface CodePanelProps {
+  readonly level: LevelId;
+  /** The source to show instead of the level's own from SOURCES (a lazily loaded page's). */
+  readonly source?: string;
+  readonly fileName?: string;
+  /** Fix switches that are off (production level): their `// @fix` lines are struck through. */
+  readonly offFixes?: readonly string[];
+}
+
+export function CodePanel({ level, source, fileName, offFixes = [] }: CodePanelProps) {
   const step = useLabStore(selectCodeStep);
   const client = useLabStore(selectCodeClient);
   const event = useLabStore(selectEvent);
-  const lines = useMemo(() => parseSource(SOURCES[level] ?? '// (no source for this level)'), [level]);
+  const lines = useMemo(() => parseSource(source ?? SOURCES[level] ?? '// (no source for this level)'), [level, source]);
+  const file = fileName ?? FILE_NAMES[level] ?? '';
   const previous = useLabShallow((s) => (selectCodeStep(s) === null ? selectLastCodeStep(s) : null));
   const lit = useMemo(() => new Set(linesForStep(lines, step)), [lines, step]);
   const dim = useMemo(() => new Set(linesForStep(lines, previous?.step ?? null)), [lines, previous?.step]);
@@ -34,7 +44,7 @@ export function CodePanel({ level }: { level: LevelId }) {
     <section className="panel code" aria-labelledby="code-title">
       <div className="panel__head">
         <h2 id="code-title">The code</h2>
-        <span className="panel__sub">{FILE_NAMES[level] ?? ''}</span>
+        <span className="panel__sub">{file}</span>
       </div>
       <p className="code__status" data-step={step ?? ''}>
         {step === null ? (
@@ -55,17 +65,26 @@ export function CodePanel({ level }: { level: LevelId }) {
           </>
         )}
       </p>
-      <div className="code__scroll" ref={scroller} tabIndex={0} role="region" aria-label={`Source of ${FILE_NAMES[level] ?? level}`}>
+      <div className="code__scroll" ref={scroller} tabIndex={0} role="region" aria-label={`Source of ${file || level}`}>
         <pre className="code__pre">
           {lines.map((l) => {
             const on = lit.has(l.n);
             const last = !on && dim.has(l.n);
+            const off = l.fixes.filter((f) => offFixes.includes(f));
             return (
-              <div key={l.n} className={`code__line${on ? ' code__line--now' : ''}${last ? ' code__line--last' : ''}`} data-line={l.n} data-now={on ? 'yes' : undefined}>
+              <div
+                key={l.n}
+                className={`code__line${on ? ' code__line--now' : ''}${last ? ' code__line--last' : ''}${off.length > 0 ? ' code__line--off' : ''}`}
+                data-line={l.n}
+                data-now={on ? 'yes' : undefined}
+                data-fix={l.fixes.length > 0 ? l.fixes.join(' ') : undefined}
+                data-off={off.length > 0 ? 'yes' : undefined}
+              >
                 <span className="code__n" aria-hidden="true">
                   {l.n}
                 </span>
                 <span className="code__text">{l.text || ' '}</span>
+                {off.length > 0 && <span className="code__off">skipped: {off.join(', ')} off</span>}
                 {on && (
                   <span className="code__runner">
                     <span aria-hidden="true">◀ </span>

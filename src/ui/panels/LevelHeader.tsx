@@ -18,7 +18,7 @@ export function LevelHeader({ level, title }: { level: LevelId; title: string })
   const current = stories.find((s) => s.id === (storyId ?? basedOn));
   return (
     <header className="level-header">
-      <h1>{page?.title ?? title}</h1>
+      <h1 tabIndex={-1}>{page?.title ?? title}</h1>
       {page && (
         <dl className="level-header__facts">
           <div>

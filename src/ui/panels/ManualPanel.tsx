@@ -83,7 +83,8 @@ function ReaderRow({ reader: r, write, thing, withBlock }: { reader: ManualReade
   const holds = r.holds > 0 && !r.crashed;
   const act = (what: Parameters<typeof a.act>[1]) => () => a.act(r.name, what, write);
   return (
-    <li className="manual__reader" role="group" aria-label={`Reader ${r.name}`}>
+    <li>
+      <div className="manual__reader" role="group" aria-label={`Reader ${r.name}`}>
       <span className="manual__name">
         Reader {r.name}
         <span className="manual__holds">{r.crashed ? ' — crashed' : r.holds > 0 ? ` — holds ${thing} ${r.newest}${r.holds > 1 ? ` (+${r.holds - 1})` : ''}` : ''}</span>
@@ -118,6 +119,7 @@ function ReaderRow({ reader: r, write, thing, withBlock }: { reader: ManualReade
           </>
         )}
       </span>
+      </div>
     </li>
   );
 }

@@ -23,11 +23,11 @@ export function Counters({ counters, things }: { counters: CountersData; things:
         <dd data-counter="created">{created}</dd>
       </div>
       <div className={`counter${maxSize !== null && created > maxSize ? ' counter--bad' : ''}`}>
-        <dt>{maxSize === null ? 'Max size' : 'Max size'}</dt>
+        <dt>Max size</dt>
         <dd data-counter="max">
           {maxSize === null ? (
             <>
-              none <span className="counter__sub">(started with {startSize ?? 0} {things})</span>
+              none <span className="counter__sub">(started with {startSize ?? 0} {startSize === 1 ? things.replace(/s$/, '') : things})</span>
             </>
           ) : (
             maxSize

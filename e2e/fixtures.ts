@@ -1,0 +1,119 @@
+/**
+ * Page objects and fixtures for the lab's end-to-end tests: locators by role and accessible name,
+ * and a console watcher that fails a test on any console error or uncaught exception.
+ */
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
+
+export class Lab {
+  constructor(readonly page: Page) {}
+
+  async open(query: string): Promise<void> {
+    await this.page.goto(`/${query}`);
+    await expect(this.page.getByRole('heading', { level: 1 })).toBeVisible();
+  }
+
+  /** The lab level page for a level id, fresh. */
+  async level(id: string): Promise<void> {
+    await this.open(`?level=${id}`);
+    await expect(this.stage).toBeVisible();
+  }
+
+  get stage(): Locator {
+    return this.page.getByRole('region', { name: 'The library' });
+  }
+
+  get shelf(): Locator {
+    return this.page.getByRole('list', { name: 'The shelf, top first' });
+  }
+
+  get code(): Locator {
+    return this.page.getByRole('region', { name: 'The code' });
+  }
+
+  get warnings(): Locator {
+    return this.page.getByRole('region', { name: 'Warnings' });
+  }
+
+  get narration(): Locator {
+    return this.page.getByTestId('narration');
+  }
+
+  /** "Step 12 of 40 · t = …" */
+  get position(): Locator {
+    return this.page.getByRole('region', { name: 'What is happening' }).locator('.narration__meta');
+  }
+
+  button(name: string | RegExp): Locator {
+    return this.page.getByRole('button', { name, exact: typeof name === 'string' });
+  }
+
+  reader(name: string): Locator {
+    return this.page.getByRole('group', { name: `Reader ${name}`, exact: true });
+  }
+
+  async act(reader: string, action: string): Promise<void> {
+    await this.reader(reader).getByRole('button', { name: action, exact: true }).click();
+  }
+
+  async addReaders(n: number): Promise<void> {
+    for (let i = 0; i < n; i++) await this.button('+ Add a reader').click();
+  }
+
+  /** Press a shortcut with focus on the page body, away from any button. */
+  async key(key: string): Promise<void> {
+    await this.page.locator('body').press(key);
+  }
+
+  async playStory(title: string): Promise<void> {
+    await this.page.getByRole('group', { name: /Scenarios/ }).getByRole('button', { name: title, exact: true }).click();
+    await this.key('End');
+  }
+
+  async stepNumber(): Promise<number> {
+    const text = (await this.position.textContent()) ?? '';
+    const m = /Step (\d+) of (\d+)/.exec(text);
+    if (!m) throw new Error(`no step in "${text}"`);
+    return Number(m[1]);
+  }
+
+  /** What the stage and code show, as text, to compare two moments. */
+  async snapshot(): Promise<{ stage: string; code: string; shelf: string | null; narration: string }> {
+    return {
+      stage: (await this.stage.innerText()).trim(),
+      code: (await this.code.locator('.code__status').innerText()).trim(),
+      shelf: await this.stage.locator('[data-shelf]').getAttribute('data-shelf').catch(() => null),
+      narration: (await this.narration.innerText()).trim(),
+    };
+  }
+
+  callout(title: string): Locator {
+    return this.warnings.getByRole('heading', { name: title });
+  }
+}
+
+export const test = base.extend<{ lab: Lab; consoleErrors: string[] }>({
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('request', (r) => {
+        const url = new URL(r.url());
+        if (!['127.0.0.1', 'localhost'].includes(url.hostname) && url.protocol.startsWith('http')) errors.push(`request left the origin: ${r.url()}`);
+      });
+      await use(errors);
+      expect(errors, 'console errors or outside requests').toEqual([]);
+    },
+    { auto: true },
+  ],
+  lab: async ({ page }, use) => {
+    await use(new Lab(page));
+  },
+});
+
+export { expect };
+
+/** The lab levels of the path (pages with a stage). */
+export const LAB_LEVELS = ['level1', 'level2', 'level3', 'level4', 'database'] as const;

@@ -1,0 +1,92 @@
+/**
+ * Accessibility and reach: axe finds nothing on any level page in light or dark (with a story
+ * played to its warnings, a reader added, the code diff and the table view open); a 360 px phone
+ * can use the lab; every level loads without a console error (the fixture checks every test).
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { STORIES } from '../src/stories';
+import { expect, LAB_LEVELS, test, type Lab } from './fixtures';
+
+async function busyPage(lab: Lab, level: string) {
+  await lab.level(level);
+  const story = STORIES.find((s) => s.level === level)!;
+  await lab.playStory(story.title);
+  await expect(lab.warnings).toBeVisible();
+  await lab.button('+ Add a reader').click();
+  const diff = lab.page.locator('summary', { hasText: 'What changed in the code' });
+  if (level !== 'level1') await diff.click();
+  await lab.button('Show as a table').click();
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  for (const level of LAB_LEVELS) {
+    test(`${level} has no axe violations in ${scheme}`, async ({ lab, page }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      await busyPage(lab, level);
+      const result = await new AxeBuilder({ page }).analyze();
+      expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    });
+  }
+}
+
+test('a 360 px phone gets the whole lab, stacked, with code and flow behind tabs', async ({ lab, page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await lab.open('?level=level3&scenario=crash-leaks-level3');
+  await lab.key('End');
+  await expect(lab.warnings).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+
+  // Stacked: stage, then controls, then the narration, then the tabs.
+  const top = async (name: string) => (await page.getByRole('region', { name, exact: true }).boundingBox())!.y;
+  const stage = await top('The library');
+  const controls = await top('Playback');
+  const narration = await top('What is happening');
+  expect(stage).toBeLessThan(controls);
+  expect(controls).toBeLessThan(narration);
+
+  const tabs = page.getByRole('tablist', { name: 'More about this moment' });
+  await expect(tabs.getByRole('tab', { name: 'Code' })).toHaveAttribute('aria-selected', 'true');
+  await expect(lab.code).toBeVisible();
+  await tabs.getByRole('tab', { name: 'Code' }).press('ArrowRight');
+  await expect(tabs.getByRole('tab', { name: 'Flow' })).toBeFocused();
+  await expect(page.getByRole('region', { name: 'How acquire decides' })).toBeVisible();
+  await tabs.getByRole('tab', { name: 'Metrics' }).click();
+  await expect(page.getByRole('region', { name: 'What the pool saved' })).toBeVisible();
+  await lab.button('Step back').click();
+  await lab.button('Step forward').click();
+  await expect(lab.button('Step forward')).toBeDisabled();
+
+  const result = await new AxeBuilder({ page }).analyze();
+  expect(result.violations.map((v) => v.id)).toEqual([]);
+});
+
+test('the whole lab works from the keyboard alone', async ({ lab, page }) => {
+  await lab.level('level2');
+  // Tab to the first scenario button and press it with the keyboard.
+  const first = page.getByRole('group', { name: /Scenarios/ }).getByRole('button').first();
+  for (let i = 0; i < 40 && !(await first.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await expect(first).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(first).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('End');
+  await expect(lab.warnings).toBeVisible();
+  // A visible focus ring on every focusable control we reach.
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press('Tab');
+    const outline = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return el && el !== document.body ? getComputedStyle(el).outlineStyle : 'none';
+    });
+    expect(outline).not.toBe('none');
+  }
+});
+
+test('each lab level loads and plays without a console error', async ({ lab }) => {
+  for (const level of LAB_LEVELS) {
+    await lab.level(level);
+    await lab.key('Space');
+    await lab.key('End');
+    await expect(lab.button('Play')).toBeVisible();
+  }
+});
