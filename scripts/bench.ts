@@ -5,8 +5,11 @@
  *   in turn), run as the CLI runs it — events built and watched by the monitor, no snapshots kept.
  * - recorded events/s and bytes per 100,000 events: the same, recording every event with its world
  *   snapshot, as the lab does.
+ * - load runs: arrivals per second and seconds per 10⁶ arrivals for the load lab's batch runs of
+ *   the production pool (no events built, no monitor: counters only).
  * Run with `node --expose-gc` (the npm script does) for steadier memory figures.
  */
+import { runLoad, type LoadScenario } from '../src/engine/load';
 import { runScenario } from '../src/engine/run';
 import type { LevelId, Scenario, Step } from '../src/engine/types';
 
@@ -58,3 +61,30 @@ for (const level of TEXT_LEVELS) {
 const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
 console.log(`Pool Lab engine bench — node ${process.version}, ${READERS} readers${gc ? '' : ' (run with --expose-gc for memory)'}`);
 for (const r of rows) console.log(r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '));
+
+// ── load runs (the load lab): the production pool in batch mode, callers per second ─────────────
+// The design's example load (5 connections, 30 callers a second, 100 ms exponential holds), with
+// the pool refusing at once (Erlang B) and with callers waiting (Erlang C, 4 connections).
+const loadRows: string[][] = [['load run', 'arrivals', 'events/arrival', 'arrivals/s', 'seconds per 10⁶ arrivals']];
+const textbookCosts = { reuseMs: 0, validateMs: 0, resetMs: 0 };
+const loads: [string, LoadScenario][] = [
+  ['Erlang B (refuse at once)', { level: 'production', options: { maxSize: 5, minSize: 5, acquireTimeout: 0, costs: textbookCosts }, seed: 1, load: { arrivalsPerSecond: 30, holdMs: 100, hold: 'exponential', arrivals: 1_000_000 } }],
+  ['Erlang C (callers wait)', { level: 'production', options: { maxSize: 4, minSize: 4, acquireTimeout: null, costs: textbookCosts }, seed: 1, load: { arrivalsPerSecond: 30, holdMs: 100, hold: 'exponential', arrivals: 1_000_000 } }],
+  ['default costs, timeout 50 ms', { level: 'production', options: { maxSize: 5, minSize: 5, acquireTimeout: 50 }, seed: 1, load: { arrivalsPerSecond: 30, holdMs: 100, hold: 'exponential', arrivals: 1_000_000 } }],
+];
+for (const [name, s] of loads) {
+  runLoad({ ...s, load: { ...s.load, arrivals: 50_000 } }); // warm up
+  const t0 = process.hrtime.bigint();
+  const out = runLoad(s);
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  loadRows.push([
+    name,
+    out.arrivals.toLocaleString('en'),
+    (out.events / out.arrivals).toFixed(1),
+    Math.round(out.arrivals / seconds).toLocaleString('en'),
+    ((seconds / out.arrivals) * 1e6).toFixed(2),
+  ]);
+}
+const loadWidths = loadRows[0]!.map((_, i) => Math.max(...loadRows.map((r) => r[i]!.length)));
+console.log('');
+for (const r of loadRows) console.log(r.map((cell, i) => (i === 0 ? cell.padEnd(loadWidths[i]!) : cell.padStart(loadWidths[i]!))).join('  '));
