@@ -103,3 +103,14 @@ for (const colorScheme of ['light', 'dark'] as const) {
     expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 }
+
+test('callers who give up are measured against M/M/c+D, by pool size too', async ({ page }) => {
+  await form(page).getByRole('radio', { name: 'Wait, then give up' }).check();
+  await field(page, 'Acquire timeout (ms)').fill('20');
+  await field(page, 'Arrivals').fill('20000');
+  await form(page).getByRole('button', { name: 'Run' }).click();
+  await expect(results(page).locator('caption')).toContainText('M/M/c+D');
+  await expect(row(page, 'Gave up').getByRole('cell').nth(2)).toHaveText(/^\d+\.\d+ %$/);
+  await page.getByRole('button', { name: 'Measure every pool size' }).click();
+  await expect(page.getByRole('img', { name: /who give up against pool size/ }).locator('.load-measured')).not.toHaveCount(0);
+});

@@ -96,11 +96,16 @@ describe('which formula applies', () => {
     expect(notes.join(' ')).toMatch(/insensitivity/);
   });
 
-  it('gives no formula for fixed holds with waiting, nor for a finite timeout', () => {
-    expect(theoryFor(scenario({ maxSize: 5, minSize: 5, acquireTimeout: null, costs: TEXTBOOK_COSTS }, { hold: 'fixed' })).theory).toBeNull();
+  it('names M/M/c+D for callers who give up after a timeout', () => {
     const timed = theoryFor(scenario({ maxSize: 5, minSize: 5, acquireTimeout: 50, costs: TEXTBOOK_COSTS }));
-    expect(timed.theory).toBeNull();
+    expect(timed.theory?.formula).toBe('mmc-patience');
+    expect(timed.theory?.timedOut).toBeGreaterThan(0);
     expect(timed.notes.join(' ')).toMatch(/give up/);
+  });
+
+  it('gives no formula for fixed holds when callers wait', () => {
+    expect(theoryFor(scenario({ maxSize: 5, minSize: 5, acquireTimeout: null, costs: TEXTBOOK_COSTS }, { hold: 'fixed' })).theory).toBeNull();
+    expect(theoryFor(scenario({ maxSize: 5, minSize: 5, acquireTimeout: 50, costs: TEXTBOOK_COSTS }, { hold: 'fixed' })).theory).toBeNull();
   });
 
   it('flags costs and a pool not pre-filled as off the textbook, without refusing', () => {
@@ -183,13 +188,21 @@ describe('a load run', () => {
     }
   });
 
-  it('counts callers who give up, and never refuses them at once', () => {
-    const out = runLoad(textbook({ maxSize: 3, acquireTimeout: 20 }, { arrivalsPerSecond: 40, arrivals: 20_000 }));
+  it('counts callers who give up, never refuses them at once, and lands near M/M/c+D', () => {
+    const out = runLoad(textbook({ maxSize: 3, acquireTimeout: 20 }, { arrivalsPerSecond: 40, arrivals: 100_000 }));
     expect(out.timedOut).toBeGreaterThan(0.01);
     expect(out.refused).toBe(0);
     expect(out.waited).toBeGreaterThanOrEqual(out.timedOut);
     expect(out.served).toBe(Math.round(out.arrivals * (1 - out.timedOut)));
-    expect(out.theory).toBeNull();
+    // Those who give up waited exactly the timeout, so the 95th percentile is the timeout itself.
+    expect(out.p95WaitMs).toBe(20);
+    const theory = out.theory!;
+    expect(theory.formula).toBe('mmc-patience');
+    // Within four standard errors of the run's own estimate (twice the 95 % half-width).
+    for (const q of ['timedOut', 'waited', 'meanWaitMs'] as const) {
+      const [lo, hi] = out.ci[q];
+      expect(Math.abs(out[q] - theory[q])).toBeLessThan(hi - lo);
+    }
   });
 
   it('moves off the formula when objects are away from the shelf longer than held', () => {

@@ -24,7 +24,7 @@
  * batches are nearly independent) gives the interval.
  */
 import { levelInfo, type RunnablePool } from './levels';
-import { erlangB, lossSystem, offeredLoad, waitingSystem, type TheoryFigures } from './queueing';
+import { erlangB, impatientSystem, lossSystem, offeredLoad, waitingSystem, type TheoryFigures } from './queueing';
 import type { Pooled } from './resources';
 import { createRng, type Rng } from './rng';
 import { PoolExhausted, Runtime, ScenarioError } from './runtime';
@@ -170,8 +170,11 @@ export interface LoadFigures {
 }
 
 export interface LoadTheory extends LoadFigures {
-  /** Which closed form: "erlang-b" (M/G/c/c loss system) or "erlang-c" (M/M/c waiting system). */
-  readonly formula: 'erlang-b' | 'erlang-c';
+  /**
+   * Which closed form: "erlang-b" (M/G/c/c, refuse at once), "erlang-c" (M/M/c, wait forever) or
+   * "mmc-patience" (M/M/c+D, wait up to acquireTimeout then give up).
+   */
+  readonly formula: TheoryFigures['formula'];
   /** Expected number served out of the run's arrivals. */
   readonly served: number;
   /** Offered load a = λ·h, in Erlangs. */
@@ -222,11 +225,16 @@ export function theoryFor(scenario: LoadScenario): TheoryVerdict {
   } else if (o.acquireTimeout === null) {
     if (load.hold === 'exponential') figures = waitingSystem(load.arrivalsPerSecond, load.holdMs, c);
     else notes.push('Fixed holds with waiting callers form M/D/c, which has no simple closed form; Erlang C (exponential holds) would overstate the waits.');
+  } else if (load.hold === 'exponential') {
+    figures = impatientSystem(load.arrivalsPerSecond, load.holdMs, c, o.acquireTimeout);
+    notes.push(
+      `Callers wait up to ${fmt(o.acquireTimeout)} ms and then give up: the formula is M/M/c+D (a fixed patience), which lies between Erlang B (patience 0) and Erlang C (patience without end).`,
+    );
   } else {
     const b = erlangB(offeredLoad(load.arrivalsPerSecond, load.holdMs), c);
     notes.push(
-      `Callers wait up to ${fmt(o.acquireTimeout)} ms and then give up: between Erlang B (refuse at once, ${pct(b)} refused) and Erlang C (wait forever) — ` +
-        'there is no formula for it here; set acquireTimeout to 0 or null to compare with one.',
+      `Callers wait up to ${fmt(o.acquireTimeout)} ms and then give up, and holds are fixed: no simple closed form applies. ` +
+        `It lies between Erlang B (refuse at once: ${pct(b)} turned away) and a pool that waits forever.`,
     );
   }
   if (!figures) return { theory: null, notes };
@@ -234,7 +242,7 @@ export function theoryFor(scenario: LoadScenario): TheoryVerdict {
     formula: figures.formula,
     served: load.arrivals * (1 - figures.refused),
     refused: figures.refused,
-    timedOut: 0,
+    timedOut: figures.timedOut,
     waited: figures.waited,
     meanWaitMs: figures.meanWaitMs,
     p95WaitMs: figures.p95WaitMs,

@@ -3,6 +3,7 @@ import {
   erlangB,
   erlangC,
   hikariDeadlockMinimum,
+  impatientSystem,
   hikariRuleOfThumb,
   littleL,
   littleW,
@@ -115,6 +116,61 @@ describe('Erlang C', () => {
     expect(waitExceeds(30, 120, c, 0)).toBeCloseTo(erlangC(3.6, c), 12);
     // Few wait: the 95th percentile is zero.
     expect(waitQuantileMs(1, 100, 10, 0.95)).toBe(0);
+  });
+});
+
+describe('callers who give up (M/M/c+D)', () => {
+  it('is Erlang B with no patience and Erlang C with endless patience', () => {
+    const none = impatientSystem(30, 100, 5, 0);
+    expect(none.timedOut).toBeCloseTo(erlangB(3, 5), 12);
+    expect(none.meanWaitMs).toBe(0);
+    const endless = impatientSystem(30, 100, 4, 1e9);
+    expect(endless.waited).toBeCloseTo(erlangC(3, 4), 9);
+    expect(endless.meanWaitMs).toBeCloseTo(meanWaitMs(30, 100, 4), 6);
+    expect(endless.timedOut).toBeLessThan(1e-12);
+  });
+
+  it('matches a direct integration of the offered-wait density', () => {
+    // Unnormalized, with π_0 = 1: π_j = a^j/j! for j < c (someone free, nobody waits); the offered
+    // wait V has density λ·π_{c−1}·e^{(λ−cμ)x} below τ and λ·π_{c−1}·e^{λτ−cμx} above it.
+    const [rate, hold, c, tau] = [45, 100, 4, 60];
+    const lambda = rate / 1000;
+    const cmu = c / hold;
+    const a = (rate * hold) / 1000;
+    let free = 0;
+    let pi = 1;
+    for (let j = 0; j < c; j++) {
+      free += pi;
+      if (j < c - 1) pi *= a / (j + 1);
+    }
+    const v = (x: number) => lambda * pi * (x < tau ? Math.exp((lambda - cmu) * x) : Math.exp(lambda * tau - cmu * x));
+    let queued = 0;
+    let gaveUp = 0;
+    let wait = 0;
+    const dx = 0.001;
+    for (let x = dx / 2; x < 2000; x += dx) {
+      const m = v(x) * dx;
+      if (x < tau) {
+        queued += m;
+        wait += x * m;
+      } else {
+        gaveUp += m;
+        wait += tau * m;
+      }
+    }
+    const total = free + queued + gaveUp;
+    const t = impatientSystem(rate, hold, c, tau);
+    expect(t.timedOut).toBeCloseTo(gaveUp / total, 6);
+    expect(t.waited).toBeCloseTo((queued + gaveUp) / total, 6);
+    expect(t.meanWaitMs).toBeCloseTo(wait / total, 4);
+  });
+
+  it('stays finite when the pool is far overloaded', () => {
+    const t = impatientSystem(1000, 100, 4, 1e6);
+    // The pool serves 40 a second of the 1000 that come: the rest give up.
+    expect(t.timedOut).toBeCloseTo(0.96, 6);
+    expect(t.p95WaitMs).toBe(1e6);
+    expect(Number.isFinite(t.meanWaitMs)).toBe(true);
   });
 });
 

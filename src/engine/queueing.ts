@@ -57,7 +57,7 @@ export function utilization(a: number, c: number): number {
 
 /** What the closed forms predict for one pool size and load; times in ms. */
 export interface TheoryFigures {
-  readonly formula: 'erlang-b' | 'erlang-c';
+  readonly formula: 'erlang-b' | 'erlang-c' | 'mmc-patience';
   /** Offered load a = λ·h (Erlangs). */
   readonly offered: number;
   readonly refused: number;
@@ -146,6 +146,87 @@ export function waitQuantileMs(arrivalsPerSecond: number, holdMs: number, c: num
   const tail = 1 - q;
   if (pWait <= tail) return 0;
   return Math.log(pWait / tail) / drainPerMs(arrivalsPerSecond, holdMs, c);
+}
+
+/**
+ * M/M/c+D: callers wait first come, first served, but each gives up after `patienceMs` (the pool's
+ * acquireTimeout). Exact for exponential holds; 0 patience is Erlang B, infinite is Erlang C.
+ *
+ * Derived from the "offered wait" V — what a caller would wait if it never gave up — by level
+ * crossing (Baccelli & Hebuterne; Zeltyn & Mandelbaum's M/M/n+G): with k = λ − cμ its density is
+ * v(x) = λ·π_{c−1}·e^{kx} below the patience τ and λ·π_{c−1}·e^{kτ − cμ(x−τ)}·… above it, where
+ * π_{c−1} is the chance that exactly c−1 objects are lent. A caller gives up when V > τ and waits
+ * min(V, τ). Everything is scaled by e^{−kτ} when k > 0 so that no exponential overflows.
+ */
+export function impatientSystem(arrivalsPerSecond: number, holdMs: number, c: number, patienceMs: number): TheoryFigures {
+  const a = offeredLoad(arrivalsPerSecond, holdMs);
+  checkLoad(a, c);
+  if (!(patienceMs >= 0)) throw new RangeError(`patience must be ≥ 0 ms, not ${patienceMs}`);
+  if (c === 0) return { ...lossSystem(arrivalsPerSecond, holdMs, 0), formula: 'mmc-patience', refused: 0, timedOut: 1 };
+  const lambda = arrivalsPerSecond / 1000; // per ms
+  const cmu = c / holdMs; // per ms, all c lent
+  const k = lambda - cmu;
+  const tau = patienceMs;
+  const kt = k * tau;
+  // Scale s = e^{−kτ} when k > 0 (else 1); E·s is then e^{kτ}·s ≤ 1 … or exactly 1.
+  const grows = kt > 0;
+  const es = grows ? 1 : Math.exp(kt); // e^{kτ}·s
+  const s = grows ? Math.exp(-kt) : 1;
+  // Mass with nobody waiting, relative to π_{c−1}: Σ_{j<c} π_j / π_{c−1} = 1 / B(a, c−1).
+  const bPrev = erlangB(a, c - 1);
+  const idle = bPrev > 0 ? s / bPrev : Number.POSITIVE_INFINITY;
+  // ∫_0^τ e^{kx} dx · s, and ∫_0^τ x e^{kx} dx · s, without cancellation near k = 0.
+  let queued: number;
+  let queuedX: number;
+  if (Math.abs(kt) < 1e-6) {
+    queued = tau * s * (1 + kt / 2);
+    queuedX = ((tau * tau) / 2) * s * (1 + (2 * kt) / 3);
+  } else if (grows) {
+    queued = -Math.expm1(-kt) / k;
+    queuedX = (kt - 1 + s) / (k * k);
+  } else {
+    queued = Math.expm1(kt) / k;
+    queuedX = (es * (kt - 1) + 1) / (k * k);
+  }
+  const abandonMass = es / cmu; // ∫_τ^∞ v / (λ π_{c−1}) · s
+  if (!Number.isFinite(idle)) {
+    // So lightly loaded that nobody ever finds the pool full.
+    return { formula: 'mmc-patience', offered: a, refused: 0, timedOut: 0, waited: 0, meanWaitMs: 0, p95WaitMs: 0, utilization: a / c, meanQueue: 0, meanBusy: a };
+  }
+  const norm = idle + lambda * (queued + abandonMass);
+  const waited = (lambda * (queued + abandonMass)) / norm;
+  const gaveUp = (lambda * abandonMass) / norm;
+  const meanWait = (lambda * queuedX + tau * lambda * abandonMass) / norm;
+  /** P(wait > t) for 0 ≤ t < τ. */
+  const tail = (t: number): number => {
+    const part = Math.abs(k) < 1e-12 ? (tau - t) * s : grows ? -Math.expm1(k * (t - tau)) / k : (es - Math.exp(k * t)) / k;
+    return (lambda * (part + abandonMass)) / norm;
+  };
+  let p95 = 0;
+  if (gaveUp >= 0.05) p95 = tau;
+  else if (waited > 0.05) {
+    let lo = 0;
+    let hi = tau;
+    for (let i = 0; i < 100; i++) {
+      const mid = (lo + hi) / 2;
+      if (tail(mid) > 0.05) lo = mid;
+      else hi = mid;
+    }
+    p95 = hi;
+  }
+  const busy = a * (1 - gaveUp);
+  return {
+    formula: 'mmc-patience',
+    offered: a,
+    refused: 0,
+    timedOut: gaveUp,
+    waited,
+    meanWaitMs: meanWait,
+    p95WaitMs: p95,
+    utilization: busy / c,
+    meanQueue: littleL(arrivalsPerSecond, meanWait),
+    meanBusy: busy,
+  };
 }
 
 // ── Little's law: L = λ·W ────────────────────────────────────────────────────────────────────

@@ -12,6 +12,7 @@ export {
   ADVISOR_MAX_POOL,
   erlangB,
   erlangC,
+  impatientSystem,
   hikariDeadlockMinimum,
   hikariRuleOfThumb,
   lossSystem,

@@ -6,7 +6,7 @@ import { useMemo, useState } from 'react';
 import { offeredLoad, type Job, type LoadOutput, type LoadScenario } from '../../workers/loadClient';
 import { Advisor } from './Advisor';
 import { HockeyChart, SWEEP_UTILIZATIONS, type LoadPoint } from './charts/HockeyChart';
-import { RefusalChart, sizeRange, type SizePoint } from './charts/RefusalChart';
+import { RefusalChart, sizeRange, type ChartMode, type SizePoint } from './charts/RefusalChart';
 import { WaitHistogram } from './charts/WaitHistogram';
 import { checkForm, DEFAULT_FORM, type LoadForm as Form } from './form';
 import { LoadForm } from './LoadForm';
@@ -26,6 +26,14 @@ const textbook = (scenario: LoadScenario, maxSize: number, acquireTimeout: numbe
   load: { ...scenario.load, arrivalsPerSecond, hold: 'exponential', arrivals: Math.min(SWEEP_ARRIVALS, scenario.load.arrivals) },
 });
 
+const modeOf = (timeout: number | null | undefined): ChartMode => (timeout === 0 ? 'refuse' : timeout === null ? 'wait' : 'timeout');
+
+/** The measured share the by-size chart draws for a mode, with its interval. */
+function measuredFor(mode: ChartMode, o: LoadOutput): { value: number; lo: number; hi: number } {
+  const key = mode === 'refuse' ? 'refused' : mode === 'wait' ? 'waited' : 'timedOut';
+  return { value: o[key], lo: o.ci[key][0], hi: o.ci[key][1] };
+}
+
 const outputsOf = (results: readonly { kind: string; output: unknown }[]) => results.filter((r) => r.kind === 'load').map((r) => r.output as LoadOutput);
 
 export default function LoadLabPage() {
@@ -43,8 +51,9 @@ export default function LoadLabPage() {
   const size = scenario?.options.maxSize ?? Number(form.poolSize);
   const chartsReady = Number.isFinite(rate) && rate > 0 && Number.isFinite(hold) && hold > 0 && Number.isInteger(size) && size >= 1 && size <= 1000;
   const offered = chartsReady ? offeredLoad(rate, hold) : 0;
-  const chartMode = form.mode === 'wait' ? 'wait' : 'refuse';
-  const sizeKey = `${chartMode}|${rate}|${hold}|${form.seed}`;
+  const chartMode: ChartMode = form.mode;
+  const patience = scenario?.options.acquireTimeout ?? 0;
+  const sizeKey = `${chartMode}|${rate}|${hold}|${patience}|${form.seed}`;
   const loadKey = `${size}|${hold}|${form.seed}`;
 
   const run = async () => {
@@ -58,15 +67,12 @@ export default function LoadLabPage() {
     const [lo, hi] = sizeRange(offered, size);
     const step = Math.max(1, Math.ceil((hi - lo + 1) / SWEEP_SIZES));
     const sizes: number[] = [];
-    for (let c = lo; c <= hi; c += step) if (chartMode === 'refuse' || c > offered) sizes.push(c);
-    const timeout = chartMode === 'refuse' ? 0 : null;
+    for (let c = lo; c <= hi; c += step) if (chartMode !== 'wait' || c > offered) sizes.push(c);
+    const timeout = chartMode === 'refuse' ? 0 : chartMode === 'wait' ? null : patience;
     const jobs: Job[] = sizes.map((c) => ({ kind: 'load', scenario: textbook(scenario, c, timeout, rate) }));
     const outcome = await runner.run(`Measuring ${sizes.length} pool sizes`, jobs);
     if (outcome.status !== 'done') return;
-    const points = outputsOf(outcome.results).map((o, i) => {
-      const [ciLo, ciHi] = chartMode === 'refuse' ? o.ci.refused : o.ci.waited;
-      return { c: sizes[i]!, value: chartMode === 'refuse' ? o.refused : o.waited, lo: ciLo, hi: ciHi };
-    });
+    const points = outputsOf(outcome.results).map((o, i) => ({ c: sizes[i]!, ...measuredFor(chartMode, o) }));
     setSizePoints({ key: sizeKey, points });
   };
 
@@ -97,10 +103,9 @@ export default function LoadLabPage() {
   };
 
   const shown = result?.output ?? null;
-  const currentPoint: SizePoint[] =
-    result && chartMode === (result.scenario.options.acquireTimeout === 0 ? 'refuse' : result.scenario.options.acquireTimeout === null ? 'wait' : 'none')
-      ? [{ c: result.scenario.options.maxSize ?? 10, value: chartMode === 'refuse' ? result.output.refused : result.output.waited, lo: chartMode === 'refuse' ? result.output.ci.refused[0] : result.output.ci.waited[0], hi: chartMode === 'refuse' ? result.output.ci.refused[1] : result.output.ci.waited[1] }]
-      : [];
+  // The run's own point, when it was made with the chart's load and mode.
+  const runKey = result && `${modeOf(result.scenario.options.acquireTimeout)}|${result.scenario.load.arrivalsPerSecond}|${result.scenario.load.holdMs}|${result.scenario.options.acquireTimeout ?? 0}|${result.scenario.seed}`;
+  const currentPoint: SizePoint[] = result && runKey === sizeKey ? [{ c: result.scenario.options.maxSize ?? 10, ...measuredFor(chartMode, result.output) }] : [];
   const sweepPoints = sizePoints?.key === sizeKey ? sizePoints.points : [];
 
   return (
@@ -122,8 +127,16 @@ export default function LoadLabPage() {
           <h2 id="load-charts-h">Charts</h2>
           <div className="load-charts">
             <div>
-              <h3>{chartMode === 'refuse' ? 'Refused' : 'Had to wait'}, by pool size</h3>
-              <RefusalChart mode={chartMode} offered={offered} current={size} points={[...sweepPoints.filter((p) => !currentPoint.some((q) => q.c === p.c)), ...currentPoint]} />
+              <h3>{chartMode === 'refuse' ? 'Refused' : chartMode === 'wait' ? 'Had to wait' : 'Gave up'}, by pool size</h3>
+              <RefusalChart
+                mode={chartMode}
+                offered={offered}
+                rate={rate}
+                holdMs={hold}
+                patienceMs={patience}
+                current={size}
+                points={[...sweepPoints.filter((p) => !currentPoint.some((q) => q.c === p.c)), ...currentPoint]}
+              />
               <button type="button" onClick={measureSizes} disabled={busy || !scenario}>
                 Measure every pool size
               </button>

@@ -13,7 +13,7 @@ const ROWS: readonly { key: Key; label: string; fmt: (x: number) => string; ci?:
   { key: 'utilization', label: 'Utilization (pool lent out)', fmt: percent, ci: 'utilization' },
 ];
 
-const FORMULA = { 'erlang-b': 'Erlang B', 'erlang-c': 'Erlang C' } as const;
+const FORMULA = { 'erlang-b': 'Erlang B', 'erlang-c': 'Erlang C', 'mmc-patience': 'M/M/c+D (callers give up)' } as const;
 
 export function ResultsTable({ output }: { output: LoadOutput }) {
   const theory = output.theory;

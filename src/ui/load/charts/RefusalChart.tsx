@@ -1,5 +1,5 @@
-/** P(refused) — or P(wait) — against pool size: the formula's curve and the measured points. */
-import { erlangB, erlangC } from '../../../workers/loadClient';
+/** P(refused) — or P(wait), or P(gave up) — against pool size: the formula's curve and measured points. */
+import { erlangB, erlangC, impatientSystem } from '../../../workers/loadClient';
 import { percent } from '../format';
 import { Chart, MeasuredPoint, pathOf } from './Chart';
 
@@ -10,10 +10,16 @@ export interface SizePoint {
   readonly hi: number;
 }
 
+export type ChartMode = 'refuse' | 'wait' | 'timeout';
+
 interface Props {
-  readonly mode: 'refuse' | 'wait';
+  readonly mode: ChartMode;
   /** Offered load in Erlangs. */
   readonly offered: number;
+  readonly rate: number;
+  readonly holdMs: number;
+  /** The acquire timeout, for mode "timeout". */
+  readonly patienceMs: number;
   readonly current: number;
   readonly points: readonly SizePoint[];
 }
@@ -24,20 +30,25 @@ export function sizeRange(offered: number, current: number): [number, number] {
   return [1, hi];
 }
 
-export function RefusalChart({ mode, offered, current, points }: Props) {
+const LABELS: Record<ChartMode, { what: string; axis: string; formula: string }> = {
+  refuse: { what: 'refused', axis: 'Refused', formula: 'Erlang B' },
+  wait: { what: 'who wait', axis: 'Had to wait', formula: 'Erlang C' },
+  timeout: { what: 'who give up', axis: 'Gave up', formula: 'M/M/c+D' },
+};
+
+export function RefusalChart({ mode, offered, rate, holdMs, patienceMs, current, points }: Props) {
   const [lo, hi] = sizeRange(offered, current);
-  const f = mode === 'refuse' ? erlangB : erlangC;
+  const f = (c: number) => (mode === 'refuse' ? erlangB(offered, c) : mode === 'wait' ? erlangC(offered, c) : impatientSystem(rate, holdMs, c, patienceMs).timedOut);
   const sizes = Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
-  const theory = sizes.map((c) => [c, f(offered, c)] as const);
-  const what = mode === 'refuse' ? 'refused' : 'who wait';
-  const formula = mode === 'refuse' ? 'Erlang B' : 'Erlang C';
+  const theory = sizes.map((c) => [c, f(c)] as const);
+  const { what, formula } = LABELS[mode];
   return (
     <div>
       <Chart
         title={`Share of callers ${what} against pool size`}
         description={`${formula} for ${offered.toFixed(2)} Erlangs of offered load, pool sizes ${lo} to ${hi}, with ${points.length} measured points.`}
         xLabel="Pool size (objects)"
-        yLabel={mode === 'refuse' ? 'Refused' : 'Had to wait'}
+        yLabel={LABELS[mode].axis}
         x={[lo - 0.5, hi + 0.5]}
         y={[0, 1]}
         yFmt={(v) => `${Math.round(v * 100)} %`}
@@ -63,7 +74,7 @@ export function RefusalChart({ mode, offered, current, points }: Props) {
                 cy={y(pt.value)}
                 lo={y(Math.max(0, pt.lo))}
                 hi={y(Math.min(1, pt.hi))}
-                label={`pool ${pt.c}: measured ${percent(pt.value)}, theory ${percent(f(offered, pt.c))}`}
+                label={`pool ${pt.c}: measured ${percent(pt.value)}, theory ${percent(f(pt.c))}`}
               />
             ))}
           </>
