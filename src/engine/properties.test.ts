@@ -167,7 +167,7 @@ describe.each(['level2', 'level3', 'level4'] as const)('%s', (level) => {
     fc.assert(
       fc.property(scenarioArb(level, true), (json) => {
         const result = run(json);
-        const max = json.options.maxSize;
+        const max = (json.options as unknown as { maxSize: number }).maxSize;
         let opened = false;
         for (const e of result.events) {
           if (e.type === 'pool.opened') opened = true;

@@ -106,6 +106,9 @@ export class Runtime {
   /** Set by the runner: reads the pool's shelf and counter. */
   poolState: () => PoolState = () => ({ available: [], inUse: null, closed: false, waiting: [] });
   private seq = 0;
+  /** Bumped by every change to the shelf, so events can share one copy of its ids until it changes. */
+  shelfVersion = 0;
+  private shelfIds: { version: number; ids: readonly number[] } = { version: -1, ids: [] };
   private leases = 0;
   eventCount = 0;
 
@@ -161,22 +164,25 @@ export class Runtime {
     this.eventCount++;
     if (!this.record && this.listeners.length === 0) return;
     const pool = this.poolState();
-    const event = {
-      ...body,
-      seq: this.seq++,
-      t: this.sim.now,
-      client: at.client === undefined ? (this.sim.current?.client ?? null) : at.client,
-      object: at.object ?? null,
-      step: at.step === undefined ? (this.scratchOf(this.sim.current)?.lastStep ?? null) : at.step,
-      available: pool.available.map((o) => o.id),
-      inUse: pool.inUse,
-    } as PoolEvent;
-    if (this.record) {
-      (event as { world?: World }).world = this.snapshot();
-      this.events.push(event);
+    if (this.shelfIds.version !== this.shelfVersion) {
+      this.shelfIds = { version: this.shelfVersion, ids: pool.available.map((o) => o.id) };
     }
-    for (const listen of this.listeners) listen(event);
+    // The body is a fresh literal from the caller: complete it in place rather than copy it (hot path).
+    const event = body as EventBody & { -readonly [K in keyof PoolEvent]?: unknown };
+    event.seq = this.seq++;
+    event.t = this.sim.now;
+    event.client = at.client === undefined ? (this.sim.current?.client ?? null) : at.client;
+    event.object = at.object ?? null;
+    event.step = at.step === undefined ? (this.scratchOf(this.sim.current)?.lastStep ?? null) : at.step;
+    event.available = this.shelfIds.ids;
+    event.inUse = pool.inUse;
+    if (this.record) {
+      event.world = this.snapshot();
+      this.events.push(event as PoolEvent);
+    }
+    for (const listen of this.listeners) listen(event as PoolEvent);
   }
+
 
   // ── the slow work ────────────────────────────────────────────────────────────────────────
 
@@ -285,7 +291,9 @@ export class Runtime {
  */
 export class Shelf<T extends Pooled> implements Iterable<T> {
   private items: T[] = [];
-  constructor(private readonly rt: Runtime) {}
+  constructor(private readonly rt: Runtime) {
+    rt.shelfVersion++;
+  }
 
   get length(): number {
     return this.items.length;
@@ -293,12 +301,14 @@ export class Shelf<T extends Pooled> implements Iterable<T> {
 
   push(obj: T): void {
     this.items.push(obj);
+    this.rt.shelfVersion++;
     this.rt.emitHere({ type: 'object.shelved' }, obj, 'push');
   }
 
   pop(): T {
     const obj = this.items.pop();
     if (obj === undefined) throw new Error('pop from an empty shelf');
+    this.rt.shelfVersion++;
     this.rt.emitHere({ type: 'object.taken' }, obj, 'pop');
     return obj;
   }
@@ -320,6 +330,7 @@ export class Shelf<T extends Pooled> implements Iterable<T> {
     const i = this.items.lastIndexOf(obj);
     if (i < 0) return false;
     this.items.splice(i, 1);
+    this.rt.shelfVersion++;
     return true;
   }
 
@@ -330,6 +341,7 @@ export class Shelf<T extends Pooled> implements Iterable<T> {
   /** Empty the shelf (what the text writes as `self.available = []`). */
   clear(): void {
     this.items = [];
+    this.rt.shelfVersion++;
   }
 
   toArray(): readonly T[] {
