@@ -114,3 +114,12 @@ test('callers who give up are measured against M/M/c+D, by pool size too', async
   await page.getByRole('button', { name: 'Measure every pool size' }).click();
   await expect(page.getByRole('img', { name: /who give up against pool size/ }).locator('.load-measured')).not.toHaveCount(0);
 });
+
+test('the load lab fits a 360 px screen', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await field(page, 'Arrivals').fill('10000');
+  await form(page).getByRole('button', { name: 'Run' }).click();
+  await expect(results(page)).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});

@@ -43,55 +43,57 @@ export function WhyPool({ scenario, busy, onCompare }: Props) {
       </button>
       {!scenario && <p className="load-hint">Fix the load above first.</p>}
       {result && (
-        <table className="load-table" aria-label="No pool against the pool">
-          <caption>{count(result.fresh.arrivals)} callers, the same ones on both sides.</caption>
-          <thead>
-            <tr>
-              <th scope="col" />
-              <th scope="col" className="load-col-create">
-                A fresh connection each
-              </th>
-              <th scope="col" className="load-col-reuse">
-                The pool ({result.maxSize})
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <th scope="row">Mean time to get a connection</th>
-              <td>{ms(result.fresh.meanWaitMs)}</td>
-              <td>{ms(result.pool.meanWaitMs)}</td>
-            </tr>
-            <tr>
-              <th scope="row">95th percentile</th>
-              <td>{ms(result.fresh.p95WaitMs)}</td>
-              <td>{ms(result.pool.p95WaitMs)}</td>
-            </tr>
-            <tr>
-              <th scope="row">Served per second</th>
-              <td>{num(result.fresh.throughputPerSecond)}</td>
-              <td>
-                {num(poolThroughput(result.pool))}
-                {result.pool.refused + result.pool.timedOut > 0 && ` (${percent(result.pool.refused + result.pool.timedOut)} turned away)`}
-              </td>
-            </tr>
-            <tr>
-              <th scope="row">Connections opened</th>
-              <td>{count(result.fresh.created)}</td>
-              <td>{count(result.pool.created)}</td>
-            </tr>
-            <tr>
-              <th scope="row">Open at once (most)</th>
-              <td>{count(result.fresh.peakOpen)}</td>
-              <td>at most {count(result.maxSize)}</td>
-            </tr>
-            <tr>
-              <th scope="row">Time spent opening connections</th>
-              <td>{ms(result.fresh.createMsTotal)}</td>
-              <td>{result.pool.created === 0 ? '0 ms' : `only the first ${count(result.pool.created)}`}</td>
-            </tr>
-          </tbody>
-        </table>
+        <div className="load-table-wrap" role="region" aria-label="No pool against the pool, scrollable" tabIndex={0}>
+          <table className="load-table" aria-label="No pool against the pool">
+            <caption>{count(result.fresh.arrivals)} callers, the same ones on both sides.</caption>
+            <thead>
+              <tr>
+                <th scope="col" />
+                <th scope="col" className="load-col-create">
+                  A fresh connection each
+                </th>
+                <th scope="col" className="load-col-reuse">
+                  The pool ({result.maxSize})
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <th scope="row">Mean time to get a connection</th>
+                <td>{ms(result.fresh.meanWaitMs)}</td>
+                <td>{ms(result.pool.meanWaitMs)}</td>
+              </tr>
+              <tr>
+                <th scope="row">95th percentile</th>
+                <td>{ms(result.fresh.p95WaitMs)}</td>
+                <td>{ms(result.pool.p95WaitMs)}</td>
+              </tr>
+              <tr>
+                <th scope="row">Served per second</th>
+                <td>{num(result.fresh.throughputPerSecond)}</td>
+                <td>
+                  {num(poolThroughput(result.pool))}
+                  {result.pool.refused + result.pool.timedOut > 0 && ` (${percent(result.pool.refused + result.pool.timedOut)} turned away)`}
+                </td>
+              </tr>
+              <tr>
+                <th scope="row">Connections opened</th>
+                <td>{count(result.fresh.created)}</td>
+                <td>{count(result.pool.created)}</td>
+              </tr>
+              <tr>
+                <th scope="row">Open at once (most)</th>
+                <td>{count(result.fresh.peakOpen)}</td>
+                <td>at most {count(result.maxSize)}</td>
+              </tr>
+              <tr>
+                <th scope="row">Time spent opening connections</th>
+                <td>{ms(result.fresh.createMsTotal)}</td>
+                <td>{result.pool.created === 0 ? '0 ms' : `only the first ${count(result.pool.created)}`}</td>
+              </tr>
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );
