@@ -30,13 +30,18 @@ export function CodePanel({ level, source, fileName, offFixes = [] }: CodePanelP
   const first = lit.size > 0 ? Math.min(...lit) : dim.size > 0 ? Math.min(...dim) : null;
   const scroller = useRef<HTMLDivElement>(null);
 
+  // Keep the running line in view. Measured in the next animation frame, with the layout the
+  // browser computes for that frame anyway, rather than forcing one in the middle of a commit.
   useEffect(() => {
     if (first === null) return;
-    const box = scroller.current;
-    const row = box?.querySelector<HTMLElement>(`[data-line="${first}"]`);
-    if (!box || !row) return;
-    const top = row.offsetTop - box.clientHeight / 3;
-    if (row.offsetTop < box.scrollTop || row.offsetTop > box.scrollTop + box.clientHeight - 40) box.scrollTo({ top, behavior: 'auto' });
+    const frame = requestAnimationFrame(() => {
+      const box = scroller.current;
+      const row = box?.querySelector<HTMLElement>(`[data-line="${first}"]`);
+      if (!box || !row) return;
+      const y = row.offsetTop;
+      if (y < box.scrollTop || y > box.scrollTop + box.clientHeight - 40) box.scrollTop = y - box.clientHeight / 3;
+    });
+    return () => cancelAnimationFrame(frame);
   }, [first]);
 
   const who = client ? `Reader ${client}` : 'The pool';

@@ -2,16 +2,14 @@
  * What reuse has bought so far, at the cursor: the figures, and the chart of shelf / borrowed /
  * created over virtual time (the chart is loaded after the page).
  */
-import { lazy, Suspense, useMemo, type ComponentType } from 'react';
-import type { Metrics } from '../../store/metrics';
+import { lazy, Suspense, useMemo } from 'react';
 import { metricsAt } from '../../store/metrics';
 import { selectCursor, selectEvents } from '../../store/selectors';
 import { useLabStore } from '../hooks/labStore';
 import { formatMs } from './Narration';
 
-const chartModule = import.meta.glob<{ MetricsChart: ComponentType<{ metrics: Metrics }> }>('./MetricsChart.tsx');
-const loadChart = chartModule['./MetricsChart.tsx'];
-const MetricsChart = loadChart ? lazy(() => loadChart().then((m) => ({ default: m.MetricsChart }))) : null;
+// The chart is drawn after the page: it stays off the first load.
+const MetricsChart = lazy(() => import('./MetricsChart').then((m) => ({ default: m.MetricsChart })));
 
 export function MetricsPanel() {
   const events = useLabStore(selectEvents);
@@ -57,11 +55,9 @@ export function MetricsPanel() {
           </dd>
         </div>
       </dl>
-      {MetricsChart && (
-        <Suspense fallback={<p className="panel__loading">Loading the chart…</p>}>
-          <MetricsChart metrics={m} />
-        </Suspense>
-      )}
+      <Suspense fallback={<p className="panel__loading">Loading the chart…</p>}>
+        <MetricsChart metrics={m} />
+      </Suspense>
     </section>
   );
 }

@@ -1,0 +1,112 @@
+#!/usr/bin/env node
+// Smoothness of playback, measured (not a timed test): build the app, serve it, open the busiest
+// story (the one with the most events) in headless Chromium, play it at 8× from the start, and
+// collect every requestAnimationFrame interval and every long task (PerformanceObserver) until
+// it ends. Prints the % of dropped frames (an interval over 1.5× the median) and the longest task.
+// Usage: node scripts/frames.mjs [--port 4390] [--runs 3] [--no-build]
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+
+const args = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const port = Number(opt('port', process.env.FRAMES_PORT ?? 4390));
+const runs = Number(opt('runs', 3));
+const outDir = 'node_modules/.frames/dist';
+const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
+
+if (!args.includes('--no-build')) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'], { stdio: 'inherit' });
+const server = spawn('npx', ['vite', 'preview', '--outDir', outDir, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore', detached: true });
+const stop = () => {
+  try {
+    process.kill(-server.pid);
+  } catch {
+    /* already gone */
+  }
+};
+process.on('exit', stop);
+
+const base = `http://127.0.0.1:${port}`;
+for (let i = 0; ; i++) {
+  try {
+    if ((await fetch(base)).ok) break;
+  } catch {
+    /* not yet */
+  }
+  if (i > 100) throw new Error(`no server on ${base}`);
+  await new Promise((r) => setTimeout(r, 200));
+}
+
+const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: ['--no-sandbox'] });
+const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, reducedMotion: 'no-preference' });
+const errors = [];
+page.on('pageerror', (e) => errors.push(e.message));
+
+// Find the busiest story: open each lab level, play each story to its end, read its length.
+const levels = ['level1', 'level2', 'level3', 'level4', 'database'];
+let busiest = null;
+for (const level of levels) {
+  await page.goto(`${base}/?level=${level}`);
+  const buttons = page.getByRole('group', { name: /Scenarios/ }).getByRole('button');
+  const n = await buttons.count();
+  for (let i = 0; i < n; i++) {
+    const title = (await buttons.nth(i).innerText()).trim();
+    await buttons.nth(i).click();
+    await page.locator('body').press('End');
+    const url = new URL(page.url());
+    const text = await page.locator('.narration__meta').innerText();
+    const events = Number(/of (\d+)/.exec(text)?.[1] ?? 0) + 1;
+    if (!busiest || events > busiest.events) busiest = { level, title, story: url.searchParams.get('scenario'), events };
+  }
+}
+console.log(`busiest story: ${busiest.title} (${busiest.level}, ${busiest.events} events)`);
+
+const results = [];
+for (let run = 0; run < runs; run++) {
+  await page.goto(`${base}/?level=${busiest.level}&scenario=${busiest.story}&step=0`);
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('8');
+  await page.evaluate(() => {
+    const w = window;
+    w.__frames = [];
+    w.__tasks = [];
+    w.__stop = false;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__tasks.push(e.duration);
+    }).observe({ type: 'longtask' });
+    let last;
+    const frame = (t) => {
+      if (last !== undefined) w.__frames.push(t - last);
+      last = t;
+      if (!w.__stop) requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+  const started = Date.now();
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await page.getByRole('button', { name: 'Play', exact: true }).waitFor({ timeout: 120_000 });
+  const ms = Date.now() - started;
+  const { frames, tasks } = await page.evaluate(() => {
+    window.__stop = true;
+    return { frames: window.__frames, tasks: window.__tasks };
+  });
+  const sorted = [...frames].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
+  const dropped = frames.filter((f) => f > 1.5 * median).length;
+  results.push({ frames: frames.length, median, dropped, pct: (100 * dropped) / Math.max(1, frames.length), longest: Math.max(0, ...tasks), longTasks: tasks.length, ms });
+}
+
+for (const [i, r] of results.entries()) {
+  console.log(
+    `run ${i + 1}: ${r.frames} frames in ${(r.ms / 1000).toFixed(1)} s, median ${r.median.toFixed(1)} ms, dropped ${r.dropped} (${r.pct.toFixed(1)}%), long tasks ${r.longTasks}, longest ${r.longest.toFixed(0)} ms`,
+  );
+}
+const worst = results.reduce((a, b) => (b.pct > a.pct ? b : a));
+const longest = Math.max(...results.map((r) => r.longest));
+console.log(`frames: ${worst.pct.toFixed(1)}% dropped at worst (budget 5%), longest task ${longest.toFixed(0)} ms (budget 50 ms)`);
+if (errors.length) console.log(`page errors: ${errors.join('; ')}`);
+await browser.close();
+stop();
+process.exit(worst.pct > 5 || longest > 50 || errors.length ? 1 : 0);
