@@ -1,0 +1,107 @@
+/**
+ * "Why pool at all", at scale: the same callers a load run sees, served without a pool.
+ */
+import { ARRIVAL_SALT, exponential, HOLD_SALT, resolvedOptions, type LoadScenario } from './loadSpec';
+import { percentile } from './loadStats';
+import { createRng } from './rng';
+import { Runtime } from './runtime';
+import { delay, type Op } from './sim';
+
+/** The same callers served without a pool: each opens a fresh connection, uses it, closes it. */
+export interface FreshOutput {
+  readonly arrivals: number;
+  /** Mean time a caller waits before it can start work (opening its connection). */
+  readonly meanWaitMs: number;
+  readonly p95WaitMs: number;
+  /** Callers finished per second of virtual time. */
+  readonly throughputPerSecond: number;
+  /** Connections opened in all. */
+  readonly created: number;
+  /** Most connections open at the same moment. */
+  readonly peakOpen: number;
+  /** Time-weighted mean of connections open. */
+  readonly meanOpen: number;
+  /** Virtual ms spent opening connections, summed over callers. */
+  readonly createMsTotal: number;
+}
+
+/**
+ * Serve the load the way code without a pool does: every caller opens its own connection (the
+ * runtime's slow `connect`, the same one the pool uses), holds it as long as it would have held a
+ * pooled one, then closes it. Same seed, same callers, same hold times as `runLoad`.
+ */
+export function runFreshPerCaller(scenario: LoadScenario): FreshOutput {
+  const { load } = scenario;
+  const o = resolvedOptions(scenario.options);
+  const rt = new Runtime({ seed: scenario.seed, costs: o.costs, record: false, maxSize: null });
+  const sim = rt.sim;
+  const arrivalRng = createRng((scenario.seed ^ ARRIVAL_SALT) >>> 0);
+  const holdRng = createRng((scenario.seed ^ HOLD_SALT) >>> 0);
+  const meanGapMs = 1000 / load.arrivalsPerSecond;
+  const total = load.arrivals;
+  const waits = new Float64Array(total);
+  let arrived = 0;
+  let open = 0;
+  let peakOpen = 0;
+  let openArea = 0;
+  let lastChange = 0;
+  let createSum = 0;
+  let lastArrivalT = 0;
+  let lastFinishT = 0;
+  let windowClosed = false;
+  /** Bring the open-connections area up to now (the window ends at the last arrival). */
+  const tick = (): void => {
+    if (windowClosed) return;
+    openArea += open * (sim.now - lastChange);
+    lastChange = sim.now;
+  };
+
+  function* caller(i: number, holdMs: number): Op<void> {
+    const began = sim.now;
+    tick();
+    open++;
+    if (open > peakOpen) peakOpen = open;
+    const conn = yield* rt.connect();
+    const wait = sim.now - began;
+    waits[i] = wait;
+    createSum += wait;
+    yield* delay(holdMs);
+    conn.close();
+    tick();
+    open--;
+  }
+  const done = (r: { value: unknown } | { error: unknown }): void => {
+    if ('error' in r) throw r.error;
+    lastFinishT = sim.now;
+  };
+  function arrive(): void {
+    tick();
+    const i = arrived++;
+    lastArrivalT = sim.now;
+    const holdMs = load.hold === 'fixed' ? load.holdMs : exponential(holdRng, load.holdMs);
+    if (arrived < total) sim.at(sim.now + exponential(arrivalRng, meanGapMs), arrive);
+    sim.spawn(null, caller(i, holdMs), done);
+    if (arrived === total) windowClosed = true;
+  }
+  sim.at(exponential(arrivalRng, meanGapMs), arrive);
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    while (sim.step()) {
+      /* run to the end */
+    }
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+  const span = lastArrivalT;
+  return {
+    arrivals: total,
+    meanWaitMs: createSum / total,
+    p95WaitMs: percentile(waits, total, 0, 0.95),
+    throughputPerSecond: lastFinishT > 0 ? (total / lastFinishT) * 1000 : 0,
+    created: rt.objects.length,
+    peakOpen,
+    meanOpen: span > 0 ? openArea / span : 0,
+    createMsTotal: createSum,
+  };
+}

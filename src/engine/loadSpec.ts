@@ -1,0 +1,138 @@
+/**
+ * A load scenario: what a file's `load` object says, checked before anything runs — the caps that
+ * keep a run finite, the loads no pool could serve, and how long a run will take.
+ */
+import { offeredLoad, waitingSystem } from './queueing';
+import type { Rng } from './rng';
+import { ScenarioError } from './runtime';
+import { DEFAULT_COSTS, type Costs, type LevelOptions } from './types';
+
+export type HoldDistribution = 'exponential' | 'fixed';
+
+export interface LoadSpec {
+  readonly arrivalsPerSecond: number;
+  readonly holdMs: number;
+  readonly hold: HoldDistribution;
+  readonly arrivals: number;
+}
+
+export interface LoadScenario {
+  readonly level: 'production';
+  readonly options: LevelOptions;
+  readonly seed: number;
+  readonly load: LoadSpec;
+}
+
+/** Caps that keep a run finite and a browser tab alive. */
+export const LOAD_LIMITS = {
+  maxArrivals: 5_000_000,
+  maxArrivalsPerSecond: 1_000_000,
+  maxHoldMs: 3_600_000,
+  /** Callers alive at once (waiting or holding) that a run may expect; each is a coroutine. */
+  maxConcurrent: 200_000,
+} as const;
+
+/** The production level's defaults, as DESIGN.md gives them. */
+const DEFAULTS = { maxSize: 10, minSize: 0, acquireTimeout: 30_000 as number | null };
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const describe = (v: unknown): string =>
+  v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'string' ? `"${v}"` : typeof v === 'object' ? 'an object' : String(v);
+
+function positive(v: unknown, what: string, max: number, unit: string): number {
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw new ScenarioError(`load.${what} must be a number, not ${describe(v)}`);
+  if (v <= 0) throw new ScenarioError(`load.${what} must be above 0, not ${v}`);
+  if (v > max) throw new ScenarioError(`load.${what} is ${v}${unit}; the most the lab runs is ${max}${unit}`);
+  return v;
+}
+
+/** Check a scenario file's `load` object; throws ScenarioError with a plain sentence. */
+export function parseLoadSpec(v: unknown): LoadSpec {
+  if (!isObject(v)) throw new ScenarioError(`"load" must be an object like {"arrivalsPerSecond": 30, "holdMs": 100, "hold": "exponential", "arrivals": 100000}, not ${describe(v)}`);
+  for (const key of Object.keys(v)) {
+    if (!['arrivalsPerSecond', 'holdMs', 'hold', 'arrivals'].includes(key)) {
+      throw new ScenarioError(`load has no "${key}" (it takes arrivalsPerSecond, holdMs, hold, arrivals)`);
+    }
+  }
+  const arrivalsPerSecond = positive(v.arrivalsPerSecond, 'arrivalsPerSecond', LOAD_LIMITS.maxArrivalsPerSecond, '/s');
+  const holdMs = positive(v.holdMs, 'holdMs', LOAD_LIMITS.maxHoldMs, ' ms');
+  const hold = v.hold === undefined ? 'exponential' : v.hold;
+  if (hold !== 'exponential' && hold !== 'fixed') throw new ScenarioError(`load.hold must be "exponential" or "fixed", not ${describe(hold)}`);
+  const arrivals = v.arrivals;
+  if (typeof arrivals !== 'number' || !Number.isInteger(arrivals)) throw new ScenarioError(`load.arrivals must be a whole number, not ${describe(arrivals)}`);
+  if (arrivals < 1) throw new ScenarioError(`load.arrivals must be at least 1, not ${arrivals}`);
+  if (arrivals > LOAD_LIMITS.maxArrivals) throw new ScenarioError(`load.arrivals is ${arrivals}; the most the lab runs is ${LOAD_LIMITS.maxArrivals}`);
+  return { arrivalsPerSecond, holdMs, hold, arrivals };
+}
+
+/** The options a load run uses, with the production level's defaults filled in. */
+export function resolvedOptions(options: LevelOptions): { maxSize: number; minSize: number; acquireTimeout: number | null; costs: Costs } {
+  return {
+    maxSize: options.maxSize ?? DEFAULTS.maxSize,
+    minSize: options.minSize ?? DEFAULTS.minSize,
+    acquireTimeout: options.acquireTimeout === undefined ? DEFAULTS.acquireTimeout : options.acquireTimeout,
+    costs: { ...DEFAULT_COSTS, ...options.costs },
+  };
+}
+
+/**
+ * Problems that make a load impossible to run (not merely far from the textbook): an empty answer
+ * means it can run. Messages are whole sentences for the page and the CLI.
+ */
+export function loadProblems(scenario: LoadScenario): string[] {
+  const { load } = scenario;
+  const o = resolvedOptions(scenario.options);
+  const a = offeredLoad(load.arrivalsPerSecond, load.holdMs);
+  const bounded = scenario.options.fixes?.maxSize !== false;
+  const problems: string[] = [];
+  if (bounded && o.acquireTimeout === null && a >= o.maxSize) {
+    problems.push(
+      `The pool cannot keep up: ${fmt(load.arrivalsPerSecond)} callers a second each holding ${fmt(load.holdMs)} ms keep ${fmt(a)} objects busy on average, ` +
+        `but the pool has ${o.maxSize}. With callers waiting forever the queue grows without end. ` +
+        `Use a pool larger than ${fmt(a)}, fewer arrivals a second, shorter holds, or an acquire timeout.`,
+    );
+  }
+  const concurrent = expectedConcurrent(scenario);
+  if (problems.length === 0 && concurrent > LOAD_LIMITS.maxConcurrent) {
+    problems.push(
+      `About ${fmt(concurrent)} callers would be in the pool at once (waiting or holding); the lab runs at most ${fmt(LOAD_LIMITS.maxConcurrent)}. ` +
+        'Use fewer arrivals a second, shorter holds or a shorter acquire timeout.',
+    );
+  }
+  return problems;
+}
+
+/** A rough upper estimate of callers alive at once (Little: rate × time in the system). */
+export function expectedConcurrent(scenario: LoadScenario): number {
+  const { load } = scenario;
+  const o = resolvedOptions(scenario.options);
+  const perMs = load.arrivalsPerSecond / 1000;
+  const a = perMs * load.holdMs;
+  const bounded = scenario.options.fixes?.maxSize !== false;
+  if (!bounded) return a + perMs * (o.costs.createMs[1] + o.costs.validateMs + 3 * o.costs.resetMs);
+  if (o.acquireTimeout === 0) return Math.min(a, o.maxSize);
+  if (o.acquireTimeout === null) return o.maxSize + (waitingSystem(load.arrivalsPerSecond, load.holdMs, o.maxSize)?.meanQueue ?? Number.POSITIVE_INFINITY);
+  // Overloaded, everybody beyond the pool waits out the timeout.
+  return o.maxSize + (a > o.maxSize ? perMs * o.acquireTimeout : perMs * Math.min(o.acquireTimeout, load.holdMs * 10));
+}
+
+/** Measured speed of this engine on a 2-core laptop-class machine, arrivals per second (bench). */
+export const NOMINAL_ARRIVALS_PER_SECOND = 300_000;
+
+/** Estimated real seconds a run takes, at a given engine speed. */
+export function estimateSeconds(scenario: LoadScenario, arrivalsPerSecond = NOMINAL_ARRIVALS_PER_SECOND): number {
+  const o = resolvedOptions(scenario.options);
+  // Every non-zero cost is one more timer per caller.
+  const extra = [o.costs.reuseMs, o.costs.validateMs, o.costs.resetMs].filter((ms) => ms > 0).length;
+  return (scenario.load.arrivals * (1 + 0.3 * extra)) / arrivalsPerSecond;
+}
+
+/** Salts that split one seed into independent streams. */
+export const ARRIVAL_SALT = 0x51ed270b;
+export const HOLD_SALT = 0x2c1b3c6d;
+
+/** Exponential draw with the given mean. `1 - u` is in (0, 1], so the log is finite. */
+export const exponential = (rng: Rng, mean: number): number => -Math.log(1 - rng.next()) * mean;
+
+export const fmt = (x: number): string => (Number.isInteger(x) ? String(x) : x >= 100 ? x.toFixed(0) : x >= 1 ? x.toFixed(2) : x.toPrecision(2));
+export const pct = (x: number): string => `${(x * 100).toFixed(2)} %`;
