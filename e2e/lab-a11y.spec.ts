@@ -90,3 +90,15 @@ test('each lab level loads and plays without a console error', async ({ lab }) =
     await expect(lab.button('Play')).toBeVisible();
   }
 });
+
+test('an error inside one panel shows a message there and the rest keeps working', async ({ lab, page }) => {
+  await page.addInitScript(() => localStorage.setItem('pool-lab:break-panel', 'The code panel'));
+  await lab.open('?level=level2&scenario=exhaustion-level2&step=4');
+  await expect(page.getByRole('alert').filter({ hasText: 'The code panel could not be drawn.' })).toBeVisible();
+  await expect(lab.stage).toBeVisible();
+  await lab.button('Step forward').click();
+  expect(await lab.stepNumber()).toBe(5);
+  await page.evaluate(() => localStorage.removeItem('pool-lab:break-panel'));
+  await lab.button('Try again').click();
+  await expect(lab.code).toBeVisible();
+});

@@ -12,7 +12,11 @@ const store = createLabStore({ stories: STORIES });
 // Read the deep link before the first paint, so the page opens where the link points.
 applyLocation(store);
 
-createRoot(document.getElementById('root')!).render(
+// An error a panel's boundary caught is shown in that panel; log it as a warning for developers.
+// Errors nothing caught stay errors.
+createRoot(document.getElementById('root')!, {
+  onCaughtError: (error, info) => console.warn('A panel caught an error:', error, info.componentStack),
+}).render(
   <StrictMode>
     <LabStoreProvider store={store}>
       <App />

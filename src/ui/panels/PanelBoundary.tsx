@@ -1,4 +1,4 @@
-import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { Component, type ReactNode } from 'react';
 
 interface Props {
   /** The panel's name, for the message ("The code panel could not be drawn"). */
@@ -15,6 +15,7 @@ interface State {
 
 /**
  * An error inside one panel shows a message in that panel; the rest of the page keeps working.
+ * (The root's onCaughtError, in main.tsx, logs what was caught as a warning.)
  */
 export class PanelBoundary extends Component<Props, State> {
   override state: State = { error: null, key: this.props.resetKey };
@@ -27,13 +28,15 @@ export class PanelBoundary extends Component<Props, State> {
     return props.resetKey !== state.key ? { error: null, key: props.resetKey } : null;
   }
 
-  override componentDidCatch(error: Error, info: ErrorInfo): void {
-    // Kept for developers; a warning, not an error, so the page's console stays clean of ours.
-    console.warn(`[${this.props.name}]`, error, info.componentStack);
-  }
-
   override render() {
-    if (!this.state.error) return this.props.children;
+    if (!this.state.error) {
+      return (
+        <>
+          {faultInjected(this.props.name) && <Tripwire name={this.props.name} />}
+          {this.props.children}
+        </>
+      );
+    }
     return (
       <div className="panel panel--broken" role="alert">
         <p>
@@ -46,4 +49,20 @@ export class PanelBoundary extends Component<Props, State> {
       </div>
     );
   }
+}
+
+/**
+ * Fault injection, for the tests that check the boundaries: with localStorage
+ * `pool-lab:break-panel` set to a panel's name, that panel throws while drawing.
+ */
+function faultInjected(name: string): boolean {
+  try {
+    return globalThis.localStorage?.getItem('pool-lab:break-panel') === name;
+  } catch {
+    return false;
+  }
+}
+
+function Tripwire({ name }: { name: string }): null {
+  throw new Error(`${name} was broken on purpose (pool-lab:break-panel)`);
 }
