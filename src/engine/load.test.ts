@@ -67,6 +67,11 @@ describe('what a load can run', () => {
     expect(problems.join(' ')).toMatch(/callers would be in the pool at once/);
   });
 
+  it('refuses a run spanning more virtual time than the clock resolves', () => {
+    const problems = loadProblems(scenario({ maxSize: 5, acquireTimeout: 0 }, { arrivalsPerSecond: 0.001, arrivals: 5_000_000 }));
+    expect(problems.join(' ')).toMatch(/years of virtual time/);
+  });
+
   it('estimates longer runs for more arrivals and for costs', () => {
     const textbook = scenario({ maxSize: 5, costs: TEXTBOOK_COSTS }, { arrivals: 1_000_000 });
     const costly = scenario({ maxSize: 5 }, { arrivals: 1_000_000 });

@@ -30,6 +30,8 @@ export const LOAD_LIMITS = {
   maxHoldMs: 3_600_000,
   /** Callers alive at once (waiting or holding) that a run may expect; each is a coroutine. */
   maxConcurrent: 200_000,
+  /** Virtual ms a run may span: beyond it a double's resolution falls below a microsecond. */
+  maxSpanMs: 1e12,
 } as const;
 
 /** The production level's defaults, as DESIGN.md gives them. */
@@ -97,6 +99,13 @@ export function loadProblems(scenario: LoadScenario): string[] {
     problems.push(
       `About ${fmt(concurrent)} callers would be in the pool at once (waiting or holding); the lab runs at most ${fmt(LOAD_LIMITS.maxConcurrent)}. ` +
         'Use fewer arrivals a second, shorter holds or a shorter acquire timeout.',
+    );
+  }
+  const spanMs = (load.arrivals / load.arrivalsPerSecond) * 1000;
+  if (spanMs > LOAD_LIMITS.maxSpanMs) {
+    problems.push(
+      `These callers would arrive over about ${fmt(spanMs / 3.156e10)} years of virtual time; past ${fmt(LOAD_LIMITS.maxSpanMs / 3.156e10)} years ` +
+        'the virtual clock loses the precision short holds need. Use more arrivals a second or fewer arrivals.',
     );
   }
   return problems;
