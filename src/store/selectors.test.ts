@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../engine/run';
 import type { Scenario } from '../engine/types';
-import type { WarningMark } from './labStore';
-import { countersOf, killableOf, manualAbilities, manualReadersOf, objectsAt, readersOf, shelfOf, warningsUpTo } from './selectors';
+import { createLabStore, type WarningMark } from './labStore';
+import { countersOf, killableOf, selectCodeClient, selectCodeStep, selectLastCodeStep, selectLink, manualAbilities, manualReadersOf, objectsAt, readersOf, shelfOf, warningsUpTo } from './selectors';
 
 const doubleRelease: Scenario = {
   level: 'level2',
@@ -99,5 +99,23 @@ describe('manual mode', () => {
   it('can kill only live objects that are not closed', () => {
     const run = runScenario({ level: 'level1', options: { size: 2 }, seed: 1, steps: [{ do: 'kill', object: 1 }] });
     expect([...killableOf(run)]).toEqual([2]);
+  });
+});
+
+describe('cursor selectors', () => {
+  it('names the last code step run when the current event runs none', () => {
+    const store = createLabStore();
+    const a = store.getState().actions;
+    a.openLevel('level2');
+    a.addReader();
+    a.act('A', 'acquire');
+    const s = store.getState();
+    // The newest event is the step finishing: outside the pool's code.
+    expect(selectCodeStep(s)).toBeNull();
+    expect(selectCodeClient(s)).toBeNull();
+    expect(selectLastCodeStep(s)).toEqual({ step: 'acquire.pop', client: 'A' });
+    expect(selectLink(s)).toEqual({ page: 'level2', story: null, step: s.cursor });
+    a.jumpStart();
+    expect(selectLastCodeStep(store.getState())).toBeNull();
   });
 });
