@@ -93,7 +93,7 @@ export function createLoadRun(scenario: LoadScenario, options: LoadRunOptions = 
   const { load } = scenario;
   const o = resolvedOptions(scenario.options);
   const record = options.record ?? false;
-  const rt = new Runtime({ seed: scenario.seed, costs: o.costs, record, maxSize: info.bound(scenario.options) });
+  const rt = new Runtime({ seed: scenario.seed, costs: o.costs, record, trace: false, maxSize: info.bound(scenario.options) });
   const pool: RunnablePool = info.make(rt, scenario.options);
   const sim = rt.sim;
   rt.poolState = () => ({ available: pool.shelf(), inUse: counterOf(pool), closed: closedOf(pool), waiting: waitingOf(pool) });

@@ -74,6 +74,11 @@ export interface RuntimeOptions {
   /** Keep every event and a world snapshot with each (the lab); off for batch runs. */
   readonly record: boolean;
   readonly maxSize: number | null;
+  /**
+   * Tag events with the code step that ran them (default true). Batch load runs, which read no
+   * step ids, switch it off: the pool's methods are then called directly, unwrapped.
+   */
+  readonly trace?: boolean;
 }
 
 export type Listener = (event: PoolEvent) => void;
@@ -98,6 +103,7 @@ export class Runtime {
   readonly costs: Costs;
   readonly record: boolean;
   readonly maxSize: number | null;
+  readonly trace: boolean;
   readonly events: PoolEvent[] = [];
   readonly objects: Pooled[] = [];
   readonly clients = new Map<string, ClientRecord>();
@@ -117,6 +123,7 @@ export class Runtime {
     this.costs = options.costs;
     this.record = options.record;
     this.maxSize = options.maxSize;
+    this.trace = options.trace ?? true;
   }
 
   nextLease(): number {
@@ -364,7 +371,7 @@ export abstract class PoolBase<T extends Pooled> {
 
   constructor(protected readonly rt: Runtime) {
     this.available = new Shelf<T>(rt);
-    traceMethods(this, rt);
+    if (rt.trace) traceMethods(this, rt);
   }
 
   /** Fill the pool at start-up: the text's `__init__`, which may create objects (slow). */
