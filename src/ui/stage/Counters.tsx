@@ -4,6 +4,8 @@ import type { Counters as CountersData } from '../../store/selectors';
 export function Counters({ counters, things }: { counters: CountersData; things: string }) {
   const { onShelf, borrowed, created, maxSize, startSize } = counters;
   const negative = borrowed !== null && borrowed < 0;
+  // More open than the maximum (closed ones no longer count).
+  const over = maxSize !== null && counters.open > maxSize;
   return (
     <dl className="counters" aria-label="Counters">
       <div className="counter">
@@ -22,7 +24,7 @@ export function Counters({ counters, things }: { counters: CountersData; things:
         <dt>Created</dt>
         <dd data-counter="created">{created}</dd>
       </div>
-      <div className={`counter${maxSize !== null && created > maxSize ? ' counter--bad' : ''}`}>
+      <div className={`counter${over ? ' counter--bad' : ''}`}>
         <dt>Max size</dt>
         <dd data-counter="max">
           {maxSize === null ? (
@@ -30,7 +32,10 @@ export function Counters({ counters, things }: { counters: CountersData; things:
               none <span className="counter__sub">(started with {startSize ?? 0} {startSize === 1 ? things.replace(/s$/, '') : things})</span>
             </>
           ) : (
-            maxSize
+            <>
+              {maxSize}
+              {over && <span className="counter__flag"> ⚠ {counters.open} open</span>}
+            </>
           )}
         </dd>
       </div>
