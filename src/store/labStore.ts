@@ -14,7 +14,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { levelInfo } from '../engine/levels';
 import { runScenario, type RunResult } from '../engine/run';
 import { ScenarioError } from '../engine/runtime';
-import { parseStep } from '../engine/scenario';
+import { parseScenario, parseStep } from '../engine/scenario';
 import type { LevelId, LevelOptions, Scenario, Step, WarningKind } from '../engine/types';
 import type { Story } from '../stories/types';
 import { checkOptions, defaultOptionText } from './options';
@@ -79,6 +79,11 @@ export interface LabActions {
   restart(): boolean;
   closePool(): boolean;
   setOption(name: string, text: string): void;
+  /**
+   * Put any scenario on the stage (the production page's switchboard): checked as a scenario file
+   * is; with `choices`, a hand-picked interleaving (see run.ts). False, with a notice, if it is bad.
+   */
+  loadScenario(scenario: unknown, opts?: { choices?: readonly number[]; cursor?: number | 'end'; play?: boolean }): boolean;
 
   notify(text: string): void;
   dismissNotice(id: number): void;
@@ -105,6 +110,8 @@ export interface LabState {
   readonly optionErrors: Readonly<Record<string, string>>;
   readonly notices: readonly Notice[];
   readonly sessions: Readonly<Partial<Record<LevelId, Session>>>;
+  /** The hand-picked interleaving the run follows (loadScenario), or null for the scheduler's. */
+  readonly choices: readonly number[] | null;
   readonly actions: LabActions;
 }
 
@@ -132,8 +139,8 @@ function warningsOf(run: RunResult): WarningMark[] {
 }
 
 /** The timeline of a scenario and what is derived once from it. */
-function timeline(scenario: Scenario) {
-  const run = runScenario(scenario);
+function timeline(scenario: Scenario, choices: readonly number[] | null = null) {
+  const run = runScenario(scenario, choices ? { choices } : {});
   return { run, schedule: scheduleOf(run.events), warnings: warningsOf(run) };
 }
 
@@ -423,6 +430,39 @@ export function createLabStore(deps: LabDeps = {}): LabStore {
         });
       },
 
+      loadScenario(raw, opts = {}) {
+        let scenario: Scenario;
+        try {
+          scenario = parseScenario(raw).scenario;
+        } catch (e) {
+          if (!(e instanceof ScenarioError)) throw e;
+          notify(`That scenario can't run: ${e.message}.`);
+          return false;
+        }
+        const choices = opts.choices ?? null;
+        const t = timeline(scenario, choices);
+        if (t.run.error) {
+          notify(`That scenario can't run: ${t.run.error.message}.`);
+          return false;
+        }
+        const last = t.run.events.length - 1;
+        const c = opts.cursor === undefined || opts.cursor === 'end' ? last : clampCursor(t.run, opts.cursor);
+        set({
+          page: scenario.level,
+          level: scenario.level,
+          scenario,
+          ...t,
+          choices,
+          cursor: c,
+          playhead: t.schedule[c] ?? 0,
+          playing: (opts.play ?? false) && c < last,
+          storyId: null,
+          basedOn: null,
+          extraReaders: [],
+        });
+        return true;
+      },
+
       notify,
       dismissNotice(id) {
         set((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));
@@ -445,6 +485,7 @@ export function createLabStore(deps: LabDeps = {}): LabStore {
       optionErrors: {},
       notices: [],
       sessions: {},
+      choices: null,
       actions,
     };
   });

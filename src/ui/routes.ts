@@ -39,6 +39,7 @@ export const ROUTES: Route[] = [
   { id: 'level3', label: 'Level 3', title: 'Level 3 — cleaning on return', kind: 'lab', level: 'level3' },
   { id: 'level4', label: 'Level 4', title: 'Level 4 — a guaranteed return', kind: 'lab', level: 'level4' },
   { id: 'database', label: 'Database', title: 'The database pool', kind: 'lab', level: 'database' },
+  { id: 'production', label: 'Production', title: 'The production pool', kind: 'page', component: lazy(() => import('./production/ProductionPage')) },
   { id: 'load', label: 'Load lab', title: 'The load lab', kind: 'page', component: lazy(() => import('./load/LoadLabPage')) },
 ];
 

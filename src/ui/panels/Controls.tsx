@@ -9,7 +9,7 @@ import { SHORTCUTS } from '../hooks/useShortcuts';
 import { Icon } from '../icons';
 import { formatMs } from './Narration';
 
-export function Controls() {
+export function Controls({ label = 'Playback' }: { label?: string } = {}) {
   const a = useLabActions();
   const cursor = useLabStore(selectCursor);
   const last = useLabStore(selectLastIndex);
@@ -20,7 +20,7 @@ export function Controls() {
   const t = useLabStore((s) => s.run.events[s.cursor]?.t ?? 0);
   const marks = useLabShallow(selectWarningIndices);
   return (
-    <section className="panel controls" aria-label="Playback">
+    <section className="panel controls" aria-label={label}>
       <div className="controls__row">
         <div className="controls__buttons" role="group" aria-label="Move through time">
           <button type="button" className="icon-button" onClick={a.jumpStart} disabled={atStart} aria-label="Jump to start" title="Jump to start (Home)">

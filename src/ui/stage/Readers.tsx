@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import type { LevelId, ObjectView, World } from '../../engine/types';
 import { readersOf } from '../../store/selectors';
 import { BookCard } from './BookCard';
@@ -8,9 +8,10 @@ import { PLACE_WORDS, readerStatus, shortName } from './words';
 export function Readers({ world, level, killer }: { world: World; level: LevelId; killer: (o: ObjectView) => (() => void) | null }) {
   const readers = useMemo(() => readersOf(world), [world]);
   const thing = level === 'database' || level === 'production' ? 'connection' : 'book';
+  const titleId = useId();
   return (
-    <div className="readers" role="group" aria-labelledby="readers-title">
-      <h3 id="readers-title" className="room__title">
+    <div className="readers" role="group" aria-labelledby={titleId}>
+      <h3 id={titleId} className="room__title">
         Readers
       </h3>
       {readers.length === 0 ? (

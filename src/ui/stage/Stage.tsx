@@ -3,7 +3,7 @@
  * goes out first), the cleaning desk (reset, validation), the bin (closed) and the lost corner
  * (leaked, or a failed release), the readers with what they hold, and the counters.
  */
-import { useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import type { LevelId, ObjectView, PoolEvent, World } from '../../engine/types';
 import { countersOf, killableOf, objectsAt, selectEvents, selectLevel, selectWorld, shelfOf } from '../../store/selectors';
 import { useLabActions, useLabStore } from '../hooks/labStore';
@@ -17,9 +17,11 @@ export interface StageProps {
   /** When on, each live object is a button that kills it (manual mode). */
   readonly killMode?: boolean;
   readonly onKilled?: () => void;
+  /** The stage's heading (two stages on one page need two names). */
+  readonly title?: string;
 }
 
-export function Stage({ killMode = false, onKilled }: StageProps) {
+export function Stage({ killMode = false, onKilled, title = 'The library' }: StageProps) {
   const world = useLabStore(selectWorld);
   const level = useLabStore(selectLevel);
   const events = useLabStore(selectEvents);
@@ -34,13 +36,15 @@ export function Stage({ killMode = false, onKilled }: StageProps) {
         }
       : null;
 
+  // Ids from useId, so that two stages can stand side by side (the production page compares two).
+  const titleId = useId();
   const kind = world.objects[0]?.kind ?? (level === 'database' || level === 'production' ? 'connection' : 'book');
   const things = kind === 'connection' ? 'connections' : 'books';
 
   return (
-    <section className="panel stage" aria-labelledby="stage-title" data-t={world.t}>
+    <section className="panel stage" aria-labelledby={titleId} data-t={world.t}>
       <div className="panel__head">
-        <h2 id="stage-title">The library</h2>
+        <h2 id={titleId}>{title}</h2>
         <Counters counters={countersOf(world, level)} things={things} />
       </div>
       {killMode && (
@@ -69,9 +73,10 @@ interface RoomProps {
 }
 
 function Room({ id, title, note, className, children, empty, count }: { id: string; title: string; note: string; className: string; children: React.ReactNode; empty: string; count: number }) {
+  const titleId = `${useId()}${id}-title`;
   return (
-    <div className={`room ${className}`} aria-labelledby={`${id}-title`} role="group">
-      <h3 id={`${id}-title`} className="room__title">
+    <div className={`room ${className}`} aria-labelledby={titleId} role="group">
+      <h3 id={titleId} className="room__title">
         {title}
       </h3>
       <p className="room__note">{note}</p>

@@ -1,0 +1,93 @@
+/**
+ * The production page's other tools: picking who runs next produces the race on purpose; the
+ * borrower ledger's jump lands on the acquire that leaked; side by side calls out the difference
+ * a fix makes; and the page has no axe violations.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+async function openProduction(page: Page) {
+  await page.goto('/?level=production');
+  await expect(page.getByRole('heading', { level: 1, name: 'The production pool' })).toBeVisible();
+}
+
+const run = (page: Page) => page.getByRole('region', { name: 'The run' });
+
+test('running B first at the moment A finishes its check makes the race, with the lock off', async ({ page }) => {
+  await openProduction(page);
+  await page.getByRole('button', { name: 'Pick the order yourself', exact: true }).click();
+  await page.getByRole('switch', { name: 'Thread safety', exact: true }).click();
+  const moment = page.getByRole('group', { name: /^Moment 1, at 102 ms/ });
+  await expect(moment.getByRole('button', { name: 'Run A next' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(run(page).locator('[data-warning="shared-object"]')).toHaveCount(0);
+
+  await moment.getByRole('button', { name: 'Run B next' }).click();
+  await expect(moment.getByRole('button', { name: 'Run B next' })).toHaveAttribute('aria-pressed', 'true');
+  // The timeline is at the moment of the choice; at the end B holds A's book and read A's note.
+  await expect(page.getByTestId('narration')).toContainText('B');
+  await run(page).getByRole('button', { name: 'Jump to end' }).click();
+  await expect(run(page).locator('[data-warning="shared-object"]').first()).toBeAttached();
+  await expect(run(page).locator('[data-warning="dirty-read"]').first()).toBeAttached();
+
+  await moment.getByRole('button', { name: 'Let the scheduler choose' }).click();
+  await expect(moment.getByRole('button', { name: 'Run A next' })).toHaveAttribute('aria-pressed', 'true');
+  await run(page).getByRole('button', { name: 'Jump to end' }).click();
+  await expect(run(page).locator('[data-warning="shared-object"]')).toHaveCount(0);
+});
+
+test('with the lock on, no order makes the race', async ({ page }) => {
+  await openProduction(page);
+  await page.getByRole('button', { name: 'Pick the order yourself', exact: true }).click();
+  const moment = page.getByRole('group', { name: /^Moment 1, at 102 ms/ });
+  await moment.getByRole('button', { name: 'Run B next' }).click();
+  await expect(moment.getByRole('button', { name: 'Run B next' })).toHaveAttribute('aria-pressed', 'true');
+  await run(page).getByRole('button', { name: 'Jump to end' }).click();
+  await expect(run(page).locator('[data-warning="shared-object"]')).toHaveCount(0);
+});
+
+test('the ledger flags the leaked connection and jumps the timeline to its acquire', async ({ page }) => {
+  await openProduction(page);
+  await page.getByRole('button', { name: 'A leak, traced to its borrower', exact: true }).click();
+  const ledger = run(page).getByRole('region', { name: 'Borrower ledger' });
+  const row = ledger.locator('tr[data-leak="yes"]');
+  await expect(row).toHaveAttribute('data-borrower', 'A');
+  await expect(row).toContainText('step 1');
+  await expect(row).toContainText('leak suspected');
+  const jump = row.getByRole('button', { name: 'Connection 1: go to its acquire' });
+  const index = await jump.getAttribute('data-acquire-index');
+  await jump.click();
+  await expect(run(page).getByRole('slider', { name: 'Timeline' })).toHaveValue(index!);
+  await expect(page.getByTestId('narration')).toContainText('A');
+  // At its acquire the connection has just been lent: the ledger shows it, not yet overdue.
+  await expect(ledger.locator('tr[data-object="1"]')).toHaveAttribute('data-leak', 'no');
+});
+
+test('side by side shows the same scenario with the fix off and on, and names the difference', async ({ page }) => {
+  await openProduction(page);
+  await page.getByRole('button', { name: 'A dirty book', exact: true }).click();
+  await page.getByLabel(/Side by side/).check();
+  const off = page.getByRole('region', { name: 'Reset fix off', exact: true });
+  const on = page.getByRole('region', { name: 'Reset fix on', exact: true });
+  await expect(off.locator('[data-warning="dirty-read"]')).toBeVisible();
+  await expect(on.locator('[data-warning]')).toHaveCount(0);
+  const diff = page.getByRole('region', { name: 'The difference the Reset fix makes' });
+  await expect(diff).toContainText('Step 5: off — saw "role=admin"; on — saw nothing (clean)');
+  await expect(diff).toContainText('A reader saw the previous reader’s data');
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`the production page has no axe violations in ${scheme}`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await openProduction(page);
+    await page.getByRole('switch', { name: 'Thread safety', exact: true }).click();
+    await page.getByRole('button', { name: 'Two readers get the same book', exact: true }).click();
+    await expect(run(page).locator('[data-warning]').first()).toBeVisible();
+    let result = await new AxeBuilder({ page }).analyze();
+    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await page.getByLabel(/Side by side/).check();
+    await expect(page.getByRole('region', { name: 'Thread safety fix on', exact: true })).toBeVisible();
+    result = await new AxeBuilder({ page }).analyze();
+    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+}

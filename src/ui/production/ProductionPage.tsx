@@ -1,0 +1,139 @@
+/**
+ * The production page: the pool that keeps every promise of the text's table, and a switch per
+ * row to break it. Each switch re-runs the scenario with that fix off (the code panel strikes its
+ * lines through); a button beside each row makes its problem happen. The learner can pick who runs
+ * next wherever two readers could, and compare the same run with the fix off and on.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useStore } from 'zustand';
+import source from '../../engine/levels/production.ts?raw';
+import type { Fixes } from '../../engine/types';
+import { createLabStore } from '../../store/labStore';
+import { LabStoreProvider } from '../hooks/labStore';
+import { CodePanel } from '../panels/CodePanel';
+import { PanelBoundary } from '../panels/PanelBoundary';
+import { Column } from './Column';
+import { Difference } from './Difference';
+import { Interleaving } from './Interleaving';
+import { ALL_ON, FIX_NAMES, rowOf, scenarioById, withFixes, type FixName } from './rows';
+import { Switchboard } from './Switchboard';
+import './production.css';
+
+interface Picks {
+  readonly choices: readonly number[] | null;
+  /** Where the cursor goes once the run is loaded. */
+  readonly cursor: number | 'end';
+}
+
+const SCHEDULER: Picks = { choices: null, cursor: 'end' };
+
+export default function ProductionPage() {
+  const [fixes, setFixes] = useState<Fixes>(ALL_ON);
+  const [scenarioId, setScenarioId] = useState('same-book');
+  const [picks, setPicks] = useState<Picks>(SCHEDULER);
+  const [compare, setCompare] = useState(false);
+  const main = useMemo(() => createLabStore({ level: 'production' }), []);
+  const other = useMemo(() => createLabStore({ level: 'production' }), []);
+  const scenario = scenarioById(scenarioId) ?? scenarioById('same-book')!;
+  const focus: FixName = scenario.fix ?? FIX_NAMES.find((f) => !fixes[f]) ?? 'lock';
+  const focusName = rowOf(focus).name;
+  const mainFixes = useMemo(() => (compare ? { ...fixes, [focus]: false } : fixes), [compare, fixes, focus]);
+
+  useEffect(() => {
+    // Always with a list of choices (empty: the scheduler's own order), so the run reports its
+    // choice points and "Who runs next?" can offer them.
+    const file = withFixes(scenario.file, mainFixes);
+    if (!main.getState().actions.loadScenario(file, { choices: picks.choices ?? [], cursor: picks.cursor }) && picks.choices) {
+      main.getState().actions.loadScenario(file, { choices: [], cursor: 'end' });
+    }
+  }, [main, scenario, mainFixes, picks]);
+
+  useEffect(() => {
+    if (!compare) return;
+    other.getState().actions.loadScenario(withFixes(scenario.file, { ...fixes, [focus]: true }), { cursor: 'end' });
+  }, [other, compare, scenario, fixes, focus]);
+
+  const toggle = useCallback((fix: FixName) => {
+    setFixes((f) => ({ ...f, [fix]: !f[fix] }));
+    setPicks(SCHEDULER);
+  }, []);
+  const choose = useCallback((id: string) => {
+    setScenarioId(id);
+    setPicks(SCHEDULER);
+  }, []);
+  const points = useStore(main, (s) => s.run.choicePoints);
+  const pick = useCallback(
+    (n: number, k: number) => {
+      const before = points.slice(0, n).map((p) => p.picked);
+      setPicks({ choices: [...before, k], cursor: points[n]?.seq ?? 'end' });
+    },
+    [points],
+  );
+  const scheduler = useCallback(
+    (n: number) => {
+      const before = points.slice(0, n).map((p) => p.picked);
+      setPicks({ choices: before.length > 0 ? before : null, cursor: points[n]?.seq ?? 'end' });
+    },
+    [points],
+  );
+  const off = FIX_NAMES.filter((f) => !mainFixes[f]);
+
+  return (
+    <div className="level prod" data-level="production" data-scenario={scenario.id} data-compare={compare ? 'yes' : 'no'}>
+      <header className="level-header">
+        <h1>The production pool</h1>
+        <p>
+          Every row of the text’s table “why we add each feature”, fixed — the way HikariCP, pg-pool, generic-pool and tarn.js fix them. Switch a fix off and the same code
+          takes the simpler path again; run the scenario beside it and watch the problem come back.
+        </p>
+      </header>
+      <Switchboard fixes={fixes} scenarioId={scenario.id} onToggle={toggle} onScenario={choose} />
+      <section className="prod-now" aria-label="The scenario">
+        <p className="prod-now__what">
+          <strong>{scenario.label}.</strong> {scenario.look}{' '}
+          {off.length === 0 ? 'Every fix is on.' : `Switched off: ${off.map((f) => rowOf(f).name).join(', ')}.`}
+        </p>
+        <label className="prod-compare">
+          <input type="checkbox" checked={compare} onChange={(e) => setCompare(e.target.checked)} /> Side by side: this scenario with the {focusName} fix off and on
+        </label>
+      </section>
+      <div className={compare ? 'prod-pair' : 'lab'}>
+        {compare ? (
+          <>
+            <Column store={main} full={false} label={`${focusName} fix off`} heading={<h2 className="prod-column__title">{focusName} fix off</h2>} />
+            <Column store={other} full={false} label={`${focusName} fix on`} heading={<h2 className="prod-column__title">{focusName} fix on</h2>} />
+          </>
+        ) : (
+          <>
+            <div className="lab__main">
+              <Column store={main} full label="The run">
+                <PanelBoundary name="Who runs next" resetKey={main}>
+                  <Interleaving onPick={pick} onScheduler={scheduler} handPicked={picks.choices !== null} />
+                </PanelBoundary>
+              </Column>
+            </div>
+            <div className="lab__side">
+              <LabStoreProvider store={main}>
+                <PanelBoundary name="The code panel" resetKey={main}>
+                  <CodePanel level="production" source={source} fileName="src/engine/levels/production.ts" offFixes={off} />
+                </PanelBoundary>
+              </LabStoreProvider>
+            </div>
+          </>
+        )}
+      </div>
+      {compare && (
+        <>
+          <PanelBoundary name="The difference" resetKey={other}>
+            <Difference off={main} on={other} name={focusName} />
+          </PanelBoundary>
+          <LabStoreProvider store={main}>
+            <PanelBoundary name="The code panel" resetKey={main}>
+              <CodePanel level="production" source={source} fileName="src/engine/levels/production.ts" offFixes={off} />
+            </PanelBoundary>
+          </LabStoreProvider>
+        </>
+      )}
+    </div>
+  );
+}

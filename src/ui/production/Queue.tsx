@@ -1,0 +1,75 @@
+/**
+ * The readers waiting in line, first in line first, each with how long it has waited; and the
+ * ones who gave up. At the end of a run where someone is still waiting and nothing is left to
+ * happen, the clock keeps running on screen: the wait grows and nothing comes.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { selectAtEnd, selectCursor, selectEvents, selectSpeed, selectWorld } from '../../store/selectors';
+import { useLabStore } from '../hooks/labStore';
+import { formatMs } from '../panels/Narration';
+import { gaveUpAt } from './derive';
+
+export function Queue({ label = 'Waiting in line' }: { label?: string }) {
+  const world = useLabStore(selectWorld);
+  const events = useLabStore(selectEvents);
+  const cursor = useLabStore(selectCursor);
+  const atEnd = useLabStore(selectAtEnd);
+  const speed = useLabStore(selectSpeed);
+  const timeout = useLabStore((s) => s.scenario.options.acquireTimeout);
+  const timeoutOn = useLabStore((s) => s.scenario.options.fixes?.timeout !== false);
+  const gaveUp = useMemo(() => gaveUpAt(events, cursor), [events, cursor]);
+  const waiting = world.pool.waiting.map((name) => ({ name, since: world.clients.find((c) => c.name === name)?.waitingSince ?? world.t }));
+  const forever = atEnd && waiting.length > 0;
+  const deadline = timeoutOn && typeof timeout === 'number' && timeout > 0 ? timeout : null;
+
+  const line = (now: number) => (
+    <>
+      <ol className="prod-queue__list">
+        {waiting.map((w, i) => (
+          <li key={w.name} className="prod-queue__reader" data-reader={w.name}>
+            <span className="prod-queue__pos">{i + 1}.</span> <strong>{w.name}</strong> has waited {formatMs(now - w.since)}
+            {deadline !== null ? ` of ${formatMs(deadline)}` : timeoutOn ? '' : ' — no timeout: it will wait for ever'}
+          </li>
+        ))}
+      </ol>
+      {forever && (
+        <p className="prod-forever" data-forever="yes">
+          Nothing is left to happen, yet {waiting.map((w) => w.name).join(' and ')} {waiting.length === 1 ? 'is' : 'are'} still waiting. The clock runs on:{' '}
+          <span className="prod-forever__clock">{formatMs(now)}</span>.
+        </p>
+      )}
+    </>
+  );
+
+  return (
+    <section className="prod-queue" aria-label={label} data-waiting={world.pool.waiting.join(',')}>
+      <h3 className="prod-sub">Waiting in line</h3>
+      {waiting.length === 0 ? (
+        <p className="room__empty">Nobody is waiting.</p>
+      ) : forever ? (
+        <Ticker key={`${events.length}-${world.t}`} start={world.t} speed={speed} render={line} />
+      ) : (
+        line(world.t)
+      )}
+      {gaveUp.length > 0 && (
+        <ul className="prod-gaveup" aria-label="Readers who gave up">
+          {gaveUp.map((g) => (
+            <li key={`${g.client}-${g.index}`} data-gave-up={g.client} className={g.index === cursor ? 'prod-gaveup--now' : undefined}>
+              <strong>{g.client}</strong> gave up at {formatMs(g.t)}: {g.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** A clock that keeps running (on screen only) past the end of the timeline, at the playback speed. */
+function Ticker({ start, speed, render }: { start: number; speed: number; render: (now: number) => React.ReactNode }) {
+  const [extra, setExtra] = useState(0);
+  useEffect(() => {
+    const id = setInterval(() => setExtra((x) => x + 250 * speed), 250);
+    return () => clearInterval(id);
+  }, [speed]);
+  return <>{render(start + extra)}</>;
+}
