@@ -91,3 +91,15 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 }
+
+test('a 360 px phone gets the whole production page without sideways scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await openProduction(page);
+  await page.getByRole('button', { name: 'A leak, traced to its borrower', exact: true }).click();
+  await expect(run(page).getByRole('region', { name: 'Borrower ledger' }).locator('tr[data-leak="yes"]')).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.getByRole('switch', { name: 'Cleanup', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('switch', { name: 'Cleanup', exact: true })).toHaveAttribute('aria-checked', 'false');
+});
