@@ -18,15 +18,15 @@ async function busyPage(lab: Lab, level: string) {
   await lab.button('Show as a table').click();
 }
 
-for (const scheme of ['light', 'dark'] as const) {
-  for (const level of LAB_LEVELS) {
-    test(`${level} has no axe violations in ${scheme}`, async ({ lab, page }) => {
+for (const level of LAB_LEVELS) {
+  test(`${level} has no axe violations in light or dark`, async ({ lab, page }) => {
+    await busyPage(lab, level);
+    for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
-      await busyPage(lab, level);
       const result = await new AxeBuilder({ page }).analyze();
-      expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-    });
-  }
+      expect(result.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    }
+  });
 }
 
 test('a 360 px phone gets the whole lab, stacked, with code and flow behind tabs', async ({ lab, page }) => {
