@@ -3,10 +3,11 @@
  * goes out first), the cleaning desk (reset, validation), the bin (closed) and the lost corner
  * (leaked, or a failed release), the readers with what they hold, and the counters.
  */
-import { useId, useMemo } from 'react';
+import { useId, useMemo, type CSSProperties } from 'react';
 import type { LevelId, ObjectView, PoolEvent, World } from '../../engine/types';
 import { countersOf, killableOf, objectsAt, selectEvents, selectLevel, selectWorld, shelfOf } from '../../store/selectors';
-import { useLabActions, useLabStore } from '../hooks/labStore';
+import type { LabState } from '../../store/labStore';
+import { useLabActions, useLabShallow, useLabStore } from '../hooks/labStore';
 import { BookCard } from './BookCard';
 import { Counters } from './Counters';
 import { Readers } from './Readers';
@@ -26,6 +27,7 @@ export function Stage({ killMode = false, onKilled, title = 'The library' }: Sta
   const level = useLabStore(selectLevel);
   const events = useLabStore(selectEvents);
   const run = useLabStore((s) => s.run);
+  const pace = useLabShallow(paceOf);
   const actions = useLabActions();
   const killable = useMemo(() => (killMode ? killableOf(run) : new Set<number>()), [killMode, run]);
   const killer = (o: ObjectView) =>
@@ -53,7 +55,7 @@ export function Stage({ killMode = false, onKilled, title = 'The library' }: Sta
         </p>
       )}
       <div className="stage__rooms">
-        <Press world={world} events={events} things={things} killer={killer} />
+        <Press world={world} events={events} things={things} killer={killer} pace={pace} />
         <Shelf world={world} things={things} killer={killer} />
         <Desk world={world} things={things} killer={killer} />
         <BinAndLost world={world} things={things} killer={killer} />
@@ -92,7 +94,27 @@ function creationOf(events: readonly PoolEvent[]): Map<number, { t: number; ms: 
   return out;
 }
 
-function Press({ world, events, things, killer }: RoomProps & { events: readonly PoolEvent[] }) {
+/**
+ * While playing, how far the timeline goes before the next event: the press fills its bar
+ * towards where printing will stand then, over the real time that step lasts on screen.
+ */
+interface Pace {
+  readonly cursor: number;
+  /** Virtual time of the next event, or null when paused or at the end. */
+  readonly nextT: number | null;
+  /** Real ms until the next event at the current speed. */
+  readonly beatMs: number;
+}
+
+function paceOf(s: LabState): Pace {
+  const next = s.playing ? s.run.events[s.cursor + 1] : undefined;
+  const now = s.schedule[s.cursor] ?? 0;
+  return { cursor: s.cursor, nextT: next ? next.t : null, beatMs: next ? ((s.schedule[s.cursor + 1] ?? now) - now) / s.speed : 0 };
+}
+
+const progressAt = (c: { t: number; ms: number } | undefined, t: number) => (c && c.ms > 0 ? Math.min(1, Math.max(0, (t - c.t) / c.ms)) : 0);
+
+function Press({ world, events, things, killer, pace }: RoomProps & { events: readonly PoolEvent[]; pace: Pace }) {
   const creation = useMemo(() => creationOf(events), [events]);
   const printing = objectsAt(world, 'press');
   return (
@@ -100,13 +122,15 @@ function Press({ world, events, things, killer }: RoomProps & { events: readonly
       <ul className="room__list">
         {printing.map((o) => {
           const c = creation.get(o.id);
-          const done = c && c.ms > 0 ? Math.min(1, Math.max(0, (world.t - c.t) / c.ms)) : 0;
+          const done = progressAt(c, world.t);
           const pct = Math.round(done * 100);
+          const target = pace.nextT === null ? done : progressAt(c, pace.nextT);
+          const fill = { width: `${done * 100}%`, '--to': `${target * 100}%`, animationDuration: `${pace.beatMs}ms` } as CSSProperties;
           return (
             <li key={o.id}>
               <BookCard object={o} primary work={c ? `printing: ${c.ms} ms` : 'printing'} onKill={killer(o)} />
               <div className="progress" role="progressbar" aria-label={`${shortName(o)} printed`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct}>
-                <span className="progress__bar" style={{ width: `${pct}%` }} />
+                <span key={pace.cursor} className="progress__bar" style={fill} data-filling={target > done ? 'yes' : undefined} />
               </div>
               <span className="progress__text">{pct}% printed</span>
             </li>
