@@ -54,7 +54,7 @@ export function CodePanel({ level, source, fileName, offFixes = [] }: CodePanelP
       <p className="code__status" data-step={step ?? ''}>
         {step === null ? (
           <>
-            {event.client ? `Reader ${event.client} is outside the pool’s code` : 'Outside the pool’s code'} ({event.type}).
+            {event.client ? `Reader ${event.client} is outside the pool’s code.` : 'Outside the pool’s code.'}
             {previous && (
               <>
                 {' '}
