@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../engine/types';
 import type { Story } from '../stories/types';
+import interleave from '../../scenarios/production-interleave.json';
 import { createLabStore } from './labStore';
 import { selectAtEnd, selectEvent, selectWarningsSoFar, selectWorld, shelfOf, readersOf, manualReadersOf } from './selectors';
 
@@ -314,5 +315,51 @@ describe('createLabStore', () => {
     a.openLevel('level2');
     expect(a.restart()).toBe(false);
     expect(store.getState().notices.at(-1)?.text).toMatch(/no "restart" step/);
+  });
+  describe('hand-picked choices', () => {
+    /** A production store running the interleave scenario with B run first at the first moment. */
+    const handPicked = () => {
+      const store = createLabStore({ level: 'production', stories: STORIES });
+      expect(store.getState().actions.loadScenario(interleave, { choices: [1] })).toBe(true);
+      expect(store.getState().choices).toEqual([1]);
+      expect(store.getState().run.choicePoints[0]?.picked).toBe(1);
+      return store;
+    };
+
+    it('clears them when a step added by hand replays in the scheduler\'s order', () => {
+      const store = handPicked();
+      expect(store.getState().actions.act('C', 'acquire')).toBe(true);
+      expect(store.getState().choices).toBeNull();
+      expect(store.getState().run.choicePoints).toEqual([]);
+    });
+
+    it('clears them when an option change replays the run', () => {
+      const store = handPicked();
+      store.getState().actions.setOption('maxSize', '2');
+      expect(store.getState().optionErrors).toEqual({});
+      expect(store.getState().choices).toBeNull();
+      expect(store.getState().run.choicePoints).toEqual([]);
+    });
+
+    it('clears them when a story, a saved level or a fresh pool takes the stage', () => {
+      const store = handPicked();
+      store.getState().actions.loadStory('dirty', { play: false });
+      expect(store.getState().choices).toBeNull();
+
+      const again = handPicked();
+      again.getState().actions.openLevel('level2');
+      expect(again.getState().choices).toBeNull();
+
+      const over = handPicked();
+      over.getState().actions.startOver();
+      expect(over.getState().choices).toBeNull();
+    });
+
+    it('keeps them while the cursor only moves over the same run', () => {
+      const store = handPicked();
+      store.getState().actions.jumpStart();
+      store.getState().actions.stepForward();
+      expect(store.getState().choices).toEqual([1]);
+    });
   });
 });

@@ -110,7 +110,11 @@ export interface LabState {
   readonly optionErrors: Readonly<Record<string, string>>;
   readonly notices: readonly Notice[];
   readonly sessions: Readonly<Partial<Record<LevelId, Session>>>;
-  /** The hand-picked interleaving the run follows (loadScenario), or null for the scheduler's. */
+  /**
+   * The hand-picked interleaving the run on stage follows (loadScenario), or null for the
+   * scheduler's. Every other re-run (a step added by hand, a new option, a story, a fresh pool)
+   * runs in the scheduler's order and sets it back to null.
+   */
   readonly choices: readonly number[] | null;
   readonly actions: LabActions;
 }
@@ -179,11 +183,14 @@ export function createLabStore(deps: LabDeps = {}): LabStore {
       optionErrors: s.optionErrors,
     });
 
-    /** Put a scenario on the stage with the cursor at `cursor` ('end' for the newest event). */
+    /**
+     * Put a scenario on the stage with the cursor at `cursor` ('end' for the newest event). It runs
+     * in the scheduler's order, so no hand-picked `choices` are left behind.
+     */
     const load = (scenario: Scenario, extra: Partial<LabState>, cursor: number | 'end', play = false) => {
       const t = timeline(scenario);
       const c = cursor === 'end' ? t.run.events.length - 1 : clampCursor(t.run, cursor);
-      set({ scenario, ...t, cursor: c, playhead: t.schedule[c] ?? 0, playing: play && c < t.run.events.length - 1, ...extra });
+      set({ scenario, ...t, choices: null, cursor: c, playhead: t.schedule[c] ?? 0, playing: play && c < t.run.events.length - 1, ...extra });
     };
 
     const notify = (text: string) => {
@@ -219,6 +226,8 @@ export function createLabStore(deps: LabDeps = {}): LabStore {
       set({
         scenario,
         ...t,
+        // The replay ran in the scheduler's order: a hand-picked interleaving no longer applies.
+        choices: null,
         cursor: c,
         playhead: t.schedule[c] ?? 0,
         playing: false,
@@ -420,6 +429,7 @@ export function createLabStore(deps: LabDeps = {}): LabStore {
         set({
           scenario,
           ...t,
+          choices: null,
           cursor: c,
           playhead: t.schedule[c] ?? 0,
           playing: false,
