@@ -1,6 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { LEVELS, WARNINGS, type LevelId, type WarningKind } from '../engine/types';
+import interleave from '../../scenarios/production-interleave.json';
+import noReset from '../../scenarios/production-no-reset.json';
+import { runScenario } from '../engine/run';
+import { parseScenario } from '../engine/scenario';
+import { LEVELS, WARNINGS, type Fixes, type LevelId, type WarningKind } from '../engine/types';
 import { callout } from './callouts';
+
+const FIX_NAMES = ['maxSize', 'lock', 'reset', 'validate', 'timeout', 'cleanup'] as const;
+
+/** The warnings a scenario file's run raises, with the switches it ran with. */
+function warningsOf(file: unknown, choices: readonly number[] = []): { warnings: WarningKind[]; fixes: Partial<Fixes> } {
+  const { scenario } = parseScenario(file);
+  const run = runScenario(scenario, { choices });
+  const warnings = run.events.flatMap((e) => (e.type === 'monitor.warned' ? [e.warning] : []));
+  return { warnings, fixes: scenario.options.fixes ?? {} };
+}
 
 const PATH: readonly LevelId[] = ['nopool', 'level1', 'level2', 'level3', 'level4', 'database', 'production'];
 
@@ -70,5 +84,61 @@ describe('callout', () => {
   it('names the switch to turn back on, on the production page', () => {
     expect(callout('dirty-read', 'production').fixLabel).toMatch(/reset fix back on/);
     expect(callout('waiting-forever', 'production').fixLabel).toMatch(/timeout fix back on/);
+  });
+  it.each(WARNINGS)('explains %s on the production page whichever switches are off', (warning) => {
+    for (let mask = 0; mask < 64; mask++) {
+      const fixes = Object.fromEntries(FIX_NAMES.map((f, i) => [f, (mask & (1 << i)) === 0])) as unknown as Fixes;
+      const c = callout(warning, 'production', fixes);
+      expect(c.body.split(' ').length).toBeGreaterThan(12);
+      expect(c.body).toMatch(/[.!]$/);
+      expect(c.fixLabel === null).toBe(c.fixedBy === null);
+      // Advice to switch a fix back on names only switches that are off.
+      const named = c.fixLabel?.startsWith('Switch') ? c.fixLabel : '';
+      if (fixes.reset) expect(named).not.toMatch(/\breset\b/);
+      if (fixes.lock) expect(named).not.toMatch(/thread safety/);
+    }
+  });
+
+  describe('a dirty connection on the production page', () => {
+    const dirty = ['dirty-read', 'dirty-object'] as const;
+
+    it.each(dirty)('blames the reset switch for %s when only reset is off', (warning) => {
+      const c = callout(warning, 'production', { reset: false });
+      expect(c.fixLabel).toBe('Switch the reset fix back on');
+      expect(c.body).toMatch(/reset fix off/);
+      expect(c.body).not.toMatch(/thread safety/);
+    });
+
+    it.each(dirty)('blames thread safety for %s when the lock is off and reset is on', (warning) => {
+      const c = callout(warning, 'production', { lock: false, reset: true });
+      expect(c.fixLabel).toBe('Switch the thread safety fix back on');
+      expect(c.body).toMatch(/with thread safety off, .*(at once|at the same time)/);
+      expect(c.body).toMatch(/although the reset fix cleans on return/);
+    });
+
+    it.each(dirty)('names both switches for %s when both are off', (warning) => {
+      const c = callout(warning, 'production', { lock: false, reset: false });
+      expect(c.fixLabel).toBe('Switch the reset and thread safety fixes back on');
+      expect(c.body).toMatch(/reset off/);
+      expect(c.body).toMatch(/thread safety off/);
+    });
+
+    it.each(dirty)('offers both causes for %s when the switches are not known', (warning) => {
+      const c = callout(warning, 'production');
+      expect(c.fixLabel).toBe('Switch the reset fix back on, or the thread safety fix: whichever is off');
+      expect(c.body).toMatch(/Two switches can do that/);
+    });
+
+    it('names thread safety for the dirty read the race makes, and reset for the one no cleaning makes', () => {
+      const race = warningsOf(interleave, [1]);
+      expect(race.fixes).toEqual({ lock: false });
+      expect(race.warnings).toContain('dirty-read');
+      expect(callout('dirty-read', 'production', race.fixes).fixLabel).toMatch(/thread safety fix back on/);
+
+      const unclean = warningsOf(noReset);
+      expect(unclean.fixes).toEqual({ reset: false });
+      expect(unclean.warnings).toContain('dirty-read');
+      expect(callout('dirty-read', 'production', unclean.fixes).fixLabel).toBe('Switch the reset fix back on');
+    });
   });
 });

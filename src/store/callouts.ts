@@ -3,7 +3,7 @@
  * the path fixes it. The monitor decides that something went wrong (src/engine/monitor.ts); this
  * file only explains it, in our words, for the level the learner is on.
  */
-import type { LevelId, WarningKind } from '../engine/types';
+import type { Fixes, LevelId, WarningKind } from '../engine/types';
 
 export interface Callout {
   readonly title: string;
@@ -29,36 +29,76 @@ type Fix = Pick<Callout, 'fixedBy' | 'fixLabel'>;
 const fix = (fixedBy: LevelId | null, fixLabel: string | null): Fix => ({ fixedBy, fixLabel });
 const none: Fix = fix(null, null);
 
-/** On the production page each fix is a switch; a problem there means its switch is off. */
-const PRODUCTION_SWITCH: Record<WarningKind, string | null> = {
-  'unbounded-growth': 'max size',
-  'over-max': 'locks',
-  exhausted: 'timeout',
-  'dirty-object': 'reset',
-  'dirty-read': 'reset',
-  'dead-handout': 'validation',
-  'dead-used': null,
-  'double-shelved': 'locks',
-  'shared-object': 'locks',
-  'counter-negative': 'locks',
-  'capacity-lost': 'reset',
-  leaked: null,
-  'closed-with-borrowed': 'cleanup',
-  'created-after-close': 'cleanup',
-  timeout: null,
-  'leak-suspected': null,
-  'waiting-forever': 'timeout',
-  'open-after-close': 'cleanup',
+/** A fix of the production pool, as its switch on the production page is keyed. */
+type FixName = keyof Fixes;
+
+/** Each switch's name on the production page, as a sentence says it. */
+const SWITCH_NAME: Record<FixName, string> = {
+  maxSize: 'max size',
+  lock: 'thread safety',
+  reset: 'reset',
+  validate: 'validation',
+  timeout: 'timeout',
+  cleanup: 'cleanup',
 };
+
+/**
+ * On the production page each fix is a switch; a problem there means a switch is off. These are
+ * the switches whose being off can let each warning happen, the likelier first. A dirty
+ * connection has two causes: nothing cleaned it (reset off), or two readers held it at once and
+ * the cleaning came too late (thread safety off).
+ */
+const PRODUCTION_CAUSES: Record<WarningKind, readonly FixName[]> = {
+  'unbounded-growth': ['maxSize'],
+  'over-max': ['lock'],
+  exhausted: ['timeout'],
+  'dirty-object': ['reset', 'lock'],
+  'dirty-read': ['reset', 'lock'],
+  'dead-handout': ['validate'],
+  'dead-used': [],
+  'double-shelved': ['lock'],
+  'shared-object': ['lock'],
+  'counter-negative': ['lock'],
+  'capacity-lost': ['reset'],
+  leaked: [],
+  'closed-with-borrowed': ['cleanup'],
+  'created-after-close': ['cleanup'],
+  timeout: [],
+  'leak-suspected': [],
+  'waiting-forever': ['timeout'],
+  'open-after-close': ['cleanup'],
+};
+
+/**
+ * The causes of a warning that are switched off in this run; all of them when the switches are
+ * not known. Empty when none of its causes is off (then the general advice applies).
+ */
+function offCauses(warning: WarningKind, fixes: Partial<Fixes> | undefined): readonly FixName[] {
+  const causes = PRODUCTION_CAUSES[warning];
+  return fixes === undefined ? causes : causes.filter((f) => fixes[f] === false);
+}
+
+/** "Switch the reset fix back on"; for two known to be off, both; for two possible, the either-or. */
+function switchAdvice(off: readonly FixName[], known: boolean): string {
+  const names = off.map((f) => SWITCH_NAME[f]);
+  if (names.length === 1) return `Switch the ${names[0]} fix back on`;
+  const last = names.at(-1);
+  if (known) return `Switch the ${names.slice(0, -1).join(', ')} and ${last} fixes back on`;
+  return `Switch the ${names.slice(0, -1).join(' fix back on, or the ')} fix back on, or the ${last} fix: whichever is off`;
+}
 
 /** The production pool checks releases and makes its decisions without a gap between check and act. */
 const production = (label: string): Fix => fix('production', label);
 
 interface Entry {
   readonly title: string;
-  body(level: LevelId): string;
+  /** `off`: on the production level, the warning's causes switched off in this run (see offCauses). */
+  body(level: LevelId, off: readonly FixName[]): string;
   fix(level: LevelId): Fix;
 }
+
+/** Whether exactly these causes are off (in any order). */
+const only = (off: readonly FixName[], ...fixes: FixName[]) => off.length === fixes.length && fixes.every((f) => off.includes(f));
 
 const ENTRIES: Record<WarningKind, Entry> = {
   'unbounded-growth': {
@@ -83,18 +123,33 @@ const ENTRIES: Record<WarningKind, Entry> = {
   },
   'dirty-object': {
     title: 'Handed out with someone else’s data',
-    body: (level) =>
-      before(level, 'level3')
+    body: (level, off) => {
+      if (level === 'production') {
+        if (only(off, 'reset')) return 'This connection still carries what its last reader wrote: with the reset fix off, nothing cleaned it on the way back to the shelf.';
+        if (only(off, 'lock'))
+          return 'This connection still carries another reader’s data although the reset fix cleans on return: with thread safety off, it reached two readers at once, so the cleaning came too late.';
+        return 'This connection still carries another reader’s data. Two switches can do that: with reset off, nothing cleaned it on the way back; with thread safety off, it reached two readers at once and the cleaning came too late.';
+      }
+      return before(level, 'level3')
         ? `This ${thing(level)} still carries what its last reader wrote: nothing cleaned it on the way back to the shelf.`
-        : `This ${thing(level)} still carries another reader’s data although this level cleans on return: it reached two readers at once, so the cleaning came too late.`,
+        : `This ${thing(level)} still carries another reader’s data although this level cleans on return: it reached two readers at once, so the cleaning came too late.`;
+    },
     fix: (level) => (before(level, 'level3') ? fix('level3', 'Level 3 cleans each book on its way back') : production('The production pool refuses a release it did not lend')),
   },
   'dirty-read': {
     title: 'A reader saw the previous reader’s data',
-    body: (level) =>
-      before(level, 'level3')
+    body: (level, off) => {
+      if (level === 'production') {
+        if (only(off, 'reset'))
+          return 'What one reader wrote was read by the next: with the reset fix off, the connection came back and went out again without ROLLBACK and DISCARD ALL. With user data or a session setting, that is a leak from one user to another.';
+        if (only(off, 'lock'))
+          return 'What one reader wrote was read by another, although the reset fix cleans on return: with thread safety off, the two were holding the same connection at the same time, and no cleaning on return can keep them apart.';
+        return 'What one reader wrote was read by another. Two switches can do that: with reset off, a connection goes out again uncleaned; with thread safety off, two readers can hold the same connection at the same time, and no cleaning on return keeps them apart.';
+      }
+      return before(level, 'level3')
         ? 'What one reader wrote was read by the next: the object came back and went out again without being cleaned. With user data or a session setting, that is a leak from one user to another.'
-        : 'What one reader wrote was read by another, although this level cleans on return: the two were holding the same object at the same time.',
+        : 'What one reader wrote was read by another, although this level cleans on return: the two were holding the same object at the same time.';
+    },
     fix: (level) => (before(level, 'level3') ? fix('level3', 'Level 3 cleans each book on its way back') : production('The production pool refuses a release it did not lend')),
   },
   'dead-handout': {
@@ -181,9 +236,16 @@ const ENTRIES: Record<WarningKind, Entry> = {
   },
 };
 
-export function callout(warning: WarningKind, level: LevelId): Callout {
+/**
+ * What to say about a warning on a level. On the production level, `fixes` (the run's switches,
+ * as a scenario's `options.fixes` gives them: a missing one is on) lets the advice name the
+ * switch that is actually off; without it, a warning with two possible causes names both.
+ */
+export function callout(warning: WarningKind, level: LevelId, fixes?: Partial<Fixes>): Callout {
   const entry = ENTRIES[warning];
-  const switchName = PRODUCTION_SWITCH[warning];
-  const f = level === 'production' ? (switchName === null ? entry.fix(level) : production(`Switch the ${switchName} fix back on`)) : entry.fix(level);
-  return { title: entry.title, body: entry.body(level), ...f };
+  if (level !== 'production') return { title: entry.title, body: entry.body(level, []), ...entry.fix(level) };
+  const off = offCauses(warning, fixes);
+  // No cause of it is off (or it has none): the general advice.
+  const f = off.length === 0 ? entry.fix(level) : production(switchAdvice(off, fixes !== undefined));
+  return { title: entry.title, body: entry.body(level, off), ...f };
 }

@@ -7,7 +7,7 @@
  */
 import { levelInfo } from '../engine/levels';
 import type { RunResult } from '../engine/run';
-import type { ClientView, LevelId, ObjectView, PoolEvent, StepId, StepKind, World } from '../engine/types';
+import type { ClientView, Fixes, LevelId, ObjectView, PoolEvent, StepId, StepKind, World } from '../engine/types';
 import type { LinkTarget } from './deeplink';
 import type { LabState, WarningMark } from './labStore';
 
@@ -23,6 +23,8 @@ export const selectAtEnd = (s: LabState): boolean => s.cursor >= s.run.events.le
 export const selectPlaying = (s: LabState): boolean => s.playing;
 export const selectSpeed = (s: LabState): number => s.speed;
 export const selectLevel = (s: LabState): LevelId => s.level;
+/** The production pool's switches the run on stage uses (a missing one is on); undefined on other levels. */
+export const selectFixes = (s: LabState): Partial<Fixes> | undefined => s.scenario.options.fixes;
 export const selectPage = (s: LabState): string => s.page;
 export const selectActions = (s: LabState) => s.actions;
 export const selectNotices = (s: LabState) => s.notices;

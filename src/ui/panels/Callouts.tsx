@@ -4,10 +4,10 @@
  * fixes it. The newest is open; earlier ones stay listed, folded.
  */
 import { useMemo } from 'react';
-import type { LevelId } from '../../engine/types';
+import type { Fixes, LevelId } from '../../engine/types';
 import { callout } from '../../store/callouts';
 import type { WarningMark } from '../../store/labStore';
-import { selectLevel, selectWarningsSoFar } from '../../store/selectors';
+import { selectFixes, selectLevel, selectWarningsSoFar } from '../../store/selectors';
 import { useLabActions, useLabShallow, useLabStore } from '../hooks/labStore';
 import { onLinkClick } from '../nav';
 import { routeOfLevel } from '../routes';
@@ -15,6 +15,8 @@ import { routeOfLevel } from '../routes';
 export function Callouts() {
   const marks = useLabShallow(selectWarningsSoFar);
   const level = useLabStore(selectLevel);
+  // On the production page the advice names the switch that is off in this run.
+  const fixes = useLabStore(selectFixes);
   if (marks.length === 0) return null;
   const [newest, ...older] = marks;
   return (
@@ -22,12 +24,12 @@ export function Callouts() {
       <h2 id="callouts-title" className="sr-only">
         Warnings
       </h2>
-      <CalloutCard mark={newest!} level={level} open />
+      <CalloutCard mark={newest!} level={level} fixes={fixes} open />
       {older.length > 0 && (
         <ul className="callouts__older" aria-label="Earlier warnings">
           {older.map((m) => (
             <li key={m.warning}>
-              <CalloutCard mark={m} level={level} open={false} />
+              <CalloutCard mark={m} level={level} fixes={fixes} open={false} />
             </li>
           ))}
         </ul>
@@ -36,10 +38,19 @@ export function Callouts() {
   );
 }
 
-function CalloutCard({ mark, level, open }: { mark: WarningMark; level: LevelId; open: boolean }) {
-  const text = useMemo(() => callout(mark.warning, level), [mark.warning, level]);
+interface CalloutCardProps {
+  readonly mark: WarningMark;
+  readonly level: LevelId;
+  readonly fixes: Partial<Fixes> | undefined;
+  readonly open: boolean;
+}
+
+function CalloutCard({ mark, level, fixes, open }: CalloutCardProps) {
+  const text = useMemo(() => callout(mark.warning, level, fixes), [mark.warning, level, fixes]);
   const { seek } = useLabActions();
-  const fixRoute = text.fixedBy ? routeOfLevel(text.fixedBy) : undefined;
+  // A fix on this very page (the production page's switches) is advice, not a link: following
+  // `?level=production` would only reload the page with every switch back to its default.
+  const fixRoute = text.fixedBy && text.fixedBy !== level ? routeOfLevel(text.fixedBy) : undefined;
   const details = (
     <>
       <p className="callout__body">{text.body}</p>
