@@ -112,6 +112,8 @@ export class Runtime {
   /** Set by the runner: reads the pool's shelf and counter. */
   poolState: () => PoolState = () => ({ available: [], inUse: null, closed: false, waiting: [] });
   private seq = 0;
+  /** The last snapshot: parts of the world that did not change are shared with it, not copied. */
+  private lastWorld: World | null = null;
   /** Bumped by every change to the shelf, so events can share one copy of its ids until it changes. */
   shelfVersion = 0;
   private shelfIds: { version: number; ids: readonly number[] } = { version: -1, ids: [] };
@@ -242,7 +244,8 @@ export class Runtime {
       }
     }
     let open = 0;
-    const objects: ObjectView[] = this.objects.map((o) => {
+    const last = this.lastWorld;
+    const objects: ObjectView[] = this.objects.map((o, i) => {
       if (!o.closed) open++;
       const onShelf = shelfCount.get(o.id) ?? 0;
       const held = holders.get(o.id) ?? [];
@@ -253,7 +256,7 @@ export class Runtime {
       else if (onShelf > 0) place = 'shelf';
       else if (held.length > 0) place = 'held';
       else place = 'lost';
-      return {
+      return reuse(last?.objects[i], {
         id: o.id,
         kind: o.kind,
         alive: o.alive,
@@ -264,11 +267,21 @@ export class Runtime {
         busy: o.busy,
         createdAt: o.createdAt,
         lends: o.lends,
-      };
+      });
     });
-    return {
+    const clients = [...this.clients.values()].map((c, i) => {
+      const queued = pool.waiting.find((w) => w.client === c.name);
+      return reuse(last?.clients[i], {
+        name: c.name,
+        holding: c.holding.map((h) => h.id),
+        status: queued ? 'waiting' : c.status,
+        doing: c.doing,
+        waitingSince: queued ? queued.since : c.waitingSince,
+      });
+    });
+    const world: World = {
       t: this.sim.now,
-      pool: {
+      pool: reuse(last?.pool, {
         available: pool.available.map((o) => o.id),
         inUse: pool.inUse,
         created: this.objects.length,
@@ -276,20 +289,32 @@ export class Runtime {
         maxSize: this.maxSize,
         closed: pool.closed,
         waiting: pool.waiting.map((w) => w.client),
-      },
-      objects,
-      clients: [...this.clients.values()].map((c) => {
-        const queued = pool.waiting.find((w) => w.client === c.name);
-        return {
-          name: c.name,
-          holding: c.holding.map((h) => h.id),
-          status: queued ? 'waiting' : c.status,
-          doing: c.doing,
-          waitingSince: queued ? queued.since : c.waitingSince,
-        };
       }),
+      objects: last && sameItems(last.objects, objects) ? last.objects : objects,
+      clients: last && sameItems(last.clients, clients) ? last.clients : clients,
     };
+    this.lastWorld = world;
+    return world;
   }
+}
+
+const sameItems = (a: readonly unknown[], b: readonly unknown[]): boolean =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * The previous snapshot's view of a thing when nothing in it changed (fields compared one level
+ * deep, lists item by item), so a long timeline keeps one copy of what stays the same.
+ */
+function reuse<T extends object>(prev: T | undefined, next: T): T {
+  if (prev === undefined) return next;
+  for (const key of Object.keys(next) as (keyof T)[]) {
+    const a = prev[key];
+    const b = next[key];
+    if (a === b) continue;
+    if (Array.isArray(a) && Array.isArray(b) && sameItems(a, b)) continue;
+    return next;
+  }
+  return prev;
 }
 
 /**
