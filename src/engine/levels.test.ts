@@ -218,6 +218,18 @@ describe('database pool', () => {
     expect(warningsOf(r)).toContain('over-max');
   });
 
+  it('flags a connection handed out while an earlier release is still cleaning it', () => {
+    // Released twice, it stands on the shelf twice; A's release is still running ROLLBACK /
+    // DISCARD ALL on it when C is handed the other copy.
+    const r = play({
+      level: 'database',
+      options: { maxSize: 1 },
+      steps: [release('A', { object: 2 }), acquire('A'), acquire('C'), release('A', { at: 0 })],
+    });
+    expect(outcome(r, 2).outcome.object).toBe(2);
+    expect(outcome(r, 2).warnings).toContain('shared-object');
+  });
+
   it('validates before counting: the counter stays put while SELECT 1 runs', () => {
     const r = play({ level: 'database', steps: [acquire('A')] });
     const started = eventsOf(r, 'statement.started')[0]!;

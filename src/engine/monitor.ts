@@ -83,6 +83,9 @@ export function createMonitor(rt: Runtime, opts: MonitorOptions): Monitor {
         if (refs > 1) {
           const who = [...rt.clients.values()].filter((c) => c.holding.some((h) => h.id === obj.id)).map((c) => c.name);
           warn('shared-object', `${name(e.object)} is held by ${who.join(' and ')} at once`, e);
+        } else if (obj.busy !== null) {
+          // Handed out while another reader's release is still cleaning it: both have it at once.
+          warn('shared-object', `${e.client} was handed ${name(e.object)} while it was still being cleaned after an earlier release (${obj.busy})`, e);
         }
         if (obj.state !== null) warn('dirty-object', `${e.client} got ${name(e.object)} still holding "${obj.state}" from an earlier borrower`, e);
         break;

@@ -72,6 +72,7 @@ function expectedFlags(result: RunResult): { at: number; warning: WarningKind; o
   const hands = new Map<string, { id: number; lease: number }[]>();
   const writer = new Map<number, number | null>();
   const withLease = new Map<string, { id: number; lease: number }>();
+  const inBlock = new Map<string, boolean>();
   const handsOf = (c: string) => hands.get(c) ?? (hands.set(c, []), hands.get(c)!);
   const removeNewest = (c: string, id: number) => {
     const list = handsOf(c);
@@ -80,14 +81,22 @@ function expectedFlags(result: RunResult): { at: number; warning: WarningKind; o
   };
   const flags: { at: number; warning: WarningKind; object: number }[] = [];
   result.events.forEach((e, i) => {
+    // A guaranteed-release block lets go of its object when the body ends, as the release begins.
+    const lease = e.client === null ? undefined : withLease.get(e.client);
+    if (lease && e.object === lease.id && e.step !== null && /^(release|resetConnection)\./.test(e.step)) {
+      const list = handsOf(e.client!);
+      const k = list.indexOf(lease);
+      if (k >= 0) list.splice(k, 1);
+    }
     switch (e.type) {
       case 'step.started':
         withLease.delete(e.client ?? '');
+        if (e.client !== null) inBlock.set(e.client, e.do === 'with');
         break;
       case 'object.acquired': {
         const holding = { id: e.object!, lease: e.seq };
         handsOf(e.client!).push(holding);
-        withLease.set(e.client!, holding);
+        if (inBlock.get(e.client!)) withLease.set(e.client!, holding);
         const refs = [...hands.values()].reduce((n, list) => n + list.filter((h) => h.id === e.object).length, 0);
         if (refs > 1) flags.push({ at: i, warning: 'shared-object', object: e.object! });
         if (e.world!.objects[e.object! - 1]!.alive === false) flags.push({ at: i, warning: 'dead-handout', object: e.object! });
