@@ -230,15 +230,13 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
 
   /** Whether step i may start now; sets a timer for a step whose `at` is still ahead. */
   function canStart(i: number): boolean {
-    const step = steps[i]!;
+    if (mayStart(i)) return true;
+    const at = steps[i]!.at;
     const own = previousOwn[i]!;
-    if (own >= 0 && !finished[own]) return false;
-    if (step.at === undefined) return i === 0 || finished[i - 1]! || queued[i - 1]!;
-    if (step.at <= rt.sim.now) return true;
-    if (!atTimerSet[i]) {
+    if (at !== undefined && at > rt.sim.now && (own < 0 || finished[own]) && !atTimerSet[i]) {
       atTimerSet[i] = true;
       // Chosen ahead of its turn (hand-picked interleaving), it starts its steps there and then.
-      labelStart(rt.sim.at(step.at, () => (rt.sim.outOfOrder ? startDueSteps() : armStarter())));
+      labelStart(rt.sim.at(at, () => (rt.sim.outOfOrder ? startDueSteps() : armStarter())));
     }
     return false;
   }
