@@ -49,6 +49,16 @@ describe('parseDeepLink', () => {
     expect(parseDeepLink('?level=level1&step=99999999999', ctx).target.step).toBe(1_000_000);
   });
 
+  it('leaves the rest of the link to a page that reads its own', () => {
+    const owning: LinkContext = { ...ctx, pages: [...ctx.pages, 'production'], ownsLink: (p) => p === 'production' };
+    expect(parseDeepLink('?level=production&scenario=dirty&off=reset&step=3', owning)).toEqual({
+      target: { page: 'production', story: null, step: null },
+      notices: [],
+    });
+    // Other pages without stories still say what they ignored.
+    expect(parseDeepLink('?level=analogy&scenario=dirty', owning).notices).toHaveLength(1);
+  });
+
   it('clips what it quotes from a long bad value', () => {
     const { notices } = parseDeepLink(`?level=${'x'.repeat(200)}`, ctx);
     expect(notices[0]!.length).toBeLessThan(160);

@@ -23,6 +23,11 @@ export interface LinkContext {
   readonly storiesOf: (page: string) => readonly string[];
   /** Display name of a page, for notices. */
   readonly titleOf?: (page: string) => string;
+  /**
+   * Whether a page reads the rest of its link itself (the production page: see productionLink.ts).
+   * For such a page only `level` is read here; its other parameters are left to it.
+   */
+  readonly ownsLink?: (page: string) => boolean;
 }
 
 export interface ParsedLink {
@@ -46,6 +51,7 @@ export function parseDeepLink(search: string, ctx: LinkContext): ParsedLink {
     if (ctx.pages.includes(wanted)) page = wanted;
     else notices.push(`The link asked for a level called "${clip(rawPage)}", which the lab does not have, so it opened ${title(first)}.`);
   }
+  if (ctx.ownsLink?.(page)) return { target: { page, story: null, step: null }, notices };
 
   const rawStory = params.get('scenario');
   let story: string | null = null;

@@ -28,6 +28,11 @@ export interface LabRoute extends RouteBase {
 export interface PageRoute extends RouteBase {
   readonly kind: 'page';
   readonly component: LazyExoticComponent<ComponentType>;
+  /**
+   * The page reads and writes the rest of its deep link itself (beyond `?level=`): the app then
+   * leaves those parameters alone.
+   */
+  readonly ownsLink?: boolean;
 }
 
 export type Route = LabRoute | PageRoute;
@@ -39,12 +44,18 @@ export const ROUTES: Route[] = [
   { id: 'level3', label: 'Level 3', title: 'Level 3 — cleaning on return', kind: 'lab', level: 'level3' },
   { id: 'level4', label: 'Level 4', title: 'Level 4 — a guaranteed return', kind: 'lab', level: 'level4' },
   { id: 'database', label: 'Database', title: 'The database pool', kind: 'lab', level: 'database' },
-  { id: 'production', label: 'Production', title: 'The production pool', kind: 'page', component: lazy(() => import('./production/ProductionPage')) },
+  { id: 'production', label: 'Production', title: 'The production pool', kind: 'page', component: lazy(() => import('./production/ProductionPage')), ownsLink: true },
   { id: 'load', label: 'Load lab', title: 'The load lab', kind: 'page', component: lazy(() => import('./load/LoadLabPage')) },
 ];
 
 export function routeById(id: string): Route | undefined {
   return ROUTES.find((r) => r.id === id);
+}
+
+/** Whether a page reads the rest of its deep link itself (see PageRoute.ownsLink). */
+export function ownsLink(id: string): boolean {
+  const r = routeById(id);
+  return r?.kind === 'page' && r.ownsLink === true;
 }
 
 /** The route of a lab level, if the path has one. */

@@ -1,13 +1,14 @@
 /**
  * Keeps the address bar and the lab in step: reading `?level=…&scenario=…&step=…` on load and on
  * back/forward (bad values open the nearest valid view with a notice), and writing the current
- * view back while the timeline is paused, so any moment can be shared as a link.
+ * view back while the timeline is paused, so any moment can be shared as a link. A page that owns
+ * its link (the production page) reads and writes everything after `level` itself.
  */
 import { useEffect } from 'react';
 import { formatDeepLink, parseDeepLink, type LinkContext } from '../../store/deeplink';
 import { selectLink } from '../../store/selectors';
 import { storiesFor } from '../../stories';
-import { routeById, ROUTES } from '../routes';
+import { ownsLink, routeById, ROUTES } from '../routes';
 import type { LabStore } from '../../store/labStore';
 import { useLabApi } from './labStore';
 
@@ -19,6 +20,7 @@ const context: LinkContext = {
     return r?.kind === 'lab' ? storiesFor(r.level).map((s) => s.id) : [];
   },
   titleOf: (id) => routeById(id)?.label ?? id,
+  ownsLink,
 };
 
 /** Open the view the address bar points at; what cannot be honoured becomes a notice. */
@@ -45,6 +47,8 @@ export function useUrlSync(): void {
     return store.subscribe((s) => {
       if (s.playing) return;
       const link = selectLink(s);
+      // The page writes its own link once the address names it; leave its parameters alone.
+      if (ownsLink(link.page) && new URLSearchParams(window.location.search).get('level')?.toLowerCase() === link.page) return;
       const lab = routeById(link.page)?.kind === 'lab';
       const search = formatDeepLink(lab ? link : { page: link.page, story: null, step: null });
       if (search === last || search === window.location.search) {

@@ -2,7 +2,8 @@
  * The production page: the pool that keeps every promise of the text's table, and a switch per
  * row to break it. Each switch re-runs the scenario with that fix off (the code panel strikes its
  * lines through); a button beside each row makes its problem happen. The learner can pick who runs
- * next wherever two readers could, and compare the same run with the fix off and on.
+ * next wherever two readers could, and compare the same run with the fix off and on. The address
+ * bar holds the scenario, the switches off, the picks and the step (useProductionLink.ts).
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
@@ -15,26 +16,23 @@ import { PanelBoundary } from '../panels/PanelBoundary';
 import { Column } from './Column';
 import { Difference } from './Difference';
 import { Interleaving } from './Interleaving';
-import { ALL_ON, FIX_NAMES, rowOf, scenarioById, withFixes, type FixName } from './rows';
+import { FIX_NAMES, rowOf, scenarioById, withFixes, type FixName } from './rows';
 import { Switchboard } from './Switchboard';
+import { DEFAULT_SCENARIO, readLinkedView, useProductionLink, type LinkedView, type Picks } from './useProductionLink';
 import './production.css';
-
-interface Picks {
-  readonly choices: readonly number[] | null;
-  /** Where the cursor goes once the run is loaded. */
-  readonly cursor: number | 'end';
-}
 
 const SCHEDULER: Picks = { choices: null, cursor: 'end' };
 
 export default function ProductionPage() {
-  const [fixes, setFixes] = useState<Fixes>(ALL_ON);
-  const [scenarioId, setScenarioId] = useState('same-book');
-  const [picks, setPicks] = useState<Picks>(SCHEDULER);
+  // The view the address bar asks for (read once; back/forward is handled by useProductionLink).
+  const [opened] = useState(() => readLinkedView(window.location.search));
+  const [fixes, setFixes] = useState<Fixes>(opened.view.fixes);
+  const [scenarioId, setScenarioId] = useState(opened.view.scenarioId);
+  const [picks, setPicks] = useState<Picks>(opened.view.picks);
   const [compare, setCompare] = useState(false);
   const main = useMemo(() => createLabStore({ level: 'production' }), []);
   const other = useMemo(() => createLabStore({ level: 'production' }), []);
-  const scenario = scenarioById(scenarioId) ?? scenarioById('same-book')!;
+  const scenario = scenarioById(scenarioId) ?? scenarioById(DEFAULT_SCENARIO)!;
   const focus: FixName = scenario.fix ?? FIX_NAMES.find((f) => !fixes[f]) ?? 'lock';
   const focusName = rowOf(focus).name;
   const mainFixes = useMemo(() => (compare ? { ...fixes, [focus]: false } : fixes), [compare, fixes, focus]);
@@ -47,6 +45,15 @@ export default function ProductionPage() {
       main.getState().actions.loadScenario(file, { choices: [], cursor: 'end' });
     }
   }, [main, scenario, mainFixes, picks]);
+
+  const navigate = useCallback((view: LinkedView) => {
+    setFixes(view.fixes);
+    setScenarioId(view.scenarioId);
+    setPicks(view.picks);
+    setCompare(false);
+  }, []);
+  // After the effect that loads the run: the link's step is the loaded run's cursor.
+  useProductionLink({ main, scenarioId: scenario.id, fixes, choices: picks.choices, openingNotices: opened.notices, onNavigate: navigate });
 
   useEffect(() => {
     if (!compare) return;

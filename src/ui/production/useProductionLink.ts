@@ -1,0 +1,96 @@
+/**
+ * The production page's deep link (`?level=production&scenario=…&off=…&choices=…&step=…`, see
+ * src/store/productionLink.ts): the view the page opens with, the same again on back/forward, and
+ * the address kept up to date as the learner switches, picks and steps (while paused), so any
+ * moment can be shared. Whatever a link asks for that cannot be had becomes a notice in the app's
+ * notices, and the nearest valid view opens.
+ */
+import { useEffect } from 'react';
+import type { Fixes } from '../../engine/types';
+import type { LabStore } from '../../store/labStore';
+import { fitProductionRun, formatProductionLink, parseProductionLink, type ProductionLinkContext } from '../../store/productionLink';
+import { useLabApi } from '../hooks/labStore';
+import { ALL_ON, ALL_SCENARIOS, FIX_NAMES, scenarioById, withFixes } from './rows';
+
+export interface Picks {
+  readonly choices: readonly number[] | null;
+  /** Where the cursor goes once the run is loaded. */
+  readonly cursor: number | 'end';
+}
+
+/** What the page shows, as far as a link can say it. */
+export interface LinkedView {
+  readonly scenarioId: string;
+  readonly fixes: Fixes;
+  readonly picks: Picks;
+}
+
+export const DEFAULT_SCENARIO = 'same-book';
+
+const context: ProductionLinkContext = {
+  scenarios: ALL_SCENARIOS.map((s) => s.id),
+  defaultScenario: DEFAULT_SCENARIO,
+  labelOf: (id) => scenarioById(id)?.label ?? id,
+};
+
+/** The view a query string asks for, checked against the run it makes. */
+export function readLinkedView(search: string): { view: LinkedView; notices: readonly string[] } {
+  const { view, notices } = parseProductionLink(search, context);
+  const scenario = scenarioById(view.scenario) ?? scenarioById(DEFAULT_SCENARIO)!;
+  const fixes: Fixes = { ...ALL_ON, ...Object.fromEntries(view.off.map((f) => [f, false])) };
+  const fitted = fitProductionRun(withFixes(scenario.file, fixes), view.choices, view.step);
+  return {
+    view: { scenarioId: scenario.id, fixes, picks: { choices: fitted.choices, cursor: fitted.step ?? 'end' } },
+    notices: [...notices, ...fitted.notices],
+  };
+}
+
+const addressesThisPage = () => new URLSearchParams(window.location.search).get('level')?.trim().toLowerCase() === 'production';
+
+export interface ProductionLinkProps {
+  /** The run on the page's main column: its cursor is the link's step. */
+  readonly main: LabStore;
+  readonly scenarioId: string;
+  readonly fixes: Fixes;
+  readonly choices: readonly number[] | null;
+  /** What the link the page opened with could not have. */
+  readonly openingNotices: readonly string[];
+  /** Back or forward reached another production link: show its view. */
+  onNavigate(view: LinkedView): void;
+}
+
+export function useProductionLink({ main, scenarioId, fixes, choices, openingNotices, onNavigate }: ProductionLinkProps): void {
+  const app = useLabApi();
+
+  useEffect(() => {
+    for (const n of openingNotices) app.getState().actions.notify(n);
+  }, [app, openingNotices]);
+
+  useEffect(() => {
+    const onPop = () => {
+      if (!addressesThisPage()) return; // leaving the page: the app handles it
+      const { view, notices } = readLinkedView(window.location.search);
+      onNavigate(view);
+      for (const n of notices) app.getState().actions.notify(n);
+    };
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, [app, onNavigate]);
+
+  useEffect(() => {
+    const write = () => {
+      const s = main.getState();
+      if (s.playing || !addressesThisPage()) return;
+      const last = s.run.events.length - 1;
+      const search = formatProductionLink({
+        scenario: scenarioId,
+        off: FIX_NAMES.filter((f) => !fixes[f]),
+        choices,
+        step: s.cursor >= last ? null : s.cursor,
+      });
+      if (search !== window.location.search) window.history.replaceState(null, '', search);
+    };
+    write();
+    return main.subscribe(write);
+  }, [main, scenarioId, fixes, choices]);
+}
