@@ -76,6 +76,11 @@ describe('callout', () => {
     expect(callout('exhausted', 'database').body).toContain('connection');
   });
 
+  it('blames a zero acquireTimeout, not a missing queue, when the production pool refuses', () => {
+    expect(callout('exhausted', 'production').body).toMatch(/acquireTimeout 0/);
+    expect(callout('exhausted', 'production').body).not.toMatch(/cannot make a reader wait/);
+  });
+
   it('tells a Level 4 learner that the safe block was there', () => {
     expect(callout('leaked', 'level4').body).toMatch(/always returns/);
     expect(callout('leaked', 'level3').body).not.toMatch(/always returns/);

@@ -118,7 +118,9 @@ const ENTRIES: Record<WarningKind, Entry> = {
   exhausted: {
     title: 'The pool refused a reader',
     body: (level) =>
-      `Nothing was on the shelf and the pool was already at its maximum, so it refused at once. This level cannot make a reader wait for a ${thing(level)} to come back, and a lost ${thing(level)} makes it refuse for good.`,
+      level === 'production'
+        ? 'Nothing was on the shelf and the pool was at its maximum, and with acquireTimeout 0 this pool is told not to wait: it refused at once. Give readers a timeout and they queue for the next connection instead.'
+        : `Nothing was on the shelf and the pool was already at its maximum, so it refused at once. This level cannot make a reader wait for a ${thing(level)} to come back, and a lost ${thing(level)} makes it refuse for good.`,
     fix: () => production('The production pool lets readers wait in line, with a timeout'),
   },
   'dirty-object': {
