@@ -16,7 +16,7 @@
 import { levelInfo, type RunnablePool } from './levels';
 import { createMonitor } from './monitor';
 import { DatabaseError, type Pooled } from './resources';
-import { PoolError, PoolExhausted, Runtime, ScenarioError, type ClientRecord } from './runtime';
+import { PoolError, PoolExhausted, Runtime, ScenarioError, type ClientRecord, type StepScratch } from './runtime';
 import { resolveCosts } from './scenario';
 import { delay, type ChoiceOption, type Op, type Task } from './sim';
 import type { PoolEvent, Scenario, Step, StepOutcome, WarningKind, World } from './types';
@@ -81,12 +81,15 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   const rt = new Runtime({ seed: scenario.seed, costs, record: options.record ?? true, maxSize: info.bound(scenario.options) });
   const pool: RunnablePool = info.make(rt, scenario.options);
   let closeCalled = false;
-  rt.poolState = () => ({
-    available: pool.shelf(),
-    inUse: counterOf(pool),
-    closed: closeCalled || pool.closed === true,
-    waiting: pool.waitingList?.() ?? [],
-  });
+  // Read on every event: one object, refreshed in place (callers read it at once, never keep it).
+  const state: { -readonly [K in keyof PoolState]: PoolState[K] } = { available: [], inUse: null, closed: false, waiting: NO_ONE };
+  rt.poolState = () => {
+    state.available = pool.shelf();
+    state.inUse = counterOf(pool);
+    state.closed = closeCalled || pool.closed === true;
+    state.waiting = pool.waitingList?.() ?? NO_ONE;
+    return state;
+  };
   const production = scenario.level === 'production';
   const fixes = scenario.options.fixes ?? {};
   const monitor = createMonitor(rt, {
@@ -118,7 +121,8 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   /** The step that last lent each object to each client ("client object" → step), for leak warnings. */
   const lentBy = new Map<string, number>();
   const atTimerSet = new Array<boolean>(n).fill(false);
-  const taskStep = new WeakMap<Task, number>();
+  /** The scenario step a task plays. */
+  const stepOf = (task: Task | null): number | undefined => rt.scratchOf(task)?.index;
   const previousOwn = steps.map((s, i) => {
     if (s.client === undefined) return -1;
     for (let j = i - 1; j >= 0; j--) if (steps[j]!.client === s.client) return j;
@@ -133,14 +137,14 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
 
   rt.listeners.push((e) => {
     if (e.type === 'object.acquired' && rt.sim.current) {
-      const i = taskStep.get(rt.sim.current);
+      const i = stepOf(rt.sim.current);
       if (i !== undefined) lentBy.set(`${e.client} ${e.object}`, i);
     }
     if (e.type === 'acquire.queued') joinedQueue();
     else if (e.type === 'object.handedoff') leftQueue(e.to);
     else if ((e.type === 'acquire.timedout' || e.type === 'acquire.rejected') && e.client !== null) leftQueue(e.client);
     if (e.type !== 'monitor.warned') return;
-    const current = rt.sim.current ? taskStep.get(rt.sim.current) : undefined;
+    const current = stepOf(rt.sim.current);
     // A reader still waiting at the end: the warning belongs to the step that waits.
     const waiter = e.warning === 'waiting-forever' && e.client !== null ? inQueue.get(e.client) : undefined;
     // A suspected leak belongs to the step that borrowed the object.
@@ -150,7 +154,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   });
 
   function joinedQueue(): void {
-    const i = rt.sim.current ? taskStep.get(rt.sim.current) : undefined;
+    const i = stepOf(rt.sim.current);
     const client = i === undefined ? undefined : steps[i]!.client;
     if (i === undefined || client === undefined) return;
     inQueue.set(client, i);
@@ -288,8 +292,8 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
 
   function* play(i: number, step: Step, client: ClientRecord | null): Op<StepOutcome> {
     const task = rt.sim.current!;
-    taskStep.set(task, i);
-    rt.scratch.set(task, { index: i, created: [], discarded: [], lastStep: null });
+    const scratch: StepScratch = { index: i, created: [], discarded: [], lastStep: null };
+    task.scratch = scratch;
     rt.emit({ type: 'step.started', index: i, do: step.do }, { client: step.client ?? null, object: step.object ?? null, step: null });
     switch (step.do) {
       case 'acquire':
@@ -559,6 +563,9 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     choicePoints,
   };
 }
+
+type PoolState = ReturnType<Runtime['poolState']>;
+const NO_ONE: PoolState['waiting'] = [];
 
 function counterOf(pool: RunnablePool): number | null {
   const value = (pool as unknown as { inUseCount?: unknown }).inUseCount;

@@ -107,7 +107,6 @@ export class Runtime {
   readonly events: PoolEvent[] = [];
   readonly objects: Pooled[] = [];
   readonly clients = new Map<string, ClientRecord>();
-  readonly scratch = new WeakMap<Task, StepScratch>();
   readonly listeners: Listener[] = [];
   /** Set by the runner: reads the pool's shelf and counter. */
   poolState: () => PoolState = () => ({ available: [], inUse: null, closed: false, waiting: [] });
@@ -146,7 +145,7 @@ export class Runtime {
   }
 
   scratchOf(task: Task | null): StepScratch | undefined {
-    return task ? this.scratch.get(task) : undefined;
+    return (task?.scratch as StepScratch | null | undefined) ?? undefined;
   }
 
   /** Who is calling right now: the client and the scenario step its task runs (for a borrower ledger). */

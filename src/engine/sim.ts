@@ -85,6 +85,8 @@ export class Task {
   /** The stack of pool methods this client is inside, innermost last (for code-step ids). */
   readonly ops: string[] = [];
   done = false;
+  /** What the runner notes about the scenario step this task plays (see StepScratch in runtime.ts). */
+  scratch: object | null = null;
   constructor(
     readonly id: number,
     readonly client: string | null,
