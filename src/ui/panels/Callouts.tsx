@@ -55,7 +55,7 @@ function CalloutCard({ mark, level, fixes, open }: CalloutCardProps) {
     <>
       <p className="callout__body">{text.body}</p>
       <p className="callout__what">
-        <span className="callout__label">Here:</span> {mark.message}.{' '}
+        <span className="callout__label">Here:</span> {sentence(mark.message)}{' '}
         <button type="button" className="link-button" onClick={() => seek(mark.index)}>
           Go to the moment (step {mark.index})
         </button>
@@ -93,4 +93,9 @@ function CalloutCard({ mark, level, fixes, open }: CalloutCardProps) {
       {details}
     </details>
   );
+}
+
+/** End a message with one full stop (some already end in . or !). */
+function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
 }
