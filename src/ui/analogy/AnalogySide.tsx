@@ -18,19 +18,19 @@ export function AnalogySideView({ side }: { side: AnalogySide }) {
       <h2 id={headId}>{side.title}</h2>
       <p className="analogy__how">{side.how}</p>
       <dl className="analogy__facts">
-        <div>
+        <div className="metric">
           <dt>Readers’ time, added up</dt>
           <dd data-testid={`${side.key}-total`}>{ms(side.totalMs)}</dd>
         </div>
-        <div>
+        <div className="metric">
           <dt>Books printed</dt>
           <dd>{side.printed}</dd>
         </div>
-        <div>
+        <div className="metric">
           <dt>Borrowed from the shelf</dt>
           <dd>{side.reused}</dd>
         </div>
-        <div>
+        <div className="metric">
           <dt>Last reader left at</dt>
           <dd>{ms(side.finishedAt)}</dd>
         </div>
