@@ -78,6 +78,12 @@ export interface LabActions {
   kill(objectId: number): boolean;
   restart(): boolean;
   closePool(): boolean;
+  /**
+   * "Same moment": while on, every step added by hand gets `at` = the virtual time the run had
+   * reached when it was turned on, so the group starts together (in file order) and runs
+   * concurrently — how a learner makes a race by hand. Off: each step waits for the one before.
+   */
+  setSameMoment(on: boolean): void;
   setOption(name: string, text: string): void;
   /**
    * Put any scenario on the stage (the production page's switchboard): checked as a scenario file
@@ -116,6 +122,11 @@ export interface LabState {
    * runs in the scheduler's order and sets it back to null.
    */
   readonly choices: readonly number[] | null;
+  /**
+   * While "same moment" is on, the virtual time (ms) at which the steps added by hand start
+   * together; null while each step waits for the one before. A new scenario turns it off.
+   */
+  readonly sameMoment: number | null;
   readonly actions: LabActions;
 }
 
@@ -190,7 +201,7 @@ export function createLabStore(deps: LabDeps = {}): LabStore {
     const load = (scenario: Scenario, extra: Partial<LabState>, cursor: number | 'end', play = false) => {
       const t = timeline(scenario);
       const c = cursor === 'end' ? t.run.events.length - 1 : clampCursor(t.run, cursor);
-      set({ scenario, ...t, choices: null, cursor: c, playhead: t.schedule[c] ?? 0, playing: play && c < t.run.events.length - 1, ...extra });
+      set({ scenario, ...t, choices: null, cursor: c, playhead: t.schedule[c] ?? 0, playing: play && c < t.run.events.length - 1, sameMoment: null, ...extra });
     };
 
     const notify = (text: string) => {
@@ -205,8 +216,9 @@ export function createLabStore(deps: LabDeps = {}): LabStore {
     };
 
     /** Append a step by hand and replay; a step that cannot run is refused with a notice. */
-    const addStep = (step: Step): boolean => {
+    const addStep = (asked: Step): boolean => {
       const s = get();
+      const step: Step = s.sameMoment === null ? asked : { ...asked, at: s.sameMoment };
       try {
         parseStep(s.level, step as unknown, s.scenario.steps.length);
       } catch (e) {
@@ -406,6 +418,10 @@ export function createLabStore(deps: LabDeps = {}): LabStore {
       closePool() {
         return addStep({ do: 'close' });
       },
+      setSameMoment(on) {
+        const s = get();
+        set({ sameMoment: on ? (s.run.events.at(-1)?.t ?? 0) : null });
+      },
 
       setOption(name, text) {
         const s = get();
@@ -469,6 +485,7 @@ export function createLabStore(deps: LabDeps = {}): LabStore {
           storyId: null,
           basedOn: null,
           extraReaders: [],
+          sameMoment: null,
         });
         return true;
       },
@@ -496,6 +513,7 @@ export function createLabStore(deps: LabDeps = {}): LabStore {
       notices: [],
       sessions: {},
       choices: null,
+      sameMoment: null,
       actions,
     };
   });

@@ -6,6 +6,7 @@ import { useId, useMemo, useState } from 'react';
 import { defaultWrite } from '../../store/labStore';
 import { manualAbilities, manualReadersOf, selectAtEnd, selectLevel, type ManualReader } from '../../store/selectors';
 import { useLabActions, useLabStore } from '../hooks/labStore';
+import { formatMs } from './Narration';
 import { OptionsForm } from './OptionsForm';
 
 export interface ManualPanelProps {
@@ -19,11 +20,13 @@ export function ManualPanel({ killMode, onKillMode }: ManualPanelProps) {
   const extra = useLabStore((s) => s.extraReaders);
   const atEnd = useLabStore(selectAtEnd);
   const steps = useLabStore((s) => s.scenario.steps.length);
+  const together = useLabStore((s) => s.sameMoment);
   const a = useLabActions();
   const readers = useMemo(() => manualReadersOf(run, extra), [run, extra]);
   const can = manualAbilities(level);
   const [write, setWrite] = useState('');
   const writeId = useId();
+  const togetherId = useId();
   const thing = level === 'database' || level === 'production' ? 'connection' : 'book';
 
   return (
@@ -59,6 +62,17 @@ export function ManualPanel({ killMode, onKillMode }: ManualPanelProps) {
         <button type="button" className="button button--quiet" onClick={() => a.startOver()}>
           Start over
         </button>
+      </div>
+      <div className="manual__together">
+        <label className="manual__check">
+          <input type="checkbox" checked={together !== null} aria-describedby={togetherId} onChange={(e) => a.setSameMoment(e.target.checked)} />
+          Same moment: the next actions start together
+        </label>
+        <p id={togetherId} className={`manual__together-status${together === null ? '' : ' manual__together-status--on'}`} role="status">
+          {together === null
+            ? 'Off: each action starts when the one before it has finished.'
+            : `Actions now start together at t = ${formatMs(together)}, in the order you press them, and run at the same time: a race, if they touch the same pool.`}
+        </p>
       </div>
       <div className="field manual__write">
         <label htmlFor={writeId}>What Use writes</label>
