@@ -159,6 +159,16 @@ function timeline(scenario: Scenario, choices: readonly number[] | null = null) 
   return { run, schedule: scheduleOf(run.events), warnings: warningsOf(run) };
 }
 
+type Timeline = ReturnType<typeof timeline>;
+
+/**
+ * What the store holds for a scenario freshly run, with the cursor at event `c`: paused, and with
+ * the hand-picked `choices` it ran under (none: the scheduler's own order).
+ */
+function onStage(scenario: Scenario, t: Timeline, c: number, choices: readonly number[] | null = null) {
+  return { scenario, ...t, choices, cursor: c, playhead: t.schedule[c] ?? 0, playing: false };
+}
+
 function clampCursor(run: RunResult, i: number): number {
   return Math.max(0, Math.min(run.events.length - 1, Math.trunc(i)));
 }
@@ -201,7 +211,7 @@ export function createLabStore(deps: LabDeps = {}): LabStore {
     const load = (scenario: Scenario, extra: Partial<LabState>, cursor: number | 'end', play = false) => {
       const t = timeline(scenario);
       const c = cursor === 'end' ? t.run.events.length - 1 : clampCursor(t.run, cursor);
-      set({ scenario, ...t, choices: null, cursor: c, playhead: t.schedule[c] ?? 0, playing: play && c < t.run.events.length - 1, sameMoment: null, ...extra });
+      set({ ...onStage(scenario, t, c), playing: play && c < t.run.events.length - 1, sameMoment: null, ...extra });
     };
 
     const notify = (text: string) => {
@@ -235,14 +245,9 @@ export function createLabStore(deps: LabDeps = {}): LabStore {
         return false;
       }
       const c = t.run.events.length - 1;
+      // The replay ran in the scheduler's order: a hand-picked interleaving no longer applies.
       set({
-        scenario,
-        ...t,
-        // The replay ran in the scheduler's order: a hand-picked interleaving no longer applies.
-        choices: null,
-        cursor: c,
-        playhead: t.schedule[c] ?? 0,
-        playing: false,
+        ...onStage(scenario, t, c),
         basedOn: s.storyId ?? s.basedOn,
         storyId: null,
         extraReaders: step.client ? s.extraReaders.filter((r) => r !== step.client) : s.extraReaders,
@@ -443,12 +448,7 @@ export function createLabStore(deps: LabDeps = {}): LabStore {
         }
         const c = s.cursor >= s.run.events.length - 1 ? t.run.events.length - 1 : clampCursor(t.run, s.cursor);
         set({
-          scenario,
-          ...t,
-          choices: null,
-          cursor: c,
-          playhead: t.schedule[c] ?? 0,
-          playing: false,
+          ...onStage(scenario, t, c),
           optionText,
           optionErrors: {},
           basedOn: s.storyId ?? s.basedOn,
@@ -476,11 +476,7 @@ export function createLabStore(deps: LabDeps = {}): LabStore {
         set({
           page: scenario.level,
           level: scenario.level,
-          scenario,
-          ...t,
-          choices,
-          cursor: c,
-          playhead: t.schedule[c] ?? 0,
+          ...onStage(scenario, t, c, choices),
           playing: (opts.play ?? false) && c < last,
           storyId: null,
           basedOn: null,
