@@ -26,7 +26,8 @@
 import { levelInfo, type RunnablePool } from './levels';
 import { ARRIVAL_SALT, exponential, HOLD_SALT, loadProblems, resolvedOptions, type LoadScenario } from './loadSpec';
 import { BATCHES, batchInterval, histogramOf, percentile, type Interval, type WaitHistogram } from './loadStats';
-import { theoryFor, type LoadFigures, type LoadTheory } from './loadTheory';
+import { theoryFor, type LoadTheory } from './loadTheory';
+import type { LoadFigures } from './queueing';
 import type { Pooled } from './resources';
 import { createRng } from './rng';
 import { PoolExhausted, Runtime, ScenarioError } from './runtime';

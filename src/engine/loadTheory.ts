@@ -4,17 +4,8 @@
  * ever with exponential holds, M/M/c+D when they give up after acquireTimeout. Anything else that
  * moves a run off its formula — costs, a pool not pre-filled, objects that retire — becomes a note.
  */
-import { erlangB, impatientSystem, lossSystem, offeredLoad, waitingSystem, type TheoryFigures } from './queueing';
+import { erlangB, impatientSystem, lossSystem, offeredLoad, waitingSystem, type LoadFigures, type TheoryFigures } from './queueing';
 import { fmt, pct, resolvedOptions, type LoadScenario } from './loadSpec';
-
-export interface LoadFigures {
-  readonly refused: number;
-  readonly timedOut: number;
-  readonly waited: number;
-  readonly meanWaitMs: number;
-  readonly p95WaitMs: number;
-  readonly utilization: number;
-}
 
 export interface LoadTheory extends LoadFigures {
   /**

@@ -55,11 +55,8 @@ export function utilization(a: number, c: number): number {
   return a / c;
 }
 
-/** What the closed forms predict for one pool size and load; times in ms. */
-export interface TheoryFigures {
-  readonly formula: 'erlang-b' | 'erlang-c' | 'mmc-patience';
-  /** Offered load a = λ·h (Erlangs). */
-  readonly offered: number;
+/** The figures a load run measures and the closed forms predict: fractions of callers; times in ms. */
+export interface LoadFigures {
   readonly refused: number;
   readonly timedOut: number;
   /** Fraction of callers who have to wait at all. */
@@ -70,6 +67,13 @@ export interface TheoryFigures {
   readonly p95WaitMs: number;
   /** Mean fraction of the pool lent out. */
   readonly utilization: number;
+}
+
+/** What the closed forms predict for one pool size and load. */
+export interface TheoryFigures extends LoadFigures {
+  readonly formula: 'erlang-b' | 'erlang-c' | 'mmc-patience';
+  /** Offered load a = λ·h (Erlangs). */
+  readonly offered: number;
   /** Mean number of callers waiting (Little: λ·W_q). */
   readonly meanQueue: number;
   /** Mean number of objects lent (Little: λ_served·h). */
