@@ -59,7 +59,7 @@ export default function AnalogyPage() {
         </div>
       </form>
 
-      <section className="analogy__totals" aria-labelledby="analogy-totals">
+      <section className="panel analogy__totals" aria-labelledby="analogy-totals">
         <h2 id="analogy-totals">Time the readers spent</h2>
         <p className="analogy__verdict" aria-live="polite" data-testid="analogy-verdict">
           Without a pool: <strong>{ms(without.totalMs)}</strong>, with a pool: <strong>{ms(withPool.totalMs)}</strong>

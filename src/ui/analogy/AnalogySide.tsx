@@ -14,7 +14,7 @@ export function AnalogySideView({ side }: { side: AnalogySide }) {
   const go = (i: number) => setStep(Math.max(0, Math.min(last, i)));
 
   return (
-    <section className={`analogy__side analogy__side--${side.key}`} aria-labelledby={headId}>
+    <section className={`panel analogy__side analogy__side--${side.key}`} aria-labelledby={headId}>
       <h2 id={headId}>{side.title}</h2>
       <p className="analogy__how">{side.how}</p>
       <dl className="analogy__facts">
