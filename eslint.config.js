@@ -64,7 +64,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '(^|/)engine/(?!types$|levels/[\\w-]+\\.ts\\?raw$)',
+              regex: '(^|/)engine(/(?!levels/[\\w-]+\\.ts\\?raw$).*)?$',
               allowTypeImports: true,
               message: 'The UI reaches the engine through the store (types and level sources excepted).',
             },

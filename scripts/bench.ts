@@ -9,9 +9,9 @@
  *   the production pool (no events built, no monitor: counters only).
  * Run with `node --expose-gc` (the npm script does) for steadier memory figures.
  */
-import { runLoad, type LoadScenario } from '../src/engine/load';
-import { runScenario } from '../src/engine/run';
-import type { LevelId, Scenario, Step } from '../src/engine/types';
+import { runLoad, type LoadScenario } from '../src/engine';
+import { runScenario } from '../src/engine';
+import type { LevelId, Scenario, Step } from '../src/engine';
 
 const READERS = 8;
 const TEXT_LEVELS: LevelId[] = ['level1', 'level2', 'level3', 'level4', 'database'];

@@ -4,7 +4,7 @@
  * error per bad file (naming the file and the step), and a non-zero exit at the end if any was bad.
  */
 import { readFileSync } from 'node:fs';
-import { simulateText } from '../engine/report';
+import { simulateText } from '../engine';
 
 const files = process.argv.slice(2);
 if (files.length === 0) {

@@ -3,9 +3,9 @@
  * turned into what the page shows — each side's total, its counts, and a narrated step-through.
  * Pure functions; the page keeps only the readers field and the step indexes.
  */
-import { MAX_READERS, runAnalogy } from '../engine/analogy';
-import type { RunResult } from '../engine/run';
-import type { PoolEvent } from '../engine/types';
+import { MAX_READERS, runAnalogy } from '../engine';
+import type { RunResult } from '../engine';
+import type { PoolEvent } from '../engine';
 import { narrate } from './narrate';
 
 export { MAX_READERS };

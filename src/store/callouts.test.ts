@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import interleave from '../../scenarios/production-interleave.json';
 import noReset from '../../scenarios/production-no-reset.json';
-import { runScenario } from '../engine/run';
-import { parseScenario } from '../engine/scenario';
-import { LEVELS, WARNINGS, type Fixes, type LevelId, type WarningKind } from '../engine/types';
+import { runScenario } from '../engine';
+import { parseScenario } from '../engine';
+import { LEVELS, WARNINGS, type Fixes, type LevelId, type WarningKind } from '../engine';
 import { callout } from './callouts';
 
 const FIX_NAMES = ['maxSize', 'lock', 'reset', 'validate', 'timeout', 'cleanup'] as const;

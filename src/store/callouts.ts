@@ -3,7 +3,7 @@
  * the path fixes it. The monitor decides that something went wrong (src/engine/monitor.ts); this
  * file only explains it, in our words, for the level the learner is on.
  */
-import type { Fixes, LevelId, WarningKind } from '../engine/types';
+import type { Fixes, LevelId, WarningKind } from '../engine';
 
 export interface Callout {
   readonly title: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../engine/run';
-import { LEVELS, type PoolEvent } from '../engine/types';
+import { runScenario } from '../engine';
+import { LEVELS, type PoolEvent } from '../engine';
 import { STORIES, storyById } from '../stories';
 import { flowFor, flowNodeAt, flowNodeNear, type FlowNodeId } from './flow';
 

@@ -6,7 +6,7 @@
  *
  * Nodes carry a grid position (column, row) so the chart needs no layout of its own.
  */
-import type { LevelId, PoolEvent } from '../engine/types';
+import type { LevelId, PoolEvent } from '../engine';
 
 export type FlowNodeId = 'ask' | 'shelf' | 'pop' | 'alive' | 'discard' | 'room' | 'create' | 'give' | 'refuse' | 'wait' | 'fail';
 export type FlowNodeKind = 'start' | 'question' | 'action' | 'done' | 'refuse';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Scenario } from '../engine/types';
+import type { Scenario } from '../engine';
 import type { Story } from '../stories/types';
 import interleave from '../../scenarios/production-interleave.json';
 import { createLabStore } from './labStore';

@@ -11,11 +11,11 @@
  * the (deterministic) engine runs it again from the start; the cursor goes to the newest event.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { levelInfo } from '../engine/levels';
-import { runScenario, type RunResult } from '../engine/run';
-import { ScenarioError } from '../engine/runtime';
-import { parseScenario, parseStep } from '../engine/scenario';
-import type { LevelId, LevelOptions, Scenario, Step, WarningKind } from '../engine/types';
+import { levelInfo } from '../engine';
+import { runScenario, type RunResult } from '../engine';
+import { ScenarioError } from '../engine';
+import { parseScenario, parseStep } from '../engine';
+import type { LevelId, LevelOptions, Scenario, Step, WarningKind } from '../engine';
 import type { Story } from '../stories/types';
 import { checkOptions, defaultOptionText } from './options';
 import { cursorAt, nextSpeed, scheduleOf, SPEEDS } from './schedule';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../engine/run';
-import type { PoolEvent, Scenario } from '../engine/types';
+import { runScenario } from '../engine';
+import type { PoolEvent, Scenario } from '../engine';
 import { storyById } from '../stories';
 import { metricsAt } from './metrics';
 

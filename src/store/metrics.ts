@@ -2,7 +2,7 @@
  * Metrics at the cursor: what reuse has bought so far. Everything is computed from the events up
  * to and including the one at `cursor`, so stepping back shows the figures as they were.
  */
-import type { PoolEvent } from '../engine/types';
+import type { PoolEvent } from '../engine';
 
 export interface MetricsPoint {
   /** Virtual ms. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../engine/run';
-import type { EventBody, EventType, PoolEvent, Scenario } from '../engine/types';
+import { runScenario } from '../engine';
+import type { EventBody, EventType, PoolEvent, Scenario } from '../engine';
 import { STORIES } from '../stories';
 import { count, ms, narrate } from './narrate';
 

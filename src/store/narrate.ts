@@ -5,7 +5,7 @@
  * The switch over event types is exhaustive: adding an event type to the engine without a
  * sentence here fails the type check.
  */
-import type { LevelId, ObjectView, PoolEvent, StepKind, StepOutcome, World } from '../engine/types';
+import type { LevelId, ObjectView, PoolEvent, StepKind, StepOutcome, World } from '../engine';
 
 type Kind = 'book' | 'connection';
 

@@ -4,10 +4,10 @@
  * (empty fields, text that is not a number, which field a message belongs to) and a smaller cap,
  * because the stage draws every object.
  */
-import { levelInfo } from '../engine/levels';
-import { ScenarioError } from '../engine/runtime';
-import { parseOptions } from '../engine/scenario';
-import type { LevelId, LevelOptions } from '../engine/types';
+import { levelInfo } from '../engine';
+import { ScenarioError } from '../engine';
+import { parseOptions } from '../engine';
+import type { LevelId, LevelOptions } from '../engine';
 
 /** The most objects a size option may ask for in the lab: the stage draws each one. */
 export const MAX_DRAWN = 20;

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import interleave from '../../scenarios/production-interleave.json';
 import noReset from '../../scenarios/production-no-reset.json';
-import { runScenario } from '../engine/run';
-import { parseScenario } from '../engine/scenario';
+import { runScenario } from '../engine';
+import { parseScenario } from '../engine';
 import { FIX_ORDER, fitProductionRun, formatProductionLink, parseProductionLink, type ProductionLinkContext, type ProductionView } from './productionLink';
 
 const ctx: ProductionLinkContext = {

@@ -14,11 +14,11 @@
  * what was ignored. `parseProductionLink` checks the words; `fitProductionRun` runs the scenario
  * to check what only a run can tell (whether the choices fit its moments, how many steps it has).
  */
-import { ALL_FIXES } from '../engine/levels/production';
-import { runScenario } from '../engine/run';
-import { ScenarioError } from '../engine/runtime';
-import { parseScenario } from '../engine/scenario';
-import type { Fixes, Scenario } from '../engine/types';
+import { ALL_FIXES } from '../engine';
+import { runScenario } from '../engine';
+import { ScenarioError } from '../engine';
+import { parseScenario } from '../engine';
+import type { Fixes, Scenario } from '../engine';
 
 export type FixName = keyof Fixes;
 

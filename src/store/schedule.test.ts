@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../engine/run';
+import { runScenario } from '../engine';
 import { BEAT_MS, cursorAt, MAX_GAP_MS, nextSpeed, scheduleOf, SHORT_BEAT_MS } from './schedule';
 
 const run = runScenario({

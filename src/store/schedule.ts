@@ -9,7 +9,7 @@
  * - a long virtual gap (a 190 ms print run, a 30 s wait) is shown compressed, never as a freeze.
  * So the schedule is a pure function of the events, and the same timeline always plays the same.
  */
-import type { PoolEvent } from '../engine/types';
+import type { PoolEvent } from '../engine';
 
 /** Beat of an ordinary event at 1×, in real ms. */
 export const BEAT_MS = 600;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../engine/run';
-import type { Scenario } from '../engine/types';
+import { runScenario } from '../engine';
+import type { Scenario } from '../engine';
 import { createLabStore, type WarningMark } from './labStore';
 import { countersOf, killableOf, selectCodeClient, selectCodeStep, selectLastCodeStep, selectLink, manualAbilities, manualReadersOf, objectsAt, readersOf, shelfOf, warningsUpTo } from './selectors';
 

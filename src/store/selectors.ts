@@ -5,9 +5,9 @@
  * Selectors that return a fresh array or object are meant for `useShallow`; the `…Of(world)`
  * derivations are meant for `useMemo` keyed on the world, which is one object per event.
  */
-import { levelInfo } from '../engine/levels';
-import type { RunResult } from '../engine/run';
-import type { ClientView, Fixes, LevelId, ObjectView, PoolEvent, StepId, StepKind, World } from '../engine/types';
+import { levelInfo } from '../engine';
+import type { RunResult } from '../engine';
+import type { ClientView, Fixes, LevelId, ObjectView, PoolEvent, StepId, StepKind, World } from '../engine';
 import type { LinkTarget } from './deeplink';
 import type { LabState, WarningMark } from './labStore';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { levelInfo } from '../engine/levels';
-import { runScenario, type RunResult } from '../engine/run';
-import { parseScenario } from '../engine/scenario';
-import { LEVELS, type WarningKind } from '../engine/types';
+import { levelInfo } from '../engine';
+import { runScenario, type RunResult } from '../engine';
+import { parseScenario } from '../engine';
+import { LEVELS, type WarningKind } from '../engine';
 import { LEVEL_PAGES, STORIES, storiesFor, storyById } from './index';
 
 const warnings = (r: RunResult): WarningKind[] => r.events.flatMap((e) => (e.type === 'monitor.warned' ? [e.warning] : []));

@@ -21,7 +21,7 @@
  *   everything has finished, naming the lent connection and the one made after close(). The
  *   `closed-with-borrowed` and `created-after-close` callouts show on the way.
  */
-import type { LevelId, LevelOptions, Scenario, Step, WarningKind } from '../engine/types';
+import type { LevelId, LevelOptions, Scenario, Step, WarningKind } from '../engine';
 import type { LevelPage, Story } from './types';
 
 export type { LevelPage, Story } from './types';

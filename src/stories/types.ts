@@ -2,7 +2,7 @@
  * The lab's teaching content, as data: the story behind each scenario button, and what each level
  * page says. The UI draws these; it does not decide them.
  */
-import type { LevelId, Scenario, WarningKind } from '../engine/types';
+import type { LevelId, Scenario, WarningKind } from '../engine';
 
 /** A scenario button: a short story that ends on the monitor's callout. */
 export interface Story {

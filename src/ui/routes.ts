@@ -9,7 +9,7 @@
  * The id is what deep links use: `?level=production`.
  */
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
-import type { LevelId } from '../engine/types';
+import type { LevelId } from '../engine';
 
 interface RouteBase {
   /** Deep-link id (`?level=…`). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runFreshPerCaller, runLoad, type LoadScenario } from '../engine/load';
+import { runFreshPerCaller, runLoad, type LoadScenario } from '../engine';
 import { createJobRunner, messageOf } from './jobs';
 
 const scenario = (arrivals: number, acquireTimeout: number | null = 0): LoadScenario => ({

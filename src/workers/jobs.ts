@@ -3,8 +3,8 @@
  * that it can be tested in Node. `step()` runs for about `sliceMs` of real time and says whether
  * everything is done; between slices the worker reports progress and reads its messages.
  */
-import { createLoadRun, runFreshPerCaller, type LoadRun } from '../engine/load';
-import { ScenarioError } from '../engine/runtime';
+import { createLoadRun, runFreshPerCaller, type LoadRun } from '../engine';
+import { ScenarioError } from '../engine';
 import type { Job, JobResult } from './protocol';
 
 export interface JobRunner {

@@ -6,8 +6,8 @@
  */
 import type { FromWorker, Job, JobResult, ToWorker } from './protocol';
 
-export type { FreshOutput, LoadOutput, LoadScenario, LoadSpec, LoadTheory, HoldDistribution, Interval, WaitHistogram } from '../engine/load';
-export { estimateSeconds, LOAD_LIMITS, loadProblems, NOMINAL_ARRIVALS_PER_SECOND, parseLoadSpec, theoryFor } from '../engine/load';
+export type { FreshOutput, LoadOutput, LoadScenario, LoadSpec, LoadTheory, HoldDistribution, Interval, WaitHistogram } from '../engine';
+export { estimateSeconds, LOAD_LIMITS, loadProblems, NOMINAL_ARRIVALS_PER_SECOND, parseLoadSpec, theoryFor } from '../engine';
 export {
   ADVISOR_MAX_POOL,
   erlangB,
@@ -21,7 +21,7 @@ export {
   smallestPoolForRefusal,
   smallestPoolForWait,
   waitingSystem,
-} from '../engine/queueing';
+} from '../engine';
 export type { Job, JobResult } from './protocol';
 
 export type Outcome =
@@ -120,4 +120,4 @@ export function createLoadClient(spawn: () => WorkerLike = makeWorker): LoadClie
     },
   };
 }
-export { LIMITS } from '../engine/scenario';
+export { LIMITS } from '../engine';

@@ -3,7 +3,7 @@
  * runs them one after another in slices, reporting progress between slices, and answers with all
  * the results at once — or with a message, or "cancelled" when asked to stop.
  */
-import type { FreshOutput, LoadOutput, LoadScenario } from '../engine/load';
+import type { FreshOutput, LoadOutput, LoadScenario } from '../engine';
 
 export type Job =
   /** A load on the production pool. */

@@ -2,7 +2,7 @@
  * The levels' own source files, as the code panel and the diff show them. These are the files
  * the engine runs (imported as text), so the code on screen is the code that ran.
  */
-import type { LevelId } from '../../engine/types';
+import type { LevelId } from '../../engine';
 import level1 from '../../engine/levels/level1.ts?raw';
 import level2 from '../../engine/levels/level2.ts?raw';
 import level3 from '../../engine/levels/level3.ts?raw';

@@ -4,7 +4,7 @@
  * fixes it. The newest is open; earlier ones stay listed, folded.
  */
 import { useMemo } from 'react';
-import type { Fixes, LevelId } from '../../engine/types';
+import type { Fixes, LevelId } from '../../engine';
 import { callout } from '../../store/callouts';
 import type { WarningMark } from '../../store/labStore';
 import { selectFixes, selectLevel, selectWarningsSoFar } from '../../store/selectors';

@@ -3,7 +3,7 @@
  * stripped), unchanged runs folded.
  */
 import { useMemo } from 'react';
-import type { LevelId } from '../../engine/types';
+import type { LevelId } from '../../engine';
 import { diffLines, diffStats, hunks } from '../lib/diff';
 import { stripMarkers } from '../lib/source';
 import { SOURCES } from '../lib/sources';

@@ -3,7 +3,7 @@
  * who is running it named beside them.
  */
 import { useEffect, useMemo, useRef } from 'react';
-import type { LevelId } from '../../engine/types';
+import type { LevelId } from '../../engine';
 import { selectCodeClient, selectCodeStep, selectEvent, selectLastCodeStep } from '../../store/selectors';
 import { useLabShallow, useLabStore } from '../hooks/labStore';
 import { linesForStep, parseSource } from '../lib/source';

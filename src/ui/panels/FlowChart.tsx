@@ -4,7 +4,7 @@
  * it, and the caption under the chart (also part of the SVG's description).
  */
 import { useId, useMemo } from 'react';
-import type { LevelId, PoolEvent } from '../../engine/types';
+import type { LevelId, PoolEvent } from '../../engine';
 import { flowFor, flowNodeNear, type FlowEdge, type FlowNode } from '../../store/flow';
 import './FlowChart.css';
 

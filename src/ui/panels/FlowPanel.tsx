@@ -3,7 +3,7 @@
  * The diagram itself (FlowChart) is loaded after the page.
  */
 import { lazy, Suspense } from 'react';
-import type { LevelId } from '../../engine/types';
+import type { LevelId } from '../../engine';
 import { selectCursor, selectEvents } from '../../store/selectors';
 import { useLabStore } from '../hooks/labStore';
 

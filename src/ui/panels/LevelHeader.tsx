@@ -2,7 +2,7 @@
  * A level's header: its title, what it adds and which problem it solves, its stories (scenario
  * buttons), and what changed in the code since the previous level.
  */
-import type { LevelId } from '../../engine/types';
+import type { LevelId } from '../../engine';
 import { selectBasedOn, selectStoryId } from '../../store/selectors';
 import { LEVEL_PAGES, storiesFor } from '../../stories';
 import { useLabActions, useLabStore } from '../hooks/labStore';

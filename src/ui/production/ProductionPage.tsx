@@ -8,7 +8,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import source from '../../engine/levels/production.ts?raw';
-import type { Fixes } from '../../engine/types';
+import type { Fixes } from '../../engine';
 import { createLabStore } from '../../store/labStore';
 import { LabStoreProvider } from '../hooks/labStore';
 import { CodePanel } from '../panels/CodePanel';

@@ -2,7 +2,7 @@
  * The switchboard: the text's six rows, each with the switch that turns its fix off and the
  * scenario buttons that make its problem happen.
  */
-import type { Fixes } from '../../engine/types';
+import type { Fixes } from '../../engine';
 import { MORE, ROWS, type FixName, type ScenarioButton } from './rows';
 
 export interface SwitchboardProps {

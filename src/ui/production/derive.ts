@@ -3,7 +3,7 @@
  * the borrower ledger, the readers who gave up waiting, and the difference between a run with a
  * fix off and the same run with it on.
  */
-import type { PoolEvent, StepOutcome, WarningKind } from '../../engine/types';
+import type { PoolEvent, StepOutcome, WarningKind } from '../../engine';
 
 /** One borrowed object in the ledger. */
 export interface Loan {

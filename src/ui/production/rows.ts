@@ -4,7 +4,7 @@
  * scenarios are the very files the CLI runs (scenarios/production-*.json); the page sets their
  * `fixes` from the switches.
  */
-import type { Fixes } from '../../engine/types';
+import type { Fixes } from '../../engine';
 import interleave from '../../../scenarios/production-interleave.json';
 import leak from '../../../scenarios/production-leak.json';
 import noCleanup from '../../../scenarios/production-no-cleanup.json';

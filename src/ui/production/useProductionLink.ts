@@ -6,7 +6,7 @@
  * notices, and the nearest valid view opens.
  */
 import { useEffect } from 'react';
-import type { Fixes } from '../../engine/types';
+import type { Fixes } from '../../engine';
 import type { LabStore } from '../../store/labStore';
 import { fitProductionRun, formatProductionLink, parseProductionLink, type ProductionLinkContext } from '../../store/productionLink';
 import { useLabApi } from '../hooks/labStore';

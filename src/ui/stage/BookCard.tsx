@@ -4,7 +4,7 @@
  * copy (shelved twice, held by two readers) is drawn without one and marked as a copy.
  */
 import { m } from 'motion/react';
-import type { ObjectView } from '../../engine/types';
+import type { ObjectView } from '../../engine';
 import { FADE, MOVE } from '../motion';
 import { objectName, shortName } from './words';
 

@@ -1,5 +1,5 @@
 import { useId, useMemo } from 'react';
-import type { LevelId, ObjectView, World } from '../../engine/types';
+import type { LevelId, ObjectView, World } from '../../engine';
 import { readersOf } from '../../store/selectors';
 import { BookCard } from './BookCard';
 import { PLACE_WORDS, readerStatus, shortName } from './words';

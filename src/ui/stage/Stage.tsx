@@ -4,7 +4,7 @@
  * (leaked, or a failed release), the readers with what they hold, and the counters.
  */
 import { useId, useMemo, type CSSProperties } from 'react';
-import type { LevelId, ObjectView, PoolEvent, World } from '../../engine/types';
+import type { LevelId, ObjectView, PoolEvent, World } from '../../engine';
 import { countersOf, killableOf, objectsAt, selectEvents, selectLevel, selectWorld, shelfOf } from '../../store/selectors';
 import type { LabState } from '../../store/labStore';
 import { useLabActions, useLabShallow, useLabStore } from '../hooks/labStore';

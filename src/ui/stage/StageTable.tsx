@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { LevelId, World } from '../../engine/types';
+import type { LevelId, World } from '../../engine';
 import { readersOf, shelfOf } from '../../store/selectors';
 import { objectName, PLACE_WORDS, readerStatus } from './words';
 

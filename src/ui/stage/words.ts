@@ -1,7 +1,7 @@
 /**
  * The library's words for what the engine reports, shared by the stage and its table view.
  */
-import type { ClientStatus, ObjectView, StepKind } from '../../engine/types';
+import type { ClientStatus, ObjectView, StepKind } from '../../engine';
 
 export function objectName(o: Pick<ObjectView, 'id' | 'kind'>): string {
   return `${o.kind === 'connection' ? 'Connection' : 'Book'} ${o.id}`;
