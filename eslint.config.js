@@ -38,7 +38,14 @@ export default tseslint.config(
       'require-yield': 'off',
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['react', 'react-dom', 'zustand*', 'motion*', '**/store/**', '**/ui/**'], message: 'The engine imports only the engine.' }] },
+        {
+          patterns: [
+            {
+              group: ['react', 'react-dom', 'zustand*', 'motion*', '**/store/**', '**/ui/**'],
+              message: 'The engine imports only the engine.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -49,7 +56,12 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'zustand', message: 'The store is framework-free: engine and zustand/vanilla only.' }],
-          patterns: [{ group: ['react', 'react-dom', 'motion*', 'zustand/react', '**/ui/**'], message: 'The store is framework-free: engine and zustand/vanilla only.' }],
+          patterns: [
+            {
+              group: ['react', 'react-dom', 'motion*', 'zustand/react', '**/ui/**'],
+              message: 'The store is framework-free: engine and zustand/vanilla only.',
+            },
+          ],
         },
       ],
     },

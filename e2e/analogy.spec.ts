@@ -10,18 +10,25 @@ test('the analogy page shows both totals, the pool’s smaller', async ({ lab, p
   await lab.open('?level=analogy');
   await expect(page.getByRole('heading', { level: 1, name: 'The library analogy' })).toBeVisible();
   const [without, withPool] = analogyView(8).sides;
-  await expect(verdict(page)).toContainText(`Without a pool: ${ms(without.totalMs)}, with a pool: ${ms(withPool.totalMs)}`);
+  await expect(verdict(page)).toContainText(
+    `Without a pool: ${ms(without.totalMs)}, with a pool: ${ms(withPool.totalMs)}`,
+  );
   await expect(page.getByTestId('withoutPool-total')).toHaveText(ms(without.totalMs));
   await expect(page.getByTestId('withPool-total')).toHaveText(ms(withPool.totalMs));
   expect(withPool.totalMs).toBeLessThan(without.totalMs);
 });
 
-test('changing the readers reruns both sides; a bad value gets a message and changes nothing', async ({ lab, page }) => {
+test('changing the readers reruns both sides; a bad value gets a message and changes nothing', async ({
+  lab,
+  page,
+}) => {
   await lab.open('?level=analogy');
   const field = page.getByRole('textbox', { name: 'How many readers come' });
   await field.fill('20');
   const twenty = analogyView(20).sides;
-  await expect(verdict(page)).toContainText(`Without a pool: ${ms(twenty[0].totalMs)}, with a pool: ${ms(twenty[1].totalMs)}`);
+  await expect(verdict(page)).toContainText(
+    `Without a pool: ${ms(twenty[0].totalMs)}, with a pool: ${ms(twenty[1].totalMs)}`,
+  );
 
   await field.fill('0');
   await expect(page.getByRole('alert')).toContainText('At least one reader');
@@ -67,6 +74,8 @@ test('the analogy page works at 360 px wide', async ({ lab, page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await lab.open('?level=analogy');
   await expect(verdict(page)).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
 });

@@ -65,7 +65,10 @@ export class Lab {
   }
 
   async playStory(title: string): Promise<void> {
-    await this.page.getByRole('group', { name: /Scenarios/ }).getByRole('button', { name: title, exact: true }).click();
+    await this.page
+      .getByRole('group', { name: /Scenarios/ })
+      .getByRole('button', { name: title, exact: true })
+      .click();
     await this.key('End');
   }
 
@@ -81,7 +84,10 @@ export class Lab {
     return {
       stage: (await this.stage.innerText()).trim(),
       code: (await this.code.locator('.code__status').innerText()).trim(),
-      shelf: await this.stage.locator('[data-shelf]').getAttribute('data-shelf').catch(() => null),
+      shelf: await this.stage
+        .locator('[data-shelf]')
+        .getAttribute('data-shelf')
+        .catch(() => null),
       narration: (await this.narration.innerText()).trim(),
     };
   }
@@ -101,7 +107,8 @@ export const test = base.extend<{ lab: Lab; consoleErrors: string[] }>({
       page.on('pageerror', (e) => errors.push(e.message));
       page.on('request', (r) => {
         const url = new URL(r.url());
-        if (!['127.0.0.1', 'localhost'].includes(url.hostname) && url.protocol.startsWith('http')) errors.push(`request left the origin: ${r.url()}`);
+        if (!['127.0.0.1', 'localhost'].includes(url.hostname) && url.protocol.startsWith('http'))
+          errors.push(`request left the origin: ${r.url()}`);
       });
       await use(errors);
       expect(errors, 'console errors or outside requests').toEqual([]);

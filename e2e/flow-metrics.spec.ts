@@ -13,7 +13,10 @@ test('the acquire flow lights the refusal at the end of the exhaustion story', a
   await expect(page.locator('.flowchart figcaption')).toHaveText('Not inside an acquire at this moment.');
 });
 
-test('the database flow has the validation loop, and the metrics chart has a text alternative', async ({ lab, page }) => {
+test('the database flow has the validation loop, and the metrics chart has a text alternative', async ({
+  lab,
+  page,
+}) => {
   await lab.open('?level=database&scenario=restart-database');
   await lab.key('End');
   const flow = page.locator('.flowchart');

@@ -24,7 +24,9 @@ for (const level of LAB_LEVELS) {
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       const result = await new AxeBuilder({ page }).analyze();
-      expect(result.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      expect(
+        result.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      ).toEqual([]);
     }
   });
 }
@@ -34,7 +36,9 @@ test('a 360 px phone gets the whole lab, stacked, with code and flow behind tabs
   await lab.open('?level=level3&scenario=crash-leaks-level3');
   await lab.key('End');
   await expect(lab.warnings).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
 
   // Stacked: stage, then controls, then the narration, then the tabs.
@@ -64,8 +68,12 @@ test('a 360 px phone gets the whole lab, stacked, with code and flow behind tabs
 test('the whole lab works from the keyboard alone', async ({ lab, page }) => {
   await lab.level('level2');
   // Tab to the first scenario button and press it with the keyboard.
-  const first = page.getByRole('group', { name: /Scenarios/ }).getByRole('button').first();
-  for (let i = 0; i < 40 && !(await first.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  const first = page
+    .getByRole('group', { name: /Scenarios/ })
+    .getByRole('button')
+    .first();
+  for (let i = 0; i < 40 && !(await first.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press('Tab');
   await expect(first).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(first).toHaveAttribute('aria-pressed', 'true');

@@ -10,7 +10,9 @@ async function sizes(lab: Lab, values: Record<string, string>) {
 }
 
 async function expectCallout(lab: Lab, warning: Parameters<typeof callout>[0], level: Parameters<typeof callout>[1]) {
-  await expect(lab.warnings.locator(`[data-warning="${warning}"]`).first()).toContainText(callout(warning, level).title);
+  await expect(lab.warnings.locator(`[data-warning="${warning}"]`).first()).toContainText(
+    callout(warning, level).title,
+  );
 }
 
 test('level 2: two readers with room for one — the pool refuses the second', async ({ lab }) => {
@@ -130,7 +132,9 @@ test('sizes that would break the learner’s steps are refused and the steps kep
   await lab.stage.getByRole('button', { name: /^Book 5.*Kill it$/ }).click();
   // With 2 books made at start there is no Book 5 to kill: the run stays as it was.
   await page.getByLabel('Made at start (size)').fill('2');
-  await expect(page.getByRole('alert').filter({ hasText: /your steps stop at step 3: object 5 does not exist/ })).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({ hasText: /your steps stop at step 3: object 5 does not exist/ }),
+  ).toBeVisible();
   await expect(lab.stage.locator('[data-object="5"][data-alive="no"]')).toBeVisible();
   await expect(page.getByText('3 steps so far')).toBeVisible();
 });

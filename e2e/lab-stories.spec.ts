@@ -5,16 +5,25 @@ import { expect, LAB_LEVELS, test } from './fixtures';
 const onLab = STORIES.filter((s) => (LAB_LEVELS as readonly string[]).includes(s.level));
 
 test('every lab level has its scenario buttons', () => {
-  for (const level of LAB_LEVELS) expect(onLab.some((s) => s.level === level), level).toBe(true);
+  for (const level of LAB_LEVELS)
+    expect(
+      onLab.some((s) => s.level === level),
+      level,
+    ).toBe(true);
 });
 
 for (const story of onLab) {
   test(`${story.level}: "${story.title}" plays to its callout`, async ({ lab, page }) => {
     await lab.level(story.level);
-    await page.getByRole('group', { name: /Scenarios/ }).getByRole('button', { name: story.title, exact: true }).click();
+    await page
+      .getByRole('group', { name: /Scenarios/ })
+      .getByRole('button', { name: story.title, exact: true })
+      .click();
     // It starts playing from the beginning…
     await expect(lab.button('Pause')).toBeVisible();
-    await expect(page.getByRole('group', { name: /Scenarios/ }).getByRole('button', { name: story.title, exact: true })).toHaveAttribute('aria-pressed', 'true');
+    await expect(
+      page.getByRole('group', { name: /Scenarios/ }).getByRole('button', { name: story.title, exact: true }),
+    ).toHaveAttribute('aria-pressed', 'true');
     // …and at its end the promised warning is the one on show.
     await lab.key('End');
     await expect(lab.button('Play')).toBeVisible();

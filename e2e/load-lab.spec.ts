@@ -29,13 +29,17 @@ test('a small load runs and shows measured beside Erlang B', async ({ page }) =>
 
 test('waiting callers are measured against Erlang C, and the hockey stick gets measured points', async ({ page }) => {
   await field(page, 'Pool size (maxSize)').fill('4');
-  await form(page).getByRole('radio', { name: /Wait as long as it takes/ }).check();
+  await form(page)
+    .getByRole('radio', { name: /Wait as long as it takes/ })
+    .check();
   await field(page, 'Arrivals').fill('20000');
   await form(page).getByRole('button', { name: 'Run' }).click();
   await expect(results(page).locator('caption')).toContainText('Erlang C');
   await expect(row(page, 'Had to wait').getByRole('cell').nth(2)).toHaveText('50.9 %');
   await page.getByRole('button', { name: 'Measure the curve' }).click();
-  await expect(page.getByRole('img', { name: /Mean wait against utilization/ }).locator('.load-measured')).toHaveCount(6);
+  await expect(page.getByRole('img', { name: /Mean wait against utilization/ }).locator('.load-measured')).toHaveCount(
+    6,
+  );
 });
 
 test('the advisor’s answer follows the target', async ({ page }) => {
@@ -75,7 +79,9 @@ test('bad input gets a plain message and no run', async ({ page }) => {
   await expect(field(page, 'Arrivals per second')).toHaveAttribute('aria-invalid', 'true');
   await expect(form(page).getByRole('button', { name: 'Run' })).toBeDisabled();
   await field(page, 'Arrivals per second').fill('50');
-  await form(page).getByRole('radio', { name: /Wait as long as it takes/ }).check();
+  await form(page)
+    .getByRole('radio', { name: /Wait as long as it takes/ })
+    .check();
   await expect(form(page).getByRole('alert')).toContainText('The pool cannot keep up');
   await expect(form(page).getByRole('button', { name: 'Run' })).toBeDisabled();
   await field(page, 'Pool size (maxSize)').fill('many');
@@ -87,7 +93,12 @@ test('no pool against the pool, side by side', async ({ page }) => {
   await page.getByRole('button', { name: 'Compare with no pool' }).click();
   const table = page.getByRole('table', { name: 'No pool against the pool' });
   await expect(table.getByRole('row', { name: /^Connections opened/ })).toContainText('20,000');
-  await expect(table.getByRole('row', { name: /^Connections opened/ }).getByRole('cell').nth(1)).toHaveText('5');
+  await expect(
+    table
+      .getByRole('row', { name: /^Connections opened/ })
+      .getByRole('cell')
+      .nth(1),
+  ).toHaveText('5');
 });
 
 for (const colorScheme of ['light', 'dark'] as const) {
@@ -112,7 +123,9 @@ test('callers who give up are measured against M/M/c+D, by pool size too', async
   await expect(results(page).locator('caption')).toContainText('M/M/c+D');
   await expect(row(page, 'Gave up').getByRole('cell').nth(2)).toHaveText(/^\d+\.\d+ %$/);
   await page.getByRole('button', { name: 'Measure every pool size' }).click();
-  await expect(page.getByRole('img', { name: /who give up against pool size/ }).locator('.load-measured')).not.toHaveCount(0);
+  await expect(
+    page.getByRole('img', { name: /who give up against pool size/ }).locator('.load-measured'),
+  ).not.toHaveCount(0);
 });
 
 test('the load lab fits a 360 px screen', async ({ page }) => {
@@ -120,6 +133,8 @@ test('the load lab fits a 360 px screen', async ({ page }) => {
   await field(page, 'Arrivals').fill('10000');
   await form(page).getByRole('button', { name: 'Run' }).click();
   await expect(results(page)).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
 });

@@ -97,7 +97,9 @@ test('a 360 px phone gets the whole production page without sideways scrolling',
   await openProduction(page);
   await page.getByRole('button', { name: 'A leak, traced to its borrower', exact: true }).click();
   await expect(run(page).getByRole('region', { name: 'Borrower ledger' }).locator('tr[data-leak="yes"]')).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   await page.getByRole('switch', { name: 'Cleanup', exact: true }).focus();
   await page.keyboard.press('Enter');

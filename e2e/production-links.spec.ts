@@ -21,7 +21,8 @@ test('a production deep link lands on its scenario, switches, picks and step', a
   await open(page, '?level=production&scenario=pick-order&off=lock&choices=1&step=30');
   await expect(scenarioButton(page, 'Pick the order yourself')).toHaveAttribute('aria-pressed', 'true');
   await expect(sw(page, 'Thread safety')).toHaveAttribute('aria-checked', 'false');
-  for (const name of ['Max size', 'Reset', 'Validation', 'Timeout', 'Cleanup']) await expect(sw(page, name)).toHaveAttribute('aria-checked', 'true');
+  for (const name of ['Max size', 'Reset', 'Validation', 'Timeout', 'Cleanup'])
+    await expect(sw(page, name)).toHaveAttribute('aria-checked', 'true');
   const moment = page.getByRole('group', { name: /^Moment 1, at 102 ms/ });
   await expect(moment.getByRole('button', { name: 'Run B next' })).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByText('your order')).toBeVisible();
@@ -66,7 +67,9 @@ test('the address follows the switches, the picks and the cursor; reload and bac
   await moment.getByRole('button', { name: 'Run B next' }).click();
   await expect(page).toHaveURL(/scenario=pick-order&off=lock,reset&choices=1&step=\d+$/);
   await page.reload();
-  await expect(page.getByRole('group', { name: /^Moment 1, at 102 ms/ }).getByRole('button', { name: 'Run B next' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(
+    page.getByRole('group', { name: /^Moment 1, at 102 ms/ }).getByRole('button', { name: 'Run B next' }),
+  ).toHaveAttribute('aria-pressed', 'true');
 });
 
 test('a bad production link opens the nearest valid view with notices', async ({ page }) => {

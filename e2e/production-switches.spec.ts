@@ -60,10 +60,16 @@ test('thread safety off: a burst creates past the maximum', async ({ page }) => 
   await scenario(page, 'Creating past the maximum');
   await sw(page, 'Thread safety').click();
   await expect(warning(page, 'over-max').first()).toBeVisible();
-  await expect(run(page).getByRole('meter', { name: 'Open connections (memory)' })).toHaveAttribute('aria-valuenow', '4');
+  await expect(run(page).getByRole('meter', { name: 'Open connections (memory)' })).toHaveAttribute(
+    'aria-valuenow',
+    '4',
+  );
   await sw(page, 'Thread safety').click();
   await expect(warning(page, 'over-max')).toHaveCount(0);
-  await expect(run(page).getByRole('meter', { name: 'Open connections (memory)' })).toHaveAttribute('aria-valuenow', '2');
+  await expect(run(page).getByRole('meter', { name: 'Open connections (memory)' })).toHaveAttribute(
+    'aria-valuenow',
+    '2',
+  );
 });
 
 test('reset off: a dirty book reaches the next reader', async ({ page }) => {
@@ -96,7 +102,9 @@ test('timeout off: a reader waits for ever while the clock runs; back on, it giv
   await expect(line.locator('[data-reader="B"]')).toContainText('no timeout');
   const clock = forever.locator('.prod-forever__clock');
   const first = Number.parseFloat((await clock.innerText()).replace(/[^\d.]/g, ''));
-  await expect.poll(async () => Number.parseFloat((await clock.innerText()).replace(/[^\d.]/g, ''))).toBeGreaterThan(first);
+  await expect
+    .poll(async () => Number.parseFloat((await clock.innerText()).replace(/[^\d.]/g, '')))
+    .toBeGreaterThan(first);
   await expect(warning(page, 'waiting-forever')).toBeVisible();
   await sw(page, 'Timeout').click();
   await expect(forever).toHaveCount(0);
@@ -124,7 +132,8 @@ test('the code panel strikes through the lines of a fix that is off', async ({ p
   const struck = code.locator('[data-off="yes"]');
   await expect(struck.first()).toBeVisible();
   expect(await struck.count()).toBeGreaterThan(0);
-  for (const fix of await struck.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-fix')))) expect(fix).toContain('validate');
+  for (const fix of await struck.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-fix'))))
+    expect(fix).toContain('validate');
   await expect(struck.first()).toContainText('skipped: validate off');
   await sw(page, 'Validation').click();
   await expect(code.locator('[data-off="yes"]')).toHaveCount(0);

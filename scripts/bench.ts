@@ -21,10 +21,20 @@ function scenario(level: LevelId, rounds: number): Scenario {
   for (let r = 0; r < rounds; r++) {
     for (let c = 0; c < READERS; c++) {
       const client = `R${c}`;
-      steps.push({ client, do: 'acquire' }, { client, do: 'use', write: `n=${r}` }, { client, do: 'read' }, { client, do: 'release' });
+      steps.push(
+        { client, do: 'acquire' },
+        { client, do: 'use', write: `n=${r}` },
+        { client, do: 'read' },
+        { client, do: 'release' },
+      );
     }
   }
-  const options = level === 'level1' ? { size: READERS } : level === 'level2' ? { minSize: 2, maxSize: READERS } : { maxSize: READERS };
+  const options =
+    level === 'level1'
+      ? { size: READERS }
+      : level === 'level2'
+        ? { minSize: 2, maxSize: READERS }
+        : { maxSize: READERS };
   return { level, options, seed: 1, steps };
 }
 
@@ -57,13 +67,16 @@ for (const level of TEXT_LEVELS) {
     fast.events.toLocaleString('en'),
     Math.round(fast.events / fast.seconds).toLocaleString('en'),
     Math.round(rec.events / rec.seconds).toLocaleString('en'),
-    ((rec.bytes / rec.events) * 1e5 / 1e6).toFixed(1),
+    (((rec.bytes / rec.events) * 1e5) / 1e6).toFixed(1),
   ]);
   void rec.keep;
 }
 const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-console.log(`Pool Lab engine bench — node ${process.version}, ${READERS} readers${gc ? '' : ' (run with --expose-gc for memory)'}`);
-for (const r of rows) console.log(r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '));
+console.log(
+  `Pool Lab engine bench — node ${process.version}, ${READERS} readers${gc ? '' : ' (run with --expose-gc for memory)'}`,
+);
+for (const r of rows)
+  console.log(r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '));
 
 // ── load runs (the load lab): the production pool in batch mode, callers per second ─────────────
 // The design's example load (5 connections, 30 callers a second, 100 ms exponential holds), with
@@ -71,9 +84,33 @@ for (const r of rows) console.log(r.map((cell, i) => (i === 0 ? cell.padEnd(widt
 const loadRows: string[][] = [['load run', 'arrivals', 'events/arrival', 'arrivals/s', 'seconds per 10⁶ arrivals']];
 const textbookCosts = { reuseMs: 0, validateMs: 0, resetMs: 0 };
 const loads: [string, LoadScenario][] = [
-  ['Erlang B (refuse at once)', { level: 'production', options: { maxSize: 5, minSize: 5, acquireTimeout: 0, costs: textbookCosts }, seed: 1, load: { arrivalsPerSecond: 30, holdMs: 100, hold: 'exponential', arrivals: 1_000_000 } }],
-  ['Erlang C (callers wait)', { level: 'production', options: { maxSize: 4, minSize: 4, acquireTimeout: null, costs: textbookCosts }, seed: 1, load: { arrivalsPerSecond: 30, holdMs: 100, hold: 'exponential', arrivals: 1_000_000 } }],
-  ['default costs, timeout 50 ms', { level: 'production', options: { maxSize: 5, minSize: 5, acquireTimeout: 50 }, seed: 1, load: { arrivalsPerSecond: 30, holdMs: 100, hold: 'exponential', arrivals: 1_000_000 } }],
+  [
+    'Erlang B (refuse at once)',
+    {
+      level: 'production',
+      options: { maxSize: 5, minSize: 5, acquireTimeout: 0, costs: textbookCosts },
+      seed: 1,
+      load: { arrivalsPerSecond: 30, holdMs: 100, hold: 'exponential', arrivals: 1_000_000 },
+    },
+  ],
+  [
+    'Erlang C (callers wait)',
+    {
+      level: 'production',
+      options: { maxSize: 4, minSize: 4, acquireTimeout: null, costs: textbookCosts },
+      seed: 1,
+      load: { arrivalsPerSecond: 30, holdMs: 100, hold: 'exponential', arrivals: 1_000_000 },
+    },
+  ],
+  [
+    'default costs, timeout 50 ms',
+    {
+      level: 'production',
+      options: { maxSize: 5, minSize: 5, acquireTimeout: 50 },
+      seed: 1,
+      load: { arrivalsPerSecond: 30, holdMs: 100, hold: 'exponential', arrivals: 1_000_000 },
+    },
+  ],
 ];
 for (const [name, s] of loads) {
   runLoad({ ...s, load: { ...s.load, arrivals: 50_000 } }); // warm up
@@ -90,4 +127,5 @@ for (const [name, s] of loads) {
 }
 const loadWidths = loadRows[0]!.map((_, i) => Math.max(...loadRows.map((r) => r[i]!.length)));
 console.log('');
-for (const r of loadRows) console.log(r.map((cell, i) => (i === 0 ? cell.padEnd(loadWidths[i]!) : cell.padStart(loadWidths[i]!))).join('  '));
+for (const r of loadRows)
+  console.log(r.map((cell, i) => (i === 0 ? cell.padEnd(loadWidths[i]!) : cell.padStart(loadWidths[i]!))).join('  '));

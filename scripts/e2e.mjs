@@ -39,7 +39,12 @@ if (!own && !system) {
   console.log('e2e: no browser found; trying to install one');
   if (tryRun('npx', ['playwright', 'install', 'chromium'])) own = playwrightsOwn();
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (!own && isRoot && tryRun('apt-get', ['update', '-qq']) && tryRun('apt-get', ['install', '-y', '-qq', 'chromium'])) {
+  if (
+    !own &&
+    isRoot &&
+    tryRun('apt-get', ['update', '-qq']) &&
+    tryRun('apt-get', ['install', '-y', '-qq', 'chromium'])
+  ) {
     system = systemChromium();
   }
 }

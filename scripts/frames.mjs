@@ -16,10 +16,19 @@ const opt = (name, fallback) => {
 const port = Number(opt('port', process.env.FRAMES_PORT ?? 4390));
 const runs = Number(opt('runs', 3));
 const outDir = 'node_modules/.frames/dist';
-const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
+const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
+  (p) => p && existsSync(p),
+);
 
-if (!args.includes('--no-build')) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'], { stdio: 'inherit' });
-const server = spawn('npx', ['vite', 'preview', '--outDir', outDir, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore', detached: true });
+if (!args.includes('--no-build'))
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'], {
+    stdio: 'inherit',
+  });
+const server = spawn(
+  'npx',
+  ['vite', 'preview', '--outDir', outDir, '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+  { stdio: 'ignore', detached: true },
+);
 const stop = () => {
   try {
     process.kill(-server.pid);
@@ -59,7 +68,8 @@ for (const level of levels) {
     const url = new URL(page.url());
     const text = await page.locator('.narration__meta').innerText();
     const events = Number(/of (\d+)/.exec(text)?.[1] ?? 0) + 1;
-    if (!busiest || events > busiest.events) busiest = { level, title, story: url.searchParams.get('scenario'), events };
+    if (!busiest || events > busiest.events)
+      busiest = { level, title, story: url.searchParams.get('scenario'), events };
   }
 }
 console.log(`busiest story: ${busiest.title} (${busiest.level}, ${busiest.events} events)`);
@@ -95,7 +105,15 @@ for (let run = 0; run < runs; run++) {
   const sorted = [...frames].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
   const dropped = frames.filter((f) => f > 1.5 * median).length;
-  results.push({ frames: frames.length, median, dropped, pct: (100 * dropped) / Math.max(1, frames.length), longest: Math.max(0, ...tasks), longTasks: tasks.length, ms });
+  results.push({
+    frames: frames.length,
+    median,
+    dropped,
+    pct: (100 * dropped) / Math.max(1, frames.length),
+    longest: Math.max(0, ...tasks),
+    longTasks: tasks.length,
+    ms,
+  });
 }
 
 for (const [i, r] of results.entries()) {
@@ -105,7 +123,9 @@ for (const [i, r] of results.entries()) {
 }
 const worst = results.reduce((a, b) => (b.pct > a.pct ? b : a));
 const longest = Math.max(...results.map((r) => r.longest));
-console.log(`frames: ${worst.pct.toFixed(1)}% dropped at worst (budget 5%), longest task ${longest.toFixed(0)} ms (budget 50 ms)`);
+console.log(
+  `frames: ${worst.pct.toFixed(1)}% dropped at worst (budget 5%), longest task ${longest.toFixed(0)} ms (budget 50 ms)`,
+);
 if (errors.length) console.log(`page errors: ${errors.join('; ')}`);
 await browser.close();
 stop();

@@ -48,8 +48,11 @@ for (const file of seen) {
 let cssGz = 0;
 for (const url of css) cssGz += gzipSync(readFileSync(fileOf(url))).length;
 
-for (const [name, r, g] of rows.sort((a, b) => b[2] - a[2])) console.log(`  ${name.padEnd(44)} ${kb(r).padStart(7)} KB  ${kb(g).padStart(6)} KB gzip`);
-console.log(`first-load JS: ${kb(gz)} KB gzip (${kb(raw)} KB raw, ${rows.length} file${rows.length === 1 ? '' : 's'}); budget ${budgetKb} KB (1 KB = 1024 bytes)`);
+for (const [name, r, g] of rows.sort((a, b) => b[2] - a[2]))
+  console.log(`  ${name.padEnd(44)} ${kb(r).padStart(7)} KB  ${kb(g).padStart(6)} KB gzip`);
+console.log(
+  `first-load JS: ${kb(gz)} KB gzip (${kb(raw)} KB raw, ${rows.length} file${rows.length === 1 ? '' : 's'}); budget ${budgetKb} KB (1 KB = 1024 bytes)`,
+);
 console.log(`first-load CSS: ${kb(cssGz)} KB gzip`);
 if (gz / 1024 > budgetKb) {
   console.error(`size: over budget by ${kb(gz - budgetKb * 1024)} KB`);

@@ -13,22 +13,47 @@ describe('npm run simulate', () => {
     const good = join(dir, 'good.json');
     const bad = join(dir, 'bad.json');
     const notJson = join(dir, 'not.json');
-    writeFileSync(good, JSON.stringify({ level: 'level1', options: { size: 1 }, steps: [{ client: 'A', do: 'acquire' }] }));
-    writeFileSync(bad, JSON.stringify({ level: 'level2', steps: [{ client: 'A', do: 'acquire' }, { client: 'B', do: 'release' }] }));
+    writeFileSync(
+      good,
+      JSON.stringify({ level: 'level1', options: { size: 1 }, steps: [{ client: 'A', do: 'acquire' }] }),
+    );
+    writeFileSync(
+      bad,
+      JSON.stringify({
+        level: 'level2',
+        steps: [
+          { client: 'A', do: 'acquire' },
+          { client: 'B', do: 'release' },
+        ],
+      }),
+    );
     writeFileSync(notJson, '{oops');
     const r = cli([good, bad, 'scenarios/database-race.json', notJson]);
     expect(r.status).toBe(1);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.level)).toEqual(['level1', 'database']);
     expect(lines[0].steps[0]).toMatchObject({ do: 'acquire', client: 'A', object: 1, source: 'shelf', available: [] });
     expect(lines[1].steps.at(-1).inUse).toBe(4);
-    const errors = r.stderr.trim().split('\n').filter((l) => !l.startsWith('npm warn'));
-    expect(errors).toEqual([`${bad}: step 2 (release by B): B holds nothing to release`, expect.stringMatching(new RegExp(`^${notJson}: not valid JSON`))]);
+    const errors = r.stderr
+      .trim()
+      .split('\n')
+      .filter((l) => !l.startsWith('npm warn'));
+    expect(errors).toEqual([
+      `${bad}: step 2 (release by B): B holds nothing to release`,
+      expect.stringMatching(new RegExp(`^${notJson}: not valid JSON`)),
+    ]);
     expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
   });
 
   it('exits 0 when every file is good', () => {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/simulate.ts', 'scenarios/level2-double-release.json'], { encoding: 'utf8' });
+    const out = execFileSync(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/simulate.ts', 'scenarios/level2-double-release.json'],
+      { encoding: 'utf8' },
+    );
     expect(JSON.parse(out).steps).toHaveLength(7);
   });
 });

@@ -18,7 +18,9 @@ describe('runAnalogy', () => {
     const a = runAnalogy({ readers: 6, seed: 2 });
     expect(a.withoutPool.final.pool.created).toBe(6);
     expect(a.withoutPool.final.objects.every((o) => o.place === 'bin')).toBe(true);
-    expect(a.withoutPool.steps.filter((s) => s.step.do === 'acquire').every((s) => s.outcome.source === 'created')).toBe(true);
+    expect(
+      a.withoutPool.steps.filter((s) => s.step.do === 'acquire').every((s) => s.outcome.source === 'created'),
+    ).toBe(true);
   });
 
   it('reuses books with a pool and keeps them on the shelf', () => {

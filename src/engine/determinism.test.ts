@@ -24,7 +24,8 @@ describe('determinism', () => {
   });
 
   it('draws creation times from the seed', () => {
-    const ms = (seed: number) => play(scenario(seed)).events.flatMap((e) => (e.type === 'object.creating' ? [e.ms] : []));
+    const ms = (seed: number) =>
+      play(scenario(seed)).events.flatMap((e) => (e.type === 'object.creating' ? [e.ms] : []));
     expect(ms(1)).not.toEqual(ms(2));
     for (const m of [...ms(1), ...ms(2), ...ms(3)]) {
       expect(m).toBeGreaterThanOrEqual(50);

@@ -27,7 +27,11 @@ describe('level 1', () => {
   });
 
   it('shelves whatever it is given, twice if asked', () => {
-    const r = play({ level: 'level1', options: { size: 1 }, steps: [acquire('A'), release('A'), release('A', { object: 1 }), acquire('B'), acquire('C')] });
+    const r = play({
+      level: 'level1',
+      options: { size: 1 },
+      steps: [acquire('A'), release('A'), release('A', { object: 1 }), acquire('B'), acquire('C')],
+    });
     expect(outcome(r, 2).available).toEqual([1, 1]);
     expect(outcome(r, 3).outcome.object).toBe(1);
     expect(outcome(r, 4).outcome.object).toBe(1);
@@ -39,7 +43,13 @@ describe('level 1', () => {
     const r = play({
       level: 'level1',
       options: { size: 1 },
-      steps: [acquire('A'), { client: 'A', do: 'use', write: 'A was here' }, release('A'), acquire('B'), { client: 'B', do: 'read' }],
+      steps: [
+        acquire('A'),
+        { client: 'A', do: 'use', write: 'A was here' },
+        release('A'),
+        acquire('B'),
+        { client: 'B', do: 'read' },
+      ],
     });
     expect(outcome(r, 4).outcome.sees).toBe('A was here');
     expect(outcome(r, 3).warnings).toContain('dirty-object');
@@ -47,7 +57,11 @@ describe('level 1', () => {
   });
 
   it('hands out a dead object, and using it fails', () => {
-    const r = play({ level: 'level1', options: { size: 2 }, steps: [{ do: 'kill', object: 2 }, acquire('A'), { client: 'A', do: 'use', write: 'x' }] });
+    const r = play({
+      level: 'level1',
+      options: { size: 2 },
+      steps: [{ do: 'kill', object: 2 }, acquire('A'), { client: 'A', do: 'use', write: 'x' }],
+    });
     expect(outcome(r, 1).outcome.object).toBe(2);
     expect(outcome(r, 1).warnings).toContain('dead-handout');
     expect(outcome(r, 2).outcome.error).toBe('dead');
@@ -55,7 +69,11 @@ describe('level 1', () => {
   });
 
   it('charges the creation cost only when it creates', () => {
-    const r = play({ level: 'level1', options: { size: 1, costs: { createMs: 100, reuseMs: 0.5 } }, steps: [acquire('A'), acquire('B')] });
+    const r = play({
+      level: 'level1',
+      options: { size: 1, costs: { createMs: 100, reuseMs: 0.5 } },
+      steps: [acquire('A'), acquire('B')],
+    });
     expect(outcome(r, 0).startedAt).toBe(100);
     expect(outcome(r, 0).endedAt).toBe(100.5);
     expect(outcome(r, 1).endedAt).toBe(200.5);
@@ -71,7 +89,11 @@ describe('level 2', () => {
   });
 
   it('refuses at once when full, without waiting', () => {
-    const r = play({ level: 'level2', options: { minSize: 0, maxSize: 1, costs: { createMs: 100 } }, steps: [acquire('A'), acquire('B')] });
+    const r = play({
+      level: 'level2',
+      options: { minSize: 0, maxSize: 1, costs: { createMs: 100 } },
+      steps: [acquire('A'), acquire('B')],
+    });
     const refused = outcome(r, 1);
     expect(refused.outcome.error).toBe('exhausted');
     expect(refused.startedAt).toBe(refused.endedAt);
@@ -79,13 +101,21 @@ describe('level 2', () => {
   });
 
   it('never creates past maxSize, even when acquires arrive together', () => {
-    const r = play({ level: 'level2', options: { minSize: 0, maxSize: 2 }, steps: ['A', 'B', 'C', 'D'].map((c) => acquire(c, { at: 0 })) });
+    const r = play({
+      level: 'level2',
+      options: { minSize: 0, maxSize: 2 },
+      steps: ['A', 'B', 'C', 'D'].map((c) => acquire(c, { at: 0 })),
+    });
     expect(r.final.pool.created).toBe(2);
     expect(r.steps.map((s) => s.outcome.error ?? 'ok')).toEqual(['ok', 'ok', 'exhausted', 'exhausted']);
   });
 
   it('counts a double release twice: the counter goes below zero and one object is shelved twice', () => {
-    const r = play({ level: 'level2', options: { minSize: 1, maxSize: 3 }, steps: [acquire('A'), release('A'), release('A', { object: 1 }), acquire('B'), acquire('C')] });
+    const r = play({
+      level: 'level2',
+      options: { minSize: 1, maxSize: 3 },
+      steps: [acquire('A'), release('A'), release('A', { object: 1 }), acquire('B'), acquire('C')],
+    });
     expect(outcome(r, 2).inUse).toBe(-1);
     expect(outcome(r, 2).available).toEqual([1, 1]);
     expect(outcome(r, 2).warnings).toEqual(expect.arrayContaining(['counter-negative', 'double-shelved']));
@@ -96,7 +126,17 @@ describe('level 2', () => {
   });
 
   it('does not clean a returned object', () => {
-    const r = play({ level: 'level2', options: { minSize: 1 }, steps: [acquire('A'), { client: 'A', do: 'use', write: 'secret' }, release('A'), acquire('B'), { client: 'B', do: 'read' }] });
+    const r = play({
+      level: 'level2',
+      options: { minSize: 1 },
+      steps: [
+        acquire('A'),
+        { client: 'A', do: 'use', write: 'secret' },
+        release('A'),
+        acquire('B'),
+        { client: 'B', do: 'read' },
+      ],
+    });
     expect(outcome(r, 4).outcome.sees).toBe('secret');
   });
 });
@@ -109,7 +149,17 @@ describe('level 3', () => {
   });
 
   it('resets on release, so the next reader sees nothing', () => {
-    const r = play({ level: 'level3', options: { costs: { resetMs: 3 } }, steps: [acquire('A'), { client: 'A', do: 'use', write: 'secret' }, release('A'), acquire('B'), { client: 'B', do: 'read' }] });
+    const r = play({
+      level: 'level3',
+      options: { costs: { resetMs: 3 } },
+      steps: [
+        acquire('A'),
+        { client: 'A', do: 'use', write: 'secret' },
+        release('A'),
+        acquire('B'),
+        { client: 'B', do: 'read' },
+      ],
+    });
     expect(eventsOf(r, 'object.reset')).toHaveLength(1);
     const rel = outcome(r, 2);
     expect(rel.endedAt! - rel.startedAt!).toBe(3);
@@ -118,7 +168,11 @@ describe('level 3', () => {
   });
 
   it('loses a book for good when its reader crashes before releasing', () => {
-    const r = play({ level: 'level3', options: { maxSize: 1 }, steps: [acquire('A'), { client: 'A', do: 'fail' }, acquire('B')] });
+    const r = play({
+      level: 'level3',
+      options: { maxSize: 1 },
+      steps: [acquire('A'), { client: 'A', do: 'fail' }, acquire('B')],
+    });
     expect(outcome(r, 1).outcome).toMatchObject({ object: 1, leaked: true });
     expect(outcome(r, 1).warnings).toContain('leaked');
     expect(outcome(r, 2).outcome.error).toBe('exhausted');
@@ -134,7 +188,10 @@ describe('level 3', () => {
 
 describe('level 4', () => {
   it('returns the book even when the block throws', () => {
-    const r = play({ level: 'level4', steps: [{ client: 'A', do: 'with', write: 'note', fail: true }, acquire('B'), { client: 'B', do: 'read' }] });
+    const r = play({
+      level: 'level4',
+      steps: [{ client: 'A', do: 'with', write: 'note', fail: true }, acquire('B'), { client: 'B', do: 'read' }],
+    });
     expect(outcome(r, 0).outcome).toMatchObject({ object: 1, source: 'created', bodyFailed: true });
     expect(outcome(r, 0).available).toEqual([1]);
     expect(outcome(r, 0).inUse).toBe(0);
@@ -143,7 +200,11 @@ describe('level 4', () => {
   });
 
   it('still leaks through plain acquire when a reader crashes', () => {
-    const r = play({ level: 'level4', options: { maxSize: 1 }, steps: [acquire('A'), { client: 'A', do: 'fail' }, { client: 'B', do: 'with' }] });
+    const r = play({
+      level: 'level4',
+      options: { maxSize: 1 },
+      steps: [acquire('A'), { client: 'A', do: 'fail' }, { client: 'B', do: 'with' }],
+    });
     expect(outcome(r, 2).outcome.error).toBe('exhausted');
   });
 
@@ -177,14 +238,35 @@ describe('database pool', () => {
   });
 
   it('resets with ROLLBACK, DISCARD ALL and COMMIT, each its own statement', () => {
-    const r = play({ level: 'database', steps: [acquire('A'), { client: 'A', do: 'use', write: "timezone = 'UTC'" }, release('A'), acquire('B'), { client: 'B', do: 'read' }] });
+    const r = play({
+      level: 'database',
+      steps: [
+        acquire('A'),
+        { client: 'A', do: 'use', write: "timezone = 'UTC'" },
+        release('A'),
+        acquire('B'),
+        { client: 'B', do: 'read' },
+      ],
+    });
     const sql = eventsOf(r, 'statement.finished').map((e) => e.sql);
-    expect(sql).toEqual(['SELECT 1', "SET timezone = 'UTC'", 'ROLLBACK', 'DISCARD ALL', 'COMMIT', 'SELECT 1', 'SELECT 1']);
+    expect(sql).toEqual([
+      'SELECT 1',
+      "SET timezone = 'UTC'",
+      'ROLLBACK',
+      'DISCARD ALL',
+      'COMMIT',
+      'SELECT 1',
+      'SELECT 1',
+    ]);
     expect(outcome(r, 4).outcome.sees).toBeNull();
   });
 
   it('leaks capacity when a connection dies while borrowed', () => {
-    const r = play({ level: 'database', options: { maxSize: 2 }, steps: [acquire('A'), { do: 'kill', object: 2 }, release('A'), acquire('B'), acquire('C')] });
+    const r = play({
+      level: 'database',
+      options: { maxSize: 2 },
+      steps: [acquire('A'), { do: 'kill', object: 2 }, release('A'), acquire('B'), acquire('C')],
+    });
     expect(outcome(r, 2).outcome.error).toBe('dead');
     expect(outcome(r, 2).inUse).toBe(1);
     expect(outcome(r, 2).available).toEqual([1]);
@@ -194,14 +276,24 @@ describe('database pool', () => {
   });
 
   it('reports a failed release from the guaranteed-release form', () => {
-    const r = play({ level: 'database', steps: [{ do: 'kill', object: 2 }, { do: 'kill', object: 1 }, { client: 'A', do: 'with', write: 'a=1' }] });
+    const r = play({
+      level: 'database',
+      steps: [
+        { do: 'kill', object: 2 },
+        { do: 'kill', object: 1 },
+        { client: 'A', do: 'with', write: 'a=1' },
+      ],
+    });
     // both shelved connections are dead: a new one is created, used, and released fine
     expect(outcome(r, 2).outcome).toMatchObject({ object: 3, source: 'created', discarded: [2, 1] });
     expect(outcome(r, 2).outcome.releaseError).toBeUndefined();
   });
 
   it('close() closes only shelved connections and the pool keeps working', () => {
-    const r = play({ level: 'database', steps: [acquire('A'), { do: 'close' }, release('A'), acquire('B'), acquire('C')] });
+    const r = play({
+      level: 'database',
+      steps: [acquire('A'), { do: 'close' }, release('A'), acquire('B'), acquire('C')],
+    });
     expect(eventsOf(r, 'pool.closed')[0]).toMatchObject({ closed: [1], borrowed: 1 });
     expect(outcome(r, 1).warnings).toContain('closed-with-borrowed');
     expect(outcome(r, 2).available).toEqual([2]);
@@ -211,7 +303,11 @@ describe('database pool', () => {
   });
 
   it('takes the pool past maxSize when validation overlaps creation (the race)', () => {
-    const r = play({ level: 'database', options: { maxSize: 2 }, steps: ['A', 'B', 'C', 'D'].map((c) => acquire(c, { at: 0 })) });
+    const r = play({
+      level: 'database',
+      options: { maxSize: 2 },
+      steps: ['A', 'B', 'C', 'D'].map((c) => acquire(c, { at: 0 })),
+    });
     expect(r.final.pool.created).toBe(4);
     expect(r.final.pool.inUse).toBe(4);
     expect(r.steps.map((s) => s.outcome.source)).toEqual(['shelf', 'shelf', 'created', 'created']);

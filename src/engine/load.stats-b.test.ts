@@ -19,7 +19,12 @@ const ARRIVALS = 1_000_000;
 function lossRun(seed: number, poolSize: number, arrivalsPerSecond: number, hold: 'exponential' | 'fixed'): LoadOutput {
   const scenario: LoadScenario = {
     level: 'production',
-    options: { maxSize: poolSize, minSize: poolSize, acquireTimeout: 0, costs: { reuseMs: 0, validateMs: 0, resetMs: 0 } },
+    options: {
+      maxSize: poolSize,
+      minSize: poolSize,
+      acquireTimeout: 0,
+      costs: { reuseMs: 0, validateMs: 0, resetMs: 0 },
+    },
     seed,
     load: { arrivalsPerSecond, holdMs: 100, hold, arrivals: ARRIVALS },
   };
@@ -44,11 +49,14 @@ describe('Erlang B on the production pool', { timeout: 60_000 }, () => {
     expect(out.meanWaitMs).toBe(0);
   });
 
-  it.each([1, 2])('still agrees within 2 per cent when every hold is exactly 100 ms (insensitivity), seed %i', (seed) => {
-    const out = lossRun(seed, 5, 40, 'fixed');
-    expect(halfWidth(out.ci.refused, theory)).toBeLessThan(0.01);
-    expect(relative(out.refused, theory)).toBeLessThan(0.02);
-  });
+  it.each([1, 2])(
+    'still agrees within 2 per cent when every hold is exactly 100 ms (insensitivity), seed %i',
+    (seed) => {
+      const out = lossRun(seed, 5, 40, 'fixed');
+      expect(halfWidth(out.ci.refused, theory)).toBeLessThan(0.01);
+      expect(relative(out.refused, theory)).toBeLessThan(0.02);
+    },
+  );
 
   it('lands within its own interval near 1 %', () => {
     // 3.5 Erlangs on 8 connections: B ≈ 1.5 %. The 95 % interval here is about ±3 %.

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { batchInterval, createLoadRun, estimateSeconds, loadProblems, niceStep, parseLoadSpec, runFreshPerCaller, runLoad, theoryFor, type LoadScenario } from './load';
+import {
+  batchInterval,
+  createLoadRun,
+  estimateSeconds,
+  loadProblems,
+  niceStep,
+  parseLoadSpec,
+  runFreshPerCaller,
+  runLoad,
+  theoryFor,
+  type LoadScenario,
+} from './load';
 import { erlangB } from './queueing';
 import { simulateText } from './report';
 import { ScenarioError } from './runtime';
@@ -36,7 +47,10 @@ describe('reading a load object', () => {
     [{ arrivalsPerSecond: 30, holdMs: 100, arrivals: 2.5 }, 'load.arrivals must be a whole number'],
     [{ arrivalsPerSecond: 30, holdMs: 100, arrivals: 0 }, 'load.arrivals must be at least 1'],
     [{ arrivalsPerSecond: 30, holdMs: 100, arrivals: 1e9 }, 'the most the lab runs'],
-    [{ arrivalsPerSecond: 30, holdMs: 100, arrivals: 10, hold: 'normal' }, 'load.hold must be "exponential" or "fixed"'],
+    [
+      { arrivalsPerSecond: 30, holdMs: 100, arrivals: 10, hold: 'normal' },
+      'load.hold must be "exponential" or "fixed"',
+    ],
     [{ arrivalsPerSecond: 30, holdMs: 100, arrivals: 10, burst: 3 }, 'load has no "burst"'],
     [[1, 2], '"load" must be an object'],
   ])('refuses %j with a plain message', (load, message) => {
@@ -45,8 +59,12 @@ describe('reading a load object', () => {
   });
 
   it('refuses load on another level, or beside steps', () => {
-    expect(() => parseScenario({ level: 'level2', load: { arrivalsPerSecond: 1, holdMs: 1, arrivals: 1 } })).toThrow('production');
-    expect(() => parseScenario({ level: 'production', steps: [], load: { arrivalsPerSecond: 1, holdMs: 1, arrivals: 1 } })).toThrow('not both');
+    expect(() => parseScenario({ level: 'level2', load: { arrivalsPerSecond: 1, holdMs: 1, arrivals: 1 } })).toThrow(
+      'production',
+    );
+    expect(() =>
+      parseScenario({ level: 'production', steps: [], load: { arrivalsPerSecond: 1, holdMs: 1, arrivals: 1 } }),
+    ).toThrow('not both');
   });
 });
 
@@ -68,7 +86,9 @@ describe('what a load can run', () => {
   });
 
   it('refuses a run spanning more virtual time than the clock resolves', () => {
-    const problems = loadProblems(scenario({ maxSize: 5, acquireTimeout: 0 }, { arrivalsPerSecond: 0.001, arrivals: 5_000_000 }));
+    const problems = loadProblems(
+      scenario({ maxSize: 5, acquireTimeout: 0 }, { arrivalsPerSecond: 0.001, arrivals: 5_000_000 }),
+    );
     expect(problems.join(' ')).toMatch(/years of virtual time/);
   });
 
@@ -96,7 +116,9 @@ describe('which formula applies', () => {
   });
 
   it('keeps Erlang B for fixed holds and says why', () => {
-    const { theory, notes } = theoryFor(scenario({ maxSize: 5, minSize: 5, acquireTimeout: 0, costs: TEXTBOOK_COSTS }, { hold: 'fixed' }));
+    const { theory, notes } = theoryFor(
+      scenario({ maxSize: 5, minSize: 5, acquireTimeout: 0, costs: TEXTBOOK_COSTS }, { hold: 'fixed' }),
+    );
     expect(theory?.formula).toBe('erlang-b');
     expect(notes.join(' ')).toMatch(/insensitivity/);
   });
@@ -109,8 +131,14 @@ describe('which formula applies', () => {
   });
 
   it('gives no formula for fixed holds when callers wait', () => {
-    expect(theoryFor(scenario({ maxSize: 5, minSize: 5, acquireTimeout: null, costs: TEXTBOOK_COSTS }, { hold: 'fixed' })).theory).toBeNull();
-    expect(theoryFor(scenario({ maxSize: 5, minSize: 5, acquireTimeout: 50, costs: TEXTBOOK_COSTS }, { hold: 'fixed' })).theory).toBeNull();
+    expect(
+      theoryFor(scenario({ maxSize: 5, minSize: 5, acquireTimeout: null, costs: TEXTBOOK_COSTS }, { hold: 'fixed' }))
+        .theory,
+    ).toBeNull();
+    expect(
+      theoryFor(scenario({ maxSize: 5, minSize: 5, acquireTimeout: 50, costs: TEXTBOOK_COSTS }, { hold: 'fixed' }))
+        .theory,
+    ).toBeNull();
   });
 
   it('flags costs and a pool not pre-filled as off the textbook, without refusing', () => {
@@ -139,8 +167,20 @@ describe('helpers', () => {
   });
 });
 
-const textbook = (options: { maxSize: number; acquireTimeout: number | null; costs?: LoadScenario['options']['costs'] }, load: Partial<LoadScenario['load']> = {}, seed = 1): LoadScenario => ({
-  ...scenario({ minSize: options.maxSize, maxSize: options.maxSize, acquireTimeout: options.acquireTimeout, costs: options.costs ?? TEXTBOOK_COSTS }, load),
+const textbook = (
+  options: { maxSize: number; acquireTimeout: number | null; costs?: LoadScenario['options']['costs'] },
+  load: Partial<LoadScenario['load']> = {},
+  seed = 1,
+): LoadScenario => ({
+  ...scenario(
+    {
+      minSize: options.maxSize,
+      maxSize: options.maxSize,
+      acquireTimeout: options.acquireTimeout,
+      costs: options.costs ?? TEXTBOOK_COSTS,
+    },
+    load,
+  ),
   seed,
 });
 
@@ -213,26 +253,36 @@ describe('a load run', () => {
   it('moves off the formula when objects are away from the shelf longer than held', () => {
     const base = textbook({ maxSize: 5, acquireTimeout: 0 }, { arrivals: 50_000 });
     const clean = runLoad(base);
-    const costly = runLoad({ ...base, options: { ...base.options, costs: { reuseMs: 0, validateMs: 0, resetMs: 10 } } });
+    const costly = runLoad({
+      ...base,
+      options: { ...base.options, costs: { reuseMs: 0, validateMs: 0, resetMs: 10 } },
+    });
     expect(costly.refused).toBeGreaterThan(clean.refused * 1.1);
     expect(costly.theory?.textbook).toBe(false);
     expect(costly.notes.join(' ')).toMatch(/away from the shelf/);
   });
 
   it('starts an empty pool by creating on demand, never past maxSize', () => {
-    const out = runLoad(scenario({ maxSize: 5, minSize: 0, acquireTimeout: 0, costs: TEXTBOOK_COSTS }, { arrivals: 5000 }));
+    const out = runLoad(
+      scenario({ maxSize: 5, minSize: 0, acquireTimeout: 0, costs: TEXTBOOK_COSTS }, { arrivals: 5000 }),
+    );
     expect(out.created).toBe(5);
     expect(out.notes.join(' ')).toMatch(/creates the rest on demand/);
   });
 
   it('refuses a load the pool cannot serve, with the reason', () => {
-    expect(() => runLoad(textbook({ maxSize: 2, acquireTimeout: null }, { arrivalsPerSecond: 50 }))).toThrow(/cannot keep up/);
+    expect(() => runLoad(textbook({ maxSize: 2, acquireTimeout: null }, { arrivalsPerSecond: 50 }))).toThrow(
+      /cannot keep up/,
+    );
   });
 });
 
 describe('the same callers without a pool', () => {
   it('opens a connection per caller, pays for each, and keeps more open than the pool would', () => {
-    const s = textbook({ maxSize: 5, acquireTimeout: 0, costs: { ...TEXTBOOK_COSTS, createMs: [50, 200] } }, { arrivalsPerSecond: 60, arrivals: 20_000 });
+    const s = textbook(
+      { maxSize: 5, acquireTimeout: 0, costs: { ...TEXTBOOK_COSTS, createMs: [50, 200] } },
+      { arrivalsPerSecond: 60, arrivals: 20_000 },
+    );
     const fresh = runFreshPerCaller(s);
     expect(fresh.created).toBe(20_000);
     expect(fresh.meanWaitMs).toBeGreaterThan(115);
@@ -255,7 +305,17 @@ describe('the CLI line', () => {
     expect(result.ok).toBe(true);
     const line = (result as { output: { level: string; load: Record<string, unknown> } }).output;
     expect(line.level).toBe('production');
-    for (const key of ['arrivals', 'served', 'refused', 'timedOut', 'waited', 'meanWaitMs', 'p95WaitMs', 'utilization', 'theory']) {
+    for (const key of [
+      'arrivals',
+      'served',
+      'refused',
+      'timedOut',
+      'waited',
+      'meanWaitMs',
+      'p95WaitMs',
+      'utilization',
+      'theory',
+    ]) {
       expect(line.load).toHaveProperty(key);
     }
     expect(line.load.arrivals).toBe(20_000);
@@ -263,7 +323,11 @@ describe('the CLI line', () => {
   });
 
   it('reports a load the pool cannot serve as one plain line', () => {
-    const text = JSON.stringify({ level: 'production', options: { maxSize: 2, acquireTimeout: null }, load: { arrivalsPerSecond: 50, holdMs: 100, arrivals: 10 } });
+    const text = JSON.stringify({
+      level: 'production',
+      options: { maxSize: 2, acquireTimeout: null },
+      load: { arrivalsPerSecond: 50, holdMs: 100, arrivals: 10 },
+    });
     const result = simulateText(text);
     expect(result).toEqual({ ok: false, message: expect.stringMatching(/^The pool cannot keep up/) });
   });

@@ -43,14 +43,25 @@ export interface LoadOutput extends LoadFigures {
   readonly served: number;
   readonly theory: LoadTheory | null;
   /** 95 % confidence intervals from batch means. */
-  readonly ci: { readonly refused: Interval; readonly timedOut: Interval; readonly waited: Interval; readonly meanWaitMs: Interval; readonly utilization: Interval };
+  readonly ci: {
+    readonly refused: Interval;
+    readonly timedOut: Interval;
+    readonly waited: Interval;
+    readonly meanWaitMs: Interval;
+    readonly utilization: Interval;
+  };
   readonly notes: readonly string[];
   /** Virtual ms from the start of the load (the pool filled) to the last arrival. */
   readonly spanMs: number;
   /** Engine events run (the same count a recorded run stores). */
   readonly events: number;
   /** Little's law on this run: time-average number waiting vs arrival rate × mean wait. */
-  readonly little: { readonly queue: number; readonly rateTimesWait: number; readonly borrowed: number; readonly rateTimesHold: number };
+  readonly little: {
+    readonly queue: number;
+    readonly rateTimesWait: number;
+    readonly borrowed: number;
+    readonly rateTimesHold: number;
+  };
   /** Waits of the callers who waited at all, for a histogram. */
   readonly histogram: WaitHistogram;
   /** Objects the pool created during the run (pre-filled ones included). */
@@ -94,10 +105,21 @@ export function createLoadRun(scenario: LoadScenario, options: LoadRunOptions = 
   const { load } = scenario;
   const o = resolvedOptions(scenario.options);
   const record = options.record ?? false;
-  const rt = new Runtime({ seed: scenario.seed, costs: o.costs, record, trace: false, maxSize: info.bound(scenario.options) });
+  const rt = new Runtime({
+    seed: scenario.seed,
+    costs: o.costs,
+    record,
+    trace: false,
+    maxSize: info.bound(scenario.options),
+  });
   const pool: RunnablePool = info.make(rt, scenario.options);
   const sim = rt.sim;
-  rt.poolState = () => ({ available: pool.shelf(), inUse: counterOf(pool), closed: closedOf(pool), waiting: waitingOf(pool) });
+  rt.poolState = () => ({
+    available: pool.shelf(),
+    inUse: counterOf(pool),
+    closed: closedOf(pool),
+    waiting: waitingOf(pool),
+  });
 
   const arrivalRng = createRng((scenario.seed ^ ARRIVAL_SALT) >>> 0);
   const holdRng = createRng((scenario.seed ^ HOLD_SALT) >>> 0);
@@ -105,7 +127,16 @@ export function createLoadRun(scenario: LoadScenario, options: LoadRunOptions = 
   const total = load.arrivals;
   const batchSize = Math.max(1, Math.ceil(total / BATCHES));
   const batches: Batch[] = [];
-  const newBatch = (start: number): Batch => ({ arrivals: 0, refused: 0, timedOut: 0, waited: 0, waitSum: 0, borrowedArea: 0, start, end: start });
+  const newBatch = (start: number): Batch => ({
+    arrivals: 0,
+    refused: 0,
+    timedOut: 0,
+    waited: 0,
+    waitSum: 0,
+    borrowedArea: 0,
+    start,
+    end: start,
+  });
 
   let arrived = 0;
   let finished = 0;

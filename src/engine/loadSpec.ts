@@ -39,10 +39,19 @@ const DEFAULTS = { maxSize: 10, minSize: 0, acquireTimeout: 30_000 as number | n
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const describe = (v: unknown): string =>
-  v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'string' ? `"${v}"` : typeof v === 'object' ? 'an object' : String(v);
+  v === null
+    ? 'null'
+    : Array.isArray(v)
+      ? 'a list'
+      : typeof v === 'string'
+        ? `"${v}"`
+        : typeof v === 'object'
+          ? 'an object'
+          : String(v);
 
 function positive(v: unknown, what: string, max: number, unit: string): number {
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw new ScenarioError(`load.${what} must be a number, not ${describe(v)}`);
+  if (typeof v !== 'number' || !Number.isFinite(v))
+    throw new ScenarioError(`load.${what} must be a number, not ${describe(v)}`);
   if (v <= 0) throw new ScenarioError(`load.${what} must be above 0, not ${v}`);
   if (v > max) throw new ScenarioError(`load.${what} is ${v}${unit}; the most the lab runs is ${max}${unit}`);
   return v;
@@ -50,7 +59,10 @@ function positive(v: unknown, what: string, max: number, unit: string): number {
 
 /** Check a scenario file's `load` object; throws ScenarioError with a plain sentence. */
 export function parseLoadSpec(v: unknown): LoadSpec {
-  if (!isObject(v)) throw new ScenarioError(`"load" must be an object like {"arrivalsPerSecond": 30, "holdMs": 100, "hold": "exponential", "arrivals": 100000}, not ${describe(v)}`);
+  if (!isObject(v))
+    throw new ScenarioError(
+      `"load" must be an object like {"arrivalsPerSecond": 30, "holdMs": 100, "hold": "exponential", "arrivals": 100000}, not ${describe(v)}`,
+    );
   for (const key of Object.keys(v)) {
     if (!['arrivalsPerSecond', 'holdMs', 'hold', 'arrivals'].includes(key)) {
       throw new ScenarioError(`load has no "${key}" (it takes arrivalsPerSecond, holdMs, hold, arrivals)`);
@@ -59,16 +71,24 @@ export function parseLoadSpec(v: unknown): LoadSpec {
   const arrivalsPerSecond = positive(v.arrivalsPerSecond, 'arrivalsPerSecond', LOAD_LIMITS.maxArrivalsPerSecond, '/s');
   const holdMs = positive(v.holdMs, 'holdMs', LOAD_LIMITS.maxHoldMs, ' ms');
   const hold = v.hold === undefined ? 'exponential' : v.hold;
-  if (hold !== 'exponential' && hold !== 'fixed') throw new ScenarioError(`load.hold must be "exponential" or "fixed", not ${describe(hold)}`);
+  if (hold !== 'exponential' && hold !== 'fixed')
+    throw new ScenarioError(`load.hold must be "exponential" or "fixed", not ${describe(hold)}`);
   const arrivals = v.arrivals;
-  if (typeof arrivals !== 'number' || !Number.isInteger(arrivals)) throw new ScenarioError(`load.arrivals must be a whole number, not ${describe(arrivals)}`);
+  if (typeof arrivals !== 'number' || !Number.isInteger(arrivals))
+    throw new ScenarioError(`load.arrivals must be a whole number, not ${describe(arrivals)}`);
   if (arrivals < 1) throw new ScenarioError(`load.arrivals must be at least 1, not ${arrivals}`);
-  if (arrivals > LOAD_LIMITS.maxArrivals) throw new ScenarioError(`load.arrivals is ${arrivals}; the most the lab runs is ${LOAD_LIMITS.maxArrivals}`);
+  if (arrivals > LOAD_LIMITS.maxArrivals)
+    throw new ScenarioError(`load.arrivals is ${arrivals}; the most the lab runs is ${LOAD_LIMITS.maxArrivals}`);
   return { arrivalsPerSecond, holdMs, hold, arrivals };
 }
 
 /** The options a load run uses, with the production level's defaults filled in. */
-export function resolvedOptions(options: LevelOptions): { maxSize: number; minSize: number; acquireTimeout: number | null; costs: Costs } {
+export function resolvedOptions(options: LevelOptions): {
+  maxSize: number;
+  minSize: number;
+  acquireTimeout: number | null;
+  costs: Costs;
+} {
   return {
     maxSize: options.maxSize ?? DEFAULTS.maxSize,
     minSize: options.minSize ?? DEFAULTS.minSize,
@@ -120,7 +140,10 @@ export function expectedConcurrent(scenario: LoadScenario): number {
   const bounded = scenario.options.fixes?.maxSize !== false;
   if (!bounded) return a + perMs * (o.costs.createMs[1] + o.costs.validateMs + 3 * o.costs.resetMs);
   if (o.acquireTimeout === 0) return Math.min(a, o.maxSize);
-  if (o.acquireTimeout === null) return o.maxSize + (waitingSystem(load.arrivalsPerSecond, load.holdMs, o.maxSize)?.meanQueue ?? Number.POSITIVE_INFINITY);
+  if (o.acquireTimeout === null)
+    return (
+      o.maxSize + (waitingSystem(load.arrivalsPerSecond, load.holdMs, o.maxSize)?.meanQueue ?? Number.POSITIVE_INFINITY)
+    );
   // Overloaded, everybody beyond the pool waits out the timeout.
   return o.maxSize + (a > o.maxSize ? perMs * o.acquireTimeout : perMs * Math.min(o.acquireTimeout, load.holdMs * 10));
 }
@@ -143,5 +166,6 @@ export const HOLD_SALT = 0x2c1b3c6d;
 /** Exponential draw with the given mean. `1 - u` is in (0, 1], so the log is finite. */
 export const exponential = (rng: Rng, mean: number): number => -Math.log(1 - rng.next()) * mean;
 
-export const fmt = (x: number): string => (Number.isInteger(x) ? String(x) : x >= 100 ? x.toFixed(0) : x >= 1 ? x.toFixed(2) : x.toPrecision(2));
+export const fmt = (x: number): string =>
+  Number.isInteger(x) ? String(x) : x >= 100 ? x.toFixed(0) : x >= 1 ? x.toFixed(2) : x.toPrecision(2);
 export const pct = (x: number): string => `${(x * 100).toFixed(2)} %`;

@@ -4,7 +4,15 @@
  * ever with exponential holds, M/M/c+D when they give up after acquireTimeout. Anything else that
  * moves a run off its formula — costs, a pool not pre-filled, objects that retire — becomes a note.
  */
-import { erlangB, impatientSystem, lossSystem, offeredLoad, waitingSystem, type LoadFigures, type TheoryFigures } from './queueing';
+import {
+  erlangB,
+  impatientSystem,
+  lossSystem,
+  offeredLoad,
+  waitingSystem,
+  type LoadFigures,
+  type TheoryFigures,
+} from './queueing';
 import { fmt, pct, resolvedOptions, type LoadScenario } from './loadSpec';
 
 export interface LoadTheory extends LoadFigures {
@@ -33,7 +41,10 @@ export function theoryFor(scenario: LoadScenario): TheoryVerdict {
   const o = resolvedOptions(options);
   const notes: string[] = [];
   const fixes = options.fixes ?? {};
-  if (fixes.maxSize === false) notes.push('The maxSize fix is off: the pool never refuses, it creates without bound — no queueing formula describes it.');
+  if (fixes.maxSize === false)
+    notes.push(
+      'The maxSize fix is off: the pool never refuses, it creates without bound — no queueing formula describes it.',
+    );
   if (o.minSize < o.maxSize) {
     notes.push(
       `The pool starts with ${o.minSize} of ${o.maxSize} objects and creates the rest on demand (${o.costs.createMs[0]}–${o.costs.createMs[1]} ms each): ` +
@@ -51,7 +62,9 @@ export function theoryFor(scenario: LoadScenario): TheoryVerdict {
     );
   }
   if (options.idleTimeout != null || options.maxLifetime != null) {
-    notes.push('Objects retire (idleTimeout / maxLifetime) and must be re-created: the textbook pool keeps its objects forever.');
+    notes.push(
+      'Objects retire (idleTimeout / maxLifetime) and must be re-created: the textbook pool keeps its objects forever.',
+    );
   }
   const textbook = notes.length === 0;
   const c = o.maxSize;
@@ -59,10 +72,16 @@ export function theoryFor(scenario: LoadScenario): TheoryVerdict {
   let figures: TheoryFigures | null = null;
   if (o.acquireTimeout === 0) {
     figures = lossSystem(load.arrivalsPerSecond, load.holdMs, c);
-    if (load.hold === 'fixed') notes.push('Holds are fixed, not exponential: Erlang B still applies — the refusal rate depends only on the mean hold (insensitivity).');
+    if (load.hold === 'fixed')
+      notes.push(
+        'Holds are fixed, not exponential: Erlang B still applies — the refusal rate depends only on the mean hold (insensitivity).',
+      );
   } else if (o.acquireTimeout === null) {
     if (load.hold === 'exponential') figures = waitingSystem(load.arrivalsPerSecond, load.holdMs, c);
-    else notes.push('Fixed holds with waiting callers form M/D/c, which has no simple closed form; Erlang C (exponential holds) would overstate the waits.');
+    else
+      notes.push(
+        'Fixed holds with waiting callers form M/D/c, which has no simple closed form; Erlang C (exponential holds) would overstate the waits.',
+      );
   } else if (load.hold === 'exponential') {
     figures = impatientSystem(load.arrivalsPerSecond, load.holdMs, c, o.acquireTimeout);
     notes.push(

@@ -39,7 +39,11 @@ const textLevels = LEVELS.filter((l) => l !== 'production' && levelInfo(l));
 describe('code steps', () => {
   it.each(textLevels)('every step %s runs is marked on a line of its source', (level) => {
     const markers = markersOf(level);
-    const result = play({ level, options: level === 'level1' ? { size: 2 } : level === 'nopool' ? {} : { maxSize: 3 }, steps: tour(level) });
+    const result = play({
+      level,
+      options: level === 'level1' ? { size: 2 } : level === 'nopool' ? {} : { maxSize: 3 },
+      steps: tour(level),
+    });
     expect(result.error).toBeNull();
     const used = new Set(result.events.flatMap((e) => (e.step ? [e.step] : [])));
     expect(used.size).toBeGreaterThan(level === 'nopool' ? 1 : 3); // no pool: only print and burn

@@ -63,8 +63,14 @@ export function createMonitor(rt: Runtime, opts: MonitorOptions): Monitor {
         const open = rt.objects.reduce((n, o) => n + (o.closed ? 0 : 1), 0);
         if (open > highWater) {
           highWater = open;
-          if (opts.level === 'level1') warn('unbounded-growth', `${open} objects now, more than the ${opts.bound} it started with, and nothing stops more`, e);
-          else if (opts.unbounded) warn('unbounded-growth', `${open} objects now, past maxSize ${opts.bound}: nothing checks the limit`, e);
+          if (opts.level === 'level1')
+            warn(
+              'unbounded-growth',
+              `${open} objects now, more than the ${opts.bound} it started with, and nothing stops more`,
+              e,
+            );
+          else if (opts.unbounded)
+            warn('unbounded-growth', `${open} objects now, past maxSize ${opts.bound}: nothing checks the limit`, e);
           else warn('over-max', `${open} objects open, more than maxSize ${opts.bound}`, e);
         }
         if (rt.poolState().closed) warn('created-after-close', `the pool created ${name(e.object)} after close()`, e);
@@ -85,15 +91,25 @@ export function createMonitor(rt: Runtime, opts: MonitorOptions): Monitor {
           warn('shared-object', `${name(e.object)} is held by ${who.join(' and ')} at once`, e);
         } else if (obj.busy !== null) {
           // Handed out while another reader's release is still cleaning it: both have it at once.
-          warn('shared-object', `${e.client} was handed ${name(e.object)} while it was still being cleaned after an earlier release (${obj.busy})`, e);
+          warn(
+            'shared-object',
+            `${e.client} was handed ${name(e.object)} while it was still being cleaned after an earlier release (${obj.busy})`,
+            e,
+          );
         }
-        if (obj.state !== null) warn('dirty-object', `${e.client} got ${name(e.object)} still holding "${obj.state}" from an earlier borrower`, e);
+        if (obj.state !== null)
+          warn(
+            'dirty-object',
+            `${e.client} got ${name(e.object)} still holding "${obj.state}" from an earlier borrower`,
+            e,
+          );
         break;
       }
       case 'object.read': {
         if (!obj || e.sees === null || e.client === null) break;
         const lease = rt.clients.get(e.client)?.holding.findLast((h) => h.id === obj.id)?.lease;
-        if (obj.writtenBy !== lease) warn('dirty-read', `${e.client} read "${e.sees}", written by an earlier borrower`, e);
+        if (obj.writtenBy !== lease)
+          warn('dirty-read', `${e.client} read "${e.sees}", written by an earlier borrower`, e);
         break;
       }
       case 'use.failed':
@@ -106,12 +122,17 @@ export function createMonitor(rt: Runtime, opts: MonitorOptions): Monitor {
         warn('exhausted', `the pool refused ${e.client ?? 'a reader'}: ${e.message}`, e);
         break;
       case 'release.failed':
-        warn('capacity-lost', `releasing ${name(e.object)} failed (${e.message}); it is still counted as lent and will never be shelved`, e);
+        warn(
+          'capacity-lost',
+          `releasing ${name(e.object)} failed (${e.message}); it is still counted as lent and will never be shelved`,
+          e,
+        );
         break;
       case 'pool.closed':
         // The production pool closes borrowed objects as they come back; if one never does, the
         // end-of-run check (open-after-close) says so.
-        if (e.borrowed > 0 && !opts.closesOnReturn) warn('closed-with-borrowed', `close() left ${e.borrowed} borrowed object(s) open`, e);
+        if (e.borrowed > 0 && !opts.closesOnReturn)
+          warn('closed-with-borrowed', `close() left ${e.borrowed} borrowed object(s) open`, e);
         break;
       case 'acquire.timedout':
         warn('timeout', `${e.client} gave up waiting: ${e.message}`, e);
@@ -130,7 +151,11 @@ export function createMonitor(rt: Runtime, opts: MonitorOptions): Monitor {
       const state = rt.poolState();
       for (const { client, since } of state.waiting) {
         rt.emit(
-          { type: 'monitor.warned', warning: 'waiting-forever', message: `${client} has been waiting since ${since} ms, and nothing will ever come` },
+          {
+            type: 'monitor.warned',
+            warning: 'waiting-forever',
+            message: `${client} has been waiting since ${since} ms, and nothing will ever come`,
+          },
           { client, object: null, step: null },
         );
       }
@@ -138,7 +163,11 @@ export function createMonitor(rt: Runtime, opts: MonitorOptions): Monitor {
         const open = rt.objects.filter((o) => !o.closed).map((o) => o.id);
         if (open.length > 0) {
           rt.emit(
-            { type: 'monitor.warned', warning: 'open-after-close', message: `after close(), ${open.length} object(s) were never closed: ${open.join(', ')}` },
+            {
+              type: 'monitor.warned',
+              warning: 'open-after-close',
+              message: `after close(), ${open.length} object(s) were never closed: ${open.join(', ')}`,
+            },
             { client: null, object: null, step: null },
           );
         }

@@ -36,7 +36,7 @@ function everyOrder(scenario: Scenario, limit = 5000): RunResult[] {
 const shared = (r: RunResult) => warningsOf(r).includes('shared-object');
 
 describe('hand-picked interleaving', () => {
-  it('offers the moment where A finishes its check and B arrives, the scheduler\'s way first', () => {
+  it("offers the moment where A finishes its check and B arrives, the scheduler's way first", () => {
     const r = runScenario(scenarioFile('interleave'), { choices: [] });
     const first = r.choicePoints[0]!;
     expect(first).toMatchObject({ n: 0, t: 102, picked: 0 });
@@ -68,7 +68,12 @@ describe('hand-picked interleaving', () => {
   it('never lends one object twice or passes maxSize in any order of a burst, lock on', () => {
     const burst: Scenario = {
       level: 'production',
-      options: { minSize: 2, maxSize: 3, acquireTimeout: 300, costs: { createMs: [50, 50], validateMs: 2, resetMs: 2, reuseMs: 0 } },
+      options: {
+        minSize: 2,
+        maxSize: 3,
+        acquireTimeout: 300,
+        costs: { createMs: [50, 50], validateMs: 2, resetMs: 2, reuseMs: 0 },
+      },
       seed: 1,
       steps: [
         // Starts that fall on the very instants where checks and creates end.
@@ -117,7 +122,7 @@ describe('hand-picked interleaving', () => {
     expect(r.error?.message).toMatch(/choice 1 is 5.*2 options/);
   });
 
-  it('works the same on the text\'s levels: the database pool\'s race, one way or the other', () => {
+  it("works the same on the text's levels: the database pool's race, one way or the other", () => {
     const db: Scenario = {
       level: 'database',
       options: { maxSize: 2, costs: { createMs: [100, 100], validateMs: 2, resetMs: 2, reuseMs: 0.5 } },

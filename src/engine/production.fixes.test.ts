@@ -72,7 +72,7 @@ describe('lock', () => {
 });
 
 describe('reset', () => {
-  it('hands the next reader the last one\'s session when switched off', () => {
+  it("hands the next reader the last one's session when switched off", () => {
     const off = runWith('no-reset', 'reset', false);
     expect(off.steps[4]!.outcome.sees).toBe('role=admin');
     expect(warningsOf(off)).toEqual(expect.arrayContaining(['dirty-object', 'dirty-read']));
@@ -168,13 +168,16 @@ describe('@fix markers', () => {
 
   // reset, maxSize and timeout mark lines whose steps their scenario does not reach (statements
   // inside resetConnection, the queue, a refusal at acquireTimeout 0): see the tests after this.
-  it.each(FIXES.filter((f) => f === 'lock' || f === 'validate' || f === 'cleanup'))('runs no %s-marked step with that fix off, and some with it on', (fix) => {
-    const marked = stepsUnder(fix);
-    expect(marked.size).toBeGreaterThan(0);
-    const ran = (r: RunResult) => new Set(r.events.flatMap((e) => (e.step && marked.has(e.step) ? [e.step] : [])));
-    expect(ran(runWith(files[fix], fix, false)).size).toBe(0);
-    expect(ran(runWith(files[fix], fix, true)).size).toBeGreaterThan(0);
-  });
+  it.each(FIXES.filter((f) => f === 'lock' || f === 'validate' || f === 'cleanup'))(
+    'runs no %s-marked step with that fix off, and some with it on',
+    (fix) => {
+      const marked = stepsUnder(fix);
+      expect(marked.size).toBeGreaterThan(0);
+      const ran = (r: RunResult) => new Set(r.events.flatMap((e) => (e.step && marked.has(e.step) ? [e.step] : [])));
+      expect(ran(runWith(files[fix], fix, false)).size).toBe(0);
+      expect(ran(runWith(files[fix], fix, true)).size).toBeGreaterThan(0);
+    },
+  );
 
   it('runs no reset statement with the reset fix off', () => {
     const sql = (on: boolean) => eventsOf(runWith('no-reset', 'reset', on), 'statement.started').map((e) => e.sql);
@@ -191,11 +194,30 @@ describe('@fix markers', () => {
 describe('@step markers', () => {
   const source = readFileSync(new URL('./levels/production.ts', import.meta.url), 'utf8');
   const markers = new Set([...source.matchAll(/\/\/ @step ([\w.]+)\s*$/gm)].map((m) => m[1]!));
-  const names = ['no-maxsize', 'race-same-book', 'race-over-max', 'interleave', 'no-reset', 'no-validate', 'no-timeout', 'no-cleanup', 'queue', 'leak'];
+  const names = [
+    'no-maxsize',
+    'race-same-book',
+    'race-over-max',
+    'interleave',
+    'no-reset',
+    'no-validate',
+    'no-timeout',
+    'no-cleanup',
+    'queue',
+    'leak',
+  ];
   const FIXES: (keyof Fixes)[] = ['maxSize', 'lock', 'reset', 'validate', 'timeout', 'cleanup'];
   const tour = parseScenario({
     level: 'production',
-    options: { minSize: 1, maxSize: 2, acquireTimeout: 200, leakThreshold: 50, idleTimeout: 300, maxLifetime: 400, costs: { createMs: 100 } },
+    options: {
+      minSize: 1,
+      maxSize: 2,
+      acquireTimeout: 200,
+      leakThreshold: 50,
+      idleTimeout: 300,
+      maxLifetime: 400,
+      costs: { createMs: 100 },
+    },
     steps: [
       { client: 'A', do: 'acquire' },
       { client: 'B', do: 'acquire' },
@@ -232,4 +254,3 @@ describe('@step markers', () => {
     for (const step of used) expect(markers, `event step "${step}" has no // @step marker`).toContain(step);
   });
 });
-

@@ -16,7 +16,8 @@ import type { Scenario, WarningKind } from './types';
 const clients = fc.constantFrom('A', 'B', 'C', 'D', 'E');
 // Few distinct times, so that steps and slow calls often meet at the same instant.
 const at = fc.option(fc.constantFrom(0, 10, 50, 100, 102, 150, 300), { nil: undefined, freq: 2 });
-const timed = <T extends object>(arb: fc.Arbitrary<T>) => fc.tuple(arb, at).map(([s, t]) => (t === undefined ? s : { ...s, at: t }));
+const timed = <T extends object>(arb: fc.Arbitrary<T>) =>
+  fc.tuple(arb, at).map(([s, t]) => (t === undefined ? s : { ...s, at: t }));
 
 /** A borrower's session: acquire, maybe use and read, then release, crash, or keep it. */
 const session = fc
@@ -29,7 +30,9 @@ const session = fc
     endAt: at,
   })
   .map(({ client, acquireAt, write, read, end, endAt }) => {
-    const steps: object[] = [acquireAt === undefined ? { client, do: 'acquire' } : { client, do: 'acquire', at: acquireAt }];
+    const steps: object[] = [
+      acquireAt === undefined ? { client, do: 'acquire' } : { client, do: 'acquire', at: acquireAt },
+    ];
     if (write !== undefined) steps.push({ client, do: 'use', write });
     if (read) steps.push({ client, do: 'read' });
     if (end !== 'keep') steps.push(endAt === undefined ? { client, do: end } : { client, do: end, at: endAt });
@@ -38,9 +41,22 @@ const session = fc
 
 const chunkArb = fc.oneof(
   { weight: 6, arbitrary: session },
-  { weight: 3, arbitrary: timed(fc.record({ client: clients, do: fc.constant('with'), write: fc.constantFrom('a=1', 'b=2'), fail: fc.boolean() })).map((s) => [s]) },
-  { weight: 1, arbitrary: timed(fc.record({ client: clients, do: fc.constant('release'), object: fc.integer({ min: 1, max: 4 }) })).map((s) => [s]) },
-  { weight: 1, arbitrary: timed(fc.record({ do: fc.constant('kill'), object: fc.integer({ min: 1, max: 4 }) })).map((s) => [s]) },
+  {
+    weight: 3,
+    arbitrary: timed(
+      fc.record({ client: clients, do: fc.constant('with'), write: fc.constantFrom('a=1', 'b=2'), fail: fc.boolean() }),
+    ).map((s) => [s]),
+  },
+  {
+    weight: 1,
+    arbitrary: timed(
+      fc.record({ client: clients, do: fc.constant('release'), object: fc.integer({ min: 1, max: 4 }) }),
+    ).map((s) => [s]),
+  },
+  {
+    weight: 1,
+    arbitrary: timed(fc.record({ do: fc.constant('kill'), object: fc.integer({ min: 1, max: 4 }) })).map((s) => [s]),
+  },
   { weight: 1, arbitrary: timed(fc.record({ do: fc.constant('restart') })).map((s) => [s]) },
   { weight: 1, arbitrary: timed(fc.record({ do: fc.constant('close') })).map((s) => [s]) },
 );
@@ -63,7 +79,12 @@ const scenarioArb = fc
     steps: stepsArb,
   })
   .map(({ maxSize, minFraction, createMs, validateMs, resetMs, seed, steps, ...rest }): Scenario => {
-    const options = { maxSize, minSize: Math.floor(minFraction * maxSize), ...rest, costs: { createMs, validateMs, resetMs, reuseMs: 0 } };
+    const options = {
+      maxSize,
+      minSize: Math.floor(minFraction * maxSize),
+      ...rest,
+      costs: { createMs, validateMs, resetMs, reuseMs: 0 },
+    };
     return parseScenario({ level: 'production', options, seed, steps }).scenario;
   });
 
@@ -103,13 +124,17 @@ function checkInvariants(r: RunResult, maxSize: number): void {
     const borrowed = w.pool.inUse!;
     check(borrowed + idle === w.pool.open, () => `borrowed ${borrowed} + idle ${idle} != open ${w.pool.open} ${at()}`);
     check(w.pool.open <= maxSize, () => `${w.pool.open} open, maxSize ${maxSize} ${at()}`);
-    check(w.pool.created === idle + borrowed + destroyed, () => `created ${w.pool.created} != ${idle} + ${borrowed} + ${destroyed} ${at()}`);
+    check(
+      w.pool.created === idle + borrowed + destroyed,
+      () => `created ${w.pool.created} != ${idle} + ${borrowed} + ${destroyed} ${at()}`,
+    );
     for (const o of w.objects) {
       check(o.holders.length <= 1, () => `object ${o.id} held by ${o.holders.join(', ')} ${at()}`);
       check(o.onShelf <= 1, () => `object ${o.id} on the shelf ${o.onShelf} times ${at()}`);
       check(o.onShelf === 0 || o.holders.length === 0, () => `object ${o.id} on the shelf and held ${at()}`);
     }
-    for (const c of w.clients) check(new Set(c.holding).size === c.holding.length, () => `${c.name} holds ${c.holding.join(', ')} ${at()}`);
+    for (const c of w.clients)
+      check(new Set(c.holding).size === c.holding.length, () => `${c.name} holds ${c.holding.join(', ')} ${at()}`);
     check(new Set(w.pool.waiting).size === w.pool.waiting.length, () => `queue ${w.pool.waiting.join(', ')} ${at()}`);
     if (e.type === 'monitor.warned' && !(e.warning === 'dead-handout' && diedInPress.has(e.object!))) {
       check(!NEVER.includes(e.warning), () => `${e.warning}: ${e.message} ${at()}`);

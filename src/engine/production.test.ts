@@ -18,7 +18,12 @@ import { eventsOf, warningsOf } from './testing';
 const COSTS = { createMs: 100, validateMs: 2, resetMs: 2, reuseMs: 0.5 };
 
 function run(options: Record<string, unknown>, steps: unknown[], opts: RunOptions = {}): RunResult {
-  const scenario = parseScenario({ level: 'production', options: { costs: COSTS, ...options }, seed: 1, steps }).scenario;
+  const scenario = parseScenario({
+    level: 'production',
+    options: { costs: COSTS, ...options },
+    seed: 1,
+    steps,
+  }).scenario;
   const result = runScenario(scenario, opts);
   if (result.error) throw result.error;
   return result;
@@ -86,7 +91,7 @@ describe('waiting in line', () => {
     expect(clients.A).toMatchObject({ status: 'idle', waitingSince: null });
   });
 
-  it('starts the next step in the file once an acquire is queued, but not its own client\'s next', () => {
+  it("starts the next step in the file once an acquire is queued, but not its own client's next", () => {
     // B queues at 100 and gives up at 1100; B's second acquire waits for its first, and A's
     // release, after it in the file, waits for that one to be queued.
     const r = run({ maxSize: 1, acquireTimeout: 1000 }, [
@@ -172,13 +177,16 @@ describe('waiting in line', () => {
 
 describe('validation and reset', () => {
   it('throws a dead connection away and lends the next one', () => {
-    const r = run({ minSize: 2, maxSize: 2 }, [{ do: 'kill', object: 2 }, { client: 'A', do: 'acquire' }]);
+    const r = run({ minSize: 2, maxSize: 2 }, [
+      { do: 'kill', object: 2 },
+      { client: 'A', do: 'acquire' },
+    ]);
     expect(step(r, 1).outcome).toMatchObject({ object: 1, source: 'shelf', discarded: [2] });
     expect(destroyedIds(r)).toEqual([2]);
     expect(eventsOf(r, 'object.destroyed')[0]!.reason).toMatch(/validation/);
   });
 
-  it('replaces a dead connection within the waiter\'s one deadline', () => {
+  it("replaces a dead connection within the waiter's one deadline", () => {
     // A holds 1; B waits from 100; 1 dies; A's release cannot reset it: it is thrown away and a
     // new one is made for B in the background (100 ms), before B's deadline at 100 + 300.
     const steps = [
@@ -279,7 +287,12 @@ describe('checked release', () => {
   it('refuses an object from another pool and changes nothing', () => {
     const rt = new Runtime({ seed: 1, costs: { ...DEFAULT_COSTS, createMs: [100, 100] }, record: true, maxSize: 2 });
     const pool = new ProductionPool(rt, { ...PRODUCTION_DEFAULTS, maxSize: 2, minSize: 1 });
-    rt.poolState = () => ({ available: pool.shelf(), inUse: pool.inUseCount, closed: pool.closed, waiting: pool.waitingList() });
+    rt.poolState = () => ({
+      available: pool.shelf(),
+      inUse: pool.inUseCount,
+      closed: pool.closed,
+      waiting: pool.waitingList(),
+    });
     const stranger = new Connection(rt, 99, 0);
     let caught: unknown = null;
     function* script(): Op<void> {
@@ -310,7 +323,8 @@ describe('close', () => {
       { client: 'C', do: 'acquire' },
       { do: 'close', at: 400 },
     ]);
-    for (const i of [1, 2]) expect(step(r, i)).toMatchObject({ endedAt: 400, outcome: { error: 'closed', waited: 300 } });
+    for (const i of [1, 2])
+      expect(step(r, i)).toMatchObject({ endedAt: 400, outcome: { error: 'closed', waited: 300 } });
     expect(eventsOf(r, 'acquire.rejected').map((e) => e.client)).toEqual(['B', 'C']);
     expect(r.final.pool.waiting).toEqual([]);
   });
@@ -356,7 +370,10 @@ describe('close', () => {
 
 describe('concurrency', () => {
   it('never lends one object twice or creates past maxSize when acquires arrive together', () => {
-    const r = run({ minSize: 2, maxSize: 2, acquireTimeout: 100 }, ['A', 'B', 'C', 'D'].map((client) => ({ client, do: 'acquire', at: 0 })));
+    const r = run(
+      { minSize: 2, maxSize: 2, acquireTimeout: 100 },
+      ['A', 'B', 'C', 'D'].map((client) => ({ client, do: 'acquire', at: 0 })),
+    );
     expect(r.final.pool.created).toBe(2);
     const got = r.steps.map((s) => s.outcome.object ?? s.outcome.error);
     expect(got).toEqual([2, 1, 'timeout', 'timeout']);
@@ -365,7 +382,10 @@ describe('concurrency', () => {
   });
 
   it('reserves room before creating, so a burst on an empty pool stops at maxSize', () => {
-    const r = run({ maxSize: 2, acquireTimeout: 1000 }, ['A', 'B', 'C', 'D'].map((client) => ({ client, do: 'acquire', at: 0 })));
+    const r = run(
+      { maxSize: 2, acquireTimeout: 1000 },
+      ['A', 'B', 'C', 'D'].map((client) => ({ client, do: 'acquire', at: 0 })),
+    );
     expect(r.final.pool.created).toBe(2);
     expect(eventsOf(r, 'acquire.queued').map((e) => e.client)).toEqual(['C', 'D']);
   });

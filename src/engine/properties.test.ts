@@ -11,7 +11,8 @@ import { parseScenario } from './scenario';
 import { LEVELS, type LevelId, type PoolEvent, type WarningKind } from './types';
 
 const clients = fc.constantFrom('A', 'B', 'C', 'D');
-const maybeAt = (concurrent: boolean) => (concurrent ? fc.option(fc.integer({ min: 0, max: 600 }), { nil: undefined, freq: 2 }) : fc.constant(undefined));
+const maybeAt = (concurrent: boolean) =>
+  concurrent ? fc.option(fc.integer({ min: 0, max: 600 }), { nil: undefined, freq: 2 }) : fc.constant(undefined);
 
 function stepArb(level: LevelId, concurrent: boolean) {
   const steps = levelInfo(level)!.steps;
@@ -30,7 +31,16 @@ function stepArb(level: LevelId, concurrent: boolean) {
     withAt(fc.record({ do: fc.constant('kill'), object: fc.integer({ min: 1, max: 3 }) })),
   ];
   if (steps.includes('with')) {
-    options.push(withAt(fc.record({ client: clients, do: fc.constant('with'), write: fc.constantFrom('a=1', 'b=2'), fail: fc.boolean() })));
+    options.push(
+      withAt(
+        fc.record({
+          client: clients,
+          do: fc.constant('with'),
+          write: fc.constantFrom('a=1', 'b=2'),
+          fail: fc.boolean(),
+        }),
+      ),
+    );
   }
   if (steps.includes('restart')) options.push(withAt(fc.record({ do: fc.constant('restart') })));
   if (steps.includes('close')) options.push(withAt(fc.record({ do: fc.constant('close') })));
@@ -42,10 +52,14 @@ function scenarioArb(level: LevelId, concurrent: boolean) {
     level === 'nopool'
       ? fc.constant({})
       : level === 'level1'
-      ? fc.record({ size: fc.integer({ min: 0, max: 3 }) })
-      : level === 'level2'
-        ? fc.integer({ min: 1, max: 4 }).chain((maxSize) => fc.record({ maxSize: fc.constant(maxSize), minSize: fc.integer({ min: 0, max: maxSize }) }))
-        : fc.record({ maxSize: fc.integer({ min: 1, max: 4 }) });
+        ? fc.record({ size: fc.integer({ min: 0, max: 3 }) })
+        : level === 'level2'
+          ? fc
+              .integer({ min: 1, max: 4 })
+              .chain((maxSize) =>
+                fc.record({ maxSize: fc.constant(maxSize), minSize: fc.integer({ min: 0, max: maxSize }) }),
+              )
+          : fc.record({ maxSize: fc.integer({ min: 1, max: 4 }) });
   return fc.record({
     level: fc.constant(level),
     seed: fc.integer({ min: 0, max: 2 ** 31 }),
@@ -99,7 +113,8 @@ function expectedFlags(result: RunResult): { at: number; warning: WarningKind; o
         if (inBlock.get(e.client!)) withLease.set(e.client!, holding);
         const refs = [...hands.values()].reduce((n, list) => n + list.filter((h) => h.id === e.object).length, 0);
         if (refs > 1) flags.push({ at: i, warning: 'shared-object', object: e.object! });
-        if (e.world!.objects[e.object! - 1]!.alive === false) flags.push({ at: i, warning: 'dead-handout', object: e.object! });
+        if (e.world!.objects[e.object! - 1]!.alive === false)
+          flags.push({ at: i, warning: 'dead-handout', object: e.object! });
         break;
       }
       case 'object.written':
@@ -117,7 +132,8 @@ function expectedFlags(result: RunResult): { at: number; warning: WarningKind; o
         }
         break;
       case 'object.shelved':
-        if (e.available.filter((id) => id === e.object).length > 1) flags.push({ at: i, warning: 'double-shelved', object: e.object! });
+        if (e.available.filter((id) => id === e.object).length > 1)
+          flags.push({ at: i, warning: 'double-shelved', object: e.object! });
         break;
       case 'step.finished': {
         const c = e.client;
@@ -152,7 +168,9 @@ function checkCommon(result: RunResult): void {
   }
   expect(result.final.objects.map((o) => o.id)).toEqual(result.final.objects.map((_, i) => i + 1));
   for (const flag of expectedFlags(result)) {
-    const found = warningsAfter(result.events, flag.at).some((w) => w.warning === flag.warning && w.object === flag.object);
+    const found = warningsAfter(result.events, flag.at).some(
+      (w) => w.warning === flag.warning && w.object === flag.object,
+    );
     expect(found, `${flag.warning} on object ${flag.object} at event ${flag.at} was not flagged`).toBe(true);
   }
 }
@@ -161,14 +179,17 @@ const RUNS = 1500;
 const textLevels = LEVELS.filter((l) => l !== 'production' && levelInfo(l));
 
 describe('every level of the text', () => {
-  it.each(textLevels)('%s: never throws, time never runs backwards, ids are unique, the monitor misses nothing', (level) => {
-    fc.assert(
-      fc.property(scenarioArb(level, true), (json) => {
-        checkCommon(run(json));
-      }),
-      { numRuns: RUNS },
-    );
-  });
+  it.each(textLevels)(
+    '%s: never throws, time never runs backwards, ids are unique, the monitor misses nothing',
+    (level) => {
+      fc.assert(
+        fc.property(scenarioArb(level, true), (json) => {
+          checkCommon(run(json));
+        }),
+        { numRuns: RUNS },
+      );
+    },
+  );
 });
 
 describe.each(['level2', 'level3', 'level4'] as const)('%s', (level) => {

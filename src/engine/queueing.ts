@@ -162,7 +162,12 @@ export function waitQuantileMs(arrivalsPerSecond: number, holdMs: number, c: num
  * π_{c−1} is the chance that exactly c−1 objects are lent. A caller gives up when V > τ and waits
  * min(V, τ). Everything is scaled by e^{−kτ} when k > 0 so that no exponential overflows.
  */
-export function impatientSystem(arrivalsPerSecond: number, holdMs: number, c: number, patienceMs: number): TheoryFigures {
+export function impatientSystem(
+  arrivalsPerSecond: number,
+  holdMs: number,
+  c: number,
+  patienceMs: number,
+): TheoryFigures {
   const a = offeredLoad(arrivalsPerSecond, holdMs);
   checkLoad(a, c);
   if (!(patienceMs >= 0)) throw new RangeError(`patience must be ≥ 0 ms, not ${patienceMs}`);
@@ -195,7 +200,18 @@ export function impatientSystem(arrivalsPerSecond: number, holdMs: number, c: nu
   const abandonMass = es / cmu; // ∫_τ^∞ v / (λ π_{c−1}) · s
   if (!Number.isFinite(idle)) {
     // So lightly loaded that nobody ever finds the pool full.
-    return { formula: 'mmc-patience', offered: a, refused: 0, timedOut: 0, waited: 0, meanWaitMs: 0, p95WaitMs: 0, utilization: a / c, meanQueue: 0, meanBusy: a };
+    return {
+      formula: 'mmc-patience',
+      offered: a,
+      refused: 0,
+      timedOut: 0,
+      waited: 0,
+      meanWaitMs: 0,
+      p95WaitMs: 0,
+      utilization: a / c,
+      meanQueue: 0,
+      meanBusy: a,
+    };
   }
   const norm = idle + lambda * (queued + abandonMass);
   const waited = (lambda * (queued + abandonMass)) / norm;
@@ -203,7 +219,8 @@ export function impatientSystem(arrivalsPerSecond: number, holdMs: number, c: nu
   const meanWait = (lambda * queuedX + tau * lambda * abandonMass) / norm;
   /** P(wait > t) for 0 ≤ t < τ. */
   const tail = (t: number): number => {
-    const part = Math.abs(k) < 1e-12 ? (tau - t) * s : grows ? -Math.expm1(k * (t - tau)) / k : (es - Math.exp(k * t)) / k;
+    const part =
+      Math.abs(k) < 1e-12 ? (tau - t) * s : grows ? -Math.expm1(k * (t - tau)) / k : (es - Math.exp(k * t)) / k;
     return (lambda * (part + abandonMass)) / norm;
   };
   let p95 = 0;

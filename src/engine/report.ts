@@ -86,7 +86,8 @@ export function simulateText(text: string): SimulateResult {
         return null;
       }
     })();
-    if (raw && typeof raw === 'object' && Array.isArray((raw as { steps?: unknown }).steps)) steps = (raw as { steps: unknown[] }).steps;
+    if (raw && typeof raw === 'object' && Array.isArray((raw as { steps?: unknown }).steps))
+      steps = (raw as { steps: unknown[] }).steps;
     const parsed = parseScenarioText(text);
     if (parsed.load !== undefined) {
       const { level, options, seed } = parsed.scenario;

@@ -78,11 +78,21 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   const info = levelInfo(scenario.level);
   if (!info) throw new ScenarioError(`unknown level "${scenario.level}"`);
   const costs = resolveCosts(scenario.options.costs);
-  const rt = new Runtime({ seed: scenario.seed, costs, record: options.record ?? true, maxSize: info.bound(scenario.options) });
+  const rt = new Runtime({
+    seed: scenario.seed,
+    costs,
+    record: options.record ?? true,
+    maxSize: info.bound(scenario.options),
+  });
   const pool: RunnablePool = info.make(rt, scenario.options);
   let closeCalled = false;
   // Read on every event: one object, refreshed in place (callers read it at once, never keep it).
-  const state: { -readonly [K in keyof PoolState]: PoolState[K] } = { available: [], inUse: null, closed: false, waiting: NO_ONE };
+  const state: { -readonly [K in keyof PoolState]: PoolState[K] } = {
+    available: [],
+    inUse: null,
+    closed: false,
+    waiting: NO_ONE,
+  };
   rt.poolState = () => {
     state.available = pool.shelf();
     state.inUse = counterOf(pool);
@@ -218,7 +228,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     starterArmed = false;
     if (!initDone || fatal) return;
     while (firstUnstarted < n && started[firstUnstarted]) firstUnstarted++;
-    for (let i = firstUnstarted; i < n && !fatal; ) {
+    for (let i = firstUnstarted; i < n && !fatal;) {
       if (started[i]) {
         i = finished[i] || queued[i] ? i + 1 : nextTimed[i + 1]!;
         continue;
@@ -269,7 +279,10 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
       if (client) client.doing = null;
       finished[i] = true;
       endedAt[i] = rt.sim.now;
-      rt.emit({ type: 'step.finished', index: i, do: step.do, outcome: outcomes[i] }, { client: step.client ?? null, object: outcomes[i].object ?? null });
+      rt.emit(
+        { type: 'step.finished', index: i, do: step.do, outcome: outcomes[i] },
+        { client: step.client ?? null, object: outcomes[i].object ?? null },
+      );
       noteState(i);
       armStarter();
     });
@@ -294,7 +307,10 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     const task = rt.sim.current!;
     const scratch: StepScratch = { index: i, created: [], discarded: [], lastStep: null };
     task.scratch = scratch;
-    rt.emit({ type: 'step.started', index: i, do: step.do }, { client: step.client ?? null, object: step.object ?? null, step: null });
+    rt.emit(
+      { type: 'step.started', index: i, do: step.do },
+      { client: step.client ?? null, object: step.object ?? null, step: null },
+    );
     switch (step.do) {
       case 'acquire':
         return yield* doAcquire(client!, task);
@@ -380,7 +396,9 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   }
 
   function discardedOf(task: Task): { discarded?: number[] } {
-    return scenario.level === 'database' || scenario.level === 'production' ? { discarded: [...rt.scratchOf(task)!.discarded] } : {};
+    return scenario.level === 'database' || scenario.level === 'production'
+      ? { discarded: [...rt.scratchOf(task)!.discarded] }
+      : {};
   }
 
   function* doRelease(step: Step, client: ClientRecord | null): Op<StepOutcome> {
@@ -517,7 +535,9 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
       const point = { n: k, t, seq: rt.eventCount, options: offered };
       let picked = k < given.length ? given[k]! : (options.choose?.(point) ?? 0);
       if (!Number.isInteger(picked) || picked < 0 || picked >= offered.length) {
-        fatal ??= new ScenarioError(`choice ${k + 1} is ${picked}, but that moment offers ${offered.length} options (0 to ${offered.length - 1})`);
+        fatal ??= new ScenarioError(
+          `choice ${k + 1} is ${picked}, but that moment offers ${offered.length} options (0 to ${offered.length - 1})`,
+        );
         picked = 0;
       }
       choicePoints.push({ ...point, picked });

@@ -6,17 +6,7 @@
 import { Book, Connection, type Pooled } from './resources';
 import { createRng, type Rng } from './rng';
 import { delay, Sim, type Op, type Task } from './sim';
-import type {
-  ClientStatus,
-  Costs,
-  EventBody,
-  ObjectView,
-  Place,
-  PoolEvent,
-  StepId,
-  StepKind,
-  World,
-} from './types';
+import type { ClientStatus, Costs, EventBody, ObjectView, Place, PoolEvent, StepId, StepKind, World } from './types';
 
 /** The pool refused: nothing on the shelf and no room to create. */
 export class PoolExhausted extends Error {
@@ -190,7 +180,6 @@ export class Runtime {
     }
     for (const listen of this.listeners) listen(event as PoolEvent);
   }
-
 
   // ── the slow work ────────────────────────────────────────────────────────────────────────
 
@@ -411,7 +400,11 @@ export abstract class PoolBase<T extends Pooled> {
 
 function traceMethods(pool: object, rt: Runtime): void {
   const wrapped = new Set<string>();
-  for (let proto = Object.getPrototypeOf(pool) as object | null; proto && proto !== PoolBase.prototype; proto = Object.getPrototypeOf(proto) as object | null) {
+  for (
+    let proto = Object.getPrototypeOf(pool) as object | null;
+    proto && proto !== PoolBase.prototype;
+    proto = Object.getPrototypeOf(proto) as object | null
+  ) {
     for (const name of Object.getOwnPropertyNames(proto)) {
       const fn: unknown = Object.getOwnPropertyDescriptor(proto, name)?.value; // getters are not run
       if (name === 'constructor' || wrapped.has(name) || typeof fn !== 'function') continue;

@@ -34,17 +34,27 @@ type Json = unknown;
 
 const isObject = (v: Json): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const describe = (v: Json): string =>
-  v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'string' ? `"${v}"` : typeof v === 'object' ? 'an object' : String(v);
+  v === null
+    ? 'null'
+    : Array.isArray(v)
+      ? 'a list'
+      : typeof v === 'string'
+        ? `"${v}"`
+        : typeof v === 'object'
+          ? 'an object'
+          : String(v);
 
 function wholeNumber(v: Json, what: string, max: number, min = 0): number {
-  if (typeof v !== 'number' || !Number.isInteger(v)) throw new ScenarioError(`${what} must be a whole number, not ${describe(v)}`);
+  if (typeof v !== 'number' || !Number.isInteger(v))
+    throw new ScenarioError(`${what} must be a whole number, not ${describe(v)}`);
   if (v < min) throw new ScenarioError(`${what} must be at least ${min}, not ${v}`);
   if (v > max) throw new ScenarioError(`${what} is ${v}; the most the lab allows is ${max}`);
   return v;
 }
 
 function duration(v: Json, what: string, max: number): number {
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw new ScenarioError(`${what} must be a number of virtual ms, not ${describe(v)}`);
+  if (typeof v !== 'number' || !Number.isFinite(v))
+    throw new ScenarioError(`${what} must be a number of virtual ms, not ${describe(v)}`);
   if (v < 0) throw new ScenarioError(`${what} cannot be negative (${v})`);
   if (v > max) throw new ScenarioError(`${what} is ${v} ms; the most the lab allows is ${max}`);
   return v;
@@ -64,7 +74,8 @@ export function parseCosts(v: Json): Partial<Costs> {
         if (pair.length !== 2) throw new ScenarioError('options.costs.createMs must be a number or a pair [min, max]');
         const lo = duration(pair[0], 'options.costs.createMs', LIMITS.maxCostMs);
         const hi = duration(pair[1], 'options.costs.createMs', LIMITS.maxCostMs);
-        if (!Number.isInteger(lo) || !Number.isInteger(hi)) throw new ScenarioError('options.costs.createMs must be whole numbers of ms');
+        if (!Number.isInteger(lo) || !Number.isInteger(hi))
+          throw new ScenarioError('options.costs.createMs must be whole numbers of ms');
         if (lo > hi) throw new ScenarioError(`options.costs.createMs: the minimum ${lo} is above the maximum ${hi}`);
         out.createMs = [lo, hi];
         break;
@@ -121,11 +132,14 @@ export function parseOptions(level: LevelId, v: Json): LevelOptions {
         break;
       }
       case 'fixes': {
-        if (!isObject(value)) throw new ScenarioError(`options.fixes must be an object of true/false, not ${describe(value)}`);
+        if (!isObject(value))
+          throw new ScenarioError(`options.fixes must be an object of true/false, not ${describe(value)}`);
         const fixes: Partial<Record<keyof Fixes, boolean>> = {};
         for (const [name, on] of Object.entries(value)) {
-          if (!FIX_NAMES.includes(name as keyof Fixes)) throw new ScenarioError(`options.fixes has no "${name}" (it takes ${FIX_NAMES.join(', ')})`);
-          if (typeof on !== 'boolean') throw new ScenarioError(`options.fixes.${name} must be true or false, not ${describe(on)}`);
+          if (!FIX_NAMES.includes(name as keyof Fixes))
+            throw new ScenarioError(`options.fixes has no "${name}" (it takes ${FIX_NAMES.join(', ')})`);
+          if (typeof on !== 'boolean')
+            throw new ScenarioError(`options.fixes.${name} must be true or false, not ${describe(on)}`);
           fixes[name as keyof Fixes] = on;
         }
         out.fixes = fixes;
@@ -188,8 +202,10 @@ export function parseStep(level: LevelId, v: Json, index: number): Step {
     throw where('a "release" step needs a "client", an "object", or both');
   }
   if (step.do === 'kill' && step.object === undefined) throw where('a "kill" step needs the "object" to kill');
-  if (step.write !== undefined && step.do !== 'use' && step.do !== 'with') throw where(`"write" belongs on a "use" or "with" step, not "${step.do}"`);
-  if (step.fail !== undefined && step.do !== 'with') throw where(`"fail" belongs on a "with" step; to crash a client use {"do": "fail"}`);
+  if (step.write !== undefined && step.do !== 'use' && step.do !== 'with')
+    throw where(`"write" belongs on a "use" or "with" step, not "${step.do}"`);
+  if (step.fail !== undefined && step.do !== 'with')
+    throw where(`"fail" belongs on a "with" step; to crash a client use {"do": "fail"}`);
   if (step.object !== undefined && step.do !== 'release' && step.do !== 'kill') {
     throw where(`"object" belongs on a "release" or "kill" step, not "${step.do}"`);
   }
@@ -220,19 +236,23 @@ export function parseScenario(v: Json): ParsedFile {
   }
   const level = v.level;
   if (typeof level !== 'string' || !LEVELS.includes(level as LevelId) || !levelInfo(level as LevelId)) {
-    throw new ScenarioError(`unknown level ${describe(level)} (choose one of ${LEVELS.filter((l) => levelInfo(l)).join(', ')})`);
+    throw new ScenarioError(
+      `unknown level ${describe(level)} (choose one of ${LEVELS.filter((l) => levelInfo(l)).join(', ')})`,
+    );
   }
   const id = level as LevelId;
   const options = parseOptions(id, v.options);
   const seed = v.seed === undefined ? 1 : v.seed;
-  if (typeof seed !== 'number' || !Number.isSafeInteger(seed)) throw new ScenarioError(`seed must be a whole number, not ${describe(seed)}`);
+  if (typeof seed !== 'number' || !Number.isSafeInteger(seed))
+    throw new ScenarioError(`seed must be a whole number, not ${describe(seed)}`);
   if (v.load !== undefined) {
     if (v.steps !== undefined) throw new ScenarioError('a scenario has either "steps" or "load", not both');
     if (id !== 'production') throw new ScenarioError('load runs need "level": "production"');
     return { scenario: { level: id, options, seed, steps: [] }, load: parseLoadSpec(v.load) };
   }
   if (!Array.isArray(v.steps)) throw new ScenarioError(`"steps" must be a list of steps, not ${describe(v.steps)}`);
-  if (v.steps.length > LIMITS.maxSteps) throw new ScenarioError(`${v.steps.length} steps is more than the ${LIMITS.maxSteps} the lab runs`);
+  if (v.steps.length > LIMITS.maxSteps)
+    throw new ScenarioError(`${v.steps.length} steps is more than the ${LIMITS.maxSteps} the lab runs`);
   const steps = v.steps.map((s: Json, i: number) => parseStep(id, s, i));
   return { scenario: { level: id, options, seed, steps } };
 }

@@ -37,7 +37,11 @@ export class Parking<T> {
   /** Called by the scheduler: the parked task goes on with the value it was given. */
   wake(): void {
     const task = this.task;
-    if (task) this.sim.forTask(this.sim.soon(() => this.sim.resume(task, { value: this.value })), task);
+    if (task)
+      this.sim.forTask(
+        this.sim.soon(() => this.sim.resume(task, { value: this.value })),
+        task,
+      );
   }
 }
 

@@ -7,17 +7,7 @@
 export const LEVELS = ['nopool', 'level1', 'level2', 'level3', 'level4', 'database', 'production'] as const;
 export type LevelId = (typeof LEVELS)[number];
 
-export const STEP_KINDS = [
-  'acquire',
-  'release',
-  'use',
-  'read',
-  'fail',
-  'with',
-  'kill',
-  'restart',
-  'close',
-] as const;
+export const STEP_KINDS = ['acquire', 'release', 'use', 'read', 'fail', 'with', 'kill', 'restart', 'close'] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
 /** Virtual-ms costs of the simulated slow work. */

@@ -13,15 +13,21 @@ export { MAX_READERS };
 export const DEFAULT_READERS = 8;
 export const ANALOGY_SEED = 7;
 
-export type ReadersInput = { readonly ok: true; readonly readers: number } | { readonly ok: false; readonly message: string };
+export type ReadersInput =
+  { readonly ok: true; readonly readers: number } | { readonly ok: false; readonly message: string };
 
 /** Check what was typed in the readers field. */
 export function parseReaders(text: string): ReadersInput {
   const t = text.trim();
   if (t === '') return { ok: false, message: `Enter how many readers come, from 1 to ${MAX_READERS}.` };
-  if (!/^[+-]?\d+(\.\d+)?$/.test(t)) return { ok: false, message: `“${t.slice(0, 20)}” is not a number. Enter a whole number from 1 to ${MAX_READERS}.` };
+  if (!/^[+-]?\d+(\.\d+)?$/.test(t))
+    return {
+      ok: false,
+      message: `“${t.slice(0, 20)}” is not a number. Enter a whole number from 1 to ${MAX_READERS}.`,
+    };
   const n = Number(t);
-  if (!Number.isInteger(n)) return { ok: false, message: `Readers come whole: enter a whole number from 1 to ${MAX_READERS}.` };
+  if (!Number.isInteger(n))
+    return { ok: false, message: `Readers come whole: enter a whole number from 1 to ${MAX_READERS}.` };
   if (n < 1) return { ok: false, message: `At least one reader has to come: enter a number from 1 to ${MAX_READERS}.` };
   if (n > MAX_READERS) return { ok: false, message: `At most ${MAX_READERS} readers (one for each letter, A to Z).` };
   return { ok: true, readers: n };
@@ -89,7 +95,10 @@ function side(key: AnalogySide['key'], run: RunResult, totalMs: number): Analogy
   return {
     key,
     title: key === 'withoutPool' ? 'Without a pool' : 'With a pool',
-    how: key === 'withoutPool' ? 'Print a book, read it, burn it — for every reader.' : 'Borrow a book from the shelf, read it, put it back.',
+    how:
+      key === 'withoutPool'
+        ? 'Print a book, read it, burn it — for every reader.'
+        : 'Borrow a book from the shelf, read it, put it back.',
     totalMs,
     finishedAt: run.final.t,
     printed: run.final.pool.created,

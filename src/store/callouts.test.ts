@@ -9,7 +9,10 @@ import { callout } from './callouts';
 const FIX_NAMES = ['maxSize', 'lock', 'reset', 'validate', 'timeout', 'cleanup'] as const;
 
 /** The warnings a scenario file's run raises, with the switches it ran with. */
-function warningsOf(file: unknown, choices: readonly number[] = []): { warnings: WarningKind[]; fixes: Partial<Fixes> } {
+function warningsOf(
+  file: unknown,
+  choices: readonly number[] = [],
+): { warnings: WarningKind[]; fixes: Partial<Fixes> } {
   const { scenario } = parseScenario(file);
   const run = runScenario(scenario, { choices });
   const warnings = run.events.flatMap((e) => (e.type === 'monitor.warned' ? [e.warning] : []));

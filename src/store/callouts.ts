@@ -98,14 +98,18 @@ interface Entry {
 }
 
 /** Whether exactly these causes are off (in any order). */
-const only = (off: readonly FixName[], ...fixes: FixName[]) => off.length === fixes.length && fixes.every((f) => off.includes(f));
+const only = (off: readonly FixName[], ...fixes: FixName[]) =>
+  off.length === fixes.length && fixes.every((f) => off.includes(f));
 
 const ENTRIES: Record<WarningKind, Entry> = {
   'unbounded-growth': {
     title: 'The pool grows without limit',
     body: () =>
       'The shelf was empty, so the pool made another — and nothing caps how many it may make. After a burst every extra object stays, and a big enough burst eats all the memory.',
-    fix: (level) => (before(level, 'level2') ? fix('level2', 'Level 2 adds a maximum size') : production('The production pool enforces a maximum size')),
+    fix: (level) =>
+      before(level, 'level2')
+        ? fix('level2', 'Level 2 adds a maximum size')
+        : production('The production pool enforces a maximum size'),
   },
   'over-max': {
     title: 'More objects than the maximum',
@@ -127,7 +131,8 @@ const ENTRIES: Record<WarningKind, Entry> = {
     title: 'Handed out with someone else’s data',
     body: (level, off) => {
       if (level === 'production') {
-        if (only(off, 'reset')) return 'This connection still carries what its last reader wrote: with the reset fix off, nothing cleaned it on the way back to the shelf.';
+        if (only(off, 'reset'))
+          return 'This connection still carries what its last reader wrote: with the reset fix off, nothing cleaned it on the way back to the shelf.';
         if (only(off, 'lock'))
           return 'This connection still carries another reader’s data although the reset fix cleans on return: with thread safety off, it reached two readers at once, so the cleaning came too late.';
         return 'This connection still carries another reader’s data. Two switches can do that: with reset off, nothing cleaned it on the way back; with thread safety off, it reached two readers at once and the cleaning came too late.';
@@ -136,7 +141,10 @@ const ENTRIES: Record<WarningKind, Entry> = {
         ? `This ${thing(level)} still carries what its last reader wrote: nothing cleaned it on the way back to the shelf.`
         : `This ${thing(level)} still carries another reader’s data although this level cleans on return: it reached two readers at once, so the cleaning came too late.`;
     },
-    fix: (level) => (before(level, 'level3') ? fix('level3', 'Level 3 cleans each book on its way back') : production('The production pool refuses a release it did not lend')),
+    fix: (level) =>
+      before(level, 'level3')
+        ? fix('level3', 'Level 3 cleans each book on its way back')
+        : production('The production pool refuses a release it did not lend'),
   },
   'dirty-read': {
     title: 'A reader saw the previous reader’s data',
@@ -152,7 +160,10 @@ const ENTRIES: Record<WarningKind, Entry> = {
         ? 'What one reader wrote was read by the next: the object came back and went out again without being cleaned. With user data or a session setting, that is a leak from one user to another.'
         : 'What one reader wrote was read by another, although this level cleans on return: the two were holding the same object at the same time.';
     },
-    fix: (level) => (before(level, 'level3') ? fix('level3', 'Level 3 cleans each book on its way back') : production('The production pool refuses a release it did not lend')),
+    fix: (level) =>
+      before(level, 'level3')
+        ? fix('level3', 'Level 3 cleans each book on its way back')
+        : production('The production pool refuses a release it did not lend'),
   },
   'dead-handout': {
     title: 'A dead object was handed out',
@@ -160,7 +171,10 @@ const ENTRIES: Record<WarningKind, Entry> = {
       before(level, 'database')
         ? 'The object on top of the shelf had died while it waited there, and the pool lent it without a look. The reader finds out only when it tries to use it.'
         : 'A dead connection reached a reader although this level checks each one: it was checked before it died, or it went out without passing through the check.',
-    fix: (level) => (before(level, 'database') ? fix('database', 'The database pool checks each connection with SELECT 1 first') : production('The production pool checks each object it hands out')),
+    fix: (level) =>
+      before(level, 'database')
+        ? fix('database', 'The database pool checks each connection with SELECT 1 first')
+        : production('The production pool checks each object it hands out'),
   },
   'dead-used': {
     title: 'A reader used a dead object',
@@ -168,7 +182,8 @@ const ENTRIES: Record<WarningKind, Entry> = {
       before(level, 'database')
         ? 'The reader was given an object that had already died, and its work failed.'
         : 'The connection died while the reader was holding it. Validation only checks connections on their way out of the shelf; one already lent can fail at any moment, so the code using it must be ready for an error.',
-    fix: (level) => (before(level, 'database') ? fix('database', 'The database pool checks each connection before lending it') : none),
+    fix: (level) =>
+      before(level, 'database') ? fix('database', 'The database pool checks each connection before lending it') : none,
   },
   'double-shelved': {
     title: 'One object is on the shelf twice',
@@ -200,7 +215,10 @@ const ENTRIES: Record<WarningKind, Entry> = {
       before(level, 'level4')
         ? `The reader failed between borrowing and returning, so the return never ran. Every such ${thing(level)} is gone for good; enough of them and the pool is empty.`
         : `The reader borrowed the plain way and failed before returning. This level has a block that always returns what it lent — borrowed through it, the ${thing(level)} would have come back.`,
-    fix: (level) => (before(level, 'level4') ? fix('level4', 'Level 4 guarantees the return') : production('The production pool spots a loan that lasts too long and names the borrower')),
+    fix: (level) =>
+      before(level, 'level4')
+        ? fix('level4', 'Level 4 guarantees the return')
+        : production('The production pool spots a loan that lasts too long and names the borrower'),
   },
   'closed-with-borrowed': {
     title: 'close() left lent connections open',
@@ -210,7 +228,8 @@ const ENTRIES: Record<WarningKind, Entry> = {
   },
   'created-after-close': {
     title: 'The closed pool made a new object',
-    body: () => 'The pool was closed, but it still lent and opened connections: nothing in its acquire looks at whether it was shut down.',
+    body: () =>
+      'The pool was closed, but it still lent and opened connections: nothing in its acquire looks at whether it was shut down.',
     fix: () => production('The production pool refuses new work once closed'),
   },
   timeout: {

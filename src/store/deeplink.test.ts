@@ -5,7 +5,8 @@ const ctx: LinkContext = {
   pages: ['analogy', 'level1', 'level2', 'database'],
   isLab: (p) => p !== 'analogy',
   storiesOf: (p) => (p === 'level2' ? ['dirty-book', 'exhaustion'] : []),
-  titleOf: (p) => ({ analogy: 'the analogy', level1: 'Level 1', level2: 'Level 2', database: 'the database pool' })[p] ?? p,
+  titleOf: (p) =>
+    ({ analogy: 'the analogy', level1: 'Level 1', level2: 'Level 2', database: 'the database pool' })[p] ?? p,
 };
 
 describe('parseDeepLink', () => {

@@ -49,7 +49,10 @@ export function parseDeepLink(search: string, ctx: LinkContext): ParsedLink {
   if (rawPage !== null) {
     const wanted = rawPage.trim().toLowerCase();
     if (ctx.pages.includes(wanted)) page = wanted;
-    else notices.push(`The link asked for a level called "${clip(rawPage)}", which the lab does not have, so it opened ${title(first)}.`);
+    else
+      notices.push(
+        `The link asked for a level called "${clip(rawPage)}", which the lab does not have, so it opened ${title(first)}.`,
+      );
   }
   if (ctx.ownsLink?.(page)) return { target: { page, story: null, step: null }, notices };
 

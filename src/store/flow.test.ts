@@ -29,7 +29,12 @@ describe('flowFor', () => {
       expect(nodeIds).toContain(e.to);
     }
     for (const n of g.nodes.filter((x) => x.kind === 'question')) {
-      expect(g.edges.filter((e) => e.from === n.id).map((e) => e.label).sort()).toEqual(['no', 'yes']);
+      expect(
+        g.edges
+          .filter((e) => e.from === n.id)
+          .map((e) => e.label)
+          .sort(),
+      ).toEqual(['no', 'yes']);
     }
     expect(g.nodes.filter((n) => n.kind === 'start')).toHaveLength(1);
     expect(g.description.length).toBeGreaterThan(40);
@@ -62,13 +67,24 @@ describe('flowNodeAt', () => {
   });
 
   it('follows a reuse then a refusal on Level 2', () => {
-    expect(path('level2', eventsOf('exhaustion-level2'))).toEqual(['ask', 'pop', 'give', 'ask', 'create', 'give', 'ask', 'refuse']);
+    expect(path('level2', eventsOf('exhaustion-level2'))).toEqual([
+      'ask',
+      'pop',
+      'give',
+      'ask',
+      'create',
+      'give',
+      'ask',
+      'refuse',
+    ]);
   });
 
   it('leaves the start-up filling unlit', () => {
     const events = eventsOf('dirty-book-level1');
     const opened = events.findIndex((e) => e.type === 'pool.opened');
-    expect(events.slice(0, opened).map((e) => flowNodeAt('level1', e))).toEqual(events.slice(0, opened).map(() => null));
+    expect(events.slice(0, opened).map((e) => flowNodeAt('level1', e))).toEqual(
+      events.slice(0, opened).map(() => null),
+    );
   });
 
   it('shows a dead connection checked, thrown away and replaced after a restart', () => {
@@ -78,7 +94,15 @@ describe('flowNodeAt', () => {
   });
 
   it('prints every time without a pool', () => {
-    const events = runScenario({ level: 'nopool', options: {}, seed: 1, steps: [{ client: 'A', do: 'acquire' }, { client: 'A', do: 'release' }] }).events;
+    const events = runScenario({
+      level: 'nopool',
+      options: {},
+      seed: 1,
+      steps: [
+        { client: 'A', do: 'acquire' },
+        { client: 'A', do: 'release' },
+      ],
+    }).events;
     expect(path('nopool', events)).toEqual(['ask', 'create', 'give']);
   });
 

@@ -8,7 +8,8 @@
  */
 import type { LevelId, PoolEvent } from '../engine';
 
-export type FlowNodeId = 'ask' | 'shelf' | 'pop' | 'alive' | 'discard' | 'room' | 'create' | 'give' | 'refuse' | 'wait' | 'fail';
+export type FlowNodeId =
+  'ask' | 'shelf' | 'pop' | 'alive' | 'discard' | 'room' | 'create' | 'give' | 'refuse' | 'wait' | 'fail';
 export type FlowNodeKind = 'start' | 'question' | 'action' | 'done' | 'refuse';
 
 export interface FlowNode {
@@ -34,7 +35,13 @@ export interface FlowGraph {
   readonly description: string;
 }
 
-const node = (id: FlowNodeId, label: string, kind: FlowNodeKind, col: number, row: number): FlowNode => ({ id, label, kind, col, row });
+const node = (id: FlowNodeId, label: string, kind: FlowNodeKind, col: number, row: number): FlowNode => ({
+  id,
+  label,
+  kind,
+  col,
+  row,
+});
 const edge = (from: FlowNodeId, to: FlowNodeId, label: string | null = null): FlowEdge => ({ from, to, label });
 
 function words(level: LevelId) {
@@ -62,7 +69,13 @@ export function flowFor(level: LevelId): FlowGraph {
     return {
       level,
       nodes: [ask, shelf, pop, node('create', w.make, 'action', 1, 2), node('give', 'Hand it over', 'done', 0, 3)],
-      edges: [edge('ask', 'shelf'), edge('shelf', 'pop', 'yes'), edge('shelf', 'create', 'no'), edge('pop', 'give'), edge('create', 'give')],
+      edges: [
+        edge('ask', 'shelf'),
+        edge('shelf', 'pop', 'yes'),
+        edge('shelf', 'create', 'no'),
+        edge('pop', 'give'),
+        edge('create', 'give'),
+      ],
       description: `A reader asks; if the shelf has a ${w.thing}, the top one is taken and handed over; if not, a new one is made and handed over. There is no limit and no refusal.`,
     };
   }
@@ -71,7 +84,15 @@ export function flowFor(level: LevelId): FlowGraph {
   if (level === 'level2' || level === 'level3' || level === 'level4') {
     return {
       level,
-      nodes: [ask, shelf, pop, room, refuse, node('create', w.make, 'action', 1, 2), node('give', 'Hand it over', 'done', 0, 3)],
+      nodes: [
+        ask,
+        shelf,
+        pop,
+        room,
+        refuse,
+        node('create', w.make, 'action', 1, 2),
+        node('give', 'Hand it over', 'done', 0, 3),
+      ],
       edges: [
         edge('ask', 'shelf'),
         edge('shelf', 'pop', 'yes'),

@@ -3,7 +3,15 @@ import type { Scenario } from '../engine';
 import type { Story } from '../stories/types';
 import interleave from '../../scenarios/production-interleave.json';
 import { createLabStore } from './labStore';
-import { selectAtEnd, selectEvent, selectWarningsSoFar, selectWorld, shelfOf, readersOf, manualReadersOf } from './selectors';
+import {
+  selectAtEnd,
+  selectEvent,
+  selectWarningsSoFar,
+  selectWorld,
+  shelfOf,
+  readersOf,
+  manualReadersOf,
+} from './selectors';
 
 const dirty: Scenario = {
   level: 'level2',
@@ -19,14 +27,29 @@ const dirty: Scenario = {
 };
 
 const STORIES: Story[] = [
-  { id: 'dirty', level: 'level2', title: 'A dirty book', summary: 'B reads A’s note.', expect: 'dirty-read', scenario: dirty },
+  {
+    id: 'dirty',
+    level: 'level2',
+    title: 'A dirty book',
+    summary: 'B reads A’s note.',
+    expect: 'dirty-read',
+    scenario: dirty,
+  },
   {
     id: 'burst',
     level: 'level1',
     title: 'A burst',
     summary: 'More readers than books.',
     expect: 'unbounded-growth',
-    scenario: { level: 'level1', options: { size: 1 }, seed: 1, steps: [{ client: 'A', do: 'acquire' }, { client: 'B', do: 'acquire' }] },
+    scenario: {
+      level: 'level1',
+      options: { size: 1 },
+      seed: 1,
+      steps: [
+        { client: 'A', do: 'acquire' },
+        { client: 'B', do: 'acquire' },
+      ],
+    },
   },
 ];
 
@@ -76,7 +99,10 @@ describe('createLabStore', () => {
   it('moves twice as far in the same real time at twice the speed', () => {
     const one = fresh();
     const two = fresh();
-    for (const [store, speed] of [[one, 1], [two, 2]] as const) {
+    for (const [store, speed] of [
+      [one, 1],
+      [two, 2],
+    ] as const) {
       store.getState().actions.loadStory('dirty');
       store.getState().actions.setSpeed(speed);
       store.getState().actions.advance(1500);
@@ -200,7 +226,12 @@ describe('createLabStore', () => {
     a.loadStory('dirty', { play: false });
     expect(a.addReader()).toBe('C');
     expect(a.addReader()).toBe('D');
-    expect(manualReadersOf(store.getState().run, store.getState().extraReaders).map((r) => r.name)).toEqual(['A', 'B', 'C', 'D']);
+    expect(manualReadersOf(store.getState().run, store.getState().extraReaders).map((r) => r.name)).toEqual([
+      'A',
+      'B',
+      'C',
+      'D',
+    ]);
   });
 
   it('puts a message beside a bad option and keeps the timeline running', () => {
@@ -326,7 +357,7 @@ describe('createLabStore', () => {
       return store;
     };
 
-    it('clears them when a step added by hand replays in the scheduler\'s order', () => {
+    it("clears them when a step added by hand replays in the scheduler's order", () => {
       const store = handPicked();
       expect(store.getState().actions.act('C', 'acquire')).toBe(true);
       expect(store.getState().choices).toBeNull();

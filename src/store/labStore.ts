@@ -89,7 +89,10 @@ export interface LabActions {
    * Put any scenario on the stage (the production page's switchboard): checked as a scenario file
    * is; with `choices`, a hand-picked interleaving (see run.ts). False, with a notice, if it is bad.
    */
-  loadScenario(scenario: unknown, opts?: { choices?: readonly number[]; cursor?: number | 'end'; play?: boolean }): boolean;
+  loadScenario(
+    scenario: unknown,
+    opts?: { choices?: readonly number[]; cursor?: number | 'end'; play?: boolean },
+  ): boolean;
 
   notify(text: string): void;
   dismissNotice(id: number): void;
@@ -148,7 +151,8 @@ function emptyScenario(level: LevelId, options: LevelOptions): Scenario {
 function warningsOf(run: RunResult): WarningMark[] {
   const out: WarningMark[] = [];
   run.events.forEach((e, index) => {
-    if (e.type === 'monitor.warned') out.push({ index, warning: e.warning, message: e.message, client: e.client, object: e.object });
+    if (e.type === 'monitor.warned')
+      out.push({ index, warning: e.warning, message: e.message, client: e.client, object: e.object });
   });
   return out;
 }
@@ -264,7 +268,8 @@ export function createLabStore(deps: LabDeps = {}): LabStore {
     const lastReleased = (s: LabState, reader: string): number | null => {
       for (let i = s.run.steps.length - 1; i >= 0; i--) {
         const r = s.run.steps[i]!;
-        if (r.step.client === reader && r.step.do === 'release' && r.outcome.object !== undefined) return r.outcome.object;
+        if (r.step.client === reader && r.step.do === 'release' && r.outcome.object !== undefined)
+          return r.outcome.object;
       }
       return null;
     };
@@ -282,11 +287,17 @@ export function createLabStore(deps: LabDeps = {}): LabStore {
         const s = get();
         const sessions = { ...s.sessions, [s.level]: sessionOf(s) };
         const story = opts.story ? storyById(opts.story) : undefined;
-        if (opts.story && (!story || story.level !== level)) notify(`This level has no scenario called "${opts.story}".`);
+        if (opts.story && (!story || story.level !== level))
+          notify(`This level has no scenario called "${opts.story}".`);
         set({ page: level, level, sessions });
         if (story && story.level === level) {
           const text = { ...defaultOptionText(level), ...textOf(story.scenario.options) };
-          load(story.scenario, { storyId: story.id, basedOn: null, extraReaders: [], optionText: text, optionErrors: {} }, opts.step ?? 0, opts.play ?? false);
+          load(
+            story.scenario,
+            { storyId: story.id, basedOn: null, extraReaders: [], optionText: text, optionErrors: {} },
+            opts.step ?? 0,
+            opts.play ?? false,
+          );
         } else {
           const saved = sessions[level];
           if (saved) {
@@ -295,12 +306,17 @@ export function createLabStore(deps: LabDeps = {}): LabStore {
           } else {
             const text = defaultOptionText(level);
             const options = checkOptions(level, text).options ?? {};
-            load(emptyScenario(level, options), { storyId: null, basedOn: null, extraReaders: [], optionText: text, optionErrors: {} }, opts.step ?? 'end');
+            load(
+              emptyScenario(level, options),
+              { storyId: null, basedOn: null, extraReaders: [], optionText: text, optionErrors: {} },
+              opts.step ?? 'end',
+            );
           }
         }
         if (opts.step != null) {
           const last = get().run.events.length - 1;
-          if (opts.step > last) notify(`The link asked for step ${opts.step}, but this timeline has ${last} steps; showing the last.`);
+          if (opts.step > last)
+            notify(`The link asked for step ${opts.step}, but this timeline has ${last} steps; showing the last.`);
         }
       },
 
@@ -315,7 +331,12 @@ export function createLabStore(deps: LabDeps = {}): LabStore {
           return;
         }
         const text = { ...defaultOptionText(story.level), ...textOf(story.scenario.options) };
-        load(story.scenario, { storyId: id, basedOn: null, extraReaders: [], optionText: text, optionErrors: {} }, 0, opts.play ?? true);
+        load(
+          story.scenario,
+          { storyId: id, basedOn: null, extraReaders: [], optionText: text, optionErrors: {} },
+          0,
+          opts.play ?? true,
+        );
       },
 
       startOver() {
@@ -361,7 +382,10 @@ export function createLabStore(deps: LabDeps = {}): LabStore {
         moveTo(index);
       },
       setSpeed(speed) {
-        const allowed = SPEEDS.reduce((best, v) => (Math.abs(v - speed) < Math.abs(best - speed) ? v : best), SPEEDS[0] as number);
+        const allowed = SPEEDS.reduce(
+          (best, v) => (Math.abs(v - speed) < Math.abs(best - speed) ? v : best),
+          SPEEDS[0] as number,
+        );
         set({ speed: allowed });
       },
       faster() {
@@ -442,7 +466,9 @@ export function createLabStore(deps: LabDeps = {}): LabStore {
         if (t.run.error) {
           set({
             optionText,
-            optionErrors: { [name]: `With this value your steps stop at step ${(t.run.error.stepIndex ?? 0) + 1}: ${t.run.error.message}. Start over to use it.` },
+            optionErrors: {
+              [name]: `With this value your steps stop at step ${(t.run.error.stepIndex ?? 0) + 1}: ${t.run.error.message}. Start over to use it.`,
+            },
           });
           return;
         }
@@ -517,11 +543,16 @@ export function createLabStore(deps: LabDeps = {}): LabStore {
 
 function textOf(options: LevelOptions): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const k of ['size', 'minSize', 'maxSize'] as const) if (typeof options[k] === 'number') out[k] = String(options[k]);
+  for (const k of ['size', 'minSize', 'maxSize'] as const)
+    if (typeof options[k] === 'number') out[k] = String(options[k]);
   return out;
 }
 
 function optionsOf(scenario: Scenario): LevelOptions {
   const { size, minSize, maxSize } = scenario.options;
-  return { ...(size === undefined ? {} : { size }), ...(minSize === undefined ? {} : { minSize }), ...(maxSize === undefined ? {} : { maxSize }) };
+  return {
+    ...(size === undefined ? {} : { size }),
+    ...(minSize === undefined ? {} : { minSize }),
+    ...(maxSize === undefined ? {} : { maxSize }),
+  };
 }

@@ -44,7 +44,9 @@ describe('metricsAt', () => {
 
   it('shows the figures as they were at the cursor', () => {
     const events = eventsOf(turns);
-    const second = events.findIndex((e, i) => e.type === 'object.acquired' && events.slice(0, i).some((x) => x.type === 'object.acquired'));
+    const second = events.findIndex(
+      (e, i) => e.type === 'object.acquired' && events.slice(0, i).some((x) => x.type === 'object.acquired'),
+    );
     const m = metricsAt(events, second);
     expect(m.reused).toBe(2);
     expect(m.series.at(-1)?.t).toBeLessThanOrEqual(events[second]!.t);

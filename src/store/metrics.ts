@@ -99,7 +99,8 @@ export function metricsAt(events: readonly PoolEvent[], cursor: number): Metrics
     }
     const point = pointOf(e);
     const prev = series[series.length - 1];
-    if (!prev || prev.shelf !== point.shelf || prev.borrowed !== point.borrowed || prev.created !== point.created) series.push(point);
+    if (!prev || prev.shelf !== point.shelf || prev.borrowed !== point.borrowed || prev.created !== point.created)
+      series.push(point);
   }
 
   const meanCreateMs = objectsMade === 0 ? null : createMs / objectsMade;

@@ -102,7 +102,12 @@ describe('narrate', () => {
       expect(text).not.toMatch(/undefined|NaN|\[object|null\b|\s{2}|\.\./);
       expect(text.length).toBeLessThan(220);
       // One sentence: no full stop in the middle, except inside ms figures and quotes.
-      expect(text.replace(/\d\.\d/g, '').replace(/“[^”]*”/g, '').slice(0, -1)).not.toMatch(/\.\s/);
+      expect(
+        text
+          .replace(/\d\.\d/g, '')
+          .replace(/“[^”]*”/g, '')
+          .slice(0, -1),
+      ).not.toMatch(/\.\s/);
     }
   });
 
@@ -117,8 +122,12 @@ describe('narrate', () => {
   });
 
   it('tells a reuse from the shelf as the text’s win', () => {
-    const e = recorded.find((x) => x.type === 'object.acquired' && x.source === 'shelf' && x.world?.objects[0]?.kind === 'book')!;
-    expect(narrate(e)).toBe(`Reader ${e.client} got Book ${e.object} from the shelf — reused, ready in 0.5 ms, nothing made.`);
+    const e = recorded.find(
+      (x) => x.type === 'object.acquired' && x.source === 'shelf' && x.world?.objects[0]?.kind === 'book',
+    )!;
+    expect(narrate(e)).toBe(
+      `Reader ${e.client} got Book ${e.object} from the shelf — reused, ready in 0.5 ms, nothing made.`,
+    );
   });
 
   it('says how many books the shelf has when a reader asks', () => {

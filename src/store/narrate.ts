@@ -67,7 +67,9 @@ function sentence(e: PoolEvent, level: LevelId | undefined): string {
 
   switch (e.type) {
     case 'pool.opening':
-      return isDb ? 'The pool opens and starts connecting to the database.' : 'The library opens: the pool sets up its shelf.';
+      return isDb
+        ? 'The pool opens and starts connecting to the database.'
+        : 'The library opens: the pool sets up its shelf.';
     case 'pool.opened':
       return shelf === 0
         ? `The pool is ready with an empty shelf: each ${noun} will be made when first asked for.`
@@ -91,7 +93,8 @@ function sentence(e: PoolEvent, level: LevelId | undefined): string {
         : `${obj()} goes on top of the shelf; ${shelfText}.`;
     }
     case 'object.acquired':
-      if (e.source === 'created') return `${who(e)} got ${obj()}, brand new, after waiting ${ms(e.waited)} for it to be made.`;
+      if (e.source === 'created')
+        return `${who(e)} got ${obj()}, brand new, after waiting ${ms(e.waited)} for it to be made.`;
       return `${who(e)} got ${obj()} from the shelf — reused, ready in ${ms(e.waited)}, nothing made.`;
     case 'object.released':
       return `${obj()} is back with the pool: ${who(e)} has returned it.`;
@@ -103,7 +106,9 @@ function sentence(e: PoolEvent, level: LevelId | undefined): string {
       return `${capital(statementOwner(e, obj()))} runs ${e.sql}${statementPurpose(e.sql)}.`;
     case 'statement.finished':
       if (!e.ok) return `${e.sql} failed on ${obj()}: ${e.error ?? 'no answer'}.`;
-      return e.sql === 'SELECT 1' ? `The database answered SELECT 1 on ${obj()}: it is alive.` : `${e.sql} succeeded on ${obj()}.`;
+      return e.sql === 'SELECT 1'
+        ? `The database answered SELECT 1 on ${obj()}: it is alive.`
+        : `${e.sql} succeeded on ${obj()}.`;
     case 'object.validated':
       return e.ok
         ? `${obj()} passed the check, so it can be lent.`
@@ -143,10 +148,16 @@ function sentence(e: PoolEvent, level: LevelId | undefined): string {
     case 'block.failed':
       return `Something goes wrong inside ${e.client === null ? 'the' : `${who(e)}’s`} block with ${obj()} — the return will happen anyway.`;
     case 'block.exited':
-      return e.object === null ? `${who(e)} leaves the block.` : `${who(e)} leaves the block; ${obj()} has been given back.`;
+      return e.object === null
+        ? `${who(e)} leaves the block.`
+        : `${who(e)} leaves the block; ${obj()} has been given back.`;
     case 'pool.closed': {
-      const shut = e.closed.length === 0 ? `it closes no ${noun}s` : `it closes ${e.closed.map((id) => `${Noun} ${id}`).join(', ')}`;
-      const out = e.borrowed === 0 ? '' : `; ${count(e.borrowed, noun)} out on loan ${e.borrowed === 1 ? 'stays' : 'stay'} open`;
+      const shut =
+        e.closed.length === 0
+          ? `it closes no ${noun}s`
+          : `it closes ${e.closed.map((id) => `${Noun} ${id}`).join(', ')}`;
+      const out =
+        e.borrowed === 0 ? '' : `; ${count(e.borrowed, noun)} out on loan ${e.borrowed === 1 ? 'stays' : 'stay'} open`;
       return `The pool closes: ${shut}${out}.`;
     }
     case 'acquire.queued':
@@ -173,7 +184,13 @@ function unreachable(e: never): string {
   return `Something happened (${(e as { type: string }).type}).`;
 }
 
-function started(step: StepKind, e: PoolEvent, noun: string, obj: (id?: number | null) => string, shelf: number): string {
+function started(
+  step: StepKind,
+  e: PoolEvent,
+  noun: string,
+  obj: (id?: number | null) => string,
+  shelf: number,
+): string {
   const held = heldBy(e);
   switch (step) {
     case 'acquire':
@@ -190,7 +207,9 @@ function started(step: StepKind, e: PoolEvent, noun: string, obj: (id?: number |
     case 'with':
       return `${who(e)} borrows a ${noun} through the guaranteed-return block.`;
     case 'kill':
-      return noun === 'connection' ? `${obj()} is about to lose its link to the database.` : `${obj()} is about to fall apart.`;
+      return noun === 'connection'
+        ? `${obj()} is about to lose its link to the database.`
+        : `${obj()} is about to fall apart.`;
     case 'restart':
       return 'The database server is about to restart.';
     case 'close':
@@ -200,23 +219,37 @@ function started(step: StepKind, e: PoolEvent, noun: string, obj: (id?: number |
   }
 }
 
-function finished(step: StepKind, out: StepOutcome, e: PoolEvent, noun: string, obj: (id?: number | null) => string): string {
+function finished(
+  step: StepKind,
+  out: StepOutcome,
+  e: PoolEvent,
+  noun: string,
+  obj: (id?: number | null) => string,
+): string {
   const subject = who(e);
   if (out.error === 'exhausted') return `${subject} leaves without a ${noun}: the pool refused.`;
   if (out.error === 'timeout') return `${subject} leaves without a ${noun}: it waited too long.`;
   if (out.error === 'closed') return `${subject} leaves without a ${noun}: the pool is closed.`;
-  if (out.error === 'not-borrowed') return `${subject} could not return ${obj(out.object ?? null)}: it was not on loan.`;
+  if (out.error === 'not-borrowed')
+    return `${subject} could not return ${obj(out.object ?? null)}: it was not on loan.`;
   if (out.pending) return `${subject} is still waiting for a ${noun}.`;
   switch (step) {
     case 'acquire': {
-      const thrown = out.discarded && out.discarded.length > 0 ? `, after throwing away ${out.discarded.map((id) => obj(id)).join(' and ')}` : '';
+      const thrown =
+        out.discarded && out.discarded.length > 0
+          ? `, after throwing away ${out.discarded.map((id) => obj(id)).join(' and ')}`
+          : '';
       return `${subject} now holds ${obj(out.object ?? null)}${out.source === 'created' ? ', newly made' : ', reused'}${thrown}.`;
     }
     case 'release':
-      return out.error === 'dead' ? `${subject} is done, but ${obj(out.object ?? null)} never made it back.` : `${subject} is done with ${obj(out.object ?? null)}.`;
+      return out.error === 'dead'
+        ? `${subject} is done, but ${obj(out.object ?? null)} never made it back.`
+        : `${subject} is done with ${obj(out.object ?? null)}.`;
     case 'use':
     case 'read':
-      return out.error === 'dead' ? `${subject} could not use ${obj(out.object ?? null)}: it is dead.` : `${subject} is done with ${obj(out.object ?? null)} for now.`;
+      return out.error === 'dead'
+        ? `${subject} could not use ${obj(out.object ?? null)}: it is dead.`
+        : `${subject} is done with ${obj(out.object ?? null)} for now.`;
     case 'fail':
       return `${subject} is gone; ${obj(out.object ?? null)} is lost with it.`;
     case 'with':

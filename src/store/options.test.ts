@@ -4,14 +4,20 @@ import { checkOptions, defaultOptionText, MAX_DRAWN, optionFields } from './opti
 describe('optionFields', () => {
   it('lists each level’s size options with their defaults', () => {
     expect(optionFields('level1').map((f) => [f.name, f.defaultValue])).toEqual([['size', 5]]);
-    expect(optionFields('level2').map((f) => [f.name, f.defaultValue])).toEqual([['minSize', 2], ['maxSize', 10]]);
+    expect(optionFields('level2').map((f) => [f.name, f.defaultValue])).toEqual([
+      ['minSize', 2],
+      ['maxSize', 10],
+    ]);
     expect(defaultOptionText('database')).toEqual({ maxSize: '10' });
   });
 });
 
 describe('checkOptions', () => {
   it('accepts good sizes', () => {
-    expect(checkOptions('level2', { minSize: '0', maxSize: '4' })).toEqual({ options: { minSize: 0, maxSize: 4 }, errors: {} });
+    expect(checkOptions('level2', { minSize: '0', maxSize: '4' })).toEqual({
+      options: { minSize: 0, maxSize: 4 },
+      errors: {},
+    });
   });
 
   it('names the field for each kind of bad value', () => {

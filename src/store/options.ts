@@ -79,7 +79,8 @@ export function checkOptions(level: LevelId, text: Readonly<Record<string, strin
   } catch (e) {
     if (!(e instanceof ScenarioError)) throw e;
     const named = fields.find((f) => e.message.includes(`options.${f.name}`));
-    const target = edited && fields.some((f) => f.name === edited) ? edited : (named?.name ?? fields[0]?.name ?? 'options');
+    const target =
+      edited && fields.some((f) => f.name === edited) ? edited : (named?.name ?? fields[0]?.name ?? 'options');
     return { options: null, errors: { [target]: plain(e.message) } };
   }
 }

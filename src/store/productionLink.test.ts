@@ -4,7 +4,14 @@ import interleave from '../../scenarios/production-interleave.json';
 import noReset from '../../scenarios/production-no-reset.json';
 import { runScenario } from '../engine';
 import { parseScenario } from '../engine';
-import { FIX_ORDER, fitProductionRun, formatProductionLink, parseProductionLink, type ProductionLinkContext, type ProductionView } from './productionLink';
+import {
+  FIX_ORDER,
+  fitProductionRun,
+  formatProductionLink,
+  parseProductionLink,
+  type ProductionLinkContext,
+  type ProductionView,
+} from './productionLink';
 
 const ctx: ProductionLinkContext = {
   scenarios: ['same-book', 'pick-order', 'dirty', 'queue'],
@@ -23,18 +30,26 @@ describe('parseProductionLink', () => {
   });
 
   it('opens the first scenario, every fix on, the scheduler’s order and the end with nothing but the level', () => {
-    expect(parse('?level=production')).toEqual({ view: { scenario: 'same-book', off: [], choices: null, step: null }, notices: [] });
+    expect(parse('?level=production')).toEqual({
+      view: { scenario: 'same-book', off: [], choices: null, step: null },
+      notices: [],
+    });
     expect(parse('?level=production&scenario=&off=&choices=&step=')).toEqual(parse('?level=production'));
   });
 
   it('reads commas written as %2C', () => {
-    expect(parse('?level=production&off=lock%2Creset&choices=1%2C0').view).toMatchObject({ off: ['lock', 'reset'], choices: [1, 0] });
+    expect(parse('?level=production&off=lock%2Creset&choices=1%2C0').view).toMatchObject({
+      off: ['lock', 'reset'],
+      choices: [1, 0],
+    });
   });
 
   it('opens the first scenario with a notice for an unknown one', () => {
     const { view, notices } = parse('?level=production&scenario=no-such&off=reset');
     expect(view).toEqual({ scenario: 'same-book', off: ['reset'], choices: null, step: null });
-    expect(notices).toEqual(['The production pool has no scenario called "no-such", so it opened “Two readers get the same book”.']);
+    expect(notices).toEqual([
+      'The production pool has no scenario called "no-such", so it opened “Two readers get the same book”.',
+    ]);
   });
 
   it('accepts fixes in any case and order, once each, and lists them in the table’s order', () => {
@@ -52,7 +67,9 @@ describe('parseProductionLink', () => {
   it('keeps the picks before the first word that is not one', () => {
     const some = parse('?choices=1,0,x,1');
     expect(some.view.choices).toEqual([1, 0]);
-    expect(some.notices).toEqual(['"x" is not a choice (choices are option numbers, like 1,0), so only the first 2 picks are used.']);
+    expect(some.notices).toEqual([
+      '"x" is not a choice (choices are option numbers, like 1,0), so only the first 2 picks are used.',
+    ]);
     const none = parse('?choices=-1');
     expect(none.view.choices).toBeNull();
     expect(none.notices[0]).toMatch(/the scheduler chooses throughout/);
@@ -81,8 +98,12 @@ describe('formatProductionLink', () => {
   });
 
   it('leaves out what is at its default', () => {
-    expect(formatProductionLink({ scenario: 'same-book', off: [], choices: null, step: null })).toBe('?level=production&scenario=same-book');
-    expect(formatProductionLink({ scenario: 'same-book', off: [], choices: [], step: 0 })).toBe('?level=production&scenario=same-book&step=0');
+    expect(formatProductionLink({ scenario: 'same-book', off: [], choices: null, step: null })).toBe(
+      '?level=production&scenario=same-book',
+    );
+    expect(formatProductionLink({ scenario: 'same-book', off: [], choices: [], step: 0 })).toBe(
+      '?level=production&scenario=same-book&step=0',
+    );
   });
 
   it('reads back every view it writes, without a notice', () => {
@@ -103,7 +124,8 @@ describe('formatProductionLink', () => {
 describe('fitProductionRun', () => {
   /** The interleave scenario as the page runs it with only the lock off: one moment, two options. */
   const race = { ...interleave, options: { ...interleave.options, fixes: { lock: false } } };
-  const eventsOf = (file: unknown, choices: readonly number[]) => runScenario(parseScenario(file).scenario, { choices }).events.length;
+  const eventsOf = (file: unknown, choices: readonly number[]) =>
+    runScenario(parseScenario(file).scenario, { choices }).events.length;
 
   it('keeps choices that fit and a step inside the run', () => {
     expect(fitProductionRun(race, [1], 5)).toEqual({ choices: [1], step: 5, notices: [] });
@@ -114,13 +136,17 @@ describe('fitProductionRun', () => {
     const fitted = fitProductionRun(race, [5], 3);
     expect(fitted.choices).toBeNull();
     expect(fitted.step).toBe(3);
-    expect(fitted.notices).toEqual(['Choice 1 in the link is 5, but at that moment only options 0 to 1 exist, so the scheduler chooses from there.']);
+    expect(fitted.notices).toEqual([
+      'Choice 1 in the link is 5, but at that moment only options 0 to 1 exist, so the scheduler chooses from there.',
+    ]);
   });
 
   it('drops choices past the run’s last moment', () => {
     const fitted = fitProductionRun(race, [1, 0, 1], null);
     expect(fitted.choices).toEqual([1]);
-    expect(fitted.notices).toEqual(['This run has 1 moment to choose at, so the link’s choices after the first 1 were ignored.']);
+    expect(fitted.notices).toEqual([
+      'This run has 1 moment to choose at, so the link’s choices after the first 1 were ignored.',
+    ]);
     const none = fitProductionRun(noReset, [1], null);
     expect(none.choices).toBeNull();
     expect(none.notices[0]).toMatch(/no two readers can go on at the same instant/);
@@ -131,7 +157,9 @@ describe('fitProductionRun', () => {
     expect(fitProductionRun(race, [1], last)).toEqual({ choices: [1], step: last, notices: [] });
     const fitted = fitProductionRun(race, [1], last + 1);
     expect(fitted.step).toBeNull();
-    expect(fitted.notices).toEqual([`The link asked for step ${last + 1}, but this run has ${last} steps; showing the last.`]);
+    expect(fitted.notices).toEqual([
+      `The link asked for step ${last + 1}, but this run has ${last} steps; showing the last.`,
+    ]);
   });
 
   it('says so, rather than throwing, for a file that cannot run', () => {

@@ -66,7 +66,10 @@ export function parseProductionLink(search: string, ctx: ProductionLinkContext):
   if (rawScenario !== null && rawScenario.trim() !== '') {
     const wanted = rawScenario.trim();
     if (ctx.scenarios.includes(wanted)) scenario = wanted;
-    else notices.push(`The production pool has no scenario called "${clip(rawScenario)}", so it opened “${label(scenario)}”.`);
+    else
+      notices.push(
+        `The production pool has no scenario called "${clip(rawScenario)}", so it opened “${label(scenario)}”.`,
+      );
   }
 
   const off = new Set<FixName>();
@@ -79,8 +82,11 @@ export function parseProductionLink(search: string, ctx: ProductionLinkContext):
     else unknown.push(`"${clip(w)}"`);
   }
   if (unknown.length > 0) {
-    const them = unknown.length === 1 ? `${unknown[0]}, which is not a fix` : `${unknown.join(' and ')}, which are not fixes`;
-    notices.push(`The link asked to switch off ${them} (the fixes are ${FIX_ORDER.join(', ')}); every other switch is as the link says.`);
+    const them =
+      unknown.length === 1 ? `${unknown[0]}, which is not a fix` : `${unknown.join(' and ')}, which are not fixes`;
+    notices.push(
+      `The link asked to switch off ${them} (the fixes are ${FIX_ORDER.join(', ')}); every other switch is as the link says.`,
+    );
   }
 
   const choices = parseChoices(params.get('choices'), notices);
@@ -89,7 +95,8 @@ export function parseProductionLink(search: string, ctx: ProductionLinkContext):
   const rawStep = params.get('step');
   if (rawStep !== null && rawStep.trim() !== '') {
     const n = Number(rawStep.trim());
-    if (!/^\d+$/.test(rawStep.trim()) || !Number.isSafeInteger(n)) notices.push(`"${clip(rawStep)}" is not a step number, so the run is shown to its end.`);
+    if (!/^\d+$/.test(rawStep.trim()) || !Number.isSafeInteger(n))
+      notices.push(`"${clip(rawStep)}" is not a step number, so the run is shown to its end.`);
     else step = Math.min(n, MAX_STEP);
   }
 
@@ -162,7 +169,12 @@ export function fitProductionRun(file: unknown, choices: readonly number[] | nul
       run = runWith(picks.slice(0, k));
       if (!run.error) break;
     }
-    if (k < 0) return { choices: null, step: null, notices: [`That scenario can't run: ${run.error?.message ?? 'unknown error'}.`] };
+    if (k < 0)
+      return {
+        choices: null,
+        step: null,
+        notices: [`That scenario can't run: ${run.error?.message ?? 'unknown error'}.`],
+      };
     const offered = run.choicePoints[k]?.options.length;
     notices.push(
       offered === undefined

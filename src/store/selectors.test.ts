@@ -2,7 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { runScenario } from '../engine';
 import type { Scenario } from '../engine';
 import { createLabStore, type WarningMark } from './labStore';
-import { countersOf, killableOf, selectCodeClient, selectCodeStep, selectLastCodeStep, selectLink, manualAbilities, manualReadersOf, objectsAt, readersOf, shelfOf, warningsUpTo } from './selectors';
+import {
+  countersOf,
+  killableOf,
+  selectCodeClient,
+  selectCodeStep,
+  selectLastCodeStep,
+  selectLink,
+  manualAbilities,
+  manualReadersOf,
+  objectsAt,
+  readersOf,
+  shelfOf,
+  warningsUpTo,
+} from './selectors';
 
 const doubleRelease: Scenario = {
   level: 'level2',
@@ -29,7 +42,10 @@ describe('shelfOf', () => {
     const run = runScenario(doubleRelease);
     const twice = run.events.find((e) => e.type === 'monitor.warned' && e.warning === 'double-shelved')!;
     const slots = shelfOf(twice.world!);
-    expect(slots.map((s) => [s.object.id, s.copy])).toEqual([[1, 0], [1, 1]]);
+    expect(slots.map((s) => [s.object.id, s.copy])).toEqual([
+      [1, 0],
+      [1, 1],
+    ]);
   });
 });
 
@@ -44,7 +60,15 @@ describe('readersOf', () => {
   });
 
   it('shows a crashed reader as crashed, holding nothing', () => {
-    const run = runScenario({ level: 'level3', options: {}, seed: 1, steps: [{ client: 'A', do: 'acquire' }, { client: 'A', do: 'fail' }] });
+    const run = runScenario({
+      level: 'level3',
+      options: {},
+      seed: 1,
+      steps: [
+        { client: 'A', do: 'acquire' },
+        { client: 'A', do: 'fail' },
+      ],
+    });
     expect(readersOf(run.final)).toEqual([{ name: 'A', status: 'crashed', doing: null, holding: [] }]);
     expect(objectsAt(run.final, 'lost').map((o) => o.id)).toEqual([1]);
   });
@@ -52,8 +76,20 @@ describe('readersOf', () => {
 
 describe('countersOf', () => {
   it('shows Level 1 with no counter and no maximum, only its start size', () => {
-    const run = runScenario({ level: 'level1', options: { size: 2 }, seed: 1, steps: [{ client: 'A', do: 'acquire' }] });
-    expect(countersOf(run.final, 'level1')).toEqual({ onShelf: 1, borrowed: null, created: 2, open: 2, maxSize: null, startSize: 2 });
+    const run = runScenario({
+      level: 'level1',
+      options: { size: 2 },
+      seed: 1,
+      steps: [{ client: 'A', do: 'acquire' }],
+    });
+    expect(countersOf(run.final, 'level1')).toEqual({
+      onShelf: 1,
+      borrowed: null,
+      created: 2,
+      open: 2,
+      maxSize: null,
+      startSize: 2,
+    });
   });
 
   it('shows the level’s own counter, even when it is wrong', () => {

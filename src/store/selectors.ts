@@ -203,7 +203,8 @@ export function manualReadersOf(run: RunResult, extraReaders: readonly string[])
     releasedBefore: releasedBefore(run, c.name),
   }));
   for (const name of extraReaders) {
-    if (!out.some((r) => r.name === name)) out.push({ name, holds: 0, crashed: false, newest: null, releasedBefore: null });
+    if (!out.some((r) => r.name === name))
+      out.push({ name, holds: 0, crashed: false, newest: null, releasedBefore: null });
   }
   return out;
 }

@@ -5,7 +5,8 @@ import { parseScenario } from '../engine';
 import { LEVELS, type WarningKind } from '../engine';
 import { LEVEL_PAGES, STORIES, storiesFor, storyById } from './index';
 
-const warnings = (r: RunResult): WarningKind[] => r.events.flatMap((e) => (e.type === 'monitor.warned' ? [e.warning] : []));
+const warnings = (r: RunResult): WarningKind[] =>
+  r.events.flatMap((e) => (e.type === 'monitor.warned' ? [e.warning] : []));
 
 function runStory(id: string): RunResult {
   const s = storyById(id);

@@ -28,8 +28,10 @@ export type { LevelPage, Story } from './types';
 
 // ── tiny builders, so each story reads like its plot ──────────────────────────────────────────
 
-const acquire = (client: string, at?: number): Step => (at === undefined ? { client, do: 'acquire' } : { client, do: 'acquire', at });
-const release = (client: string, object?: number): Step => (object === undefined ? { client, do: 'release' } : { client, do: 'release', object });
+const acquire = (client: string, at?: number): Step =>
+  at === undefined ? { client, do: 'acquire' } : { client, do: 'acquire', at };
+const release = (client: string, object?: number): Step =>
+  object === undefined ? { client, do: 'release' } : { client, do: 'release', object };
 const write = (client: string, text: string): Step => ({ client, do: 'use', write: text });
 const read = (client: string): Step => ({ client, do: 'read' });
 const crash = (client: string): Step => ({ client, do: 'fail' });
@@ -74,7 +76,16 @@ const growth = story(
   'Four readers arrive together at a shelf of two: the pool prints two more books, and when everyone has returned, all four stay on the shelf — nothing ever limits or shrinks it.',
   'unbounded-growth',
   { size: 2 },
-  [acquire('A', 0), acquire('B', 0), acquire('C', 0), acquire('D', 0), release('A'), release('B'), release('C'), release('D')],
+  [
+    acquire('A', 0),
+    acquire('B', 0),
+    acquire('C', 0),
+    acquire('D', 0),
+    release('A'),
+    release('B'),
+    release('C'),
+    release('D'),
+  ],
 );
 
 const dirty = onLevels('dirty-book', ['level1', 'level2'], (level) => ({
@@ -105,7 +116,12 @@ const deadHandout = onLevels('dead-handout', ['level1', 'level2', 'level3', 'lev
   summary:
     'Reader A borrows Book 1 and returns it; on the shelf it falls apart. Reader B asks, and the pool hands over Book 1 without looking. The database level checks each one before lending it.',
   expect: 'dead-handout',
-  scenario: { level, options: smallPool(level, 2), seed: 1, steps: [acquire('A'), release('A'), kill(1), acquire('B')] },
+  scenario: {
+    level,
+    options: smallPool(level, 2),
+    seed: 1,
+    steps: [acquire('A'), release('A'), kill(1), acquire('B')],
+  },
 }));
 
 const crashLeak = story(
@@ -160,7 +176,16 @@ const discardAll = story(
   'Reader A sets the session’s time zone and returns the connection; the desk runs ROLLBACK and DISCARD ALL, so B gets the same connection with no trace of it (on Level 2, B would have read A’s note). Then C sets a time zone and crashes holding the connection: it never reaches the desk, and never comes back.',
   'leaked',
   {},
-  [acquire('A'), write('A', "timezone = 'UTC'"), release('A'), acquire('B'), read('B'), acquire('C'), write('C', "timezone = 'Asia/Tokyo'"), crash('C')],
+  [
+    acquire('A'),
+    write('A', "timezone = 'UTC'"),
+    release('A'),
+    acquire('B'),
+    read('B'),
+    acquire('C'),
+    write('C', "timezone = 'Asia/Tokyo'"),
+    crash('C'),
+  ],
 );
 
 const capacityLost = story(

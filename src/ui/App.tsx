@@ -63,7 +63,11 @@ export function App() {
             <ol className="path">
               {ROUTES.map((r) => (
                 <li key={r.id}>
-                  <a href={`?level=${r.id}`} onClick={onLinkClick} aria-current={r.id === route.id ? 'page' : undefined}>
+                  <a
+                    href={`?level=${r.id}`}
+                    onClick={onLinkClick}
+                    aria-current={r.id === route.id ? 'page' : undefined}
+                  >
                     {r.label}
                   </a>
                 </li>
@@ -85,7 +89,8 @@ export function App() {
         </main>
         <footer className="site-footer">
           <p>
-            Everything here runs in your browser on a simulated clock: times are virtual milliseconds, and the same story always plays the same way.
+            Everything here runs in your browser on a simulated clock: times are virtual milliseconds, and the same
+            story always plays the same way.
           </p>
         </footer>
       </LazyMotion>

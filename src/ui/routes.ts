@@ -38,14 +38,33 @@ export interface PageRoute extends RouteBase {
 export type Route = LabRoute | PageRoute;
 
 export const ROUTES: Route[] = [
-  { id: 'analogy', label: 'Analogy', title: 'The library analogy', kind: 'page', component: lazy(() => import('./analogy/AnalogyPage')) },
+  {
+    id: 'analogy',
+    label: 'Analogy',
+    title: 'The library analogy',
+    kind: 'page',
+    component: lazy(() => import('./analogy/AnalogyPage')),
+  },
   { id: 'level1', label: 'Level 1', title: 'Level 1 — the basic pool', kind: 'lab', level: 'level1' },
   { id: 'level2', label: 'Level 2', title: 'Level 2 — a maximum size', kind: 'lab', level: 'level2' },
   { id: 'level3', label: 'Level 3', title: 'Level 3 — cleaning on return', kind: 'lab', level: 'level3' },
   { id: 'level4', label: 'Level 4', title: 'Level 4 — a guaranteed return', kind: 'lab', level: 'level4' },
   { id: 'database', label: 'Database', title: 'The database pool', kind: 'lab', level: 'database' },
-  { id: 'production', label: 'Production', title: 'The production pool', kind: 'page', component: lazy(() => import('./production/ProductionPage')), ownsLink: true },
-  { id: 'load', label: 'Load lab', title: 'The load lab', kind: 'page', component: lazy(() => import('./load/LoadLabPage')) },
+  {
+    id: 'production',
+    label: 'Production',
+    title: 'The production pool',
+    kind: 'page',
+    component: lazy(() => import('./production/ProductionPage')),
+    ownsLink: true,
+  },
+  {
+    id: 'load',
+    label: 'Load lab',
+    title: 'The load lab',
+    kind: 'page',
+    component: lazy(() => import('./load/LoadLabPage')),
+  },
 ];
 
 export function routeById(id: string): Route | undefined {

@@ -36,7 +36,10 @@ describe('the job runner', () => {
   });
 
   it('refuses a load the pool cannot serve with the engine’s sentence', () => {
-    const runner = createJobRunner([{ kind: 'load', scenario: { ...scenario(100, null), load: { ...scenario(100).load, arrivalsPerSecond: 100 } } }], fakeClock());
+    const runner = createJobRunner(
+      [{ kind: 'load', scenario: { ...scenario(100, null), load: { ...scenario(100).load, arrivalsPerSecond: 100 } } }],
+      fakeClock(),
+    );
     let message = '';
     try {
       runner.step(10);

@@ -16,7 +16,15 @@ function fakeWorker() {
   return { w, sent, terminated: () => terminated };
 }
 
-const job = { kind: 'load', scenario: { level: 'production', options: {}, seed: 1, load: { arrivalsPerSecond: 1, holdMs: 1, hold: 'fixed', arrivals: 10 } } } as const;
+const job = {
+  kind: 'load',
+  scenario: {
+    level: 'production',
+    options: {},
+    seed: 1,
+    load: { arrivalsPerSecond: 1, holdMs: 1, hold: 'fixed', arrivals: 10 },
+  },
+} as const;
 
 describe('the load client', () => {
   it('passes progress on and resolves with the results', async () => {
@@ -48,7 +56,10 @@ describe('the load client', () => {
     const client = createLoadClient(() => workers.shift()!);
     const handle = client.start([job]);
     first.w.fail('out of memory');
-    await expect(handle.promise).resolves.toEqual({ status: 'failed', message: 'The load worker stopped: out of memory' });
+    await expect(handle.promise).resolves.toEqual({
+      status: 'failed',
+      message: 'The load worker stopped: out of memory',
+    });
     expect(first.terminated()).toBe(1);
     client.start([job]);
     expect(second.sent).toHaveLength(1);

@@ -6,8 +6,24 @@
  */
 import type { FromWorker, Job, JobResult, ToWorker } from './protocol';
 
-export type { FreshOutput, LoadOutput, LoadScenario, LoadSpec, LoadTheory, HoldDistribution, Interval, WaitHistogram } from '../engine';
-export { estimateSeconds, LOAD_LIMITS, loadProblems, NOMINAL_ARRIVALS_PER_SECOND, parseLoadSpec, theoryFor } from '../engine';
+export type {
+  FreshOutput,
+  LoadOutput,
+  LoadScenario,
+  LoadSpec,
+  LoadTheory,
+  HoldDistribution,
+  Interval,
+  WaitHistogram,
+} from '../engine';
+export {
+  estimateSeconds,
+  LOAD_LIMITS,
+  loadProblems,
+  NOMINAL_ARRIVALS_PER_SECOND,
+  parseLoadSpec,
+  theoryFor,
+} from '../engine';
 export {
   ADVISOR_MAX_POOL,
   erlangB,
@@ -55,7 +71,10 @@ export interface WorkerLike {
 }
 
 const makeWorker = (): WorkerLike =>
-  new Worker(new URL('./load.worker.ts', import.meta.url), { type: 'module', name: 'load-lab' }) as unknown as WorkerLike;
+  new Worker(new URL('./load.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'load-lab',
+  }) as unknown as WorkerLike;
 
 export function createLoadClient(spawn: () => WorkerLike = makeWorker): LoadClient {
   let worker: WorkerLike | null = null;

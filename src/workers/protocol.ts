@@ -11,9 +11,12 @@ export type Job =
   /** The same callers served without a pool: a fresh connection each. */
   | { readonly kind: 'fresh'; readonly scenario: LoadScenario };
 
-export type JobResult = { readonly kind: 'load'; readonly output: LoadOutput } | { readonly kind: 'fresh'; readonly output: FreshOutput };
+export type JobResult =
+  { readonly kind: 'load'; readonly output: LoadOutput } | { readonly kind: 'fresh'; readonly output: FreshOutput };
 
-export type ToWorker = { readonly type: 'start'; readonly id: number; readonly jobs: readonly Job[] } | { readonly type: 'cancel'; readonly id: number };
+export type ToWorker =
+  | { readonly type: 'start'; readonly id: number; readonly jobs: readonly Job[] }
+  | { readonly type: 'cancel'; readonly id: number };
 
 export type FromWorker =
   | {

@@ -25,7 +25,8 @@ export interface RunnablePool extends PoolBase<Pooled> {
   readonly closed?: boolean;
 }
 
-export type OptionName = 'size' | 'minSize' | 'maxSize' | 'acquireTimeout' | 'leakThreshold' | 'idleTimeout' | 'maxLifetime' | 'fixes';
+export type OptionName =
+  'size' | 'minSize' | 'maxSize' | 'acquireTimeout' | 'leakThreshold' | 'idleTimeout' | 'maxLifetime' | 'fixes';
 
 export interface LevelInfo {
   readonly id: LevelId;
@@ -42,7 +43,10 @@ export interface LevelInfo {
 const BASIC_STEPS: readonly StepKind[] = ['acquire', 'release', 'use', 'read', 'fail', 'kill'];
 
 /** Adapt a level's own guaranteed-release method to the runner's `using`. */
-function withUsing<P extends PoolBase<Pooled>>(pool: P, method: (body: (obj: Pooled) => Op<unknown>) => Op<unknown>): RunnablePool {
+function withUsing<P extends PoolBase<Pooled>>(
+  pool: P,
+  method: (body: (obj: Pooled) => Op<unknown>) => Op<unknown>,
+): RunnablePool {
   return Object.assign(pool, { using: method.bind(pool) }) as unknown as RunnablePool;
 }
 
@@ -83,7 +87,8 @@ export const LEVELS: Record<LevelId, LevelInfo> = {
     options: { minSize: 2, maxSize: 10 },
     steps: BASIC_STEPS,
     bound: (o) => o.maxSize ?? 10,
-    make: (rt, o) => new Level2Pool(rt, () => rt.createBook(), o.minSize ?? 2, o.maxSize ?? 10) as unknown as RunnablePool,
+    make: (rt, o) =>
+      new Level2Pool(rt, () => rt.createBook(), o.minSize ?? 2, o.maxSize ?? 10) as unknown as RunnablePool,
   },
   level3: {
     id: 'level3',
@@ -92,7 +97,12 @@ export const LEVELS: Record<LevelId, LevelInfo> = {
     steps: BASIC_STEPS,
     bound: (o) => o.maxSize ?? 10,
     make: (rt, o) =>
-      new Level3Pool(rt, () => rt.createBook(), (b) => rt.resetBook(b), o.maxSize ?? 10) as unknown as RunnablePool,
+      new Level3Pool(
+        rt,
+        () => rt.createBook(),
+        (b) => rt.resetBook(b),
+        o.maxSize ?? 10,
+      ) as unknown as RunnablePool,
   },
   level4: {
     id: 'level4',
@@ -101,7 +111,12 @@ export const LEVELS: Record<LevelId, LevelInfo> = {
     steps: [...BASIC_STEPS, 'with'],
     bound: (o) => o.maxSize ?? 10,
     make: (rt, o) => {
-      const pool = new Level4Pool(rt, () => rt.createBook(), (b) => rt.resetBook(b), o.maxSize ?? 10);
+      const pool = new Level4Pool(
+        rt,
+        () => rt.createBook(),
+        (b) => rt.resetBook(b),
+        o.maxSize ?? 10,
+      );
       return withUsing(pool as unknown as PoolBase<Pooled>, (body) => pool.get(body as never));
     },
   },

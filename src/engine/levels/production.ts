@@ -39,7 +39,14 @@ export interface ProductionOptions {
   readonly fixes: Fixes;
 }
 
-export const ALL_FIXES: Fixes = { maxSize: true, lock: true, reset: true, validate: true, timeout: true, cleanup: true };
+export const ALL_FIXES: Fixes = {
+  maxSize: true,
+  lock: true,
+  reset: true,
+  validate: true,
+  timeout: true,
+  cleanup: true,
+};
 
 export const PRODUCTION_DEFAULTS: ProductionOptions = {
   maxSize: 10,
@@ -120,7 +127,8 @@ export class ProductionPool extends PoolBase<Connection> {
     const began = this.rt.sim.now;
     // One deadline for the whole call, however many dead connections it meets on the way.
     let deadline: number | null = null;
-    if (this.fixes.timeout && this.o.acquireTimeout !== null) { // @fix timeout
+    if (this.fixes.timeout && this.o.acquireTimeout !== null) {
+      // @fix timeout
       deadline = began + this.o.acquireTimeout; // @fix timeout
     } // @fix timeout
     for (;;) {
@@ -128,13 +136,15 @@ export class ProductionPool extends PoolBase<Connection> {
       if (this.closed) throw this.refuseClosed(); // @step acquire.rejected
       let conn: Connection;
       if (this.available.length > 0) {
-        if (this.fixes.lock) { // @fix lock
+        if (this.fixes.lock) {
+          // @fix lock
           // Off the shelf BEFORE the slow check: no one else can be handed it now.
           conn = this.available.pop(); // @fix lock // @step acquire.pop
         } else {
           conn = this.available.top()!; // unlocked: look at it, but leave it on the shelf
         }
-      } else if (this.fixes.maxSize && this.total >= this.o.maxSize) { // @fix maxSize
+      } else if (this.fixes.maxSize && this.total >= this.o.maxSize) {
+        // @fix maxSize
         // Full, and everything is out: wait in line, or refuse if we may not wait.
         if (this.fixes.timeout && this.o.acquireTimeout === 0) throw this.exhausted(); // @fix timeout // @step acquire.refuse
         if (deadline !== null && this.rt.sim.now >= deadline) throw this.giveUp(began); // @step acquire.timeout
@@ -173,7 +183,8 @@ export class ProductionPool extends PoolBase<Connection> {
       throw new PoolError('not-borrowed', message); // @step release.refuse
     }
     this.endLoan(conn, loan); // @step release.returned
-    if (this.fixes.cleanup && this.closed) { // @fix cleanup
+    if (this.fixes.cleanup && this.closed) {
+      // @fix cleanup
       yield* this.dispose(conn, 'the pool is closed'); // @fix cleanup
       return; // @fix cleanup
     } // @fix cleanup
@@ -182,10 +193,13 @@ export class ProductionPool extends PoolBase<Connection> {
       this.topUp();
       return;
     }
-    if (this.fixes.reset) { // @fix reset
-      try { // @fix reset
+    if (this.fixes.reset) {
+      // @fix reset
+      try {
+        // @fix reset
         yield* this.resetConnection(conn); // @fix reset
-      } catch { // @fix reset
+      } catch {
+        // @fix reset
         // A connection that cannot be cleaned cannot be trusted: throw it away, free its place.
         yield* this.dispose(conn, 'its reset failed'); // @fix reset
         this.topUp(); // @fix reset
@@ -212,8 +226,10 @@ export class ProductionPool extends PoolBase<Connection> {
     for (const waiter of this.waiters.splice(0)) {
       waiter.parking.resolve(CLOSED); // each waiter wakes to "closed"
     }
-    if (this.fixes.cleanup) { // @fix cleanup
-      while (this.available.length > 0) { // @fix cleanup
+    if (this.fixes.cleanup) {
+      // @fix cleanup
+      while (this.available.length > 0) {
+        // @fix cleanup
         yield* this.dispose(this.available.pop(), 'the pool is closed'); // @fix cleanup // @step close.pop
       } // @fix cleanup
     } // @fix cleanup
@@ -257,7 +273,8 @@ export class ProductionPool extends PoolBase<Connection> {
 
   /** A clean connection goes to the oldest waiter first; to the shelf only if no one waits. */
   *giveBack(conn: Connection): Op<void> {
-    if (this.fixes.cleanup && this.closed) { // closed while it was being cleaned or made // @fix cleanup
+    if (this.fixes.cleanup && this.closed) {
+      // closed while it was being cleaned or made // @fix cleanup
       yield* this.dispose(conn, 'the pool is closed'); // @fix cleanup
       return; // @fix cleanup
     } // @fix cleanup
@@ -283,7 +300,11 @@ export class ProductionPool extends PoolBase<Connection> {
 
   /** After a connection is gone: make one in the background for a waiter, or to keep minSize. */
   private topUp(): void {
-    while (!this.closed && this.total < this.o.maxSize && (this.waiters.length > this.making || this.total < this.o.minSize)) {
+    while (
+      !this.closed &&
+      this.total < this.o.maxSize &&
+      (this.waiters.length > this.making || this.total < this.o.minSize)
+    ) {
       this.total += 1; // reserved now, made in the background
       this.making += 1;
       this.rt.sim.spawn(null, this.refill(), rethrow);
@@ -316,7 +337,10 @@ export class ProductionPool extends PoolBase<Connection> {
     if (loan.timer) loan.timer.cancelled = true;
     if (loan.suspected) {
       const heldMs = this.rt.sim.now - loan.since;
-      this.rt.emit({ type: 'leak.returned', heldMs }, { client: loan.client, object: conn.id, step: this.rt.stepFor('returned') });
+      this.rt.emit(
+        { type: 'leak.returned', heldMs },
+        { client: loan.client, object: conn.id, step: this.rt.stepFor('returned') },
+      );
     }
   }
 

@@ -29,9 +29,10 @@ export default function AnalogyPage() {
       <header className="analogy__head">
         <h1 tabIndex={-1}>The library analogy</h1>
         <p>
-          Making some things is slow — printing a book, opening a database connection — and using one is quick. Here the same readers come
-          to a library run two ways. Without a pool every reader has a book printed, reads it and burns it. With a pool a reader borrows a
-          book from the shelf and puts it back, and only an empty shelf sends anyone to the press.
+          Making some things is slow — printing a book, opening a database connection — and using one is quick. Here the
+          same readers come to a library run two ways. Without a pool every reader has a book printed, reads it and
+          burns it. With a pool a reader borrows a book from the shelf and puts it back, and only an empty shelf sends
+          anyone to the press.
         </p>
       </header>
 
@@ -63,11 +64,13 @@ export default function AnalogyPage() {
         <h2 id="analogy-totals">Time the readers spent</h2>
         <p className="analogy__verdict" aria-live="polite" data-testid="analogy-verdict">
           Without a pool: <strong>{ms(without.totalMs)}</strong>, with a pool: <strong>{ms(withPool.totalMs)}</strong>
-          {view.speedup > 1 ? ` — ${view.speedup}× less waiting.` : ' — the same: a lone reader has to wait for a print either way.'}
+          {view.speedup > 1
+            ? ` — ${view.speedup}× less waiting.`
+            : ' — the same: a lone reader has to wait for a print either way.'}
         </p>
         <p className="analogy__note">
-          Each reader’s time runs from arriving to leaving with the book returned; the figures add them up for {view.readers}{' '}
-          {view.readers === 1 ? 'reader' : 'readers'}.
+          Each reader’s time runs from arriving to leaving with the book returned; the figures add them up for{' '}
+          {view.readers} {view.readers === 1 ? 'reader' : 'readers'}.
         </p>
         <div className="analogy__bars" aria-hidden="true">
           {view.sides.map((s) => (

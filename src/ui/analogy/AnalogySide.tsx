@@ -48,16 +48,16 @@ export function AnalogySideView({ side }: { side: AnalogySide }) {
             Printed {frame.made} · on the shelf {frame.onShelf} · burned {frame.burned}
           </p>
           <div className="analogy__step-buttons">
-            <button type="button" className="button button--small" onClick={() => go(0)} disabled={step === 0} >
+            <button type="button" className="button button--small" onClick={() => go(0)} disabled={step === 0}>
               <span aria-hidden="true">«</span> First<span className="sr-only"> step, {short}</span>
             </button>
-            <button type="button" className="button button--small" onClick={() => go(step - 1)} disabled={step === 0} >
+            <button type="button" className="button button--small" onClick={() => go(step - 1)} disabled={step === 0}>
               <span aria-hidden="true">◀</span> Previous<span className="sr-only"> step, {short}</span>
             </button>
-            <button type="button" className="button button--small" onClick={() => go(step + 1)} disabled={step >= last} >
+            <button type="button" className="button button--small" onClick={() => go(step + 1)} disabled={step >= last}>
               Next<span className="sr-only"> step, {short}</span> <span aria-hidden="true">▶</span>
             </button>
-            <button type="button" className="button button--small" onClick={() => go(last)} disabled={step >= last} >
+            <button type="button" className="button button--small" onClick={() => go(last)} disabled={step >= last}>
               Last<span className="sr-only"> step, {short}</span> <span aria-hidden="true">»</span>
             </button>
           </div>

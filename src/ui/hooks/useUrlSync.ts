@@ -48,7 +48,8 @@ export function useUrlSync(): void {
       if (s.playing) return;
       const link = selectLink(s);
       // The page writes its own link once the address names it; leave its parameters alone.
-      if (ownsLink(link.page) && new URLSearchParams(window.location.search).get('level')?.toLowerCase() === link.page) return;
+      if (ownsLink(link.page) && new URLSearchParams(window.location.search).get('level')?.toLowerCase() === link.page)
+        return;
       const lab = routeById(link.page)?.kind === 'lab';
       const search = formatDeepLink(lab ? link : { page: link.page, story: null, step: null });
       if (search === last || search === window.location.search) {

@@ -16,8 +16,18 @@ describe('diffLines', () => {
     const a = 'one\ntwo\nthree\nfour\nfive';
     const b = 'zero\none\nthree\n3.5\nfive\nsix';
     const d = diffLines(a, b);
-    expect(d.filter((l) => l.op !== 'added').map((l) => l.text).join('\n')).toBe(a);
-    expect(d.filter((l) => l.op !== 'removed').map((l) => l.text).join('\n')).toBe(b);
+    expect(
+      d
+        .filter((l) => l.op !== 'added')
+        .map((l) => l.text)
+        .join('\n'),
+    ).toBe(a);
+    expect(
+      d
+        .filter((l) => l.op !== 'removed')
+        .map((l) => l.text)
+        .join('\n'),
+    ).toBe(b);
     expect(diffStats(d)).toEqual({ added: 3, removed: 2 });
   });
 

@@ -56,9 +56,18 @@ export function Advisor({ initialRate, initialHold, busy, onCheck }: Props) {
   const h = positive(hold, LOAD_LIMITS.maxHoldMs);
   const goal = target === 'refused' ? positive(refusedPct, 100) : positive(waitMs, 1e9);
   const problem =
-    r === null ? 'Enter an arrival rate above 0.' : h === null ? 'Enter a hold time above 0 ms.' : goal === null ? (target === 'refused' ? 'Enter a share refused between 0 and 100 %.' : 'Enter a mean wait above 0 ms.') : null;
+    r === null
+      ? 'Enter an arrival rate above 0.'
+      : h === null
+        ? 'Enter a hold time above 0 ms.'
+        : goal === null
+          ? target === 'refused'
+            ? 'Enter a share refused between 0 and 100 %.'
+            : 'Enter a mean wait above 0 ms.'
+          : null;
   let size: number | null = null;
-  if (problem === null) size = target === 'refused' ? smallestPoolForRefusal(r!, h!, goal! / 100) : smallestPoolForWait(r!, h!, goal!);
+  if (problem === null)
+    size = target === 'refused' ? smallestPoolForRefusal(r!, h!, goal! / 100) : smallestPoolForWait(r!, h!, goal!);
   const key = `${r}|${h}|${target}|${goal}|${size}`;
   const c = cores.trim() === '' ? null : whole(cores, 1);
   const s = whole(spindles, 0);
@@ -77,7 +86,12 @@ export function Advisor({ initialRate, initialHold, busy, onCheck }: Props) {
     if (size === null || r === null || h === null) return;
     const scenario: LoadScenario = {
       level: 'production',
-      options: { maxSize: size, minSize: size, acquireTimeout: target === 'refused' ? 0 : null, costs: { reuseMs: 0, validateMs: 0, resetMs: 0 } },
+      options: {
+        maxSize: size,
+        minSize: size,
+        acquireTimeout: target === 'refused' ? 0 : null,
+        costs: { reuseMs: 0, validateMs: 0, resetMs: 0 },
+      },
       seed: 1,
       load: { arrivalsPerSecond: r, holdMs: h, hold: 'exponential', arrivals: CHECK_ARRIVALS },
     };
@@ -89,7 +103,13 @@ export function Advisor({ initialRate, initialHold, busy, onCheck }: Props) {
   const input = (label: string, value: string, set: (v: string) => void, name: string) => (
     <div className="load-field">
       <label htmlFor={`${id}-${name}`}>{label}</label>
-      <input id={`${id}-${name}`} inputMode="decimal" autoComplete="off" value={value} onChange={(e) => set(e.target.value)} />
+      <input
+        id={`${id}-${name}`}
+        inputMode="decimal"
+        autoComplete="off"
+        value={value}
+        onChange={(e) => set(e.target.value)}
+      />
     </div>
   );
 
@@ -103,15 +123,27 @@ export function Advisor({ initialRate, initialHold, busy, onCheck }: Props) {
           <fieldset className="load-choice">
             <legend>Target</legend>
             <label>
-              <input type="radio" name={`${id}-target`} checked={target === 'refused'} onChange={() => setTarget('refused')} />
+              <input
+                type="radio"
+                name={`${id}-target`}
+                checked={target === 'refused'}
+                onChange={() => setTarget('refused')}
+              />
               At most this share refused (pool refuses at once)
             </label>
             <label>
-              <input type="radio" name={`${id}-target`} checked={target === 'wait'} onChange={() => setTarget('wait')} />
+              <input
+                type="radio"
+                name={`${id}-target`}
+                checked={target === 'wait'}
+                onChange={() => setTarget('wait')}
+              />
               At most this mean wait (callers wait)
             </label>
           </fieldset>
-          {target === 'refused' ? input('Refused at most (%)', refusedPct, setRefusedPct, 'pct') : input('Mean wait at most (ms)', waitMs, setWaitMs, 'wait')}
+          {target === 'refused'
+            ? input('Refused at most (%)', refusedPct, setRefusedPct, 'pct')
+            : input('Mean wait at most (ms)', waitMs, setWaitMs, 'wait')}
         </div>
         <div>
           <p className="load-answer">
@@ -139,8 +171,12 @@ export function Advisor({ initialRate, initialHold, busy, onCheck }: Props) {
           {input('Database server cores', cores, setCores, 'cores')}
           {input('Effective spindles (disks)', spindles, setSpindles, 'spindles')}
           <p>
-            Rule of thumb, cores × 2 + spindles: <strong>{c !== null && s !== null ? `${hikariRuleOfThumb(c, s)} connections` : 'enter whole numbers'}</strong>.
-            It sizes for what the <em>database</em> can do at once; more connections than that only queue inside the server.
+            Rule of thumb, cores × 2 + spindles:{' '}
+            <strong>
+              {c !== null && s !== null ? `${hikariRuleOfThumb(c, s)} connections` : 'enter whole numbers'}
+            </strong>
+            . It sizes for what the <em>database</em> can do at once; more connections than that only queue inside the
+            server.
           </p>
         </div>
         <div>
@@ -148,14 +184,17 @@ export function Advisor({ initialRate, initialHold, busy, onCheck }: Props) {
           {input('Connections each thread holds at once', perThread, setPerThread, 'per')}
           <p>
             Deadlock minimum, threads × (connections per thread − 1) + 1:{' '}
-            <strong>{t !== null && p !== null ? `${hikariDeadlockMinimum(t, p)} connections` : 'enter whole numbers'}</strong>. Below it, every thread can
-            hold one connection while waiting for its next — and none ever finishes.
+            <strong>
+              {t !== null && p !== null ? `${hikariDeadlockMinimum(t, p)} connections` : 'enter whole numbers'}
+            </strong>
+            . Below it, every thread can hold one connection while waiting for its next — and none ever finishes.
           </p>
         </div>
       </div>
       <p className="load-hint">
-        The formula sizes for the callers’ demand; HikariCP’s rule for the server’s capacity. A pool needs at least the deadlock minimum, and
-        if the demand needs more than the server can serve, a bigger pool only moves the queue into the database.
+        The formula sizes for the callers’ demand; HikariCP’s rule for the server’s capacity. A pool needs at least the
+        deadlock minimum, and if the demand needs more than the server can serve, a bigger pool only moves the queue
+        into the database.
       </p>
     </section>
   );

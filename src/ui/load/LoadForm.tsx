@@ -15,7 +15,14 @@ interface Props {
 export function LoadForm({ form, check, busy, onChange, onRun }: Props) {
   const set = <K extends keyof Form>(key: K, value: Form[K]) => onChange({ ...form, [key]: value });
   const field = (name: FieldName, label: string, hint?: string) => (
-    <NumberField name={name} label={label} hint={hint} value={form[name]} error={check.errors[name]} onChange={(v) => set(name, v)} />
+    <NumberField
+      name={name}
+      label={label}
+      hint={hint}
+      value={form[name]}
+      error={check.errors[name]}
+      onChange={(v) => set(name, v)}
+    />
   );
   const long = check.estimate !== null && check.estimate > LONG_RUN_SECONDS;
   return (
@@ -88,7 +95,9 @@ export function LoadForm({ form, check, busy, onChange, onRun }: Props) {
         </button>
         {check.estimate !== null && (
           <p className={long ? 'load-estimate load-estimate-long' : 'load-estimate'} id="load-estimate">
-            {long ? `⚠ This run will take about ${seconds(check.estimate)}. Fewer arrivals give a rougher answer sooner.` : `Estimated time: ${seconds(check.estimate)}.`}
+            {long
+              ? `⚠ This run will take about ${seconds(check.estimate)}. Fewer arrivals give a rougher answer sooner.`
+              : `Estimated time: ${seconds(check.estimate)}.`}
           </p>
         )}
       </div>
@@ -96,7 +105,14 @@ export function LoadForm({ form, check, busy, onChange, onRun }: Props) {
   );
 }
 
-function NumberField(props: { name: FieldName; label: string; hint?: string | undefined; value: string; error?: string | undefined; onChange: (v: string) => void }) {
+function NumberField(props: {
+  name: FieldName;
+  label: string;
+  hint?: string | undefined;
+  value: string;
+  error?: string | undefined;
+  onChange: (v: string) => void;
+}) {
   const id = useId();
   const described = [props.hint ? `${id}-hint` : null, props.error ? `${id}-error` : null].filter(Boolean).join(' ');
   return (
@@ -126,13 +142,25 @@ function NumberField(props: { name: FieldName; label: string; hint?: string | un
   );
 }
 
-function Choice<V extends string>(props: { legend: string; name: string; value: V; options: readonly (readonly [V, ReactNode])[]; onChange: (v: V) => void }) {
+function Choice<V extends string>(props: {
+  legend: string;
+  name: string;
+  value: V;
+  options: readonly (readonly [V, ReactNode])[];
+  onChange: (v: V) => void;
+}) {
   return (
     <fieldset className="load-choice">
       <legend>{props.legend}</legend>
       {props.options.map(([v, label]) => (
         <label key={v}>
-          <input type="radio" name={props.name} value={v} checked={props.value === v} onChange={() => props.onChange(v)} />
+          <input
+            type="radio"
+            name={props.name}
+            value={v}
+            checked={props.value === v}
+            onChange={() => props.onChange(v)}
+          />
           {label}
         </label>
       ))}

@@ -19,14 +19,25 @@ import './load.css';
 const SWEEP_ARRIVALS = 50_000;
 const SWEEP_SIZES = 12;
 
-const textbook = (scenario: LoadScenario, maxSize: number, acquireTimeout: number | null, arrivalsPerSecond: number): LoadScenario => ({
+const textbook = (
+  scenario: LoadScenario,
+  maxSize: number,
+  acquireTimeout: number | null,
+  arrivalsPerSecond: number,
+): LoadScenario => ({
   level: 'production',
   options: { maxSize, minSize: maxSize, acquireTimeout, costs: { reuseMs: 0, validateMs: 0, resetMs: 0 } },
   seed: scenario.seed,
-  load: { ...scenario.load, arrivalsPerSecond, hold: 'exponential', arrivals: Math.min(SWEEP_ARRIVALS, scenario.load.arrivals) },
+  load: {
+    ...scenario.load,
+    arrivalsPerSecond,
+    hold: 'exponential',
+    arrivals: Math.min(SWEEP_ARRIVALS, scenario.load.arrivals),
+  },
 });
 
-const modeOf = (timeout: number | null | undefined): ChartMode => (timeout === 0 ? 'refuse' : timeout === null ? 'wait' : 'timeout');
+const modeOf = (timeout: number | null | undefined): ChartMode =>
+  timeout === 0 ? 'refuse' : timeout === null ? 'wait' : 'timeout';
 
 /** The measured share the by-size chart draws for a mode, with its interval. */
 function measuredFor(mode: ChartMode, o: LoadOutput): { value: number; lo: number; hi: number } {
@@ -34,7 +45,8 @@ function measuredFor(mode: ChartMode, o: LoadOutput): { value: number; lo: numbe
   return { value: o[key], lo: o.ci[key][0], hi: o.ci[key][1] };
 }
 
-const outputsOf = (results: readonly { kind: string; output: unknown }[]) => results.filter((r) => r.kind === 'load').map((r) => r.output as LoadOutput);
+const outputsOf = (results: readonly { kind: string; output: unknown }[]) =>
+  results.filter((r) => r.kind === 'load').map((r) => r.output as LoadOutput);
 
 export default function LoadLabPage() {
   const runner = useLoadRunner();
@@ -49,7 +61,14 @@ export default function LoadLabPage() {
   const rate = scenario?.load.arrivalsPerSecond ?? Number(form.rate);
   const hold = scenario?.load.holdMs ?? Number(form.holdMs);
   const size = scenario?.options.maxSize ?? Number(form.poolSize);
-  const chartsReady = Number.isFinite(rate) && rate > 0 && Number.isFinite(hold) && hold > 0 && Number.isInteger(size) && size >= 1 && size <= 1000;
+  const chartsReady =
+    Number.isFinite(rate) &&
+    rate > 0 &&
+    Number.isFinite(hold) &&
+    hold > 0 &&
+    Number.isInteger(size) &&
+    size >= 1 &&
+    size <= 1000;
   const offered = chartsReady ? offeredLoad(rate, hold) : 0;
   const chartMode: ChartMode = form.mode;
   const patience = scenario?.options.acquireTimeout ?? 0;
@@ -58,7 +77,9 @@ export default function LoadLabPage() {
 
   const run = async () => {
     if (!scenario) return;
-    const outcome = await runner.run(`Running ${scenario.load.arrivals.toLocaleString('en')} arrivals`, [{ kind: 'load', scenario }]);
+    const outcome = await runner.run(`Running ${scenario.load.arrivals.toLocaleString('en')} arrivals`, [
+      { kind: 'load', scenario },
+    ]);
     if (outcome.status === 'done') setResult({ output: outputsOf(outcome.results)[0]!, scenario });
   };
 
@@ -78,10 +99,18 @@ export default function LoadLabPage() {
 
   const measureLoads = async () => {
     if (!scenario) return;
-    const jobs: Job[] = SWEEP_UTILIZATIONS.map((rho) => ({ kind: 'load', scenario: textbook(scenario, size, null, (rho * size * 1000) / hold) }));
+    const jobs: Job[] = SWEEP_UTILIZATIONS.map((rho) => ({
+      kind: 'load',
+      scenario: textbook(scenario, size, null, (rho * size * 1000) / hold),
+    }));
     const outcome = await runner.run(`Measuring ${jobs.length} loads`, jobs);
     if (outcome.status !== 'done') return;
-    const points = outputsOf(outcome.results).map((o) => ({ utilization: o.utilization, waitMs: o.meanWaitMs, lo: o.ci.meanWaitMs[0], hi: o.ci.meanWaitMs[1] }));
+    const points = outputsOf(outcome.results).map((o) => ({
+      utilization: o.utilization,
+      waitMs: o.meanWaitMs,
+      lo: o.ci.meanWaitMs[0],
+      hi: o.ci.meanWaitMs[1],
+    }));
     setLoadPoints({ key: loadKey, points });
   };
 
@@ -104,8 +133,13 @@ export default function LoadLabPage() {
 
   const shown = result?.output ?? null;
   // The run's own point, when it was made with the chart's load and mode.
-  const runKey = result && `${modeOf(result.scenario.options.acquireTimeout)}|${result.scenario.load.arrivalsPerSecond}|${result.scenario.load.holdMs}|${result.scenario.options.acquireTimeout ?? 0}|${result.scenario.seed}`;
-  const currentPoint: SizePoint[] = result && runKey === sizeKey ? [{ c: result.scenario.options.maxSize ?? 10, ...measuredFor(chartMode, result.output) }] : [];
+  const runKey =
+    result &&
+    `${modeOf(result.scenario.options.acquireTimeout)}|${result.scenario.load.arrivalsPerSecond}|${result.scenario.load.holdMs}|${result.scenario.options.acquireTimeout ?? 0}|${result.scenario.seed}`;
+  const currentPoint: SizePoint[] =
+    result && runKey === sizeKey
+      ? [{ c: result.scenario.options.maxSize ?? 10, ...measuredFor(chartMode, result.output) }]
+      : [];
   const sweepPoints = sizePoints?.key === sizeKey ? sizePoints.points : [];
 
   return (
@@ -113,8 +147,9 @@ export default function LoadLabPage() {
       <header>
         <h1>Load lab</h1>
         <p>
-          A pool under random load is a queueing system with known answers. Send a stream of callers at the production pool, watch the
-          measurement converge on the theory — Erlang B when the pool refuses at once, Erlang C when callers wait — and size a pool.
+          A pool under random load is a queueing system with known answers. Send a stream of callers at the production
+          pool, watch the measurement converge on the theory — Erlang B when the pool refuses at once, Erlang C when
+          callers wait — and size a pool.
         </p>
       </header>
       <section className="load-section" aria-label="Run a load">
@@ -127,7 +162,9 @@ export default function LoadLabPage() {
           <h2 id="load-charts-h">Charts</h2>
           <div className="load-charts">
             <div>
-              <h3>{chartMode === 'refuse' ? 'Refused' : chartMode === 'wait' ? 'Had to wait' : 'Gave up'}, by pool size</h3>
+              <h3>
+                {chartMode === 'refuse' ? 'Refused' : chartMode === 'wait' ? 'Had to wait' : 'Gave up'}, by pool size
+              </h3>
               <RefusalChart
                 mode={chartMode}
                 offered={offered}
@@ -143,7 +180,12 @@ export default function LoadLabPage() {
             </div>
             <div>
               <h3>The hockey stick: mean wait against utilization</h3>
-              <HockeyChart poolSize={size} holdMs={hold} points={loadPoints?.key === loadKey ? loadPoints.points : []} current={offered < size ? offered / size : null} />
+              <HockeyChart
+                poolSize={size}
+                holdMs={hold}
+                points={loadPoints?.key === loadKey ? loadPoints.points : []}
+                current={offered < size ? offered / size : null}
+              />
               <button type="button" onClick={measureLoads} disabled={busy || !scenario}>
                 Measure the curve
               </button>

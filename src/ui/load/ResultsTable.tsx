@@ -13,7 +13,11 @@ const ROWS: readonly { key: Key; label: string; fmt: (x: number) => string; ci?:
   { key: 'utilization', label: 'Utilization (pool lent out)', fmt: percent, ci: 'utilization' },
 ];
 
-const FORMULA = { 'erlang-b': 'Erlang B', 'erlang-c': 'Erlang C', 'mmc-patience': 'M/M/c+D (callers give up)' } as const;
+const FORMULA = {
+  'erlang-b': 'Erlang B',
+  'erlang-c': 'Erlang C',
+  'mmc-patience': 'M/M/c+D (callers give up)',
+} as const;
 
 export function ResultsTable({ output }: { output: LoadOutput }) {
   const theory = output.theory;
@@ -60,9 +64,10 @@ export function ResultsTable({ output }: { output: LoadOutput }) {
         </table>
       </div>
       <p className="load-little">
-        Little’s law on this run: callers waiting on average <strong>{num(output.little.queue)}</strong> = arrival rate × mean wait{' '}
-        <strong>{num(output.little.rateTimesWait)}</strong>; objects lent on average <strong>{num(output.little.borrowed)}</strong> = served rate × mean
-        hold <strong>{num(output.little.rateTimesHold)}</strong>.
+        Little’s law on this run: callers waiting on average <strong>{num(output.little.queue)}</strong> = arrival rate
+        × mean wait <strong>{num(output.little.rateTimesWait)}</strong>; objects lent on average{' '}
+        <strong>{num(output.little.borrowed)}</strong> = served rate × mean hold{' '}
+        <strong>{num(output.little.rateTimesHold)}</strong>.
       </p>
       {output.notes.length > 0 && (
         <div className="load-notes" role="note" aria-label="Why the numbers may differ from the formula">

@@ -35,8 +35,8 @@ export function WhyPool({ scenario, busy, onCompare }: Props) {
     <section className="load-section" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>Why pool at all?</h2>
       <p>
-        Serve the same callers without a pool: each one opens its own connection (50–200 ms, the cost the pool exists to avoid), uses it
-        for the same time, and closes it.
+        Serve the same callers without a pool: each one opens its own connection (50–200 ms, the cost the pool exists to
+        avoid), uses it for the same time, and closes it.
       </p>
       <button type="button" onClick={run} disabled={busy || !scenario}>
         Compare with no pool
@@ -73,7 +73,8 @@ export function WhyPool({ scenario, busy, onCompare }: Props) {
                 <td>{num(result.fresh.throughputPerSecond)}</td>
                 <td>
                   {num(poolThroughput(result.pool))}
-                  {result.pool.refused + result.pool.timedOut > 0 && ` (${percent(result.pool.refused + result.pool.timedOut)} turned away)`}
+                  {result.pool.refused + result.pool.timedOut > 0 &&
+                    ` (${percent(result.pool.refused + result.pool.timedOut)} turned away)`}
                 </td>
               </tr>
               <tr>

@@ -34,9 +34,23 @@ describe('the load form', () => {
   });
 
   it('reads costs and a timeout when the pool is not the textbook one', () => {
-    const check = checkForm({ ...DEFAULT_FORM, textbook: false, mode: 'timeout', timeoutMs: '25', minSize: '2', resetMs: '3' });
-    expect(check.scenario?.options).toEqual({ maxSize: 5, minSize: 2, acquireTimeout: 25, costs: { reuseMs: 0.5, validateMs: 2, resetMs: 3 } });
-    expect(checkForm({ ...DEFAULT_FORM, textbook: false, minSize: '9' }).errors.minSize).toMatch(/cannot be above the pool size/);
+    const check = checkForm({
+      ...DEFAULT_FORM,
+      textbook: false,
+      mode: 'timeout',
+      timeoutMs: '25',
+      minSize: '2',
+      resetMs: '3',
+    });
+    expect(check.scenario?.options).toEqual({
+      maxSize: 5,
+      minSize: 2,
+      acquireTimeout: 25,
+      costs: { reuseMs: 0.5, validateMs: 2, resetMs: 3 },
+    });
+    expect(checkForm({ ...DEFAULT_FORM, textbook: false, minSize: '9' }).errors.minSize).toMatch(
+      /cannot be above the pool size/,
+    );
   });
 });
 

@@ -25,7 +25,8 @@ export interface LoadForm {
   readonly resetMs: string;
 }
 
-export type FieldName = 'rate' | 'holdMs' | 'poolSize' | 'timeoutMs' | 'arrivals' | 'seed' | 'minSize' | 'reuseMs' | 'validateMs' | 'resetMs';
+export type FieldName =
+  'rate' | 'holdMs' | 'poolSize' | 'timeoutMs' | 'arrivals' | 'seed' | 'minSize' | 'reuseMs' | 'validateMs' | 'resetMs';
 
 export const DEFAULT_FORM: LoadForm = {
   rate: '30',
@@ -55,13 +56,18 @@ export interface FormCheck {
 /** Runs longer than this say so before they start. */
 export const LONG_RUN_SECONDS = 15;
 
-function numberField(text: string, label: string, opts: { min: number; max: number; whole?: boolean; above?: boolean; unit?: string }): number | string {
+function numberField(
+  text: string,
+  label: string,
+  opts: { min: number; max: number; whole?: boolean; above?: boolean; unit?: string },
+): number | string {
   const t = text.trim();
   if (t === '') return `Enter ${label}.`;
   const v = Number(t);
   if (!Number.isFinite(v)) return `${cap(label)} must be a number, not “${t}”.`;
   if (opts.whole && !Number.isInteger(v)) return `${cap(label)} must be a whole number.`;
-  if (opts.above ? v <= opts.min : v < opts.min) return `${cap(label)} must be ${opts.above ? 'above' : 'at least'} ${opts.min}${opts.unit ?? ''}.`;
+  if (opts.above ? v <= opts.min : v < opts.min)
+    return `${cap(label)} must be ${opts.above ? 'above' : 'at least'} ${opts.min}${opts.unit ?? ''}.`;
   if (v > opts.max) return `${cap(label)} can be at most ${count(opts.max)}${opts.unit ?? ''}.`;
   return v;
 }
@@ -77,26 +83,60 @@ export function checkForm(form: LoadForm, engineRate?: number): FormCheck {
     }
     return result;
   };
-  const rate = take('rate', numberField(form.rate, 'the arrival rate', { min: 0, max: LOAD_LIMITS.maxArrivalsPerSecond, above: true, unit: ' a second' }));
-  const holdMs = take('holdMs', numberField(form.holdMs, 'the hold time', { min: 0, max: LOAD_LIMITS.maxHoldMs, above: true, unit: ' ms' }));
-  const maxSize = take('poolSize', numberField(form.poolSize, 'the pool size', { min: 1, max: LIMITS.maxPoolSize, whole: true }));
-  const arrivals = take('arrivals', numberField(form.arrivals, 'the number of arrivals', { min: 1, max: LOAD_LIMITS.maxArrivals, whole: true }));
+  const rate = take(
+    'rate',
+    numberField(form.rate, 'the arrival rate', {
+      min: 0,
+      max: LOAD_LIMITS.maxArrivalsPerSecond,
+      above: true,
+      unit: ' a second',
+    }),
+  );
+  const holdMs = take(
+    'holdMs',
+    numberField(form.holdMs, 'the hold time', { min: 0, max: LOAD_LIMITS.maxHoldMs, above: true, unit: ' ms' }),
+  );
+  const maxSize = take(
+    'poolSize',
+    numberField(form.poolSize, 'the pool size', { min: 1, max: LIMITS.maxPoolSize, whole: true }),
+  );
+  const arrivals = take(
+    'arrivals',
+    numberField(form.arrivals, 'the number of arrivals', { min: 1, max: LOAD_LIMITS.maxArrivals, whole: true }),
+  );
   const seed = take('seed', numberField(form.seed, 'the seed', { min: 0, max: 2 ** 31 - 1, whole: true }));
   let acquireTimeout: number | null = form.mode === 'refuse' ? 0 : null;
-  if (form.mode === 'timeout') acquireTimeout = take('timeoutMs', numberField(form.timeoutMs, 'the acquire timeout', { min: 0, max: LIMITS.maxTimeMs, above: true, unit: ' ms' }));
+  if (form.mode === 'timeout')
+    acquireTimeout = take(
+      'timeoutMs',
+      numberField(form.timeoutMs, 'the acquire timeout', { min: 0, max: LIMITS.maxTimeMs, above: true, unit: ' ms' }),
+    );
   let options: LoadScenario['options'];
   if (form.textbook) {
     options = { maxSize, minSize: maxSize, acquireTimeout, costs: { reuseMs: 0, validateMs: 0, resetMs: 0 } };
   } else {
-    const minSize = take('minSize', numberField(form.minSize, 'the pre-filled size', { min: 0, max: LIMITS.maxPoolSize, whole: true }));
-    if (!errors.minSize && !errors.poolSize && minSize > maxSize) errors.minSize = `The pre-filled size cannot be above the pool size (${maxSize}).`;
+    const minSize = take(
+      'minSize',
+      numberField(form.minSize, 'the pre-filled size', { min: 0, max: LIMITS.maxPoolSize, whole: true }),
+    );
+    if (!errors.minSize && !errors.poolSize && minSize > maxSize)
+      errors.minSize = `The pre-filled size cannot be above the pool size (${maxSize}).`;
     const cost = (name: 'reuseMs' | 'validateMs' | 'resetMs', label: string) =>
       take(name, numberField(form[name], label, { min: 0, max: LIMITS.maxCostMs, unit: ' ms' }));
-    const costs = { reuseMs: cost('reuseMs', 'the hand-over time'), validateMs: cost('validateMs', 'the validation time'), resetMs: cost('resetMs', 'the reset time') };
+    const costs = {
+      reuseMs: cost('reuseMs', 'the hand-over time'),
+      validateMs: cost('validateMs', 'the validation time'),
+      resetMs: cost('resetMs', 'the reset time'),
+    };
     options = { maxSize, minSize, acquireTimeout, costs };
   }
   if (Object.keys(errors).length > 0) return { scenario: null, errors, problems: [], estimate: null };
-  const scenario: LoadScenario = { level: 'production', options, seed, load: { arrivalsPerSecond: rate, holdMs, hold: form.hold, arrivals } };
+  const scenario: LoadScenario = {
+    level: 'production',
+    options,
+    seed,
+    load: { arrivalsPerSecond: rate, holdMs, hold: form.hold, arrivals },
+  };
   const problems = loadProblems(scenario);
   if (problems.length > 0) return { scenario: null, errors, problems, estimate: null };
   return { scenario, errors, problems, estimate: estimateSeconds(scenario, engineRate) };

@@ -3,7 +3,14 @@
  * go through `run`, and share the progress bar and the Cancel button.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { createLoadClient, type Job, type LoadClient, type Outcome, type Progress, type RunHandle } from '../../workers/loadClient';
+import {
+  createLoadClient,
+  type Job,
+  type LoadClient,
+  type Outcome,
+  type Progress,
+  type RunHandle,
+} from '../../workers/loadClient';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'failed' | 'cancelled';
 
@@ -42,7 +49,9 @@ export function useLoadRunner(): Runner {
     handle.current?.cancel();
     const total = jobs.reduce((s, j) => s + j.scenario.load.arrivals, 0);
     setState((s) => ({ ...s, status: 'running', label, progress: { done: 0, total, rate: 0 }, message: '' }));
-    const h = client.current.start(jobs, (progress) => setState((s) => (s.status === 'running' ? { ...s, progress } : s)));
+    const h = client.current.start(jobs, (progress) =>
+      setState((s) => (s.status === 'running' ? { ...s, progress } : s)),
+    );
     handle.current = h;
     const outcome = await h.promise;
     if (handle.current !== h) return outcome;

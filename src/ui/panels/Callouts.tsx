@@ -75,7 +75,11 @@ function CalloutCard({ mark, level, fixes, open }: CalloutCardProps) {
   );
   if (open) {
     return (
-      <article className="callout callout--open" data-warning={mark.warning} aria-labelledby={`callout-${mark.warning}`}>
+      <article
+        className="callout callout--open"
+        data-warning={mark.warning}
+        aria-labelledby={`callout-${mark.warning}`}
+      >
         <h3 id={`callout-${mark.warning}`} className="callout__title">
           <span aria-hidden="true">⚠ </span>
           {text.title}

@@ -9,7 +9,10 @@ import { stripMarkers } from '../lib/source';
 import { SOURCES } from '../lib/sources';
 
 export function CodeDiff({ from, to, fromTitle }: { from: LevelId; to: LevelId; fromTitle: string }) {
-  const lines = useMemo(() => diffLines(stripMarkers(SOURCES[from] ?? ''), stripMarkers(SOURCES[to] ?? '')), [from, to]);
+  const lines = useMemo(
+    () => diffLines(stripMarkers(SOURCES[from] ?? ''), stripMarkers(SOURCES[to] ?? '')),
+    [from, to],
+  );
   const stats = diffStats(lines);
   const parts = hunks(lines, 2);
   return (
@@ -30,7 +33,9 @@ export function CodeDiff({ from, to, fromTitle }: { from: LevelId; to: LevelId; 
                   <span className="diff__sign" aria-hidden="true">
                     {l.op === 'added' ? '+' : l.op === 'removed' ? '−' : ' '}
                   </span>
-                  <span className="sr-only">{l.op === 'added' ? 'added: ' : l.op === 'removed' ? 'removed: ' : ''}</span>
+                  <span className="sr-only">
+                    {l.op === 'added' ? 'added: ' : l.op === 'removed' ? 'removed: ' : ''}
+                  </span>
                   <span className="code__text">{l.text || ' '}</span>
                 </div>
               ))}

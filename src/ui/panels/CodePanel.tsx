@@ -22,7 +22,10 @@ export function CodePanel({ level, source, fileName, offFixes = [] }: CodePanelP
   const step = useLabStore(selectCodeStep);
   const client = useLabStore(selectCodeClient);
   const event = useLabStore(selectEvent);
-  const lines = useMemo(() => parseSource(source ?? SOURCES[level] ?? '// (no source for this level)'), [level, source]);
+  const lines = useMemo(
+    () => parseSource(source ?? SOURCES[level] ?? '// (no source for this level)'),
+    [level, source],
+  );
   const file = fileName ?? FILE_NAMES[level] ?? '';
   const previous = useLabShallow((s) => (selectCodeStep(s) === null ? selectLastCodeStep(s) : null));
   const lit = useMemo(() => new Set(linesForStep(lines, step)), [lines, step]);

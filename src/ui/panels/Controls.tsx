@@ -2,7 +2,15 @@
  * Playback: start, back, play/pause, forward, end; the timeline scrubber with the warnings marked;
  * the speed. Keyboard: see SHORTCUTS.
  */
-import { selectAtEnd, selectAtStart, selectCursor, selectLastIndex, selectPlaying, selectSpeed, selectWarningIndices } from '../../store/selectors';
+import {
+  selectAtEnd,
+  selectAtStart,
+  selectCursor,
+  selectLastIndex,
+  selectPlaying,
+  selectSpeed,
+  selectWarningIndices,
+} from '../../store/selectors';
 import { SPEEDS } from '../../store/schedule';
 import { useLabActions, useLabShallow, useLabStore } from '../hooks/labStore';
 import { SHORTCUTS } from '../hooks/useShortcuts';
@@ -23,19 +31,54 @@ export function Controls({ label = 'Playback' }: { label?: string } = {}) {
     <section className="panel controls" aria-label={label}>
       <div className="controls__row">
         <div className="controls__buttons" role="group" aria-label="Move through time">
-          <button type="button" className="icon-button" onClick={a.jumpStart} disabled={atStart} aria-label="Jump to start" title="Jump to start (Home)">
+          <button
+            type="button"
+            className="icon-button"
+            onClick={a.jumpStart}
+            disabled={atStart}
+            aria-label="Jump to start"
+            title="Jump to start (Home)"
+          >
             <Icon name="start" />
           </button>
-          <button type="button" className="icon-button" onClick={a.stepBack} disabled={atStart} aria-label="Step back" title="Step back (←)">
+          <button
+            type="button"
+            className="icon-button"
+            onClick={a.stepBack}
+            disabled={atStart}
+            aria-label="Step back"
+            title="Step back (←)"
+          >
             <Icon name="back" />
           </button>
-          <button type="button" className="icon-button icon-button--main" onClick={a.togglePlay} disabled={last === 0} aria-label={playing ? 'Pause' : 'Play'} title={playing ? 'Pause (Space)' : 'Play (Space)'}>
+          <button
+            type="button"
+            className="icon-button icon-button--main"
+            onClick={a.togglePlay}
+            disabled={last === 0}
+            aria-label={playing ? 'Pause' : 'Play'}
+            title={playing ? 'Pause (Space)' : 'Play (Space)'}
+          >
             <Icon name={playing ? 'pause' : 'play'} />
           </button>
-          <button type="button" className="icon-button" onClick={a.stepForward} disabled={atEnd} aria-label="Step forward" title="Step forward (→)">
+          <button
+            type="button"
+            className="icon-button"
+            onClick={a.stepForward}
+            disabled={atEnd}
+            aria-label="Step forward"
+            title="Step forward (→)"
+          >
             <Icon name="forward" />
           </button>
-          <button type="button" className="icon-button" onClick={a.jumpEnd} disabled={atEnd} aria-label="Jump to end" title="Jump to end (End)">
+          <button
+            type="button"
+            className="icon-button"
+            onClick={a.jumpEnd}
+            disabled={atEnd}
+            aria-label="Jump to end"
+            title="Jump to end (End)"
+          >
             <Icon name="end" />
           </button>
         </div>
@@ -67,7 +110,9 @@ export function Controls({ label = 'Playback' }: { label?: string } = {}) {
         />
         <div className="scrubber__marks" aria-hidden="true">
           {last > 0 &&
-            marks.map((i) => <span key={i} className="scrubber__mark" style={{ left: `${(i / last) * 100}%` }} title="a warning" />)}
+            marks.map((i) => (
+              <span key={i} className="scrubber__mark" style={{ left: `${(i / last) * 100}%` }} title="a warning" />
+            ))}
         </div>
       </div>
       <p className="controls__keys">

@@ -18,7 +18,17 @@ export function EventLog() {
   const from = Math.max(0, cursor - SHOWN + 1);
   const rows = [];
   for (let i = Math.min(cursor, events.length - 1); i >= from; i--) {
-    rows.push(<Entry key={i} index={i} t={events[i]!.t} text={sentences[i] ?? ''} warned={events[i]!.type === 'monitor.warned'} current={i === cursor} onSeek={seek} />);
+    rows.push(
+      <Entry
+        key={i}
+        index={i}
+        t={events[i]!.t}
+        text={sentences[i] ?? ''}
+        warned={events[i]!.type === 'monitor.warned'}
+        current={i === cursor}
+        onSeek={seek}
+      />,
+    );
   }
   return (
     <section className="panel log" aria-labelledby="log-title">
@@ -34,7 +44,21 @@ export function EventLog() {
   );
 }
 
-const Entry = memo(function Entry({ index, t, text, warned, current, onSeek }: { index: number; t: number; text: string; warned: boolean; current: boolean; onSeek: (i: number) => void }) {
+const Entry = memo(function Entry({
+  index,
+  t,
+  text,
+  warned,
+  current,
+  onSeek,
+}: {
+  index: number;
+  t: number;
+  text: string;
+  warned: boolean;
+  current: boolean;
+  onSeek: (i: number) => void;
+}) {
   return (
     <li className={`log__entry${current ? ' log__entry--now' : ''}${warned ? ' log__entry--warn' : ''}`}>
       <button type="button" onClick={() => onSeek(index)} aria-current={current ? 'step' : undefined}>

@@ -72,7 +72,16 @@ function Shape({ node, box }: { node: FlowNode; box: Box }) {
         </>
       );
     case 'refuse':
-      return <rect className="flowchart__shape flowchart__shape--refuse" x={left} y={top} width={NODE_W} height={NODE_H} rx={2} />;
+      return (
+        <rect
+          className="flowchart__shape flowchart__shape--refuse"
+          x={left}
+          y={top}
+          width={NODE_W}
+          height={NODE_H}
+          rx={2}
+        />
+      );
     default:
       return <rect className="flowchart__shape" x={left} y={top} width={NODE_W} height={NODE_H} rx={6} />;
   }
@@ -124,7 +133,15 @@ export function FlowChart({ level, events, cursor }: FlowChartProps) {
         <title id={`${id}-title`}>How acquire decides on this level</title>
         <desc id={`${id}-desc`}>{`${graph.description} ${caption}`}</desc>
         <defs>
-          <marker id={marker} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+          <marker
+            id={marker}
+            viewBox="0 0 10 10"
+            refX="9"
+            refY="5"
+            markerWidth="7"
+            markerHeight="7"
+            orient="auto-start-reverse"
+          >
             <path d="M0,0 L10,5 L0,10 z" className="flowchart__arrow" />
           </marker>
         </defs>
@@ -136,7 +153,11 @@ export function FlowChart({ level, events, cursor }: FlowChartProps) {
             const box = boxOf(n);
             const now = n.id === lit;
             return (
-              <g key={n.id} className={`flowchart__node flowchart__node--${n.kind}${now ? ' flowchart__node--now' : ''}`} data-node={n.id}>
+              <g
+                key={n.id}
+                className={`flowchart__node flowchart__node--${n.kind}${now ? ' flowchart__node--now' : ''}`}
+                data-node={n.id}
+              >
                 <Shape node={n} box={box} />
                 <text x={box.cx} y={box.cy} dy="0.35em" textAnchor="middle" className="flowchart__label">
                   {n.label}

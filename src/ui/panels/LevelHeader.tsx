@@ -39,7 +39,13 @@ export function LevelHeader({ level, title }: { level: LevelId; title: string })
           <ul className="stories__list">
             {stories.map((s) => (
               <li key={s.id}>
-                <button type="button" className="story-button" aria-pressed={s.id === storyId} onClick={() => loadStory(s.id)} title={s.summary}>
+                <button
+                  type="button"
+                  className="story-button"
+                  aria-pressed={s.id === storyId}
+                  onClick={() => loadStory(s.id)}
+                  title={s.summary}
+                >
                   {s.title}
                 </button>
               </li>
@@ -53,7 +59,9 @@ export function LevelHeader({ level, title }: { level: LevelId; title: string })
           )}
         </div>
       )}
-      {previous && <CodeDiff from={previous.id} to={level} fromTitle={previous.title.split(' — ')[0] ?? previous.title} />}
+      {previous && (
+        <CodeDiff from={previous.id} to={level} fromTitle={previous.title.split(' — ')[0] ?? previous.title} />
+      )}
     </header>
   );
 }

@@ -33,7 +33,9 @@ export function ManualPanel({ killMode, onKillMode }: ManualPanelProps) {
     <section className="panel manual" aria-labelledby="manual-title">
       <div className="panel__head">
         <h2 id="manual-title">Try it yourself</h2>
-        <span className="panel__sub">{steps === 0 ? 'a fresh pool' : `${steps} step${steps === 1 ? '' : 's'} so far`}</span>
+        <span className="panel__sub">
+          {steps === 0 ? 'a fresh pool' : `${steps} step${steps === 1 ? '' : 's'} so far`}
+        </span>
       </div>
       <p className="manual__intro">
         Each button adds one step after the last and replays the whole run; nothing is lost.
@@ -45,7 +47,12 @@ export function ManualPanel({ killMode, onKillMode }: ManualPanelProps) {
           + Add a reader
         </button>
         {can.kill && (
-          <button type="button" className={`button${killMode ? ' button--danger' : ''}`} aria-pressed={killMode} onClick={() => onKillMode(!killMode)}>
+          <button
+            type="button"
+            className={`button${killMode ? ' button--danger' : ''}`}
+            aria-pressed={killMode}
+            onClick={() => onKillMode(!killMode)}
+          >
             {killMode ? `Choose a ${thing} to kill (or press again to stop)` : `Kill a ${thing}…`}
           </button>
         )}
@@ -65,10 +72,19 @@ export function ManualPanel({ killMode, onKillMode }: ManualPanelProps) {
       </div>
       <div className="manual__together">
         <label className="manual__check">
-          <input type="checkbox" checked={together !== null} aria-describedby={togetherId} onChange={(e) => a.setSameMoment(e.target.checked)} />
+          <input
+            type="checkbox"
+            checked={together !== null}
+            aria-describedby={togetherId}
+            onChange={(e) => a.setSameMoment(e.target.checked)}
+          />
           Same moment: the next actions start together
         </label>
-        <p id={togetherId} className={`manual__together-status${together === null ? '' : ' manual__together-status--on'}`} role="status">
+        <p
+          id={togetherId}
+          className={`manual__together-status${together === null ? '' : ' manual__together-status--on'}`}
+          role="status"
+        >
           {together === null
             ? 'Off: each action starts when the one before it has finished.'
             : `Actions now start together at t = ${formatMs(together)}, in the order you press them, and run at the same time: a race, if they touch the same pool.`}
@@ -76,8 +92,17 @@ export function ManualPanel({ killMode, onKillMode }: ManualPanelProps) {
       </div>
       <div className="field manual__write">
         <label htmlFor={writeId}>What Use writes</label>
-        <input id={writeId} type="text" value={write} maxLength={500} placeholder={defaultWrite(level, 'A')} onChange={(e) => setWrite(e.target.value)} />
-        <span className="field__hint">Empty: each reader writes its own {thing === 'book' ? 'note' : 'timezone setting'}.</span>
+        <input
+          id={writeId}
+          type="text"
+          value={write}
+          maxLength={500}
+          placeholder={defaultWrite(level, 'A')}
+          onChange={(e) => setWrite(e.target.value)}
+        />
+        <span className="field__hint">
+          Empty: each reader writes its own {thing === 'book' ? 'note' : 'timezone setting'}.
+        </span>
       </div>
       {readers.length === 0 ? (
         <p className="manual__empty">No readers yet: add one to begin.</p>
@@ -92,47 +117,79 @@ export function ManualPanel({ killMode, onKillMode }: ManualPanelProps) {
   );
 }
 
-function ReaderRow({ reader: r, write, thing, withBlock }: { reader: ManualReader; write: string; thing: string; withBlock: boolean }) {
+function ReaderRow({
+  reader: r,
+  write,
+  thing,
+  withBlock,
+}: {
+  reader: ManualReader;
+  write: string;
+  thing: string;
+  withBlock: boolean;
+}) {
   const a = useLabActions();
   const holds = r.holds > 0 && !r.crashed;
   const act = (what: Parameters<typeof a.act>[1]) => () => a.act(r.name, what, write);
   return (
     <li>
       <div className="manual__reader" role="group" aria-label={`Reader ${r.name}`}>
-      <span className="manual__name">
-        Reader {r.name}
-        <span className="manual__holds">{r.crashed ? ' — crashed' : r.holds > 0 ? ` — holds ${thing} ${r.newest}${r.holds > 1 ? ` (+${r.holds - 1})` : ''}` : ''}</span>
-      </span>
-      <span className="manual__buttons">
-        <button type="button" className="button button--small" onClick={act('acquire')} disabled={r.crashed}>
-          Acquire
-        </button>
-        <button type="button" className="button button--small" onClick={act('use')} disabled={!holds}>
-          Use (write)
-        </button>
-        <button type="button" className="button button--small" onClick={act('read')} disabled={!holds}>
-          Read
-        </button>
-        <button type="button" className="button button--small" onClick={act('release')} disabled={!holds}>
-          Release
-        </button>
-        <button type="button" className="button button--small" onClick={act('release-again')} disabled={r.releasedBefore === null || r.crashed} title="Release the last one it returned, again (a double release)">
-          Release again
-        </button>
-        <button type="button" className="button button--small button--danger-quiet" onClick={act('fail')} disabled={!holds}>
-          Crash
-        </button>
-        {withBlock && (
-          <>
-            <button type="button" className="button button--small" onClick={act('with')} disabled={r.crashed}>
-              With block
-            </button>
-            <button type="button" className="button button--small button--danger-quiet" onClick={act('with-fail')} disabled={r.crashed}>
-              With block, crash inside
-            </button>
-          </>
-        )}
-      </span>
+        <span className="manual__name">
+          Reader {r.name}
+          <span className="manual__holds">
+            {r.crashed
+              ? ' — crashed'
+              : r.holds > 0
+                ? ` — holds ${thing} ${r.newest}${r.holds > 1 ? ` (+${r.holds - 1})` : ''}`
+                : ''}
+          </span>
+        </span>
+        <span className="manual__buttons">
+          <button type="button" className="button button--small" onClick={act('acquire')} disabled={r.crashed}>
+            Acquire
+          </button>
+          <button type="button" className="button button--small" onClick={act('use')} disabled={!holds}>
+            Use (write)
+          </button>
+          <button type="button" className="button button--small" onClick={act('read')} disabled={!holds}>
+            Read
+          </button>
+          <button type="button" className="button button--small" onClick={act('release')} disabled={!holds}>
+            Release
+          </button>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={act('release-again')}
+            disabled={r.releasedBefore === null || r.crashed}
+            title="Release the last one it returned, again (a double release)"
+          >
+            Release again
+          </button>
+          <button
+            type="button"
+            className="button button--small button--danger-quiet"
+            onClick={act('fail')}
+            disabled={!holds}
+          >
+            Crash
+          </button>
+          {withBlock && (
+            <>
+              <button type="button" className="button button--small" onClick={act('with')} disabled={r.crashed}>
+                With block
+              </button>
+              <button
+                type="button"
+                className="button button--small button--danger-quiet"
+                onClick={act('with-fail')}
+                disabled={r.crashed}
+              >
+                With block, crash inside
+              </button>
+            </>
+          )}
+        </span>
       </div>
     </li>
   );

@@ -33,7 +33,13 @@ function niceTicks(max: number, n: number): number[] {
 const fmtMs = (t: number) => `${Math.round(t * 10) / 10} ms`;
 
 /** The path of one series as steps: it holds its value until the next change. */
-function stepPath(points: readonly MetricsPoint[], key: Key, x: (t: number) => number, y: (v: number) => number, end: number): string {
+function stepPath(
+  points: readonly MetricsPoint[],
+  key: Key,
+  x: (t: number) => number,
+  y: (v: number) => number,
+  end: number,
+): string {
   if (points.length === 0) return '';
   let d = `M${x(points[0]!.t)},${y(points[0]![key])}`;
   for (let i = 1; i < points.length; i++) d += ` H${x(points[i]!.t)} V${y(points[i]![key])}`;
@@ -56,7 +62,9 @@ export function MetricsChart({ metrics }: { metrics: Metrics }) {
   const peak = points.reduce((best, p) => (p.borrowed > best.borrowed ? p : best), points[0]!);
   const summary =
     `At ${fmtMs(last.t)}: ${last.shelf} on the shelf, ${last.borrowed} borrowed, ${last.created} created. ` +
-    (peak.borrowed > 0 ? `The most borrowed at once was ${peak.borrowed}, at ${fmtMs(peak.t)}.` : 'Nothing has been borrowed yet.');
+    (peak.borrowed > 0
+      ? `The most borrowed at once was ${peak.borrowed}, at ${fmtMs(peak.t)}.`
+      : 'Nothing has been borrowed yet.');
   // End labels, nudged apart when two lines end at the same height.
   const ends: { key: Key; name: string; ly: number }[] = [];
   for (const s of SERIES) {
@@ -69,7 +77,13 @@ export function MetricsChart({ metrics }: { metrics: Metrics }) {
 
   return (
     <figure className="mchart">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-t`} aria-describedby={`${id}-d`} className="mchart__svg">
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        role="img"
+        aria-labelledby={`${id}-t`}
+        aria-describedby={`${id}-d`}
+        className="mchart__svg"
+      >
         <title id={`${id}-t`}>Shelf, borrowed and created over virtual time</title>
         <g aria-hidden="true">
           {yTicks.map((v) => (
@@ -89,7 +103,11 @@ export function MetricsChart({ metrics }: { metrics: Metrics }) {
             virtual ms
           </text>
           {SERIES.map((s) => (
-            <path key={s.key} className={`mchart__line mchart__line--${s.key}`} d={stepPath(points, s.key, x, y, last.t)} />
+            <path
+              key={s.key}
+              className={`mchart__line mchart__line--${s.key}`}
+              d={stepPath(points, s.key, x, y, last.t)}
+            />
           ))}
           {ends.map((e) => (
             <text key={e.key} className={`mchart__end mchart__end--${e.key}`} x={W - M.right + 6} y={e.ly} dy="0.32em">
@@ -104,29 +122,29 @@ export function MetricsChart({ metrics }: { metrics: Metrics }) {
       <details className="mchart__table">
         <summary>The chart as a table</summary>
         <div className="mchart__scroll" tabIndex={0} role="region" aria-label="The chart's figures">
-        <table>
-          <caption className="sr-only">
-            {rows.length < points.length ? `The latest ${rows.length} changes` : 'Every change so far'}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Time</th>
-              <th scope="col">On shelf</th>
-              <th scope="col">Borrowed</th>
-              <th scope="col">Created</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((p, i) => (
-              <tr key={i}>
-                <td>{fmtMs(p.t)}</td>
-                <td>{p.shelf}</td>
-                <td>{p.borrowed}</td>
-                <td>{p.created}</td>
+          <table>
+            <caption className="sr-only">
+              {rows.length < points.length ? `The latest ${rows.length} changes` : 'Every change so far'}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Time</th>
+                <th scope="col">On shelf</th>
+                <th scope="col">Borrowed</th>
+                <th scope="col">Created</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((p, i) => (
+                <tr key={i}>
+                  <td>{fmtMs(p.t)}</td>
+                  <td>{p.shelf}</td>
+                  <td>{p.borrowed}</td>
+                  <td>{p.created}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
       </details>
     </figure>

@@ -13,7 +13,12 @@ export function Notices() {
             ℹ
           </span>
           <span className="notice__text">{n.text}</span>
-          <button type="button" className="link-button" onClick={() => dismissNotice(n.id)} aria-label={`Dismiss: ${n.text}`}>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => dismissNotice(n.id)}
+            aria-label={`Dismiss: ${n.text}`}
+          >
             Dismiss
           </button>
         </p>

@@ -13,7 +13,10 @@ export function Tabs({ items, label }: { items: readonly TabItem[]; label: strin
   const [active, setActive] = useState(items[0]?.id ?? '');
   const base = useId();
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
-  const index = Math.max(0, items.findIndex((t) => t.id === active));
+  const index = Math.max(
+    0,
+    items.findIndex((t) => t.id === active),
+  );
 
   const onKey = (e: KeyboardEvent) => {
     let next = index;
@@ -51,7 +54,14 @@ export function Tabs({ items, label }: { items: readonly TabItem[]; label: strin
         ))}
       </div>
       {items.map((t, i) => (
-        <div key={t.id} role="tabpanel" id={`${base}-panel-${t.id}`} aria-labelledby={`${base}-tab-${t.id}`} hidden={i !== index} className="tabs__panel">
+        <div
+          key={t.id}
+          role="tabpanel"
+          id={`${base}-panel-${t.id}`}
+          aria-labelledby={`${base}-tab-${t.id}`}
+          hidden={i !== index}
+          className="tabs__panel"
+        >
           {i === index && t.content}
         </div>
       ))}

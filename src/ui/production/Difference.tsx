@@ -16,7 +16,11 @@ export function Difference({ off, on, name }: { off: LabStore; on: LabStore; nam
     return { onlyOff: a.warnings.filter((w) => !b.warnings.includes(w)), steps: stepDifferences(oo, no), a, b };
   }, [offRun, onRun]);
   return (
-    <section className="panel prod-diff" aria-labelledby="prod-diff-title" data-differences={onlyOff.length + steps.length}>
+    <section
+      className="panel prod-diff"
+      aria-labelledby="prod-diff-title"
+      data-differences={onlyOff.length + steps.length}
+    >
       <div className="panel__head">
         <h2 id="prod-diff-title">The difference the {name} fix makes</h2>
       </div>

@@ -18,7 +18,15 @@ export function Gauges() {
         <span className="prod-gauge__label" id={undefined}>
           Memory: {open} open connection{open === 1 ? '' : 's'} (maxSize {max})
         </span>
-        <div className="prod-gauge__bar" role="meter" aria-label="Open connections (memory)" aria-valuemin={0} aria-valuemax={scale} aria-valuenow={open} aria-valuetext={`${open} open, maxSize ${max}`}>
+        <div
+          className="prod-gauge__bar"
+          role="meter"
+          aria-label="Open connections (memory)"
+          aria-valuemin={0}
+          aria-valuemax={scale}
+          aria-valuenow={open}
+          aria-valuetext={`${open} open, maxSize ${max}`}
+        >
           <span className="prod-gauge__fill" style={{ width: `${(open / scale) * 100}%` }} />
           <span className="prod-gauge__max" style={{ left: `${(max / scale) * 100}%` }} aria-hidden="true" />
         </div>
@@ -34,7 +42,9 @@ export function Gauges() {
             </>
           )
         ) : (
-          <>Open handles: {open} · created so far: {created}</>
+          <>
+            Open handles: {open} · created so far: {created}
+          </>
         )}
       </p>
     </div>

@@ -24,19 +24,33 @@ export function Interleaving({ onPick, onScheduler, handPicked }: InterleavingPr
         <span className="panel__sub">{handPicked ? 'your order' : "the scheduler's order"}</span>
       </div>
       {points.length === 0 ? (
-        <p className="room__empty">In this run no two readers could go on at the same instant: there is nothing to choose.</p>
+        <p className="room__empty">
+          In this run no two readers could go on at the same instant: there is nothing to choose.
+        </p>
       ) : (
         <>
           <p className="prod-note">
-            Where two readers could go on at the same virtual instant, you choose who runs first. Time never runs backwards: only what is due now can be picked.
+            Where two readers could go on at the same virtual instant, you choose who runs first. Time never runs
+            backwards: only what is due now can be picked.
           </p>
           <ol className="prod-choices__list">
             {points.slice(0, SHOWN).map((p) => (
               <li key={p.n}>
-                <div className="prod-choice" role="group" aria-label={`Moment ${p.n + 1}, at ${formatMs(p.t)}`} data-moment={p.n + 1}>
+                <div
+                  className="prod-choice"
+                  role="group"
+                  aria-label={`Moment ${p.n + 1}, at ${formatMs(p.t)}`}
+                  data-moment={p.n + 1}
+                >
                   <span className="prod-choice__when">At {formatMs(p.t)}:</span>
                   {p.options.map((o, k) => (
-                    <button key={k} type="button" className="button button--small" aria-pressed={p.picked === k} onClick={() => onPick(p.n, k)}>
+                    <button
+                      key={k}
+                      type="button"
+                      className="button button--small"
+                      aria-pressed={p.picked === k}
+                      onClick={() => onPick(p.n, k)}
+                    >
                       Run {o.who.join(' & ')} next
                     </button>
                   ))}
@@ -47,7 +61,9 @@ export function Interleaving({ onPick, onScheduler, handPicked }: InterleavingPr
               </li>
             ))}
           </ol>
-          {points.length > SHOWN && <p className="prod-note">…and {points.length - SHOWN} more moments later in the run.</p>}
+          {points.length > SHOWN && (
+            <p className="prod-note">…and {points.length - SHOWN} more moments later in the run.</p>
+          )}
         </>
       )}
     </section>

@@ -38,10 +38,21 @@ export function Ledger({ label = 'Borrower ledger' }: { label?: string }) {
               const held = world.t - l.since;
               const late = l.suspected || (threshold !== null && held >= threshold);
               return (
-                <tr key={`${l.object}-${l.borrower}`} className={late ? 'prod-ledger--leak' : undefined} data-object={l.object} data-borrower={l.borrower} data-leak={late ? 'yes' : 'no'}>
+                <tr
+                  key={`${l.object}-${l.borrower}`}
+                  className={late ? 'prod-ledger--leak' : undefined}
+                  data-object={l.object}
+                  data-borrower={l.borrower}
+                  data-leak={late ? 'yes' : 'no'}
+                >
                   <td>
                     {late ? (
-                      <button type="button" className="link-button" onClick={() => seek(l.acquireIndex)} data-acquire-index={l.acquireIndex}>
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() => seek(l.acquireIndex)}
+                        data-acquire-index={l.acquireIndex}
+                      >
                         Connection {l.object}: go to its acquire
                       </button>
                     ) : (

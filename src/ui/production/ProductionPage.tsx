@@ -41,7 +41,10 @@ export default function ProductionPage() {
     // Always with a list of choices (empty: the scheduler's own order), so the run reports its
     // choice points and "Who runs next?" can offer them.
     const file = withFixes(scenario.file, mainFixes);
-    if (!main.getState().actions.loadScenario(file, { choices: picks.choices ?? [], cursor: picks.cursor }) && picks.choices) {
+    if (
+      !main.getState().actions.loadScenario(file, { choices: picks.choices ?? [], cursor: picks.cursor }) &&
+      picks.choices
+    ) {
       main.getState().actions.loadScenario(file, { choices: [], cursor: 'end' });
     }
   }, [main, scenario, mainFixes, picks]);
@@ -53,7 +56,14 @@ export default function ProductionPage() {
     setCompare(false);
   }, []);
   // After the effect that loads the run: the link's step is the loaded run's cursor.
-  useProductionLink({ main, scenarioId: scenario.id, fixes, choices: picks.choices, openingNotices: opened.notices, onNavigate: navigate });
+  useProductionLink({
+    main,
+    scenarioId: scenario.id,
+    fixes,
+    choices: picks.choices,
+    openingNotices: opened.notices,
+    onNavigate: navigate,
+  });
 
   useEffect(() => {
     if (!compare) return;
@@ -86,12 +96,18 @@ export default function ProductionPage() {
   const off = FIX_NAMES.filter((f) => !mainFixes[f]);
 
   return (
-    <div className="level prod" data-level="production" data-scenario={scenario.id} data-compare={compare ? 'yes' : 'no'}>
+    <div
+      className="level prod"
+      data-level="production"
+      data-scenario={scenario.id}
+      data-compare={compare ? 'yes' : 'no'}
+    >
       <header className="level-header">
         <h1>The production pool</h1>
         <p>
-          Every row of the text’s table “why we add each feature”, fixed — the way HikariCP, pg-pool, generic-pool and tarn.js fix them. Switch a fix off and the same code
-          takes the simpler path again; run the scenario beside it and watch the problem come back.
+          Every row of the text’s table “why we add each feature”, fixed — the way HikariCP, pg-pool, generic-pool and
+          tarn.js fix them. Switch a fix off and the same code takes the simpler path again; run the scenario beside it
+          and watch the problem come back.
         </p>
       </header>
       <Switchboard fixes={fixes} scenarioId={scenario.id} onToggle={toggle} onScenario={choose} />
@@ -101,14 +117,25 @@ export default function ProductionPage() {
           {off.length === 0 ? 'Every fix is on.' : `Switched off: ${off.map((f) => rowOf(f).name).join(', ')}.`}
         </p>
         <label className="prod-compare">
-          <input type="checkbox" checked={compare} onChange={(e) => setCompare(e.target.checked)} /> Side by side: this scenario with the {focusName} fix off and on
+          <input type="checkbox" checked={compare} onChange={(e) => setCompare(e.target.checked)} /> Side by side: this
+          scenario with the {focusName} fix off and on
         </label>
       </section>
       <div className={compare ? 'prod-pair' : 'lab'}>
         {compare ? (
           <>
-            <Column store={main} full={false} label={`${focusName} fix off`} heading={<h2 className="prod-column__title">{focusName} fix off</h2>} />
-            <Column store={other} full={false} label={`${focusName} fix on`} heading={<h2 className="prod-column__title">{focusName} fix on</h2>} />
+            <Column
+              store={main}
+              full={false}
+              label={`${focusName} fix off`}
+              heading={<h2 className="prod-column__title">{focusName} fix off</h2>}
+            />
+            <Column
+              store={other}
+              full={false}
+              label={`${focusName} fix on`}
+              heading={<h2 className="prod-column__title">{focusName} fix on</h2>}
+            />
           </>
         ) : (
           <>
@@ -122,7 +149,12 @@ export default function ProductionPage() {
             <div className="lab__side">
               <LabStoreProvider store={main}>
                 <PanelBoundary name="The code panel" resetKey={main}>
-                  <CodePanel level="production" source={source} fileName="src/engine/levels/production.ts" offFixes={off} />
+                  <CodePanel
+                    level="production"
+                    source={source}
+                    fileName="src/engine/levels/production.ts"
+                    offFixes={off}
+                  />
                 </PanelBoundary>
               </LabStoreProvider>
             </div>

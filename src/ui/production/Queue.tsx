@@ -18,7 +18,10 @@ export function Queue({ label = 'Waiting in line' }: { label?: string }) {
   const timeout = useLabStore((s) => s.scenario.options.acquireTimeout);
   const timeoutOn = useLabStore((s) => s.scenario.options.fixes?.timeout !== false);
   const gaveUp = useMemo(() => gaveUpAt(events, cursor), [events, cursor]);
-  const waiting = world.pool.waiting.map((name) => ({ name, since: world.clients.find((c) => c.name === name)?.waitingSince ?? world.t }));
+  const waiting = world.pool.waiting.map((name) => ({
+    name,
+    since: world.clients.find((c) => c.name === name)?.waitingSince ?? world.t,
+  }));
   const forever = atEnd && waiting.length > 0;
   const deadline = timeoutOn && typeof timeout === 'number' && timeout > 0 ? timeout : null;
 
@@ -27,14 +30,16 @@ export function Queue({ label = 'Waiting in line' }: { label?: string }) {
       <ol className="prod-queue__list">
         {waiting.map((w, i) => (
           <li key={w.name} className="prod-queue__reader" data-reader={w.name}>
-            <span className="prod-queue__pos">{i + 1}.</span> <strong>{w.name}</strong> has waited {formatMs(now - w.since)}
+            <span className="prod-queue__pos">{i + 1}.</span> <strong>{w.name}</strong> has waited{' '}
+            {formatMs(now - w.since)}
             {deadline !== null ? ` of ${formatMs(deadline)}` : timeoutOn ? '' : ' — no timeout: it will wait for ever'}
           </li>
         ))}
       </ol>
       {forever && (
         <p className="prod-forever" data-forever="yes">
-          Nothing is left to happen, yet {waiting.map((w) => w.name).join(' and ')} {waiting.length === 1 ? 'is' : 'are'} still waiting. The clock runs on:{' '}
+          Nothing is left to happen, yet {waiting.map((w) => w.name).join(' and ')}{' '}
+          {waiting.length === 1 ? 'is' : 'are'} still waiting. The clock runs on:{' '}
           <span className="prod-forever__clock">{formatMs(now)}</span>.
         </p>
       )}
@@ -54,7 +59,11 @@ export function Queue({ label = 'Waiting in line' }: { label?: string }) {
       {gaveUp.length > 0 && (
         <ul className="prod-gaveup" aria-label="Readers who gave up">
           {gaveUp.map((g) => (
-            <li key={`${g.client}-${g.index}`} data-gave-up={g.client} className={g.index === cursor ? 'prod-gaveup--now' : undefined}>
+            <li
+              key={`${g.client}-${g.index}`}
+              data-gave-up={g.client}
+              className={g.index === cursor ? 'prod-gaveup--now' : undefined}
+            >
               <strong>{g.client}</strong> gave up at {formatMs(g.t)}: {g.message}
             </li>
           ))}

@@ -14,7 +14,14 @@ export interface SwitchboardProps {
 
 export function Switchboard({ fixes, scenarioId, onToggle, onScenario }: SwitchboardProps) {
   const button = (s: ScenarioButton) => (
-    <button key={s.id} type="button" className="button button--small" aria-pressed={s.id === scenarioId} onClick={() => onScenario(s.id)} data-scenario={s.id}>
+    <button
+      key={s.id}
+      type="button"
+      className="button button--small"
+      aria-pressed={s.id === scenarioId}
+      onClick={() => onScenario(s.id)}
+      data-scenario={s.id}
+    >
       {s.label}
     </button>
   );
@@ -27,8 +34,19 @@ export function Switchboard({ fixes, scenarioId, onToggle, onScenario }: Switchb
         {ROWS.map((row) => {
           const on = fixes[row.fix];
           return (
-            <li key={row.fix} className={`prod-row${on ? '' : ' prod-row--off'}`} data-fix={row.fix} data-on={on ? 'yes' : 'no'}>
-              <button type="button" role="switch" aria-checked={on} className="prod-switch" onClick={() => onToggle(row.fix)}>
+            <li
+              key={row.fix}
+              className={`prod-row${on ? '' : ' prod-row--off'}`}
+              data-fix={row.fix}
+              data-on={on ? 'yes' : 'no'}
+            >
+              <button
+                type="button"
+                role="switch"
+                aria-checked={on}
+                className="prod-switch"
+                onClick={() => onToggle(row.fix)}
+              >
                 <span className="prod-switch__track" aria-hidden="true">
                   <span className="prod-switch__knob" />
                 </span>

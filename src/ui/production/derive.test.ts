@@ -13,10 +13,12 @@ const ALL = { maxSize: true, lock: true, reset: true, validate: true, timeout: t
 const leak = MORE.find((s) => s.id === 'leak')!.file;
 
 describe('the borrower ledger', () => {
-  it('lists a crashed borrower\'s object with its step and the index of its acquire', () => {
+  it("lists a crashed borrower's object with its step and the index of its acquire", () => {
     const r = run(leak);
     const loans = ledgerAt(r.events, r.events.length - 1);
-    expect(loans.map((l) => [l.object, l.borrower, l.since, l.step, l.suspected, l.crashed])).toEqual([[1, 'A', 100, 0, true, true]]);
+    expect(loans.map((l) => [l.object, l.borrower, l.since, l.step, l.suspected, l.crashed])).toEqual([
+      [1, 'A', 100, 0, true, true],
+    ]);
     const acquire = r.events[loans[0]!.acquireIndex]!;
     expect(acquire).toMatchObject({ type: 'object.acquired', client: 'A', object: 1 });
   });
@@ -61,8 +63,18 @@ describe('fix off against fix on', () => {
       on.steps.map((s) => s.outcome),
     );
     expect(diff).toEqual([{ index: 4, off: 'saw "role=admin"', on: 'saw nothing (clean)' }]);
-    expect(summaryOf(off.events, off.steps.map((s) => s.outcome)).warnings).toContain('dirty-read');
-    expect(summaryOf(on.events, on.steps.map((s) => s.outcome)).warnings).toEqual([]);
+    expect(
+      summaryOf(
+        off.events,
+        off.steps.map((s) => s.outcome),
+      ).warnings,
+    ).toContain('dirty-read');
+    expect(
+      summaryOf(
+        on.events,
+        on.steps.map((s) => s.outcome),
+      ).warnings,
+    ).toEqual([]);
   });
 });
 

@@ -46,7 +46,9 @@ export function ledgerAt(events: readonly PoolEvent[], cursor: number): Loan[] {
         }
         break;
       case 'leak.suspected':
-        for (const [k, loan] of loans) if (loan.object === e.object && (e.client === null || loan.borrower === e.client)) loans.set(k, { ...loan, suspected: true });
+        for (const [k, loan] of loans)
+          if (loan.object === e.object && (e.client === null || loan.borrower === e.client))
+            loans.set(k, { ...loan, suspected: true });
         break;
       case 'client.crashed':
         if (e.client !== null && e.object !== null) {
@@ -80,7 +82,8 @@ export function gaveUpAt(events: readonly PoolEvent[], cursor: number): GaveUp[]
   const end = Math.min(cursor, events.length - 1);
   for (let i = 0; i <= end; i++) {
     const e = events[i]!;
-    if ((e.type === 'acquire.timedout' || e.type === 'acquire.rejected') && e.client !== null) out.push({ client: e.client, t: e.t, index: i, message: e.message });
+    if ((e.type === 'acquire.timedout' || e.type === 'acquire.rejected') && e.client !== null)
+      out.push({ client: e.client, t: e.t, index: i, message: e.message });
   }
   return out;
 }

@@ -67,7 +67,8 @@ export const ROWS: readonly Row[] = [
     name: 'Thread safety',
     without: 'No thread safety',
     problem: 'Two readers grab the same object, or the pool makes more than its maximum.',
-    solution: 'No gap between checking and acting: take the book off the shelf, or reserve its place, before anything slow.',
+    solution:
+      'No gap between checking and acting: take the book off the shelf, or reserve its place, before anything slow.',
     scenarios: [
       {
         id: 'same-book',
@@ -98,7 +99,15 @@ export const ROWS: readonly Row[] = [
     without: 'No reset',
     problem: 'What reader A left in the book reaches reader B.',
     solution: 'Clean every book on its way back (ROLLBACK, then DISCARD ALL).',
-    scenarios: [{ id: 'dirty', label: 'A dirty book', look: 'A sets role=admin and gives the connection back; B reads it.', fix: 'reset', file: noReset }],
+    scenarios: [
+      {
+        id: 'dirty',
+        label: 'A dirty book',
+        look: 'A sets role=admin and gives the connection back; B reads it.',
+        fix: 'reset',
+        file: noReset,
+      },
+    ],
   },
   {
     fix: 'validate',
@@ -106,7 +115,15 @@ export const ROWS: readonly Row[] = [
     without: 'No validation',
     problem: 'Dead objects are handed to readers.',
     solution: 'Check each one (SELECT 1) before handing it over; throw a dead one away.',
-    scenarios: [{ id: 'dead', label: 'A dead connection handed out', look: 'The server restarts; then A asks for a connection.', fix: 'validate', file: noValidate }],
+    scenarios: [
+      {
+        id: 'dead',
+        label: 'A dead connection handed out',
+        look: 'The server restarts; then A asks for a connection.',
+        fix: 'validate',
+        file: noValidate,
+      },
+    ],
   },
   {
     fix: 'timeout',
@@ -114,7 +131,15 @@ export const ROWS: readonly Row[] = [
     without: 'No timeout',
     problem: 'Readers wait for ever when the pool is empty.',
     solution: 'Wait at most acquireTimeout, then give up with an error that says what the pool held.',
-    scenarios: [{ id: 'forever', label: 'A reader waits for ever', look: 'A crashed holding one connection and C keeps the other; B queues.', fix: 'timeout', file: noTimeout }],
+    scenarios: [
+      {
+        id: 'forever',
+        label: 'A reader waits for ever',
+        look: 'A crashed holding one connection and C keeps the other; B queues.',
+        fix: 'timeout',
+        file: noTimeout,
+      },
+    ],
   },
   {
     fix: 'cleanup',
@@ -122,13 +147,33 @@ export const ROWS: readonly Row[] = [
     without: 'No cleanup',
     problem: 'Objects are never properly closed.',
     solution: 'close() closes what is on the shelf now and what is borrowed when it comes back.',
-    scenarios: [{ id: 'shutdown', label: 'Objects never closed after shutdown', look: 'The pool is closed while A holds a connection; then A gives it back.', fix: 'cleanup', file: noCleanup }],
+    scenarios: [
+      {
+        id: 'shutdown',
+        label: 'Objects never closed after shutdown',
+        look: 'The pool is closed while A holds a connection; then A gives it back.',
+        fix: 'cleanup',
+        file: noCleanup,
+      },
+    ],
   },
 ];
 
 export const MORE: readonly ScenarioButton[] = [
-  { id: 'queue', label: 'Waiting in line', look: 'Five readers, two connections: first come, first served; two give up at 300 ms.', fix: null, file: queue },
-  { id: 'leak', label: 'A leak, traced to its borrower', look: 'A crashes holding a connection; after leakThreshold the ledger flags it.', fix: null, file: leak },
+  {
+    id: 'queue',
+    label: 'Waiting in line',
+    look: 'Five readers, two connections: first come, first served; two give up at 300 ms.',
+    fix: null,
+    file: queue,
+  },
+  {
+    id: 'leak',
+    label: 'A leak, traced to its borrower',
+    look: 'A crashes holding a connection; after leakThreshold the ledger flags it.',
+    fix: null,
+    file: leak,
+  },
 ];
 
 export const ALL_SCENARIOS: readonly ScenarioButton[] = [...ROWS.flatMap((r) => r.scenarios), ...MORE];

@@ -8,7 +8,12 @@
 import { useEffect } from 'react';
 import type { Fixes } from '../../engine';
 import type { LabStore } from '../../store/labStore';
-import { fitProductionRun, formatProductionLink, parseProductionLink, type ProductionLinkContext } from '../../store/productionLink';
+import {
+  fitProductionRun,
+  formatProductionLink,
+  parseProductionLink,
+  type ProductionLinkContext,
+} from '../../store/productionLink';
 import { useLabApi } from '../hooks/labStore';
 import { ALL_ON, ALL_SCENARIOS, FIX_NAMES, scenarioById, withFixes } from './rows';
 
@@ -45,7 +50,8 @@ export function readLinkedView(search: string): { view: LinkedView; notices: rea
   };
 }
 
-const addressesThisPage = () => new URLSearchParams(window.location.search).get('level')?.trim().toLowerCase() === 'production';
+const addressesThisPage = () =>
+  new URLSearchParams(window.location.search).get('level')?.trim().toLowerCase() === 'production';
 
 export interface ProductionLinkProps {
   /** The run on the page's main column: its cursor is the link's step. */
@@ -59,7 +65,14 @@ export interface ProductionLinkProps {
   onNavigate(view: LinkedView): void;
 }
 
-export function useProductionLink({ main, scenarioId, fixes, choices, openingNotices, onNavigate }: ProductionLinkProps): void {
+export function useProductionLink({
+  main,
+  scenarioId,
+  fixes,
+  choices,
+  openingNotices,
+  onNavigate,
+}: ProductionLinkProps): void {
   const app = useLabApi();
 
   useEffect(() => {

@@ -24,7 +24,13 @@ export interface BookCardProps {
 export function BookCard({ object, primary, tag = null, work = null, onKill = null, compact = false }: BookCardProps) {
   const dead = !object.alive;
   const name = shortName(object);
-  const classes = ['book', `book--${object.kind}`, dead ? 'book--dead' : '', primary ? '' : 'book--copy', compact ? 'book--compact' : '']
+  const classes = [
+    'book',
+    `book--${object.kind}`,
+    dead ? 'book--dead' : '',
+    primary ? '' : 'book--copy',
+    compact ? 'book--compact' : '',
+  ]
     .filter(Boolean)
     .join(' ');
   const body = (
@@ -49,12 +55,20 @@ export function BookCard({ object, primary, tag = null, work = null, onKill = nu
     className: classes,
     'data-object': object.id,
     'data-alive': object.alive ? 'yes' : 'no',
-    ...(primary ? { layoutId: `obj-${object.id}`, layout: true as const } : { initial: { opacity: 0 }, animate: { opacity: 1 } }),
+    ...(primary
+      ? { layoutId: `obj-${object.id}`, layout: true as const }
+      : { initial: { opacity: 0 }, animate: { opacity: 1 } }),
     transition: primary ? MOVE : FADE,
   };
   if (onKill) {
     return (
-      <m.button type="button" {...common} onClick={onKill} aria-label={`${objectName(object)}${tag ? `, ${tag}` : ''}${object.state ? `, written in it: ${object.state}` : ''}. Kill it`} title="Kill it (it will be dead when next used)">
+      <m.button
+        type="button"
+        {...common}
+        onClick={onKill}
+        aria-label={`${objectName(object)}${tag ? `, ${tag}` : ''}${object.state ? `, written in it: ${object.state}` : ''}. Kill it`}
+        title="Kill it (it will be dead when next used)"
+      >
         {body}
       </m.button>
     );

@@ -14,7 +14,10 @@ export function Counters({ counters, things }: { counters: CountersData; things:
       </div>
       <div className={`counter${negative ? ' counter--bad' : ''}`}>
         <dt>Borrowed</dt>
-        <dd data-counter="borrowed" title={borrowed === null ? 'Level 1 keeps no count of what it lends' : 'The level’s own in-use counter'}>
+        <dd
+          data-counter="borrowed"
+          title={borrowed === null ? 'Level 1 keeps no count of what it lends' : 'The level’s own in-use counter'}
+        >
           {borrowed === null ? '—' : borrowed}
           {negative && <span className="counter__flag"> ⚠ below zero</span>}
           {borrowed === null && <span className="sr-only"> (this level keeps no count)</span>}
@@ -29,7 +32,10 @@ export function Counters({ counters, things }: { counters: CountersData; things:
         <dd data-counter="max">
           {maxSize === null ? (
             <>
-              none <span className="counter__sub">(started with {startSize ?? 0} {startSize === 1 ? things.replace(/s$/, '') : things})</span>
+              none{' '}
+              <span className="counter__sub">
+                (started with {startSize ?? 0} {startSize === 1 ? things.replace(/s$/, '') : things})
+              </span>
             </>
           ) : (
             <>

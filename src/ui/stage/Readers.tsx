@@ -5,7 +5,15 @@ import { BookCard } from './BookCard';
 import { PLACE_WORDS, readerStatus, shortName } from './words';
 
 /** The readers (clients): each with what it holds and what it is doing. */
-export function Readers({ world, level, killer }: { world: World; level: LevelId; killer: (o: ObjectView) => (() => void) | null }) {
+export function Readers({
+  world,
+  level,
+  killer,
+}: {
+  world: World;
+  level: LevelId;
+  killer: (o: ObjectView) => (() => void) | null;
+}) {
   const readers = useMemo(() => readersOf(world), [world]);
   const thing = level === 'database' || level === 'production' ? 'connection' : 'book';
   const titleId = useId();
@@ -21,7 +29,12 @@ export function Readers({ world, level, killer }: { world: World; level: LevelId
           {readers.map((r) => {
             const status = readerStatus(r.status, r.doing, r.holding.length);
             return (
-              <li key={r.name} className={`reader reader--${r.status}`} data-reader={r.name} data-holding={r.holding.map((h) => h.object.id).join(',')}>
+              <li
+                key={r.name}
+                className={`reader reader--${r.status}`}
+                data-reader={r.name}
+                data-holding={r.holding.map((h) => h.object.id).join(',')}
+              >
                 <div className="reader__head">
                   <span className="reader__avatar" aria-hidden="true">
                     {r.status === 'crashed' ? '✕' : r.name.slice(0, 2)}
@@ -36,12 +49,20 @@ export function Readers({ world, level, killer }: { world: World; level: LevelId
                     {r.holding.map((h) => (
                       <li key={h.object.id}>
                         {h.away ? (
-                          <span className="book-ghost">{shortName(h.object)}: {PLACE_WORDS[h.object.place]}</span>
+                          <span className="book-ghost">
+                            {shortName(h.object)}: {PLACE_WORDS[h.object.place]}
+                          </span>
                         ) : (
                           <BookCard
                             object={h.object}
                             primary={!h.shared && h.object.place !== 'shelf'}
-                            tag={h.shared ? `⚠ also held by another reader` : h.object.place === 'shelf' ? '⚠ also on the shelf' : null}
+                            tag={
+                              h.shared
+                                ? `⚠ also held by another reader`
+                                : h.object.place === 'shelf'
+                                  ? '⚠ also on the shelf'
+                                  : null
+                            }
                             onKill={h.shared ? null : killer(h.object)}
                           />
                         )}

@@ -5,7 +5,15 @@
  */
 import { useId, useMemo, type CSSProperties } from 'react';
 import type { LevelId, ObjectView, PoolEvent, World } from '../../engine';
-import { countersOf, killableOf, objectsAt, selectEvents, selectLevel, selectWorld, shelfOf } from '../../store/selectors';
+import {
+  countersOf,
+  killableOf,
+  objectsAt,
+  selectEvents,
+  selectLevel,
+  selectWorld,
+  shelfOf,
+} from '../../store/selectors';
 import type { LabState } from '../../store/labStore';
 import { useLabActions, useLabShallow, useLabStore } from '../hooks/labStore';
 import { BookCard } from './BookCard';
@@ -74,7 +82,23 @@ interface RoomProps {
   readonly killer: Killer;
 }
 
-function Room({ id, title, note, className, children, empty, count }: { id: string; title: string; note: string; className: string; children: React.ReactNode; empty: string; count: number }) {
+function Room({
+  id,
+  title,
+  note,
+  className,
+  children,
+  empty,
+  count,
+}: {
+  id: string;
+  title: string;
+  note: string;
+  className: string;
+  children: React.ReactNode;
+  empty: string;
+  count: number;
+}) {
   const titleId = `${useId()}${id}-title`;
   return (
     <div className={`room ${className}`} aria-labelledby={titleId} role="group">
@@ -90,7 +114,8 @@ function Room({ id, title, note, className, children, empty, count }: { id: stri
 /** Creation start and cost per object id, from the timeline. */
 function creationOf(events: readonly PoolEvent[]): Map<number, { t: number; ms: number }> {
   const out = new Map<number, { t: number; ms: number }>();
-  for (const e of events) if (e.type === 'object.creating' && e.object !== null) out.set(e.object, { t: e.t, ms: e.ms });
+  for (const e of events)
+    if (e.type === 'object.creating' && e.object !== null) out.set(e.object, { t: e.t, ms: e.ms });
   return out;
 }
 
@@ -109,28 +134,56 @@ interface Pace {
 function paceOf(s: LabState): Pace {
   const next = s.playing ? s.run.events[s.cursor + 1] : undefined;
   const now = s.schedule[s.cursor] ?? 0;
-  return { cursor: s.cursor, nextT: next ? next.t : null, beatMs: next ? ((s.schedule[s.cursor + 1] ?? now) - now) / s.speed : 0 };
+  return {
+    cursor: s.cursor,
+    nextT: next ? next.t : null,
+    beatMs: next ? ((s.schedule[s.cursor + 1] ?? now) - now) / s.speed : 0,
+  };
 }
 
-const progressAt = (c: { t: number; ms: number } | undefined, t: number) => (c && c.ms > 0 ? Math.min(1, Math.max(0, (t - c.t) / c.ms)) : 0);
+const progressAt = (c: { t: number; ms: number } | undefined, t: number) =>
+  c && c.ms > 0 ? Math.min(1, Math.max(0, (t - c.t) / c.ms)) : 0;
 
 function Press({ world, events, things, killer, pace }: RoomProps & { events: readonly PoolEvent[]; pace: Pace }) {
   const creation = useMemo(() => creationOf(events), [events]);
   const printing = objectsAt(world, 'press');
   return (
-    <Room id="press" className="room--press" title="Printing press" note={`Makes new ${things}: slow and costly.`} empty="Idle." count={printing.length}>
+    <Room
+      id="press"
+      className="room--press"
+      title="Printing press"
+      note={`Makes new ${things}: slow and costly.`}
+      empty="Idle."
+      count={printing.length}
+    >
       <ul className="room__list">
         {printing.map((o) => {
           const c = creation.get(o.id);
           const done = progressAt(c, world.t);
           const pct = Math.round(done * 100);
           const target = pace.nextT === null ? done : progressAt(c, pace.nextT);
-          const fill = { width: `${done * 100}%`, '--to': `${target * 100}%`, animationDuration: `${pace.beatMs}ms` } as CSSProperties;
+          const fill = {
+            width: `${done * 100}%`,
+            '--to': `${target * 100}%`,
+            animationDuration: `${pace.beatMs}ms`,
+          } as CSSProperties;
           return (
             <li key={o.id}>
               <BookCard object={o} primary work={c ? `printing: ${c.ms} ms` : 'printing'} onKill={killer(o)} />
-              <div className="progress" role="progressbar" aria-label={`${shortName(o)} printed`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct}>
-                <span key={pace.cursor} className="progress__bar" style={fill} data-filling={target > done ? 'yes' : undefined} />
+              <div
+                className="progress"
+                role="progressbar"
+                aria-label={`${shortName(o)} printed`}
+                aria-valuemin={0}
+                aria-valuemax={100}
+                aria-valuenow={pct}
+              >
+                <span
+                  key={pace.cursor}
+                  className="progress__bar"
+                  style={fill}
+                  data-filling={target > done ? 'yes' : undefined}
+                />
               </div>
               <span className="progress__text">{pct}% printed</span>
             </li>
@@ -155,11 +208,19 @@ function Shelf({ world, things, killer }: RoomProps) {
     >
       <ol className="shelf" aria-label="The shelf, top first" data-shelf={world.pool.available.join(',')}>
         {[...slots].reverse().map((slot) => (
-          <li key={`${slot.object.id}-${slot.copy}`} className="shelf__slot" data-next-out={slot.nextOut ? 'yes' : undefined}>
+          <li
+            key={`${slot.object.id}-${slot.copy}`}
+            className="shelf__slot"
+            data-next-out={slot.nextOut ? 'yes' : undefined}
+          >
             <BookCard
               object={slot.object}
               primary={slot.copy === 0 && slot.object.place === 'shelf'}
-              tag={[slot.nextOut ? 'next out ↑' : null, slot.copy > 0 ? `copy ${slot.copy + 1}: shelved twice!` : null].filter(Boolean).join(' · ') || null}
+              tag={
+                [slot.nextOut ? 'next out ↑' : null, slot.copy > 0 ? `copy ${slot.copy + 1}: shelved twice!` : null]
+                  .filter(Boolean)
+                  .join(' · ') || null
+              }
               onKill={slot.copy === 0 ? killer(slot.object) : null}
               compact={compact}
             />
@@ -173,7 +234,14 @@ function Shelf({ world, things, killer }: RoomProps) {
 function Desk({ world, things, killer }: RoomProps) {
   const here = objectsAt(world, 'desk');
   return (
-    <Room id="desk" className="room--desk" title="Cleaning desk" note={`Resets and checks ${things}.`} empty="Nothing to clean." count={here.length}>
+    <Room
+      id="desk"
+      className="room--desk"
+      title="Cleaning desk"
+      note={`Resets and checks ${things}.`}
+      empty="Nothing to clean."
+      count={here.length}
+    >
       <ul className="room__list">
         {here.map((o) => (
           <li key={o.id}>
@@ -190,7 +258,14 @@ function BinAndLost({ world, things, killer }: RoomProps) {
   const lost = objectsAt(world, 'lost');
   return (
     <div className="room-pair">
-      <Room id="lost" className="room--lost" title="Lost" note="Nobody will bring these back." empty="None." count={lost.length}>
+      <Room
+        id="lost"
+        className="room--lost"
+        title="Lost"
+        note="Nobody will bring these back."
+        empty="None."
+        count={lost.length}
+      >
         <ul className="room__list">
           {lost.map((o) => (
             <li key={o.id}>

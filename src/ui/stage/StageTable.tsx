@@ -20,7 +20,13 @@ export function StageTable({ world, level }: { world: World; level: LevelId }) {
       <div className={shown ? 'stage-table__body' : 'sr-only'}>
         <table>
           <caption>
-            Shelf, top first (t = {world.t} ms): {shelf.length === 0 ? 'empty' : [...shelf].reverse().map((s) => `${thing} ${s.object.id}${s.copy > 0 ? ' (again)' : ''}`).join(', ')}
+            Shelf, top first (t = {world.t} ms):{' '}
+            {shelf.length === 0
+              ? 'empty'
+              : [...shelf]
+                  .reverse()
+                  .map((s) => `${thing} ${s.object.id}${s.copy > 0 ? ' (again)' : ''}`)
+                  .join(', ')}
           </caption>
           <thead>
             <tr>

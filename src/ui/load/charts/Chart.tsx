@@ -79,7 +79,11 @@ export function Chart(props: Props) {
           <text className="load-axis-title" x={(M.left + W - M.right) / 2} y={H - 8} textAnchor="middle">
             {props.xLabel}
           </text>
-          <text className="load-axis-title" transform={`translate(14 ${(M.top + H - M.bottom) / 2}) rotate(-90)`} textAnchor="middle">
+          <text
+            className="load-axis-title"
+            transform={`translate(14 ${(M.top + H - M.bottom) / 2}) rotate(-90)`}
+            textAnchor="middle"
+          >
             {props.yLabel}
           </text>
         </g>

@@ -50,7 +50,9 @@ export function HockeyChart({ poolSize, holdMs, points, current }: Props) {
       {(x, y) => (
         <>
           <path className="load-theory" d={pathOf(curve.filter(([, w]) => w <= top).map(([r, w]) => [x(r), y(w)]))} />
-          {current !== null && current < 1 && <path className="load-current" d={`M${x(current)},${y(0) + 2} l-5,9 h10 z`} />}
+          {current !== null && current < 1 && (
+            <path className="load-current" d={`M${x(current)},${y(0) + 2} l-5,9 h10 z`} />
+          )}
           {points.map((p) => (
             <MeasuredPoint
               key={p.utilization}

@@ -38,7 +38,12 @@ const LABELS: Record<ChartMode, { what: string; axis: string; formula: string }>
 
 export function RefusalChart({ mode, offered, rate, holdMs, patienceMs, current, points }: Props) {
   const [lo, hi] = sizeRange(offered, current);
-  const f = (c: number) => (mode === 'refuse' ? erlangB(offered, c) : mode === 'wait' ? erlangC(offered, c) : impatientSystem(rate, holdMs, c, patienceMs).timedOut);
+  const f = (c: number) =>
+    mode === 'refuse'
+      ? erlangB(offered, c)
+      : mode === 'wait'
+        ? erlangC(offered, c)
+        : impatientSystem(rate, holdMs, c, patienceMs).timedOut;
   const sizes = Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
   const theory = sizes.map((c) => [c, f(c)] as const);
   const { what, formula } = LABELS[mode];

@@ -8,7 +8,12 @@ export function WaitHistogram({ histogram, arrivals }: { histogram: Histogram; a
   const waited = arrivals - zero;
   const peak = Math.max(1, ...counts);
   const width = counts.length * binMs;
-  if (waited === 0) return <p className="load-hint">Nobody waited: every caller was served (or refused) at once, so there is nothing to draw.</p>;
+  if (waited === 0)
+    return (
+      <p className="load-hint">
+        Nobody waited: every caller was served (or refused) at once, so there is nothing to draw.
+      </p>
+    );
   return (
     <div>
       <Chart
@@ -22,14 +27,22 @@ export function WaitHistogram({ histogram, arrivals }: { histogram: Histogram; a
       >
         {(x, y) =>
           counts.map((c, i) => (
-            <rect key={i} className="load-bar" x={x(i * binMs) + 0.5} width={Math.max(0, x(binMs) - x(0) - 1)} y={y(c)} height={y(0) - y(c)}>
+            <rect
+              key={i}
+              className="load-bar"
+              x={x(i * binMs) + 0.5}
+              width={Math.max(0, x(binMs) - x(0) - 1)}
+              y={y(c)}
+              height={y(0) - y(c)}
+            >
               <title>{`${ms(i * binMs)}–${ms((i + 1) * binMs)}: ${count(c)} callers`}</title>
             </rect>
           ))
         }
       </Chart>
       <p className="load-hint">
-        {percent(zero / arrivals)} were served or refused at once and are not drawn; {count(over)} waited longer than the chart shows.
+        {percent(zero / arrivals)} were served or refused at once and are not drawn; {count(over)} waited longer than
+        the chart shows.
       </p>
     </div>
   );
