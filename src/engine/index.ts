@@ -42,7 +42,7 @@ export {
   smallestPoolForWait,
   waitingSystem,
 } from './queueing';
-export { simulateText } from './report';
+export { reportOf, simulateText } from './report';
 export { runScenario } from './run';
 export type { RunResult } from './run';
 export { ScenarioError } from './runtime';
