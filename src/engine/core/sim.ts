@@ -12,7 +12,7 @@
  */
 import { TimerHeap, type Timer } from './heap';
 
-export interface Delay {
+interface Delay {
   readonly kind: 'delay';
   readonly ms: number;
 }
@@ -47,7 +47,7 @@ export class Parking<T> {
 
 export const TIMED_OUT: unique symbol = Symbol('timed out');
 
-export interface Park {
+interface Park {
   readonly kind: 'park';
   readonly parking: Parking<unknown>;
   /** Virtual ms to wait before giving up, or null to wait forever. */

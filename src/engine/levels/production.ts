@@ -77,8 +77,6 @@ export class ProductionPool extends PoolBase<Connection> {
   /** Places taken: connections being made, lent, cleaned, or on the shelf. At most maxSize. */
   total = 0;
   closed = false;
-  /** How many were thrown away (closed and forgotten). */
-  disposed = 0;
   private readonly loans = new Map<Connection, Loan>();
   private readonly waiters: Waiter[] = [];
   private readonly idleClocks = new Map<Connection, Timer>();
@@ -291,7 +289,6 @@ export class ProductionPool extends PoolBase<Connection> {
     if (conn.closed) return; // already gone
     this.stopIdleClock(conn);
     this.total -= 1;
-    this.disposed += 1;
     conn.close(); // @step dispose.close
     this.rt.emitHere({ type: 'object.destroyed', reason }, conn, 'destroyed'); // @step dispose.destroyed
   }

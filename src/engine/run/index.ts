@@ -3,7 +3,7 @@
  */
 export type { ChoicePoint } from './choices';
 export type { StepReport } from './records';
-export { describeError, reportOf, simulateText } from './report';
-export type { LoadLine, ScenarioOutput, SimulateResult, StepLine } from './report';
+export { reportOf, simulateText } from './report';
+export type { ScenarioOutput, SimulateResult } from './report';
 export { runScenario } from './run';
 export type { RunOptions, RunResult } from './run';

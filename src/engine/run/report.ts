@@ -66,7 +66,7 @@ export function reportOf(result: RunResult): ScenarioOutput {
 }
 
 /** "step 3 (release by B): …" — the step named as the file wrote it, even if it did not parse. */
-export function describeError(error: ScenarioError, steps: readonly unknown[] | null): string {
+function describeError(error: ScenarioError, steps: readonly unknown[] | null): string {
   if (error.stepIndex === null) return error.message;
   const step = steps?.[error.stepIndex] as Partial<Record<keyof Step, unknown>> | undefined;
   const kind = typeof step?.do === 'string' ? step.do : null;

@@ -6,7 +6,7 @@ import type { ClientStatus, StepId, StepKind } from '../types';
 import type { Pooled } from './resources';
 
 /** A reference a client holds: which object, under which lease. */
-export interface Holding {
+interface Holding {
   readonly id: number;
   readonly lease: number;
 }
@@ -16,7 +16,6 @@ export interface ClientRecord {
   readonly holding: Holding[];
   status: ClientStatus;
   doing: StepKind | null;
-  waitingSince: number | null;
 }
 
 /** Scratch notes a task keeps while one scenario step runs. */

@@ -65,7 +65,7 @@ export class Runtime {
   client(name: string): ClientRecord {
     let c = this.clients.get(name);
     if (!c) {
-      c = { name, holding: [], status: 'idle', doing: null, waitingSince: null };
+      c = { name, holding: [], status: 'idle', doing: null };
       this.clients.set(name, c);
     }
     return c;
