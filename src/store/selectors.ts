@@ -150,13 +150,6 @@ export function readersOf(world: World): ReaderView[] {
   });
 }
 
-/** Which object id is drawn where with its layoutId (the "real" one): one place per object. */
-export function ownerPlaceOf(world: World, id: number): 'shelf' | 'held' | Place {
-  const o = objectById(world, id);
-  if (!o) return 'bin';
-  return o.place;
-}
-
 export interface Counters {
   readonly onShelf: number;
   /** The level's own borrowed counter (null for Level 1, which keeps none). */
