@@ -334,7 +334,7 @@ export class ProductionPool extends PoolBase<Connection> {
       const heldMs = this.rt.sim.now - loan.since;
       this.rt.emit(
         { type: 'leak.returned', heldMs },
-        { client: loan.client, object: conn.id, step: this.rt.stepFor('returned') },
+        { client: loan.client, object: conn.id, line: this.rt.lineFor('returned') },
       );
     }
   }
@@ -344,7 +344,7 @@ export class ProductionPool extends PoolBase<Connection> {
     if (this.loans.get(conn) !== loan) return;
     loan.suspected = true;
     const event = { type: 'leak.suspected', since: loan.since, borrowStep: loan.step } as const;
-    this.rt.emit(event, { client: loan.client, object: conn.id, step: this.rt.stepFor('report') }); // @step reportLeak.report
+    this.rt.emit(event, { client: loan.client, object: conn.id, line: this.rt.lineFor('report') }); // @step reportLeak.report
   }
 
   private startIdleClock(conn: Connection): void {
