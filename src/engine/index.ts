@@ -6,28 +6,8 @@
 export { MAX_READERS, runAnalogy } from './analogy';
 export { levelInfo } from './levels';
 export { ALL_FIXES } from './levels/production';
-export {
-  createLoadRun,
-  estimateSeconds,
-  LOAD_LIMITS,
-  loadProblems,
-  NOMINAL_ARRIVALS_PER_SECOND,
-  parseLoadSpec,
-  runFreshPerCaller,
-  runLoad,
-  theoryFor,
-} from './load';
-export type {
-  FreshOutput,
-  HoldDistribution,
-  Interval,
-  LoadOutput,
-  LoadRun,
-  LoadScenario,
-  LoadSpec,
-  LoadTheory,
-  WaitHistogram,
-} from './load';
+export { runFreshPerCaller } from './load/fresh';
+export type { FreshOutput } from './load/fresh';
 export {
   ADVISOR_MAX_POOL,
   erlangB,
@@ -41,7 +21,15 @@ export {
   smallestPoolForRefusal,
   smallestPoolForWait,
   waitingSystem,
-} from './queueing';
+} from './load/queueing';
+export { createLoadRun, runLoad } from './load/run';
+export type { LoadOutput, LoadRun } from './load/run';
+export { estimateSeconds, LOAD_LIMITS, loadProblems, NOMINAL_ARRIVALS_PER_SECOND, parseLoadSpec } from './load/spec';
+export type { HoldDistribution, LoadScenario, LoadSpec } from './load/spec';
+export { niceStep } from './load/stats';
+export type { Interval, WaitHistogram } from './load/stats';
+export { theoryFor } from './load/theory';
+export type { LoadTheory } from './load/theory';
 export { simulateText } from './report';
 export { runScenario } from './run';
 export type { RunResult } from './run';

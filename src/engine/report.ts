@@ -2,7 +2,7 @@
  * The scenario contract's output: what `npm run simulate` prints for one file. Kept in the engine
  * so that tests, the CLI and the lab's "export" all produce the very same thing.
  */
-import { runLoad, type LoadOutput } from './load';
+import { runLoad, type LoadOutput } from './load/run';
 import { runScenario, type RunResult } from './run';
 import { ScenarioError } from './runtime';
 import { parseScenarioText } from './scenario';

@@ -3,7 +3,7 @@
  * as one plain sentence that names the field or the step.
  */
 import { levelInfo, type OptionName } from './levels';
-import { parseLoadSpec, type LoadSpec } from './loadSpec';
+import { parseLoadSpec, type LoadSpec } from './load/spec';
 import { ScenarioError } from './runtime';
 import {
   DEFAULT_COSTS,

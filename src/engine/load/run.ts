@@ -23,20 +23,15 @@
  * consecutive batches, each batch gives one estimate, and the spread of those estimates (long
  * batches are nearly independent) gives the interval.
  */
-import { levelInfo, type RunnablePool } from './levels';
-import { ARRIVAL_SALT, exponential, HOLD_SALT, loadProblems, resolvedOptions, type LoadScenario } from './loadSpec';
-import { BATCHES, batchInterval, histogramOf, percentile, type Interval, type WaitHistogram } from './loadStats';
-import { theoryFor, type LoadTheory } from './loadTheory';
+import { levelInfo, type RunnablePool } from '../levels';
+import { ARRIVAL_SALT, exponential, HOLD_SALT, loadProblems, loadOptions, type LoadScenario } from './spec';
+import { BATCHES, batchInterval, histogramOf, percentile, type Interval, type WaitHistogram } from './stats';
+import { theoryFor, type LoadTheory } from './theory';
 import type { LoadFigures } from './queueing';
-import type { Pooled } from './resources';
-import { createRng } from './rng';
-import { PoolExhausted, Runtime, ScenarioError } from './runtime';
-import { delay, type Effect, type Op } from './sim';
-
-export * from './loadFresh';
-export * from './loadSpec';
-export * from './loadStats';
-export * from './loadTheory';
+import type { Pooled } from '../resources';
+import { createRng } from '../rng';
+import { PoolExhausted, Runtime, ScenarioError } from '../runtime';
+import { delay, type Effect, type Op } from '../sim';
 
 export interface LoadOutput extends LoadFigures {
   readonly arrivals: number;
@@ -103,7 +98,7 @@ export function createLoadRun(scenario: LoadScenario, options: LoadRunOptions = 
   const info = levelInfo(scenario.level);
   if (!info) throw new ScenarioError(`the ${scenario.level} level is not in this build`);
   const { load } = scenario;
-  const o = resolvedOptions(scenario.options);
+  const o = loadOptions(scenario.options);
   const record = options.record ?? false;
   const rt = new Runtime({
     seed: scenario.seed,
