@@ -50,7 +50,7 @@ export {
   waitingSystem,
 } from './load/queueing';
 export { reportOf, runScenario, simulateText } from './run';
-export type { ChoicePoint, RunResult, StepReport } from './run';
+export type { RunResult } from './run';
 export { LIMITS, parseOptions, parseScenario, parseStep } from './scenario';
 export { FIX_NAMES, LEVEL_IDS, WARNINGS } from './types';
 export type {

@@ -8,7 +8,7 @@ import { parseScenarioText } from '../scenario';
 import type { Step, StepOutcome, WarningKind } from '../types';
 import { runScenario, type RunResult } from './run';
 
-export interface StepLine extends StepOutcome {
+interface StepLine extends StepOutcome {
   do: Step['do'];
   client?: string;
   available: readonly number[];
@@ -33,7 +33,7 @@ export interface ScenarioOutput {
 }
 
 /** A load run's line: the figures, theory beside them (see the load runs). */
-export interface LoadLine {
+interface LoadLine {
   level: string;
   seed: number;
   load: Omit<LoadOutput, 'histogram'>;
