@@ -5,8 +5,7 @@ import { runScenario } from '../engine';
 import { parseScenario } from '../engine';
 import { LEVELS, WARNINGS, type Fixes, type LevelId, type WarningKind } from '../engine';
 import { callout } from './callouts';
-
-const FIX_NAMES = ['maxSize', 'lock', 'reset', 'validate', 'timeout', 'cleanup'] as const;
+import { FIX_NAMES } from './fixes';
 
 /** The warnings a scenario file's run raises, with the switches it ran with. */
 function warningsOf(

@@ -4,6 +4,8 @@
  * file only explains it, in our words, for the level the learner is on.
  */
 import type { Fixes, LevelId, WarningKind } from '../engine';
+import { FIX_ROWS } from '../stories/fixes';
+import type { FixName } from './fixes';
 
 export interface Callout {
   readonly title: string;
@@ -29,18 +31,8 @@ type Fix = Pick<Callout, 'fixedBy' | 'fixLabel'>;
 const fix = (fixedBy: LevelId | null, fixLabel: string | null): Fix => ({ fixedBy, fixLabel });
 const none: Fix = fix(null, null);
 
-/** A fix of the production pool, as its switch on the production page is keyed. */
-type FixName = keyof Fixes;
-
-/** Each switch's name on the production page, as a sentence says it. */
-const SWITCH_NAME: Record<FixName, string> = {
-  maxSize: 'max size',
-  lock: 'thread safety',
-  reset: 'reset',
-  validate: 'validation',
-  timeout: 'timeout',
-  cleanup: 'cleanup',
-};
+/** A switch's name on the production page, as a sentence says it ("thread safety"). */
+const switchName = (fix: FixName) => FIX_ROWS[fix].name.toLowerCase();
 
 /**
  * On the production page each fix is a switch; a problem there means a switch is off. These are
@@ -80,7 +72,7 @@ function offCauses(warning: WarningKind, fixes: Partial<Fixes> | undefined): rea
 
 /** "Switch the reset fix back on"; for two known to be off, both; for two possible, the either-or. */
 function switchAdvice(off: readonly FixName[], known: boolean): string {
-  const names = off.map((f) => SWITCH_NAME[f]);
+  const names = off.map(switchName);
   if (names.length === 1) return `Switch the ${names[0]} fix back on`;
   const last = names.at(-1);
   if (known) return `Switch the ${names.slice(0, -1).join(', ')} and ${last} fixes back on`;

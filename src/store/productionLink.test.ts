@@ -4,8 +4,8 @@ import interleave from '../../scenarios/production-interleave.json';
 import noReset from '../../scenarios/production-no-reset.json';
 import { runScenario } from '../engine';
 import { parseScenario } from '../engine';
+import { FIX_NAMES } from './fixes';
 import {
-  FIX_ORDER,
   fitProductionRun,
   formatProductionLink,
   parseProductionLink,
@@ -61,7 +61,7 @@ describe('parseProductionLink', () => {
     expect(view.off).toEqual(['lock']);
     expect(notices).toHaveLength(1);
     expect(notices[0]).toMatch(/"locks" and "banana", which are not fixes/);
-    expect(notices[0]).toContain(FIX_ORDER.join(', '));
+    expect(notices[0]).toContain(FIX_NAMES.join(', '));
   });
 
   it('keeps the picks before the first word that is not one', () => {
@@ -109,7 +109,7 @@ describe('formatProductionLink', () => {
   it('reads back every view it writes, without a notice', () => {
     const view = fc.record({
       scenario: fc.constantFrom(...ctx.scenarios),
-      off: fc.subarray([...FIX_ORDER]),
+      off: fc.subarray([...FIX_NAMES]),
       choices: fc.option(fc.array(fc.integer({ min: 0, max: 99 }), { minLength: 1, maxLength: 20 }), { nil: null }),
       step: fc.option(fc.nat({ max: 1_000_000 }), { nil: null }),
     });

@@ -14,21 +14,16 @@
  * what was ignored. `parseProductionLink` checks the words; `fitProductionRun` runs the scenario
  * to check what only a run can tell (whether the choices fit its moments, how many steps it has).
  */
-import { ALL_FIXES } from '../engine';
 import { runScenario } from '../engine';
 import { ScenarioError } from '../engine';
 import { parseScenario } from '../engine';
-import type { Fixes, Scenario } from '../engine';
-
-export type FixName = keyof Fixes;
-
-/** The fixes in the order the page lists them (the order of the text's table). */
-export const FIX_ORDER = Object.keys(ALL_FIXES) as readonly FixName[];
+import type { Scenario } from '../engine';
+import { FIX_NAMES, type FixName } from './fixes';
 
 export interface ProductionView {
   /** A scenario button's id. */
   readonly scenario: string;
-  /** The fixes switched off, in FIX_ORDER. */
+  /** The fixes switched off, in FIX_NAMES. */
   readonly off: readonly FixName[];
   /** The hand-picked interleaving, or null for the scheduler's own order. */
   readonly choices: readonly number[] | null;
@@ -77,7 +72,7 @@ export function parseProductionLink(search: string, ctx: ProductionLinkContext):
   for (const word of (params.get('off') ?? '').split(',')) {
     const w = word.trim();
     if (w === '') continue;
-    const fix = FIX_ORDER.find((f) => f.toLowerCase() === w.toLowerCase());
+    const fix = FIX_NAMES.find((f) => f.toLowerCase() === w.toLowerCase());
     if (fix) off.add(fix);
     else unknown.push(`"${clip(w)}"`);
   }
@@ -85,7 +80,7 @@ export function parseProductionLink(search: string, ctx: ProductionLinkContext):
     const them =
       unknown.length === 1 ? `${unknown[0]}, which is not a fix` : `${unknown.join(' and ')}, which are not fixes`;
     notices.push(
-      `The link asked to switch off ${them} (the fixes are ${FIX_ORDER.join(', ')}); every other switch is as the link says.`,
+      `The link asked to switch off ${them} (the fixes are ${FIX_NAMES.join(', ')}); every other switch is as the link says.`,
     );
   }
 
@@ -100,7 +95,7 @@ export function parseProductionLink(search: string, ctx: ProductionLinkContext):
     else step = Math.min(n, MAX_STEP);
   }
 
-  return { view: { scenario, off: FIX_ORDER.filter((f) => off.has(f)), choices, step }, notices };
+  return { view: { scenario, off: FIX_NAMES.filter((f) => off.has(f)), choices, step }, notices };
 }
 
 /** The picks up to the first word that is not one (the scheduler chooses from there). */
@@ -130,7 +125,7 @@ function parseChoices(raw: string | null, notices: string[]): number[] | null {
  */
 export function formatProductionLink(view: ProductionView): string {
   const parts = ['level=production', `scenario=${encodeURIComponent(view.scenario)}`];
-  if (view.off.length > 0) parts.push(`off=${FIX_ORDER.filter((f) => view.off.includes(f)).join(',')}`);
+  if (view.off.length > 0) parts.push(`off=${FIX_NAMES.filter((f) => view.off.includes(f)).join(',')}`);
   if (view.choices && view.choices.length > 0) parts.push(`choices=${view.choices.join(',')}`);
   if (view.step !== null) parts.push(`step=${view.step}`);
   return `?${parts.join('&')}`;

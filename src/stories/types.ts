@@ -2,7 +2,7 @@
  * The lab's teaching content, as data: the story behind each scenario button, and what each level
  * page says. The UI draws these; it does not decide them.
  */
-import type { LevelId, Scenario, WarningKind } from '../engine';
+import type { Fixes, LevelId, Scenario, WarningKind } from '../engine';
 
 /** A scenario button: a short story that ends on the monitor's callout. */
 export interface Story {
@@ -16,6 +16,20 @@ export interface Story {
   /** The warning the story ends on; its callout must be showing at the last step. */
   readonly expect: WarningKind;
   readonly scenario: Scenario;
+}
+
+/**
+ * A story of the production page. Its scenario has its row's fix switched off, as the file on disk
+ * has; the page runs it with the switches' fixes instead.
+ */
+export interface ProductionStory extends Story {
+  /** The fix whose row of the text's table it belongs to; null for the pool at work, every fix on. */
+  readonly fix: keyof Fixes | null;
+  /**
+   * For a race the learner makes by picking who runs next: the picks (see `RunOptions.choices`)
+   * under which it ends on `expect`. Absent: the scheduler's own order does.
+   */
+  readonly choices?: readonly number[];
 }
 
 /** One stop on the learning path. */

@@ -76,8 +76,3 @@ export function ownsLink(id: string): boolean {
   const r = routeById(id);
   return r?.kind === 'page' && r.ownsLink === true;
 }
-
-/** The route of a lab level, if the path has one. */
-export function routeOfLevel(level: LevelId): LabRoute | undefined {
-  return ROUTES.find((r): r is LabRoute => r.kind === 'lab' && r.level === level);
-}

@@ -7,7 +7,7 @@ import { useMemo } from 'react';
 import { selectCursor, selectEvents, selectWorld } from '../../store/selectors';
 import { useLabActions, useLabStore } from '../hooks/labStore';
 import { formatMs } from '../panels/Narration';
-import { ledgerAt } from './derive';
+import { ledgerAt } from '../../store/production';
 
 export function Ledger({ label = 'Borrower ledger' }: { label?: string }) {
   const events = useLabStore(selectEvents);

@@ -16,7 +16,9 @@ import { PanelBoundary } from '../panels/PanelBoundary';
 import { Column } from './Column';
 import { Difference } from './Difference';
 import { Interleaving } from './Interleaving';
-import { FIX_NAMES, rowOf, scenarioById, withFixes, type FixName } from './rows';
+import { FIX_NAMES, withFixes, type FixName } from '../../store/fixes';
+import { FIX_ROWS } from '../../stories/fixes';
+import { productionStoryById } from '../../stories/production';
 import { Switchboard } from './Switchboard';
 import { DEFAULT_SCENARIO, readLinkedView, useProductionLink, type LinkedView, type Picks } from './useProductionLink';
 import './production.css';
@@ -32,15 +34,15 @@ export default function ProductionPage() {
   const [compare, setCompare] = useState(false);
   const main = useMemo(() => createLabStore({ level: 'production' }), []);
   const other = useMemo(() => createLabStore({ level: 'production' }), []);
-  const scenario = scenarioById(scenarioId) ?? scenarioById(DEFAULT_SCENARIO)!;
+  const scenario = productionStoryById(scenarioId) ?? productionStoryById(DEFAULT_SCENARIO)!;
   const focus: FixName = scenario.fix ?? FIX_NAMES.find((f) => !fixes[f]) ?? 'lock';
-  const focusName = rowOf(focus).name;
+  const focusName = FIX_ROWS[focus].name;
   const mainFixes = useMemo(() => (compare ? { ...fixes, [focus]: false } : fixes), [compare, fixes, focus]);
 
   useEffect(() => {
     // Always with a list of choices (empty: the scheduler's own order), so the run reports its
     // choice points and "Who runs next?" can offer them.
-    const file = withFixes(scenario.file, mainFixes);
+    const file = withFixes(scenario.scenario, mainFixes);
     if (
       !main.getState().actions.loadScenario(file, { choices: picks.choices ?? [], cursor: picks.cursor }) &&
       picks.choices
@@ -67,7 +69,7 @@ export default function ProductionPage() {
 
   useEffect(() => {
     if (!compare) return;
-    other.getState().actions.loadScenario(withFixes(scenario.file, { ...fixes, [focus]: true }), { cursor: 'end' });
+    other.getState().actions.loadScenario(withFixes(scenario.scenario, { ...fixes, [focus]: true }), { cursor: 'end' });
   }, [other, compare, scenario, fixes, focus]);
 
   const toggle = useCallback((fix: FixName) => {
@@ -113,8 +115,8 @@ export default function ProductionPage() {
       <Switchboard fixes={fixes} scenarioId={scenario.id} onToggle={toggle} onScenario={choose} />
       <section className="prod-now" aria-label="The scenario">
         <p className="prod-now__what">
-          <strong>{scenario.label}.</strong> {scenario.look}{' '}
-          {off.length === 0 ? 'Every fix is on.' : `Switched off: ${off.map((f) => rowOf(f).name).join(', ')}.`}
+          <strong>{scenario.title}.</strong> {scenario.summary}{' '}
+          {off.length === 0 ? 'Every fix is on.' : `Switched off: ${off.map((f) => FIX_ROWS[f].name).join(', ')}.`}
         </p>
         <label className="prod-compare">
           <input type="checkbox" checked={compare} onChange={(e) => setCompare(e.target.checked)} /> Side by side: this

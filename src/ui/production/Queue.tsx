@@ -7,7 +7,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { selectAtEnd, selectCursor, selectEvents, selectSpeed, selectWorld } from '../../store/selectors';
 import { useLabStore } from '../hooks/labStore';
 import { formatMs } from '../panels/Narration';
-import { gaveUpAt } from './derive';
+import { gaveUpAt, waitingOf } from '../../store/production';
 
 export function Queue({ label = 'Waiting in line' }: { label?: string }) {
   const world = useLabStore(selectWorld);
@@ -18,10 +18,7 @@ export function Queue({ label = 'Waiting in line' }: { label?: string }) {
   const timeout = useLabStore((s) => s.scenario.options.acquireTimeout);
   const timeoutOn = useLabStore((s) => s.scenario.options.fixes?.timeout !== false);
   const gaveUp = useMemo(() => gaveUpAt(events, cursor), [events, cursor]);
-  const waiting = world.pool.waiting.map((name) => ({
-    name,
-    since: world.clients.find((c) => c.name === name)?.waitingSince ?? world.t,
-  }));
+  const waiting = useMemo(() => waitingOf(world), [world]);
   const forever = atEnd && waiting.length > 0;
   const deadline = timeoutOn && typeof timeout === 'number' && timeout > 0 ? timeout : null;
 

@@ -14,8 +14,9 @@ import {
   parseProductionLink,
   type ProductionLinkContext,
 } from '../../store/productionLink';
+import { ALL_FIXES, FIX_NAMES, withFixes } from '../../store/fixes';
+import { PRODUCTION_STORIES, productionStoryById } from '../../stories/production';
 import { useLabApi } from '../hooks/labStore';
-import { ALL_ON, ALL_SCENARIOS, FIX_NAMES, scenarioById, withFixes } from './rows';
 
 export interface Picks {
   readonly choices: readonly number[] | null;
@@ -33,17 +34,17 @@ export interface LinkedView {
 export const DEFAULT_SCENARIO = 'same-book';
 
 const context: ProductionLinkContext = {
-  scenarios: ALL_SCENARIOS.map((s) => s.id),
+  scenarios: PRODUCTION_STORIES.map((s) => s.id),
   defaultScenario: DEFAULT_SCENARIO,
-  labelOf: (id) => scenarioById(id)?.label ?? id,
+  labelOf: (id) => productionStoryById(id)?.title ?? id,
 };
 
 /** The view a query string asks for, checked against the run it makes. */
 export function readLinkedView(search: string): { view: LinkedView; notices: readonly string[] } {
   const { view, notices } = parseProductionLink(search, context);
-  const scenario = scenarioById(view.scenario) ?? scenarioById(DEFAULT_SCENARIO)!;
-  const fixes: Fixes = { ...ALL_ON, ...Object.fromEntries(view.off.map((f) => [f, false])) };
-  const fitted = fitProductionRun(withFixes(scenario.file, fixes), view.choices, view.step);
+  const scenario = productionStoryById(view.scenario) ?? productionStoryById(DEFAULT_SCENARIO)!;
+  const fixes: Fixes = { ...ALL_FIXES, ...Object.fromEntries(view.off.map((f) => [f, false])) };
+  const fitted = fitProductionRun(withFixes(scenario.scenario, fixes), view.choices, view.step);
   return {
     view: { scenarioId: scenario.id, fixes, picks: { choices: fitted.choices, cursor: fitted.step ?? 'end' } },
     notices: [...notices, ...fitted.notices],
