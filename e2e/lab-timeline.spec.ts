@@ -108,15 +108,15 @@ test('a bad deep link opens the nearest valid view with a notice', async ({ lab,
   await expect(page.getByRole('status').filter({ hasText: 'does not have' })).toBeVisible();
 
   await lab.open('?level=level1&scenario=dirty-book-level1&step=banana');
-  await expect(page.getByRole('status').filter({ hasText: '"banana" is not a step number' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: '"banana" is not a moment on the timeline' })).toBeVisible();
   expect(await lab.stepNumber()).toBe(0);
 
   await lab.open('?level=level1&scenario=dirty-book-level1&step=100000');
-  await expect(page.getByRole('status').filter({ hasText: 'asked for step 100000' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'asked for moment 100000' })).toBeVisible();
   await expect(lab.button('Step forward')).toBeDisabled();
 
   await page.getByRole('button', { name: /^Dismiss/ }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'asked for step' })).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'asked for moment' })).toHaveCount(0);
 });
 
 test('the path links move between levels and back keeps each level’s work', async ({ lab, page }) => {

@@ -79,14 +79,14 @@ test('a bad production link opens the nearest valid view with notices', async ({
   await expect(notice(page, 'no scenario called "nope"')).toBeVisible();
   await expect(notice(page, '"banana", which is not a fix')).toBeVisible();
   await expect(notice(page, 'Choice 1 in the link is 7')).toBeVisible();
-  await expect(notice(page, 'asked for step 99999')).toBeVisible();
+  await expect(notice(page, 'asked for moment 99999')).toBeVisible();
   await expect(page.getByText("the scheduler's order")).toBeVisible();
   await expect(run(page).getByRole('button', { name: 'Step forward', exact: true })).toBeDisabled();
   await expect(page).toHaveURL(/\?level=production&scenario=same-book&off=lock$/);
 
   await open(page, '?level=production&scenario=dirty&step=banana');
-  await expect(notice(page, '"banana" is not a step number')).toBeVisible();
+  await expect(notice(page, '"banana" is not a moment on the timeline')).toBeVisible();
   await expect(scenarioButton(page, 'A dirty book')).toHaveAttribute('aria-pressed', 'true');
   await page.getByRole('button', { name: /^Dismiss/ }).click();
-  await expect(notice(page, 'is not a step number')).toHaveCount(0);
+  await expect(notice(page, 'is not a moment on the timeline')).toHaveCount(0);
 });

@@ -8,7 +8,7 @@ import { LEVEL_PAGES } from '../../stories';
 
 /** `?level=<id>`: the page of the path with that id. */
 export function pageHref(page: string): string {
-  return formatDeepLink({ page, story: null, step: null });
+  return formatDeepLink({ page, story: null, moment: null });
 }
 
 /** Whether a level has a lab page of its own on the path (the text's levels). */

@@ -3,8 +3,8 @@
  * engine replays it (it is deterministic, so this is exact); the cursor goes to the newest event.
  */
 import { useId, useMemo, useState } from 'react';
-import { defaultWrite } from '../../store/labStore';
-import { manualAbilities, manualReadersOf, selectAtEnd, selectLevel, type ManualReader } from '../../store/selectors';
+import { defaultWrite, manualAbilities, manualReadersOf, type ManualReader } from '../../store/manual';
+import { selectAtEnd, selectLevel } from '../../store/selectors';
 import { useLabActions, useLabStore } from '../hooks/labStore';
 import { formatMs } from './Narration';
 import { OptionsForm } from './OptionsForm';

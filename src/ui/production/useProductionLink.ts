@@ -1,7 +1,7 @@
 /**
  * The production page's deep link (`?level=production&scenario=…&off=…&choices=…&step=…`, see
  * src/store/productionLink.ts): the view the page opens with, the same again on back/forward, and
- * the address kept up to date as the learner switches, picks and steps (while paused), so any
+ * the address kept up to date as the learner switches, picks and moves on the timeline (while paused), so any
  * moment can be shared. Whatever a link asks for that cannot be had becomes a notice in the app's
  * notices, and the nearest valid view opens.
  */
@@ -44,9 +44,9 @@ export function readLinkedView(search: string): { view: LinkedView; notices: rea
   const { view, notices } = parseProductionLink(search, context);
   const scenario = productionStoryById(view.scenario) ?? productionStoryById(DEFAULT_SCENARIO)!;
   const fixes: Fixes = { ...ALL_FIXES, ...Object.fromEntries(view.off.map((f) => [f, false])) };
-  const fitted = fitProductionRun(withFixes(scenario.scenario, fixes), view.choices, view.step);
+  const fitted = fitProductionRun(withFixes(scenario.scenario, fixes), view.choices, view.moment);
   return {
-    view: { scenarioId: scenario.id, fixes, picks: { choices: fitted.choices, cursor: fitted.step ?? 'end' } },
+    view: { scenarioId: scenario.id, fixes, picks: { choices: fitted.choices, cursor: fitted.moment ?? 'end' } },
     notices: [...notices, ...fitted.notices],
   };
 }
@@ -55,7 +55,7 @@ const addressesThisPage = () =>
   new URLSearchParams(window.location.search).get('level')?.trim().toLowerCase() === 'production';
 
 export interface ProductionLinkProps {
-  /** The run on the page's main column: its cursor is the link's step. */
+  /** The run on the page's main column: its cursor is the link's moment. */
   readonly main: LabStore;
   readonly scenarioId: string;
   readonly fixes: Fixes;
@@ -100,7 +100,7 @@ export function useProductionLink({
         scenario: scenarioId,
         off: FIX_NAMES.filter((f) => !fixes[f]),
         choices,
-        step: s.cursor >= last ? null : s.cursor,
+        moment: s.cursor >= last ? null : s.cursor,
       });
       if (search !== window.location.search) window.history.replaceState(null, '', search);
     };

@@ -5,15 +5,8 @@
  */
 import { useId, useMemo, type CSSProperties } from 'react';
 import type { LevelId, ObjectView, PoolEvent, World } from '../../engine';
-import {
-  countersOf,
-  killableOf,
-  objectsAt,
-  selectEvents,
-  selectLevel,
-  selectWorld,
-  shelfOf,
-} from '../../store/selectors';
+import { killableOf } from '../../store/manual';
+import { countersOf, objectsAt, selectEvents, selectLevel, selectWorld, shelfOf } from '../../store/selectors';
 import type { LabState } from '../../store/labStore';
 import { useLabActions, useLabShallow, useLabStore } from '../hooks/labStore';
 import { BookCard } from './BookCard';
