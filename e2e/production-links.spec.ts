@@ -23,8 +23,8 @@ test('a production deep link lands on its scenario, switches, picks and step', a
   await expect(sw(page, 'Thread safety')).toHaveAttribute('aria-checked', 'false');
   for (const name of ['Max size', 'Reset', 'Validation', 'Timeout', 'Cleanup'])
     await expect(sw(page, name)).toHaveAttribute('aria-checked', 'true');
-  const moment = page.getByRole('group', { name: /^Moment 1, at 102 ms/ });
-  await expect(moment.getByRole('button', { name: 'Run B next' })).toHaveAttribute('aria-pressed', 'true');
+  const choice = page.getByRole('group', { name: /^Choice 1, at 102 ms/ });
+  await expect(choice.getByRole('button', { name: 'Run B next' })).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByText('your order')).toBeVisible();
   await expect(slider(page)).toHaveValue('30');
   // B read A's data because both held one connection: the advice names thread safety, not reset.
@@ -63,12 +63,12 @@ test('the address follows the switches, the picks and the cursor; reload and bac
   // A hand-picked order is part of the link too.
   await scenarioButton(page, 'Pick the order yourself').click();
   await sw(page, 'Thread safety').click();
-  const moment = page.getByRole('group', { name: /^Moment 1, at 102 ms/ });
-  await moment.getByRole('button', { name: 'Run B next' }).click();
+  const choice = page.getByRole('group', { name: /^Choice 1, at 102 ms/ });
+  await choice.getByRole('button', { name: 'Run B next' }).click();
   await expect(page).toHaveURL(/scenario=pick-order&off=lock,reset&choices=1&step=\d+$/);
   await page.reload();
   await expect(
-    page.getByRole('group', { name: /^Moment 1, at 102 ms/ }).getByRole('button', { name: 'Run B next' }),
+    page.getByRole('group', { name: /^Choice 1, at 102 ms/ }).getByRole('button', { name: 'Run B next' }),
   ).toHaveAttribute('aria-pressed', 'true');
 });
 

@@ -107,7 +107,7 @@ const ENTRIES: Record<WarningKind, Entry> = {
     title: 'More objects than the maximum',
     body: (level) =>
       level === 'database'
-        ? 'Several readers asked at the same moment. The pool took connections off the shelf and checked them with SELECT 1 before counting them, so while the checks ran the others saw room and opened more: the count was read, then acted on too late.'
+        ? 'Several readers asked at the same instant. The pool took connections off the shelf and checked them with SELECT 1 before counting them, so while the checks ran the others saw room and opened more: the count was read, then acted on too late.'
         : 'The pool now holds more objects than its maximum: a check and the action it allowed were split by a pause, and another reader slipped in between.',
     fix: () => production('The production pool reserves its place before any slow work'),
   },

@@ -27,7 +27,7 @@ import { cursorAt, nextSpeed, SPEEDS } from './schedule';
 /** Every action but manual mode's. */
 export type MainActions = Omit<
   LabActions,
-  'addReader' | 'act' | 'kill' | 'restart' | 'closePool' | 'setSameMoment' | 'notify' | 'dismissNotice'
+  'addReader' | 'act' | 'kill' | 'restart' | 'closePool' | 'setSameInstant' | 'notify' | 'dismissNotice'
 >;
 
 const sessionOf = (s: LabState): Session => ({
@@ -50,7 +50,7 @@ export function createActions({ set, get, notify }: ActionContext, stories: read
   const load = (scenario: Scenario, extra: Partial<LabState>, cursor: number | 'end', play = false) => {
     const t = timeline(scenario);
     const c = cursor === 'end' ? t.run.events.length - 1 : clampCursor(t.run, cursor);
-    set({ ...onStage(scenario, t, c), playing: play && c < t.run.events.length - 1, sameMoment: null, ...extra });
+    set({ ...onStage(scenario, t, c), playing: play && c < t.run.events.length - 1, sameInstant: null, ...extra });
   };
 
   /** A story on the stage, its options in the form. */
@@ -243,7 +243,7 @@ export function createActions({ set, get, notify }: ActionContext, stories: read
         storyId: null,
         basedOn: null,
         extraReaders: [],
-        sameMoment: null,
+        sameInstant: null,
       });
       return true;
     },

@@ -89,11 +89,11 @@ export interface LabActions {
   restart(): boolean;
   closePool(): boolean;
   /**
-   * "Same moment": while on, every step added by hand gets `at` = the virtual time the run had
+   * "Same instant": while on, every step added by hand gets `at` = the virtual time the run had
    * reached when it was turned on, so the group starts together (in file order) and runs
    * concurrently — how a learner makes a race by hand. Off: each step waits for the one before.
    */
-  setSameMoment(on: boolean): void;
+  setSameInstant(on: boolean): void;
 }
 
 export interface LabState {
@@ -125,10 +125,10 @@ export interface LabState {
    */
   readonly choices: readonly number[] | null;
   /**
-   * While "same moment" is on, the virtual time (ms) at which the steps added by hand start
+   * While "same instant" is on, the virtual time (ms) at which the steps added by hand start
    * together; null while each step waits for the one before. A new scenario turns it off.
    */
-  readonly sameMoment: number | null;
+  readonly sameInstant: number | null;
   readonly actions: LabActions;
 }
 
@@ -221,6 +221,6 @@ export function initialState(deps: LabDeps): Omit<LabState, 'actions'> {
     notices: [],
     sessions: {},
     choices: null,
-    sameMoment: null,
+    sameInstant: null,
   };
 }

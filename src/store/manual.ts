@@ -10,7 +10,7 @@ import { parseStep } from '../engine';
 import type { LevelId, RunResult, Scenario, Step } from '../engine';
 import { onStage, timeline, type ActionContext, type LabActions, type LabState } from './labState';
 
-export type ManualActions = Pick<LabActions, 'addReader' | 'act' | 'kill' | 'restart' | 'closePool' | 'setSameMoment'>;
+export type ManualActions = Pick<LabActions, 'addReader' | 'act' | 'kill' | 'restart' | 'closePool' | 'setSameInstant'>;
 
 const READER_NAMES = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
@@ -86,7 +86,7 @@ export function createManualActions({ set, get, notify }: ActionContext): Manual
   /** Append a step by hand and replay; a step that cannot run is refused with a notice. */
   const addStep = (asked: Step): boolean => {
     const s = get();
-    const step: Step = s.sameMoment === null ? asked : { ...asked, at: s.sameMoment };
+    const step: Step = s.sameInstant === null ? asked : { ...asked, at: s.sameInstant };
     try {
       parseStep(s.level, step as unknown, s.scenario.steps.length);
     } catch (e) {
@@ -157,9 +157,9 @@ export function createManualActions({ set, get, notify }: ActionContext): Manual
     closePool() {
       return addStep({ do: 'close' });
     },
-    setSameMoment(on) {
+    setSameInstant(on) {
       const s = get();
-      set({ sameMoment: on ? (s.run.events.at(-1)?.t ?? 0) : null });
+      set({ sameInstant: on ? (s.run.events.at(-1)?.t ?? 0) : null });
     },
   };
 }

@@ -39,7 +39,7 @@ export function AnalogySideView({ side }: { side: AnalogySide }) {
       {frame && (
         <div className="analogy__steps" role="group" aria-label={`Step through ${short}`}>
           <p className="analogy__step-count">
-            Step {Math.min(step, last) + 1} of {side.frames.length} · t = {ms(frame.t)}
+            Moment {Math.min(step, last) + 1} of {side.frames.length} · t = {ms(frame.t)}
           </p>
           <p className="analogy__step-text" aria-live="polite">
             {frame.text}
@@ -49,16 +49,16 @@ export function AnalogySideView({ side }: { side: AnalogySide }) {
           </p>
           <div className="analogy__step-buttons">
             <button type="button" className="button button--small" onClick={() => go(0)} disabled={step === 0}>
-              <span aria-hidden="true">«</span> First<span className="sr-only"> step, {short}</span>
+              <span aria-hidden="true">«</span> First<span className="sr-only"> moment, {short}</span>
             </button>
             <button type="button" className="button button--small" onClick={() => go(step - 1)} disabled={step === 0}>
-              <span aria-hidden="true">◀</span> Previous<span className="sr-only"> step, {short}</span>
+              <span aria-hidden="true">◀</span> Previous<span className="sr-only"> moment, {short}</span>
             </button>
             <button type="button" className="button button--small" onClick={() => go(step + 1)} disabled={step >= last}>
-              Next<span className="sr-only"> step, {short}</span> <span aria-hidden="true">▶</span>
+              Next<span className="sr-only"> moment, {short}</span> <span aria-hidden="true">▶</span>
             </button>
             <button type="button" className="button button--small" onClick={() => go(last)} disabled={step >= last}>
-              Last<span className="sr-only"> step, {short}</span> <span aria-hidden="true">»</span>
+              Last<span className="sr-only"> moment, {short}</span> <span aria-hidden="true">»</span>
             </button>
           </div>
         </div>

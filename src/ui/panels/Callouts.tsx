@@ -57,7 +57,7 @@ function CalloutCard({ mark, level, fixes, open }: CalloutCardProps) {
       <p className="callout__what">
         <span className="callout__label">Here:</span> {sentence(mark.message)}{' '}
         <button type="button" className="link-button" onClick={() => seek(mark.index)}>
-          Go to the moment (step {mark.index})
+          Go to moment {mark.index}
         </button>
       </p>
       {text.fixedBy && text.fixLabel && (

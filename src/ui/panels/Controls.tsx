@@ -105,7 +105,7 @@ export function Controls({ label = 'Playback' }: { label?: string } = {}) {
           value={cursor}
           onChange={(e) => a.seek(Number(e.target.value))}
           aria-label="Timeline"
-          aria-valuetext={`Step ${cursor} of ${last}, ${formatMs(t)}`}
+          aria-valuetext={`Moment ${cursor} of ${last}, ${formatMs(t)}`}
           disabled={last === 0}
         />
         <div className="scrubber__marks" aria-hidden="true">

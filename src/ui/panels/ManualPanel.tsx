@@ -20,7 +20,7 @@ export function ManualPanel({ killMode, onKillMode }: ManualPanelProps) {
   const extra = useLabStore((s) => s.extraReaders);
   const atEnd = useLabStore(selectAtEnd);
   const steps = useLabStore((s) => s.scenario.steps.length);
-  const together = useLabStore((s) => s.sameMoment);
+  const together = useLabStore((s) => s.sameInstant);
   const a = useLabActions();
   const readers = useMemo(() => manualReadersOf(run, extra), [run, extra]);
   const can = manualAbilities(level);
@@ -76,9 +76,9 @@ export function ManualPanel({ killMode, onKillMode }: ManualPanelProps) {
             type="checkbox"
             checked={together !== null}
             aria-describedby={togetherId}
-            onChange={(e) => a.setSameMoment(e.target.checked)}
+            onChange={(e) => a.setSameInstant(e.target.checked)}
           />
-          Same moment: the next actions start together
+          Same instant: the next actions start together
         </label>
         <p
           id={togetherId}

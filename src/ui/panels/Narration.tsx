@@ -29,7 +29,7 @@ export function Narration() {
         What is happening
       </h2>
       <p className="narration__meta">
-        Step {cursor} of {last} · t = {formatMs(t)} <span className="narration__virtual">(virtual time)</span>
+        Moment {cursor} of {last} · t = {formatMs(t)} <span className="narration__virtual">(virtual time)</span>
       </p>
       <p className="narration__text" aria-live={playing ? 'off' : 'polite'} aria-atomic="true" data-testid="narration">
         {sentences[cursor] ?? ''}
