@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { analogyView } from '../src/store/analogy';
-import { ms } from '../src/store/narrate';
+import { ms } from '../src/store/format';
 import { expect, test } from './fixtures';
 
 const verdict = (page: Page) => page.getByTestId('analogy-verdict');

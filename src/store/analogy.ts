@@ -11,7 +11,7 @@ import { narrate } from './narrate';
 export { MAX_READERS };
 
 export const DEFAULT_READERS = 8;
-export const ANALOGY_SEED = 7;
+const ANALOGY_SEED = 7;
 
 export type ReadersInput =
   { readonly ok: true; readonly readers: number } | { readonly ok: false; readonly message: string };

@@ -9,7 +9,7 @@ import { createActions } from './labActions';
 import { initialState, type ActionContext, type LabDeps, type LabState, type LabStore } from './labState';
 import { createManualActions } from './manual';
 
-export type { LabActions, LabDeps, LabState, LabStore, Notice, ReaderAction, Session, WarningMark } from './labState';
+export type { LabDeps, LabState, LabStore, WarningMark } from './labState';
 
 /** The most notices shown at once; the oldest goes first. */
 const MAX_NOTICES = 4;

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { runScenario } from '../engine';
 import type { EventBody, EventType, PoolEvent, Scenario } from '../engine';
 import { STORIES } from '../stories';
-import { count, ms, narrate } from './narrate';
+import { ms } from './format';
+import { count, narrate } from './narrate';
 
 /** Every event type, so this file stops compiling when one is added and not sampled below. */
 const ALL_TYPES: Record<EventType, true> = {

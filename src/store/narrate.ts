@@ -6,6 +6,7 @@
  * sentence here fails the type check.
  */
 import type { LevelId, ObjectView, PoolEvent, StepKind, StepOutcome, World } from '../engine';
+import { ms } from './format';
 
 type Kind = 'book' | 'connection';
 
@@ -15,11 +16,6 @@ const WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eig
 export function count(n: number, noun: string): string {
   const word = n >= 0 && n < WORDS.length ? WORDS[n]! : String(n);
   return `${word} ${noun}${n === 1 ? '' : 's'}`;
-}
-
-/** Virtual ms, without float noise: 0.5 ms, 143 ms, 2.5 ms. */
-export function ms(value: number): string {
-  return `${Math.round(value * 10) / 10} ms`;
 }
 
 const capital = (s: string) => (s.length === 0 ? s : s[0]!.toUpperCase() + s.slice(1));

@@ -123,7 +123,7 @@ export function summaryOf(events: readonly PoolEvent[], outcomes: readonly StepO
 }
 
 /** A step's outcome in a few words. */
-export function outcomeWords(o: StepOutcome): string {
+function outcomeWords(o: StepOutcome): string {
   if (o.pending) return 'still waiting';
   if (o.error) return o.error === 'timeout' ? 'gave up (timeout)' : `error: ${o.error}`;
   if (o.sees !== undefined) return o.sees === null ? 'saw nothing (clean)' : `saw "${o.sees}"`;

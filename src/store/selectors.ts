@@ -94,7 +94,7 @@ export function shelfOf(world: World): ShelfSlot[] {
   return out;
 }
 
-export function objectById(world: World, id: number): ObjectView | undefined {
+function objectById(world: World, id: number): ObjectView | undefined {
   return world.objects[id - 1]?.id === id ? world.objects[id - 1] : world.objects.find((o) => o.id === id);
 }
 

@@ -3,7 +3,7 @@
  */
 import { useState } from 'react';
 import type { AnalogySide } from '../../store/analogy';
-import { ms } from '../../store/narrate';
+import { ms } from '../../store/format';
 
 export function AnalogySideView({ side }: { side: AnalogySide }) {
   const [step, setStep] = useState(0);

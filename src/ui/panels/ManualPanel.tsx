@@ -6,7 +6,7 @@ import { useId, useMemo, useState } from 'react';
 import { defaultWrite, manualAbilities, manualReadersOf, type ManualReader } from '../../store/manual';
 import { selectAtEnd, selectLevel } from '../../store/selectors';
 import { useLabActions, useLabStore } from '../hooks/labStore';
-import { formatMs } from './Narration';
+import { ms } from '../../store/format';
 import { OptionsForm } from './OptionsForm';
 
 export interface ManualPanelProps {
@@ -87,7 +87,7 @@ export function ManualPanel({ killMode, onKillMode }: ManualPanelProps) {
         >
           {together === null
             ? 'Off: each action starts when the one before it has finished.'
-            : `Actions now start together at t = ${formatMs(together)}, in the order you press them, and run at the same time: a race, if they touch the same pool.`}
+            : `Actions now start together at t = ${ms(together)}, in the order you press them, and run at the same time: a race, if they touch the same pool.`}
         </p>
       </div>
       <div className="field manual__write">

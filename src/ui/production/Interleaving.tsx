@@ -3,7 +3,7 @@
  * at the same instant, each with a button per reader and one to let the scheduler choose.
  */
 import { useLabStore } from '../hooks/labStore';
-import { formatMs } from '../panels/Narration';
+import { ms } from '../../store/format';
 
 const SHOWN = 8;
 
@@ -39,10 +39,10 @@ export function Interleaving({ onPick, onScheduler, handPicked }: InterleavingPr
                 <div
                   className="prod-choice"
                   role="group"
-                  aria-label={`Choice ${p.n + 1}, at ${formatMs(p.t)}`}
+                  aria-label={`Choice ${p.n + 1}, at ${ms(p.t)}`}
                   data-choice={p.n + 1}
                 >
-                  <span className="prod-choice__when">At {formatMs(p.t)}:</span>
+                  <span className="prod-choice__when">At {ms(p.t)}:</span>
                   {p.options.map((o, k) => (
                     <button
                       key={k}

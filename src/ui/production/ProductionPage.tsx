@@ -16,7 +16,7 @@ import { PanelBoundary } from '../panels/PanelBoundary';
 import { Column } from './Column';
 import { Difference } from './Difference';
 import { Interleaving } from './Interleaving';
-import { FIX_NAMES, withFixes, type FixName } from '../../store/fixes';
+import { FIX_NAMES, fixesOff, withFixes, type FixName } from '../../store/fixes';
 import { FIX_ROWS } from '../../stories/fixes';
 import { productionStoryById } from '../../stories/production';
 import { Switchboard } from './Switchboard';
@@ -95,7 +95,7 @@ export default function ProductionPage() {
     },
     [points],
   );
-  const off = FIX_NAMES.filter((f) => !mainFixes[f]);
+  const off = fixesOff(mainFixes);
 
   return (
     <div

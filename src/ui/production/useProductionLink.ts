@@ -14,7 +14,7 @@ import {
   parseProductionLink,
   type ProductionLinkContext,
 } from '../../store/productionLink';
-import { ALL_FIXES, FIX_NAMES, withFixes } from '../../store/fixes';
+import { ALL_FIXES, fixesOff, withFixes } from '../../store/fixes';
 import { PRODUCTION_STORIES, productionStoryById } from '../../stories/production';
 import { useLabApi } from '../hooks/labStore';
 
@@ -98,7 +98,7 @@ export function useProductionLink({
       const last = s.run.events.length - 1;
       const search = formatProductionLink({
         scenario: scenarioId,
-        off: FIX_NAMES.filter((f) => !fixes[f]),
+        off: fixesOff(fixes),
         choices,
         moment: s.cursor >= last ? null : s.cursor,
       });

@@ -4,7 +4,7 @@
  * (leaked, or a failed release), the readers with what they hold, and the counters.
  */
 import { useId, useMemo, type CSSProperties } from 'react';
-import type { LevelId, ObjectView, PoolEvent, World } from '../../engine';
+import type { ObjectView, PoolEvent, World } from '../../engine';
 import { killableOf } from '../../store/manual';
 import { countersOf, objectsAt, selectEvents, selectLevel, selectWorld, shelfOf } from '../../store/selectors';
 import type { LabState } from '../../store/labStore';
@@ -279,5 +279,3 @@ function BinAndLost({ world, things, killer }: RoomProps) {
     </div>
   );
 }
-
-export type { LevelId };
