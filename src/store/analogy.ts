@@ -63,7 +63,7 @@ export interface AnalogyView {
   readonly speedup: number;
 }
 
-/** The moments worth a step: what happens to books and readers, not the bookkeeping around it. */
+/** The moments worth showing: what happens to books and readers, not the bookkeeping around it. */
 const SHOWN: ReadonlySet<PoolEvent['type']> = new Set<PoolEvent['type']>([
   'object.creating',
   'object.created',

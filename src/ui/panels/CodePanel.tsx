@@ -1,6 +1,6 @@
 /**
- * The running code: the level's own source with the lines of the current step lit, and the reader
- * who is running it named beside them.
+ * The running code: the level's own source with the lines of the code step now running lit, and
+ * the reader who is running it named beside them.
  */
 import { useEffect, useMemo, useRef } from 'react';
 import type { LevelId } from '../../engine';

@@ -57,7 +57,7 @@ export default function ProductionPage() {
     setPicks(view.picks);
     setCompare(false);
   }, []);
-  // After the effect that loads the run: the link's step is the loaded run's cursor.
+  // After the effect that loads the run: the link's moment is the loaded run's cursor.
   useProductionLink({
     main,
     scenarioId: scenario.id,

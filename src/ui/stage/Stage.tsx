@@ -114,7 +114,7 @@ function creationOf(events: readonly PoolEvent[]): Map<number, { t: number; ms: 
 
 /**
  * While playing, how far the timeline goes before the next event: the press fills its bar
- * towards where printing will stand then, over the real time that step lasts on screen.
+ * towards where printing will stand then, over the real time that moment lasts on screen.
  */
 interface Pace {
   readonly cursor: number;
