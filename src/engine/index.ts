@@ -4,7 +4,10 @@
  * its own parts without touching its users. Named re-exports only.
  */
 export { MAX_READERS, runAnalogy } from './analogy';
-export { levelInfo } from './levels';
+export { boundOf, LEVELS, levelInfo, resolveOptions, startSizeOf } from './levels';
+export type { LevelInfo, ThingWords } from './levels';
+export { MAX_POOL_SIZE, MAX_TIME_MS } from './levels/options';
+export type { CountOption, FixesOption, OptionName, OptionSpec, OptionSpecs, TimeOption } from './levels/options';
 export { ALL_FIXES } from './levels/production';
 export {
   createLoadRun,
@@ -42,19 +45,22 @@ export {
   smallestPoolForWait,
   waitingSystem,
 } from './queueing';
-export { simulateText } from './report';
+export { reportOf, simulateText } from './report';
 export { runScenario } from './run';
 export type { RunResult } from './run';
 export { ScenarioError } from './runtime';
 export { LIMITS, parseOptions, parseScenario, parseStep } from './scenario';
-export { LEVELS, WARNINGS } from './types';
+export { FIX_NAMES, LEVEL_IDS, WARNINGS } from './types';
 export type {
+  BoundKind,
   ClientStatus,
   ClientView,
   EventBody,
   EventType,
+  FixName,
   Fixes,
   LevelId,
+  Lends,
   LevelOptions,
   ObjectView,
   PoolEvent,

@@ -23,7 +23,7 @@
  * consecutive batches, each batch gives one estimate, and the spread of those estimates (long
  * batches are nearly independent) gives the interval.
  */
-import { levelInfo, type RunnablePool } from './levels';
+import { boundOf, levelInfo, type RunnablePool } from './levels';
 import { ARRIVAL_SALT, exponential, HOLD_SALT, loadProblems, resolvedOptions, type LoadScenario } from './loadSpec';
 import { BATCHES, batchInterval, histogramOf, percentile, type Interval, type WaitHistogram } from './loadStats';
 import { theoryFor, type LoadTheory } from './loadTheory';
@@ -110,7 +110,7 @@ export function createLoadRun(scenario: LoadScenario, options: LoadRunOptions = 
     costs: o.costs,
     record,
     trace: false,
-    maxSize: info.bound(scenario.options),
+    maxSize: boundOf(info.id, scenario.options),
   });
   const pool: RunnablePool = info.make(rt, scenario.options);
   const sim = rt.sim;

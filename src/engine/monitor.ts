@@ -27,7 +27,7 @@
  * - open-after-close   objects were still open when everything had finished after close().
  */
 import type { Runtime } from './runtime';
-import type { PoolEvent, WarningKind } from './types';
+import type { BoundKind, PoolEvent, WarningKind } from './types';
 
 const name = (id: number | null) => `object ${id ?? '?'}`;
 
@@ -38,7 +38,8 @@ export interface Monitor {
 
 export interface MonitorOptions {
   readonly bound: number | null;
-  readonly level: string;
+  /** What the bound is: Level 1's start-up `size` is no limit, so growing past it is unbounded growth. */
+  readonly boundKind: BoundKind;
   /** Nothing bounds the pool (Level 1, or the production pool with its maxSize fix off). */
   readonly unbounded?: boolean;
   /** close() destroys borrowed objects when they come back (the production pool's cleanup). */
@@ -63,7 +64,7 @@ export function createMonitor(rt: Runtime, opts: MonitorOptions): Monitor {
         const open = rt.objects.reduce((n, o) => n + (o.closed ? 0 : 1), 0);
         if (open > highWater) {
           highWater = open;
-          if (opts.level === 'level1')
+          if (opts.boundKind === 'size')
             warn(
               'unbounded-growth',
               `${open} objects now, more than the ${opts.bound} it started with, and nothing stops more`,

@@ -13,7 +13,7 @@
  * client could go on, the run takes the option picked (0 is the scheduler's own), and records the
  * choice points so a lab can offer them. The scenario plus the list of choices replays the run.
  */
-import { levelInfo, type RunnablePool } from './levels';
+import { boundOf, levelInfo, resolveOptions, type RunnablePool } from './levels';
 import { createMonitor } from './monitor';
 import { DatabaseError, type Pooled } from './resources';
 import { PoolError, PoolExhausted, Runtime, ScenarioError, type ClientRecord, type StepScratch } from './runtime';
@@ -82,7 +82,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     seed: scenario.seed,
     costs,
     record: options.record ?? true,
-    maxSize: info.bound(scenario.options),
+    maxSize: boundOf(info.id, scenario.options),
   });
   const pool: RunnablePool = info.make(rt, scenario.options);
   let closeCalled = false;
@@ -100,13 +100,13 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     state.waiting = pool.waitingList?.() ?? NO_ONE;
     return state;
   };
-  const production = scenario.level === 'production';
-  const fixes = scenario.options.fixes ?? {};
+  const { queues, validates } = info;
+  const fixes = resolveOptions(info.id, scenario.options).fixes;
   const monitor = createMonitor(rt, {
-    bound: info.bound(scenario.options),
-    level: scenario.level,
-    unbounded: production && fixes.maxSize === false,
-    closesOnReturn: production && fixes.cleanup !== false,
+    bound: boundOf(info.id, scenario.options),
+    boundKind: info.bound,
+    unbounded: fixes?.maxSize === false,
+    closesOnReturn: fixes?.cleanup === true,
   });
 
   const steps = scenario.steps;
@@ -293,7 +293,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   function noteState(i: number): void {
     shelfAt[i] = pool.shelf().map((o) => o.id);
     inUseAt[i] = counterOf(pool);
-    waitingAt[i] = production ? (pool.waitingList?.().length ?? 0) : null;
+    waitingAt[i] = queues ? (pool.waitingList?.().length ?? 0) : null;
     openAt[i] = rt.objects.reduce((k, o) => k + (o.closed ? 0 : 1), 0);
   }
 
@@ -396,9 +396,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   }
 
   function discardedOf(task: Task): { discarded?: number[] } {
-    return scenario.level === 'database' || scenario.level === 'production'
-      ? { discarded: [...rt.scratchOf(task)!.discarded] }
-      : {};
+    return validates ? { discarded: [...rt.scratchOf(task)!.discarded] } : {};
   }
 
   function* doRelease(step: Step, client: ClientRecord | null): Op<StepOutcome> {

@@ -2,15 +2,17 @@
  * Reading a scenario file: everything is checked before anything runs, and a problem is reported
  * as one plain sentence that names the field or the step.
  */
-import { levelInfo, type OptionName } from './levels';
+import { levelInfo } from './levels';
+import { MAX_POOL_SIZE, MAX_TIME_MS, type OptionName, type OptionSpec } from './levels/options';
 import { parseLoadSpec, type LoadSpec } from './loadSpec';
 import { ScenarioError } from './runtime';
 import {
   DEFAULT_COSTS,
-  LEVELS,
+  FIX_NAMES,
+  LEVEL_IDS,
   STEP_KINDS,
   type Costs,
-  type Fixes,
+  type FixName,
   type LevelId,
   type LevelOptions,
   type Scenario,
@@ -18,17 +20,18 @@ import {
   type StepKind,
 } from './types';
 
-/** Caps that keep a browser tab alive; a scenario past them is refused, not run. */
+/**
+ * Caps that keep a browser tab alive; a scenario past them is refused, not run. The caps on a
+ * level's options live with the options (levels/options.ts); they are repeated here by reference.
+ */
 export const LIMITS = {
-  maxPoolSize: 1000,
+  maxPoolSize: MAX_POOL_SIZE,
   maxSteps: 5000,
-  maxTimeMs: 1e9,
+  maxTimeMs: MAX_TIME_MS,
   maxCostMs: 600_000,
   maxNameLength: 40,
   maxWriteLength: 500,
 } as const;
-
-const FIX_NAMES: readonly (keyof Fixes)[] = ['maxSize', 'lock', 'reset', 'validate', 'timeout', 'cleanup'];
 
 type Json = unknown;
 
@@ -58,10 +61,6 @@ function duration(v: Json, what: string, max: number): number {
   if (v < 0) throw new ScenarioError(`${what} cannot be negative (${v})`);
   if (v > max) throw new ScenarioError(`${what} is ${v} ms; the most the lab allows is ${max}`);
   return v;
-}
-
-function optionalDuration(v: Json, what: string): number | null {
-  return v === null ? null : duration(v, what, LIMITS.maxTimeMs);
 }
 
 export function parseCosts(v: Json): Partial<Costs> {
@@ -101,58 +100,53 @@ export function parseOptions(level: LevelId, v: Json): LevelOptions {
   if (!isObject(v)) throw new ScenarioError(`options must be an object, not ${describe(v)}`);
   const info = levelInfo(level);
   if (!info) throw new ScenarioError(`unknown level "${level}"`);
-  const allowed = Object.keys(info.options) as OptionName[];
+  const specs = info.options;
+  const allowed = Object.keys(specs) as OptionName[];
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(v)) {
     if (key === 'costs') {
       out.costs = parseCosts(value);
       continue;
     }
-    if (!allowed.includes(key as OptionName)) {
+    const spec = Object.hasOwn(specs, key) ? specs[key as OptionName] : undefined;
+    if (spec === undefined) {
       const takes = allowed.length > 0 ? `it takes ${allowed.join(', ')}, costs` : 'it takes only costs';
       throw new ScenarioError(`${level} has no option "${key}" (${takes})`);
     }
-    switch (key as OptionName) {
-      case 'size':
-      case 'minSize':
-        out[key] = wholeNumber(value, `options.${key}`, LIMITS.maxPoolSize);
-        break;
-      case 'maxSize':
-        out[key] = wholeNumber(value, 'options.maxSize', LIMITS.maxPoolSize, 1);
-        break;
-      case 'acquireTimeout':
-        out[key] = optionalDuration(value, 'options.acquireTimeout');
-        break;
-      case 'leakThreshold':
-      case 'idleTimeout':
-      case 'maxLifetime': {
-        const d = optionalDuration(value, `options.${key}`);
-        if (d === 0) throw new ScenarioError(`options.${key} must be above 0, or null for off`);
-        out[key] = d;
-        break;
-      }
-      case 'fixes': {
-        if (!isObject(value))
-          throw new ScenarioError(`options.fixes must be an object of true/false, not ${describe(value)}`);
-        const fixes: Partial<Record<keyof Fixes, boolean>> = {};
-        for (const [name, on] of Object.entries(value)) {
-          if (!FIX_NAMES.includes(name as keyof Fixes))
-            throw new ScenarioError(`options.fixes has no "${name}" (it takes ${FIX_NAMES.join(', ')})`);
-          if (typeof on !== 'boolean')
-            throw new ScenarioError(`options.fixes.${name} must be true or false, not ${describe(on)}`);
-          fixes[name as keyof Fixes] = on;
-        }
-        out.fixes = fixes;
-        break;
-      }
-    }
+    out[key] = parseOption(key, spec, value);
   }
-  const min = (out.minSize as number | undefined) ?? (info.options.minSize as number | undefined);
-  const max = (out.maxSize as number | undefined) ?? (info.options.maxSize as number | undefined);
-  if (min !== undefined && max !== undefined && min > max) {
+  const min = (out.minSize as number | undefined) ?? specs.minSize?.default;
+  const max = (out.maxSize as number | undefined) ?? specs.maxSize?.default;
+  if (typeof min === 'number' && typeof max === 'number' && min > max) {
     throw new ScenarioError(`options.minSize (${min}) is above options.maxSize (${max})`);
   }
   return out as LevelOptions;
+}
+
+/** One option's value, checked against its spec. */
+function parseOption(key: string, spec: OptionSpec, value: Json): unknown {
+  switch (spec.kind) {
+    case 'count':
+      return wholeNumber(value, `options.${key}`, spec.max, spec.min);
+    case 'time': {
+      const d = value === null ? null : duration(value, `options.${key}`, spec.max);
+      if (d === 0 && !spec.zero) throw new ScenarioError(`options.${key} must be above 0, or null for off`);
+      return d;
+    }
+    case 'fixes': {
+      if (!isObject(value))
+        throw new ScenarioError(`options.fixes must be an object of true/false, not ${describe(value)}`);
+      const fixes: Partial<Record<FixName, boolean>> = {};
+      for (const [name, on] of Object.entries(value)) {
+        if (!FIX_NAMES.includes(name as FixName))
+          throw new ScenarioError(`options.fixes has no "${name}" (it takes ${FIX_NAMES.join(', ')})`);
+        if (typeof on !== 'boolean')
+          throw new ScenarioError(`options.fixes.${name} must be true or false, not ${describe(on)}`);
+        fixes[name as FixName] = on;
+      }
+      return fixes;
+    }
+  }
 }
 
 const STEP_FIELDS = new Set(['do', 'client', 'object', 'write', 'fail', 'at']);
@@ -235,19 +229,19 @@ export function parseScenario(v: Json): ParsedFile {
     }
   }
   const level = v.level;
-  if (typeof level !== 'string' || !LEVELS.includes(level as LevelId) || !levelInfo(level as LevelId)) {
-    throw new ScenarioError(
-      `unknown level ${describe(level)} (choose one of ${LEVELS.filter((l) => levelInfo(l)).join(', ')})`,
-    );
+  const info = typeof level === 'string' ? levelInfo(level) : undefined;
+  if (info === undefined) {
+    throw new ScenarioError(`unknown level ${describe(level)} (choose one of ${LEVEL_IDS.join(', ')})`);
   }
-  const id = level as LevelId;
+  const id = info.id;
   const options = parseOptions(id, v.options);
   const seed = v.seed === undefined ? 1 : v.seed;
   if (typeof seed !== 'number' || !Number.isSafeInteger(seed))
     throw new ScenarioError(`seed must be a whole number, not ${describe(seed)}`);
   if (v.load !== undefined) {
     if (v.steps !== undefined) throw new ScenarioError('a scenario has either "steps" or "load", not both');
-    if (id !== 'production') throw new ScenarioError('load runs need "level": "production"');
+    // Load runs measure readers waiting in line: only a level with a line can run them.
+    if (!info.queues) throw new ScenarioError('load runs need "level": "production"');
     return { scenario: { level: id, options, seed, steps: [] }, load: parseLoadSpec(v.load) };
   }
   if (!Array.isArray(v.steps)) throw new ScenarioError(`"steps" must be a list of steps, not ${describe(v.steps)}`);
