@@ -1,17 +1,11 @@
 /**
- * The production pool's six fixes, as the store and the page name them: the engine's `Fixes` keys
- * in the engine's own order (ALL_FIXES), which is the order of the text's table.
+ * The production pool's six fixes, as the page switches them: the engine's `FIX_NAMES` (the order
+ * of the text's table) and `ALL_FIXES`, and what the page does with a set of switches.
  */
-import { ALL_FIXES } from '../engine';
-import type { Fixes, Scenario } from '../engine';
+import { ALL_FIXES, FIX_NAMES } from '../engine';
+import type { FixName, Fixes, Scenario } from '../engine';
 
-export type FixName = keyof Fixes;
-
-/** The fixes in the order the page lists them. */
-export const FIX_NAMES = Object.keys(ALL_FIXES) as readonly FixName[];
-
-/** Every fix on. */
-export { ALL_FIXES };
+export { ALL_FIXES, FIX_NAMES };
 
 /** The scenario with its `fixes` replaced by these (the production page's switches). */
 export function withFixes(scenario: Scenario, fixes: Fixes): Scenario {

@@ -18,8 +18,8 @@
 import { runScenario } from '../engine';
 import { ScenarioError } from '../engine';
 import { parseScenario } from '../engine';
-import type { Scenario } from '../engine';
-import { FIX_NAMES, type FixName } from './fixes';
+import type { FixName, Scenario } from '../engine';
+import { FIX_NAMES } from './fixes';
 
 export interface ProductionView {
   /** A scenario button's id. */

@@ -4,7 +4,7 @@
  * row; the callouts name a switch by the same words. Kept apart from the production stories, which
  * bring their scenario files with them, so the callouts can read the names without loading those.
  */
-import type { Fixes } from '../engine';
+import type { FixName } from '../engine';
 
 export interface FixRow {
   /** The switch's name: the text's row without "No". */
@@ -15,8 +15,8 @@ export interface FixRow {
   readonly solution: string;
 }
 
-/** Every fix's row; the page lists them in the engine's order of the fixes (ALL_FIXES). */
-export const FIX_ROWS: Readonly<Record<keyof Fixes, FixRow>> = {
+/** Every fix's row; the page lists them in the engine's order of the fixes (FIX_NAMES). */
+export const FIX_ROWS: Readonly<Record<FixName, FixRow>> = {
   maxSize: {
     name: 'Max size',
     without: 'No max size',

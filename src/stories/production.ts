@@ -9,8 +9,8 @@
  * is a race the learner makes by picking who runs next: in the scheduler's own order nothing goes
  * wrong, so it names the picks (`choices`) under which it ends on its warning.
  */
-import { ALL_FIXES, parseScenario } from '../engine';
-import type { Fixes, Scenario, WarningKind } from '../engine';
+import { FIX_NAMES, parseScenario } from '../engine';
+import type { FixName, Scenario, WarningKind } from '../engine';
 import interleave from '../../scenarios/production-interleave.json';
 import leak from '../../scenarios/production-leak.json';
 import noCleanup from '../../scenarios/production-no-cleanup.json';
@@ -26,7 +26,7 @@ import type { ProductionStory } from './types';
 
 function story(
   id: string,
-  fix: keyof Fixes | null,
+  fix: FixName | null,
   title: string,
   summary: string,
   expect: WarningKind,
@@ -125,12 +125,12 @@ export const PRODUCTION_STORIES: readonly ProductionStory[] = [
 
 /** One row of the switchboard: the fix, its words, and its stories. */
 export interface ProductionRow extends FixRow {
-  readonly fix: keyof Fixes;
+  readonly fix: FixName;
   readonly stories: readonly ProductionStory[];
 }
 
-/** The table's rows in the engine's order of the fixes, each with the stories that make its problem happen. */
-export const PRODUCTION_ROWS: readonly ProductionRow[] = (Object.keys(ALL_FIXES) as (keyof Fixes)[]).map((fix) => ({
+/** The table's rows in the engine's order of the fixes (FIX_NAMES), each with the stories that make its problem happen. */
+export const PRODUCTION_ROWS: readonly ProductionRow[] = FIX_NAMES.map((fix) => ({
   fix,
   ...FIX_ROWS[fix],
   stories: PRODUCTION_STORIES.filter((s) => s.fix === fix),

@@ -2,7 +2,7 @@
  * The lab's teaching content, as data: the story behind each scenario button, and what each level
  * page says. The UI draws these; it does not decide them.
  */
-import type { Fixes, LevelId, Scenario, WarningKind } from '../engine';
+import type { FixName, LevelId, Scenario, WarningKind } from '../engine';
 
 /** A scenario button: a short story that ends on the monitor's callout. */
 export interface Story {
@@ -24,7 +24,7 @@ export interface Story {
  */
 export interface ProductionStory extends Story {
   /** The fix whose row of the text's table it belongs to; null for the pool at work, every fix on. */
-  readonly fix: keyof Fixes | null;
+  readonly fix: FixName | null;
   /**
    * For a race the learner makes by picking who runs next: the picks (see `RunOptions.choices`)
    * under which it ends on `expect`. Absent: the scheduler's own order does.

@@ -8,7 +8,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import source from '../../engine/levels/production.ts?raw';
-import type { Fixes } from '../../engine';
+import type { FixName, Fixes } from '../../engine';
 import { createLabStore } from '../../store/labStore';
 import { LabStoreProvider } from '../hooks/labStore';
 import { CodePanel } from '../panels/CodePanel';
@@ -16,7 +16,7 @@ import { PanelBoundary } from '../panels/PanelBoundary';
 import { Column } from './Column';
 import { Difference } from './Difference';
 import { Interleaving } from './Interleaving';
-import { FIX_NAMES, fixesOff, withFixes, type FixName } from '../../store/fixes';
+import { FIX_NAMES, fixesOff, withFixes } from '../../store/fixes';
 import { FIX_ROWS } from '../../stories/fixes';
 import { productionStoryById } from '../../stories/production';
 import { Switchboard } from './Switchboard';

@@ -2,8 +2,7 @@
  * The switchboard: the text's six rows, each with the switch that turns its fix off and the
  * scenario buttons that make its problem happen.
  */
-import type { Fixes } from '../../engine';
-import type { FixName } from '../../store/fixes';
+import type { FixName, Fixes } from '../../engine';
 import { MORE_PRODUCTION_STORIES, PRODUCTION_ROWS } from '../../stories/production';
 import type { ProductionStory } from '../../stories/types';
 
