@@ -4,7 +4,7 @@
  * are its actions and what the manual panel reads: the readers one can act for, what the level
  * lets one do, and what can be killed.
  */
-import { levelInfo } from '../engine';
+import { LEVELS, levelInfo } from '../engine';
 import { ScenarioError } from '../engine';
 import { parseStep } from '../engine';
 import type { LevelId, RunResult, Scenario, Step } from '../engine';
@@ -14,9 +14,9 @@ export type ManualActions = Pick<LabActions, 'addReader' | 'act' | 'kill' | 'res
 
 const READER_NAMES = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
-/** A default note per reader, so two readers' writing can be told apart. */
+/** A default note per reader, so two readers' writing can be told apart: a session setting on a connection. */
 export function defaultWrite(level: LevelId, reader: string): string {
-  if (level === 'database' || level === 'production') {
+  if (LEVELS[level].lends === 'connection') {
     const zones = ['UTC', 'Asia/Tokyo', 'America/Lima', 'Europe/Oslo', 'Africa/Nairobi'];
     const i = Math.max(0, READER_NAMES.indexOf(reader.charAt(0))) % zones.length;
     return `timezone = '${zones[i]}'`;
