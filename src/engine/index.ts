@@ -4,11 +4,27 @@
  * its own parts without touching its users. Named re-exports only.
  */
 export { MAX_READERS, runAnalogy } from './analogy';
-export { boundOf, LEVELS, levelInfo, resolveOptions, startSizeOf } from './levels';
-export type { LevelInfo, ThingWords } from './levels';
-export { MAX_POOL_SIZE, MAX_TIME_MS } from './levels/options';
-export type { CountOption, FixesOption, OptionName, OptionSpec, OptionSpecs, TimeOption } from './levels/options';
-export { ALL_FIXES } from './levels/production';
+export { ScenarioError } from './core';
+export {
+  ALL_FIXES,
+  boundOf,
+  LEVELS,
+  levelInfo,
+  MAX_POOL_SIZE,
+  MAX_TIME_MS,
+  resolveOptions,
+  startSizeOf,
+} from './levels';
+export type {
+  CountOption,
+  FixesOption,
+  LevelInfo,
+  OptionName,
+  OptionSpec,
+  OptionSpecs,
+  ThingWords,
+  TimeOption,
+} from './levels';
 export {
   createLoadRun,
   estimateSeconds,
@@ -45,10 +61,8 @@ export {
   smallestPoolForWait,
   waitingSystem,
 } from './queueing';
-export { reportOf, simulateText } from './report';
-export { runScenario } from './run';
-export type { RunResult } from './run';
-export { ScenarioError } from './runtime';
+export { reportOf, runScenario, simulateText } from './run';
+export type { ChoicePoint, RunResult, StepReport } from './run';
 export { LIMITS, parseOptions, parseScenario, parseStep } from './scenario';
 export { FIX_NAMES, LEVEL_IDS, WARNINGS } from './types';
 export type {

@@ -12,8 +12,8 @@ import {
   type LoadScenario,
 } from './load';
 import { erlangB } from './queueing';
-import { simulateText } from './report';
-import { ScenarioError } from './runtime';
+import { ScenarioError } from './core';
+import { simulateText } from './run';
 import { parseScenario } from './scenario';
 
 const TEXTBOOK_COSTS = { reuseMs: 0, validateMs: 0, resetMs: 0 };

@@ -28,10 +28,8 @@ import { ARRIVAL_SALT, exponential, HOLD_SALT, loadProblems, resolvedOptions, ty
 import { BATCHES, batchInterval, histogramOf, percentile, type Interval, type WaitHistogram } from './loadStats';
 import { theoryFor, type LoadTheory } from './loadTheory';
 import type { LoadFigures } from './queueing';
-import type { Pooled } from './resources';
-import { createRng } from './rng';
-import { PoolExhausted, Runtime, ScenarioError } from './runtime';
-import { delay, type Effect, type Op } from './sim';
+import { createRng, delay, PoolExhausted, ScenarioError, type Effect, type Op } from './core';
+import { Runtime, type Pooled } from './world';
 
 export * from './loadFresh';
 export * from './loadSpec';

@@ -3,9 +3,8 @@
  */
 import { ARRIVAL_SALT, exponential, HOLD_SALT, resolvedOptions, type LoadScenario } from './loadSpec';
 import { percentile } from './loadStats';
-import { createRng } from './rng';
-import { Runtime } from './runtime';
-import { delay, type Op } from './sim';
+import { createRng, delay, type Op } from './core';
+import { Runtime } from './world';
 
 /** The same callers served without a pool: each opens a fresh connection, uses it, closes it. */
 export interface FreshOutput {

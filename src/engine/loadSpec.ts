@@ -3,8 +3,7 @@
  * keep a run finite, the loads no pool could serve, and how long a run will take.
  */
 import { offeredLoad, waitingSystem } from './queueing';
-import type { Rng } from './rng';
-import { ScenarioError } from './runtime';
+import { ScenarioError, type Rng } from './core';
 import { DEFAULT_COSTS, type Costs, type LevelOptions } from './types';
 
 export type HoldDistribution = 'exponential' | 'fixed';

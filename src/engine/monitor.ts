@@ -26,8 +26,8 @@
  * - waiting-forever    a reader was still waiting when nothing else could happen.
  * - open-after-close   objects were still open when everything had finished after close().
  */
-import type { Runtime } from './runtime';
 import type { BoundKind, PoolEvent, WarningKind } from './types';
+import type { Runtime } from './world';
 
 const name = (id: number | null) => `object ${id ?? '?'}`;
 

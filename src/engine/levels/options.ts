@@ -1,9 +1,9 @@
 /**
  * The options a level takes, each with its default and its limits: the one place both live. A
- * scenario file is checked against these (scenario.ts), the lab's forms read them, and a level is
+ * scenario file is checked against these (scenario/options.ts), the lab's forms read them, and a level is
  * built from its options with every default filled in.
  */
-import type { Fixes, LevelOptions } from '../types';
+import { DEFAULT_COSTS, type Costs, type Fixes, type LevelOptions } from '../types';
 
 /** The most objects a size option may ask for: a cap that keeps a browser tab alive. */
 export const MAX_POOL_SIZE = 1000;
@@ -61,6 +61,11 @@ export const fixes = (dflt: Fixes): FixesOption => ({ kind: 'fixes', default: df
 export type Resolved<S extends OptionSpecs> = {
   readonly [K in keyof S]: S[K] extends { readonly default: infer D } ? D : never;
 };
+
+/** The costs of the slow work, every one not given at its default. */
+export function resolveCosts(partial: Partial<Costs> | undefined): Costs {
+  return { ...DEFAULT_COSTS, ...partial };
+}
 
 /** Fill in every default (a `fixes` object given in part keeps the other switches at theirs). */
 export function resolve<S extends OptionSpecs>(specs: S, given: LevelOptions): Resolved<S> {

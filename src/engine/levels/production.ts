@@ -22,11 +22,9 @@
  * this pool did not lend, is refused and changes nothing), leak detection (`leakThreshold`),
  * `idleTimeout` (retire idle connections above `minSize`) and `maxLifetime` (retire on return).
  */
-import type { Timer } from '../heap';
-import type { Connection } from '../resources';
-import { PoolBase, PoolError, PoolExhausted, type Runtime, type Waiting } from '../runtime';
-import { Parking, TIMED_OUT, type Op } from '../sim';
 import type { Fixes } from '../types';
+import { Parking, PoolBase, PoolError, PoolExhausted, TIMED_OUT } from '../world';
+import type { Connection, Op, Runtime, Timer, Waiting } from '../world';
 
 export interface ProductionOptions {
   readonly maxSize: number;

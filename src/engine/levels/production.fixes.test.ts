@@ -6,13 +6,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runScenario, type RunResult } from './run';
-import { parseScenario } from './scenario';
-import { eventsOf, warningsOf } from './testing';
-import type { Fixes, Scenario, StepId } from './types';
+import { runScenario, type RunResult } from '../run';
+import { parseScenario } from '../scenario';
+import { eventsOf, warningsOf } from '../testing';
+import type { Fixes, Scenario, StepId } from '../types';
 
 function scenarioFile(name: string): Scenario {
-  const text = readFileSync(new URL(`../../scenarios/production-${name}.json`, import.meta.url), 'utf8');
+  const text = readFileSync(new URL(`../../../scenarios/production-${name}.json`, import.meta.url), 'utf8');
   return parseScenario(JSON.parse(text)).scenario;
 }
 
@@ -143,7 +143,7 @@ describe('cleanup', () => {
 });
 
 describe('@fix markers', () => {
-  const source = readFileSync(new URL('./levels/production.ts', import.meta.url), 'utf8');
+  const source = readFileSync(new URL('./production.ts', import.meta.url), 'utf8');
   const lines = source.split('\n');
   const FIXES: (keyof Fixes)[] = ['maxSize', 'lock', 'reset', 'validate', 'timeout', 'cleanup'];
   /** Step ids on the lines marked with a fix. */
@@ -192,7 +192,7 @@ describe('@fix markers', () => {
 });
 
 describe('@step markers', () => {
-  const source = readFileSync(new URL('./levels/production.ts', import.meta.url), 'utf8');
+  const source = readFileSync(new URL('./production.ts', import.meta.url), 'utf8');
   const markers = new Set([...source.matchAll(/\/\/ @step ([\w.]+)\s*$/gm)].map((m) => m[1]!));
   const names = [
     'no-maxsize',

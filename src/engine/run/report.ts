@@ -2,11 +2,11 @@
  * The scenario contract's output: what `npm run simulate` prints for one file. Kept in the engine
  * so that tests, the CLI and the lab's "export" all produce the very same thing.
  */
-import { runLoad, type LoadOutput } from './load';
+import { ScenarioError } from '../core';
+import { runLoad, type LoadOutput } from '../load';
+import { parseScenarioText } from '../scenario';
+import type { Step, StepOutcome, WarningKind } from '../types';
 import { runScenario, type RunResult } from './run';
-import { ScenarioError } from './runtime';
-import { parseScenarioText } from './scenario';
-import type { Step, StepOutcome, WarningKind } from './types';
 
 export interface StepLine extends StepOutcome {
   do: Step['do'];
@@ -32,7 +32,7 @@ export interface ScenarioOutput {
   time: number;
 }
 
-/** A load run's line: the figures, theory beside them (see load.ts). */
+/** A load run's line: the figures, theory beside them (see the load runs). */
 export interface LoadLine {
   level: string;
   seed: number;

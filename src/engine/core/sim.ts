@@ -89,7 +89,7 @@ export class Task {
   /** The stack of pool methods this client is inside, innermost last (for code-step ids). */
   readonly ops: string[] = [];
   done = false;
-  /** What the runner notes about the scenario step this task plays (see StepScratch in runtime.ts). */
+  /** What the runner notes about the scenario step this task plays (see StepScratch in world/records.ts). */
   scratch: object | null = null;
   constructor(
     readonly id: number,

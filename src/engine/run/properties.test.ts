@@ -5,10 +5,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LEVELS } from './levels';
-import { runScenario, type RunResult } from './run';
-import { parseScenario } from './scenario';
-import { LEVEL_IDS, type LevelId, type PoolEvent, type WarningKind } from './types';
+import { LEVELS } from '../levels';
+import { runScenario, type RunResult } from '.';
+import { parseScenario } from '../scenario';
+import { LEVEL_IDS, type LevelId, type PoolEvent, type WarningKind } from '../types';
 
 const clients = fc.constantFrom('A', 'B', 'C', 'D');
 const maybeAt = (concurrent: boolean) =>

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { LEVELS } from './levels';
-import { play } from './testing';
-import { LEVEL_IDS, type LevelId } from './types';
+import { LEVELS } from '.';
+import { play } from '../testing';
+import { LEVEL_IDS, type LevelId } from '../types';
 
 /** Every `// @step id` marker in a level's source. */
 function markersOf(level: LevelId): Set<string> {
-  const source = readFileSync(new URL(`./levels/${LEVELS[level].source}`, import.meta.url), 'utf8');
+  const source = readFileSync(new URL(`./${LEVELS[level].source}`, import.meta.url), 'utf8');
   return new Set([...source.matchAll(/\/\/ @step ([\w.]+)\s*$/gm)].map((m) => m[1]!));
 }
 

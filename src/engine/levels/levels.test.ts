@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventsOf, outcome, play, warningsOf } from './testing';
+import { eventsOf, outcome, play, warningsOf } from '../testing';
 
 const acquire = (client: string, extra: object = {}) => ({ client, do: 'acquire', ...extra });
 const release = (client: string, extra: object = {}) => ({ client, do: 'release', ...extra });

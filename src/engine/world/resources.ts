@@ -3,12 +3,16 @@
  * simulated PostgreSQL-like database, reached the way node-postgres reaches one: each statement
  * runs on its own (autocommit) unless a transaction was begun.
  */
-import type { Runtime } from './runtime';
-import { delay, type Op } from './sim';
+import { DatabaseError, delay, type Op } from '../core';
+import type { Costs, EventBody } from '../types';
 
-/** Thrown by the simulated database, like a driver's error. */
-export class DatabaseError extends Error {
-  override name = 'DatabaseError';
+/**
+ * What a connection needs from the world: what its statements cost, and a way to record what it
+ * does (tagged with the code line of the pool method that called it).
+ */
+export interface ConnectionHost {
+  readonly costs: Pick<Costs, 'validateMs' | 'resetMs'>;
+  emitHere(body: EventBody, obj: Connection, kind: string): void;
 }
 
 abstract class Resource {
@@ -44,7 +48,7 @@ export class Connection extends Resource {
   uncommitted: string[] = [];
 
   constructor(
-    private readonly rt: Runtime,
+    private readonly rt: ConnectionHost,
     id: number,
     createdAt: number,
   ) {
