@@ -111,9 +111,6 @@ describe('imports', () => {
 
   it('has no import cycle in src/', () => {
     const cycles = findCycles(importGraph()).map((c) => c.join(' → '));
-    // TEMPORARY: the engine's type cycle is being taken apart on branch `core` (issue 8); this
-    // line goes when that lands, and then any cycle at all fails here.
-    const beingRemoved = 'engine/resources.ts → engine/runtime.ts → engine/resources.ts';
-    expect(cycles.filter((c) => c !== beingRemoved)).toEqual([]);
+    expect(cycles).toEqual([]);
   });
 });
