@@ -36,6 +36,19 @@ test('running B first at the moment A finishes its check makes the race, with th
   await expect(run(page).locator('[data-warning="shared-object"]')).toHaveCount(0);
 });
 
+test('the production pool is narrated as a pool of connections from its first moment', async ({ page }) => {
+  await openProduction(page);
+  // maxSize 2 and no minSize: the pool opens with nothing made, so only the level can say what it lends.
+  await page.getByRole('button', { name: 'Creating past the maximum', exact: true }).click();
+  const narration = run(page).getByTestId('narration');
+  await run(page).getByRole('button', { name: 'Jump to start' }).click();
+  await expect(narration).toHaveText('The pool opens and starts connecting to the database.');
+  await run(page).getByRole('button', { name: 'Step forward' }).click();
+  await expect(narration).toHaveText(
+    'The pool is ready with an empty shelf: each connection will be made when first asked for.',
+  );
+});
+
 test('with the lock on, no order makes the race', async ({ page }) => {
   await openProduction(page);
   await page.getByRole('button', { name: 'Pick the order yourself', exact: true }).click();

@@ -9,7 +9,7 @@
  * whole world after it, so a position of the cursor is a page of the lab, nothing more.
  */
 import type { StoreApi } from 'zustand/vanilla';
-import { runScenario, type RunResult } from '../engine';
+import { LEVEL_IDS, LEVELS, runScenario, type RunResult } from '../engine';
 import type { LevelId, LevelOptions, Scenario, WarningKind } from '../engine';
 import type { Story } from '../stories/types';
 import { checkOptions, defaultOptionText } from './options';
@@ -147,6 +147,9 @@ export interface ActionContext {
   notify(text: string): void;
 }
 
+/** Where a store with no level given starts: the first level on the path that keeps a shelf (Level 1). */
+const FIRST_LEVEL: LevelId = LEVEL_IDS.find((id) => LEVELS[id].shelf)!;
+
 export function emptyScenario(level: LevelId, options: LevelOptions): Scenario {
   return { level, options, seed: 1, steps: [] };
 }
@@ -200,7 +203,7 @@ export function optionsOf(scenario: Scenario): LevelOptions {
 
 /** The store's first state, without its actions: a fresh pool on the first level, at its end. */
 export function initialState(deps: LabDeps): Omit<LabState, 'actions'> {
-  const level = deps.level ?? 'level1';
+  const level = deps.level ?? FIRST_LEVEL;
   const optionText = defaultOptionText(level);
   const scenario = emptyScenario(level, checkOptions(level, optionText).options ?? {});
   const first = timeline(scenario);

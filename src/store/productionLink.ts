@@ -20,6 +20,7 @@ import { ScenarioError } from '../engine';
 import { parseScenario } from '../engine';
 import type { FixName, Scenario } from '../engine';
 import { FIX_NAMES } from './fixes';
+import { SWITCHED_LEVEL } from './levels';
 
 export interface ProductionView {
   /** A scenario button's id. */
@@ -125,7 +126,7 @@ function parseChoices(raw: string | null, notices: string[]): number[] | null {
  * it is: `?level=production&scenario=dirty&off=reset&step=7` (`step` is the moment).
  */
 export function formatProductionLink(view: ProductionView): string {
-  const parts = ['level=production', `scenario=${encodeURIComponent(view.scenario)}`];
+  const parts = [`level=${SWITCHED_LEVEL}`, `scenario=${encodeURIComponent(view.scenario)}`];
   if (view.off.length > 0) parts.push(`off=${FIX_NAMES.filter((f) => view.off.includes(f)).join(',')}`);
   if (view.choices && view.choices.length > 0) parts.push(`choices=${view.choices.join(',')}`);
   if (view.moment !== null) parts.push(`step=${view.moment}`);

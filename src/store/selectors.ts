@@ -5,6 +5,7 @@
  * Selectors that return a fresh array or object are meant for `useShallow`; the `…Of(world)`
  * derivations are meant for `useMemo` keyed on the world, which is one object per event.
  */
+import { LEVELS } from '../engine';
 import type { ClientView, Fixes, LevelId, ObjectView, PoolEvent, StepId, StepKind, World } from '../engine';
 import type { LinkTarget } from './deeplink';
 import type { LabState, WarningMark } from './labStore';
@@ -149,20 +150,21 @@ export interface Counters {
   readonly borrowed: number | null;
   readonly created: number;
   readonly open: number;
-  /** maxSize, or null for Level 1, which has none. */
+  /** maxSize, or null for a level bounded by its start-up size (Level 1), which has none. */
   readonly maxSize: number | null;
-  /** Level 1's start-up size, shown instead of a maximum. */
+  /** The start-up size of a level bounded by it (Level 1), shown instead of a maximum. */
   readonly startSize: number | null;
 }
 
 export function countersOf(world: World, level: LevelId): Counters {
-  const isLevel1 = level === 'level1';
+  // The world's `maxSize` is the number the level is held to: its start-up size when that is its bound.
+  const bySize = LEVELS[level].bound === 'size';
   return {
     onShelf: world.pool.available.length,
     borrowed: world.pool.inUse,
     created: world.pool.created,
     open: world.pool.open,
-    maxSize: isLevel1 ? null : world.pool.maxSize,
-    startSize: isLevel1 ? world.pool.maxSize : null,
+    maxSize: bySize ? null : world.pool.maxSize,
+    startSize: bySize ? world.pool.maxSize : null,
   };
 }

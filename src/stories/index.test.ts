@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { levelInfo } from '../engine';
 import { runScenario, type RunResult } from '../engine';
 import { parseScenario } from '../engine';
-import { LEVEL_IDS, type WarningKind } from '../engine';
+import { LEVEL_IDS, LEVELS, type WarningKind } from '../engine';
 import { ALL_FIXES, type Fixes } from '../engine';
 import { FIX_ROWS } from './fixes';
-import { LEVEL_PAGES, STORIES, storiesFor, storyById } from './index';
+import { LEVEL_PAGES, levelPageOf, previousPageOf, STORIES, storiesFor, storyById } from './index';
 import { MORE_PRODUCTION_STORIES, PRODUCTION_ROWS, PRODUCTION_STORIES, productionStoryById } from './production';
 import type { ProductionStory, Story } from './types';
 
@@ -46,7 +46,7 @@ describe('stories', () => {
       expect(s.scenario.steps.length).toBeLessThanOrEqual(15);
       expect(s.title.length).toBeGreaterThan(3);
       // A lab story's summary tells its plot; a production story's says what to look at.
-      expect(s.summary.split(' ').length).toBeGreaterThan(s.level === 'production' ? 5 : 10);
+      expect(s.summary.split(' ').length).toBeGreaterThan(PRODUCTION_STORIES.includes(s as ProductionStory) ? 5 : 10);
     },
   );
 
@@ -60,7 +60,10 @@ describe('stories', () => {
   });
 
   it('finds stories by level and by id', () => {
-    expect(storiesFor('level3').map((s) => s.id)).toEqual(STORIES.filter((s) => s.level === 'level3').map((s) => s.id));
+    for (const { id } of LEVEL_PAGES) {
+      const own = STORIES.filter((s) => s.level === id);
+      expect(storiesFor(id)).toEqual(own);
+    }
     expect(storiesFor('level3').length).toBeGreaterThanOrEqual(3);
     expect(storyById('dirty-book-level2')?.expect).toBe('dirty-read');
     expect(storyById('no-such-story')).toBeUndefined();
@@ -83,6 +86,10 @@ describe('the production stories', () => {
     const result = runScenario(withFixes(s, ALL_FIXES));
     expect(result.error).toBeNull();
     expect(warnings(result)).not.toContain(s.expect);
+  });
+
+  it('are stories of the level whose fixes are switches', () => {
+    for (const s of PRODUCTION_STORIES) expect(LEVELS[s.level].options.fixes).toBeDefined();
   });
 
   it('runs the pool at work, with every fix on, in the stories of no row', () => {
@@ -156,13 +163,15 @@ describe('what the stories show', () => {
 });
 
 describe('level pages', () => {
-  it('chains the text’s levels in order, each naming its predecessor', () => {
+  it('chains the text’s levels in the registry’s order, each after its predecessor', () => {
     const ids = LEVEL_PAGES.map((p) => p.id);
     expect(ids).toEqual(['level1', 'level2', 'level3', 'level4', 'database']);
     LEVEL_PAGES.forEach((page, i) => {
-      expect(page.previous).toBe(i === 0 ? null : ids[i - 1]);
+      expect(previousPageOf(page.id)?.id).toBe(i === 0 ? undefined : ids[i - 1]);
+      expect(levelPageOf(page.id)).toBe(page);
       expect(LEVEL_IDS).toContain(page.id);
       expect(levelInfo(page.id)).toBeDefined();
+      if (i > 0) expect(LEVELS[page.id].order).toBeGreaterThan(LEVELS[ids[i - 1]!].order);
       expect(page.adds.length).toBeGreaterThan(20);
       expect(page.solves.length).toBeGreaterThan(20);
     });

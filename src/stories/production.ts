@@ -35,7 +35,7 @@ function story(
 ): ProductionStory {
   // The files are checked as any scenario file is; a bad one fails here, and the stories' test says so.
   const scenario: Scenario = parseScenario(file).scenario;
-  return { id, level: 'production', title, summary, expect, scenario, fix, ...(choices ? { choices } : {}) };
+  return { id, level: scenario.level, title, summary, expect, scenario, fix, ...(choices ? { choices } : {}) };
 }
 
 /** Every production story, in the order of the switchboard: the rows' first, then the others. */

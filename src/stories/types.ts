@@ -32,15 +32,14 @@ export interface ProductionStory extends Story {
   readonly choices?: readonly number[];
 }
 
-/** One stop on the learning path. */
+/**
+ * What a lab level's page says beyond its registry record (its title, label and place on the path
+ * are the registry's: `LEVELS[id]`).
+ */
 export interface LevelPage {
   readonly id: LevelId;
-  /** e.g. "Level 2 — a maximum size". */
-  readonly title: string;
   /** One sentence: what this level adds. */
   readonly adds: string;
   /** Which row of the text's "why we add each feature" table it answers, in our words. */
   readonly solves: string;
-  /** The level before it on the path, for the code diff; null for the first. */
-  readonly previous: LevelId | null;
 }

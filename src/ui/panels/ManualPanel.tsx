@@ -7,6 +7,7 @@ import { defaultWrite, manualAbilities, manualReadersOf, type ManualReader } fro
 import { selectAtEnd, selectLevel } from '../../store/selectors';
 import { useLabActions, useLabStore } from '../hooks/labStore';
 import { ms } from '../../store/format';
+import { wordsOf } from '../../store/levels';
 import { OptionsForm } from './OptionsForm';
 
 export interface ManualPanelProps {
@@ -27,7 +28,7 @@ export function ManualPanel({ killMode, onKillMode }: ManualPanelProps) {
   const [write, setWrite] = useState('');
   const writeId = useId();
   const togetherId = useId();
-  const thing = level === 'database' || level === 'production' ? 'connection' : 'book';
+  const { thing } = wordsOf(level);
 
   return (
     <section className="panel manual" aria-labelledby="manual-title">

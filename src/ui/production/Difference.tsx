@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import { callout } from '../../store/callouts';
 import type { LabStore } from '../../store/labStore';
+import { SWITCHED_LEVEL } from '../../store/levels';
 import { differenceOf } from '../../store/production';
 
 export function Difference({ off, on, name }: { off: LabStore; on: LabStore; name: string }) {
@@ -24,7 +25,7 @@ export function Difference({ off, on, name }: { off: LabStore; on: LabStore; nam
         <>
           {onlyOff.length > 0 && (
             <p>
-              Only with it off: <strong>{onlyOff.map((w) => callout(w, 'production').title).join('; ')}</strong>.
+              Only with it off: <strong>{onlyOff.map((w) => callout(w, SWITCHED_LEVEL).title).join('; ')}</strong>.
             </p>
           )}
           <ul className="prod-diff__list">

@@ -7,9 +7,9 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
-import source from '../../engine/levels/production.ts?raw';
 import type { FixName, Fixes } from '../../engine';
 import { createLabStore } from '../../store/labStore';
+import { levelOf, SWITCHED_LEVEL } from '../../store/levels';
 import { LabStoreProvider } from '../hooks/labStore';
 import { CodePanel } from '../panels/CodePanel';
 import { PanelBoundary } from '../panels/PanelBoundary';
@@ -32,8 +32,8 @@ export default function ProductionPage() {
   const [scenarioId, setScenarioId] = useState(opened.view.scenarioId);
   const [picks, setPicks] = useState<Picks>(opened.view.picks);
   const [compare, setCompare] = useState(false);
-  const main = useMemo(() => createLabStore({ level: 'production' }), []);
-  const other = useMemo(() => createLabStore({ level: 'production' }), []);
+  const main = useMemo(() => createLabStore({ level: SWITCHED_LEVEL }), []);
+  const other = useMemo(() => createLabStore({ level: SWITCHED_LEVEL }), []);
   const scenario = productionStoryById(scenarioId) ?? productionStoryById(DEFAULT_SCENARIO)!;
   const focus: FixName = scenario.fix ?? FIX_NAMES.find((f) => !fixes[f]) ?? 'lock';
   const focusName = FIX_ROWS[focus].name;
@@ -100,12 +100,12 @@ export default function ProductionPage() {
   return (
     <div
       className="level prod"
-      data-level="production"
+      data-level={SWITCHED_LEVEL}
       data-scenario={scenario.id}
       data-compare={compare ? 'yes' : 'no'}
     >
       <header className="level-header">
-        <h1>The production pool</h1>
+        <h1>{levelOf(SWITCHED_LEVEL).title}</h1>
         <p>
           Every row of the text’s table “why we add each feature”, fixed — the way HikariCP, pg-pool, generic-pool and
           tarn.js fix them. Switch a fix off and the same code takes the simpler path again; run the scenario beside it
@@ -151,12 +151,7 @@ export default function ProductionPage() {
             <div className="lab__side">
               <LabStoreProvider store={main}>
                 <PanelBoundary name="The code panel" resetKey={main}>
-                  <CodePanel
-                    level="production"
-                    source={source}
-                    fileName="src/engine/levels/production.ts"
-                    offFixes={off}
-                  />
+                  <CodePanel level={SWITCHED_LEVEL} offFixes={off} />
                 </PanelBoundary>
               </LabStoreProvider>
             </div>
@@ -170,7 +165,7 @@ export default function ProductionPage() {
           </PanelBoundary>
           <LabStoreProvider store={main}>
             <PanelBoundary name="The code panel" resetKey={main}>
-              <CodePanel level="production" source={source} fileName="src/engine/levels/production.ts" offFixes={off} />
+              <CodePanel level={SWITCHED_LEVEL} offFixes={off} />
             </PanelBoundary>
           </LabStoreProvider>
         </>

@@ -16,6 +16,7 @@ import {
 } from '../../store/productionLink';
 import { ALL_FIXES, fixesOff, withFixes } from '../../store/fixes';
 import { PRODUCTION_STORIES, productionStoryById } from '../../stories/production';
+import { SWITCHED_LEVEL } from '../../store/levels';
 import { useLabApi } from '../hooks/labStore';
 
 export interface Picks {
@@ -52,7 +53,7 @@ export function readLinkedView(search: string): { view: LinkedView; notices: rea
 }
 
 const addressesThisPage = () =>
-  new URLSearchParams(window.location.search).get('level')?.trim().toLowerCase() === 'production';
+  new URLSearchParams(window.location.search).get('level')?.trim().toLowerCase() === SWITCHED_LEVEL;
 
 export interface ProductionLinkProps {
   /** The run on the page's main column: its cursor is the link's moment. */

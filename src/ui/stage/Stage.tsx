@@ -5,6 +5,7 @@
  */
 import { useId, useMemo, type CSSProperties } from 'react';
 import type { ObjectView, PoolEvent, World } from '../../engine';
+import { wordsOf } from '../../store/levels';
 import { killableOf } from '../../store/manual';
 import { countersOf, objectsAt, selectEvents, selectLevel, selectWorld, shelfOf } from '../../store/selectors';
 import type { LabState } from '../../store/labStore';
@@ -41,8 +42,7 @@ export function Stage({ killMode = false, onKilled, title = 'The library' }: Sta
 
   // Ids from useId, so that two stages can stand side by side (the production page compares two).
   const titleId = useId();
-  const kind = world.objects[0]?.kind ?? (level === 'database' || level === 'production' ? 'connection' : 'book');
-  const things = kind === 'connection' ? 'connections' : 'books';
+  const { thing, things } = wordsOf(level);
 
   return (
     <section className="panel stage" aria-labelledby={titleId} data-t={world.t}>
@@ -52,7 +52,7 @@ export function Stage({ killMode = false, onKilled, title = 'The library' }: Sta
       </div>
       {killMode && (
         <p className="stage__hint" role="status">
-          Choose a {kind} to kill: it stays where it is, but is dead the next time anyone uses it.
+          Choose a {thing} to kill: it stays where it is, but is dead the next time anyone uses it.
         </p>
       )}
       <div className="stage__rooms">
