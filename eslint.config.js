@@ -140,6 +140,23 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/workers/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['react', 'react-dom', 'zustand*', 'motion*', '**/store/**', '**/ui/**'],
+              message: 'The worker runs the engine alone: no React, no store, no UI.',
+            },
+            { regex: '(^|/)engine/.+$', message: 'The worker reaches the engine through src/engine/index.ts only.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/ui/**/*.{ts,tsx}', 'src/main.tsx'],
     plugins: { 'react-hooks': reactHooks },
     rules: {

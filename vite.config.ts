@@ -25,5 +25,8 @@ export default defineConfig({
     environment: 'node',
     setupFiles: ['src/test-setup.ts'],
     pool: 'threads',
+    // The property and statistics tests take 1–10 s on a quiet 2-core machine; Vitest's 5 s default
+    // turns a busy machine into failures that say nothing about the code.
+    testTimeout: 60_000,
   },
 });

@@ -25,28 +25,16 @@ export type {
   ThingWords,
   TimeOption,
 } from './levels';
-export {
-  createLoadRun,
-  estimateSeconds,
-  LOAD_LIMITS,
-  loadProblems,
-  NOMINAL_ARRIVALS_PER_SECOND,
-  parseLoadSpec,
-  runFreshPerCaller,
-  runLoad,
-  theoryFor,
-} from './load';
-export type {
-  FreshOutput,
-  HoldDistribution,
-  Interval,
-  LoadOutput,
-  LoadRun,
-  LoadScenario,
-  LoadSpec,
-  LoadTheory,
-  WaitHistogram,
-} from './load';
+export { runFreshPerCaller } from './load/fresh';
+export type { FreshOutput } from './load/fresh';
+export { createLoadRun, runLoad } from './load/run';
+export type { LoadOutput, LoadRun } from './load/run';
+export { estimateSeconds, LOAD_LIMITS, loadProblems, NOMINAL_ARRIVALS_PER_SECOND, parseLoadSpec } from './load/spec';
+export type { HoldDistribution, LoadScenario, LoadSpec } from './load/spec';
+export { niceStep } from './load/stats';
+export type { Interval, WaitHistogram } from './load/stats';
+export { theoryFor } from './load/theory';
+export type { LoadTheory } from './load/theory';
 export {
   ADVISOR_MAX_POOL,
   erlangB,
@@ -60,7 +48,7 @@ export {
   smallestPoolForRefusal,
   smallestPoolForWait,
   waitingSystem,
-} from './queueing';
+} from './load/queueing';
 export { reportOf, runScenario, simulateText } from './run';
 export type { ChoicePoint, RunResult, StepReport } from './run';
 export { LIMITS, parseOptions, parseScenario, parseStep } from './scenario';

@@ -1,43 +1,10 @@
 /**
- * The load lab page's way to the engine: load runs go to a Web Worker (so the page never freezes),
- * and the closed forms of queueing theory — cheap arithmetic — are re-exported for the page to
- * draw curves and size pools on its own thread. The page imports the engine through here only,
- * as the lab's panels reach it through the store.
+ * The load lab page's client for its worker: load runs go to a Web Worker, so the page never
+ * freezes. Only messages pass; the page reaches the engine's cheap arithmetic through the store
+ * (`src/store/load.ts`).
  */
 import type { FromWorker, Job, JobResult, ToWorker } from './protocol';
 
-export type {
-  FreshOutput,
-  LoadOutput,
-  LoadScenario,
-  LoadSpec,
-  LoadTheory,
-  HoldDistribution,
-  Interval,
-  WaitHistogram,
-} from '../engine';
-export {
-  estimateSeconds,
-  LOAD_LIMITS,
-  loadProblems,
-  NOMINAL_ARRIVALS_PER_SECOND,
-  parseLoadSpec,
-  theoryFor,
-} from '../engine';
-export {
-  ADVISOR_MAX_POOL,
-  erlangB,
-  erlangC,
-  impatientSystem,
-  hikariDeadlockMinimum,
-  hikariRuleOfThumb,
-  lossSystem,
-  meanWaitMs,
-  offeredLoad,
-  smallestPoolForRefusal,
-  smallestPoolForWait,
-  waitingSystem,
-} from '../engine';
 export type { Job, JobResult } from './protocol';
 
 export type Outcome =
@@ -139,4 +106,3 @@ export function createLoadClient(spawn: () => WorkerLike = makeWorker): LoadClie
     },
   };
 }
-export { LIMITS } from '../engine';

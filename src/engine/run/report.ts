@@ -3,7 +3,7 @@
  * so that tests, the CLI and the lab's "export" all produce the very same thing.
  */
 import { ScenarioError } from '../core';
-import { runLoad, type LoadOutput } from '../load';
+import { runLoad, type LoadOutput } from '../load/run';
 import { parseScenarioText } from '../scenario';
 import type { Step, StepOutcome, WarningKind } from '../types';
 import { runScenario, type RunResult } from './run';

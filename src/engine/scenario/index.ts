@@ -4,7 +4,7 @@
  */
 import { ScenarioError } from '../core';
 import { levelInfo } from '../levels';
-import { parseLoadSpec, type LoadSpec } from '../loadSpec';
+import { parseLoadSpec, type LoadSpec } from '../load/spec';
 import { LEVEL_IDS, type Scenario } from '../types';
 import { describe, isObject, type Json } from './json';
 import { LIMITS } from './limits';

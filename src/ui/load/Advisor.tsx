@@ -14,7 +14,7 @@ import {
   smallestPoolForWait,
   type LoadOutput,
   type LoadScenario,
-} from '../../workers/loadClient';
+} from '../../store/load';
 import { count, ms, percent } from './format';
 
 type Target = 'refused' | 'wait';

@@ -3,7 +3,8 @@
  * Web Worker through `useLoadRunner`; the formulas are cheap and drawn on the page's own thread.
  */
 import { useMemo, useState } from 'react';
-import { offeredLoad, type Job, type LoadOutput, type LoadScenario } from '../../workers/loadClient';
+import { offeredLoad, type LoadOutput, type LoadScenario } from '../../store/load';
+import type { Job } from '../../workers/loadClient';
 import { Advisor } from './Advisor';
 import { HockeyChart, SWEEP_UTILIZATIONS, type LoadPoint } from './charts/HockeyChart';
 import { RefusalChart, sizeRange, type ChartMode, type SizePoint } from './charts/RefusalChart';

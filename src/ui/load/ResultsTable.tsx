@@ -1,5 +1,5 @@
 /** Measured beside theory: each quantity with its 95 % interval, the formula's value and the gap. */
-import type { Interval, LoadOutput } from '../../workers/loadClient';
+import type { Interval, LoadOutput } from '../../store/load';
 import { count, deviation, ms, num, percent } from './format';
 
 type Key = 'refused' | 'timedOut' | 'waited' | 'meanWaitMs' | 'p95WaitMs' | 'utilization';

@@ -3,7 +3,7 @@
  * (50–200 ms apiece) and by the pool — latency, throughput and connections side by side.
  */
 import { useId, useState } from 'react';
-import type { FreshOutput, LoadOutput, LoadScenario } from '../../workers/loadClient';
+import type { FreshOutput, LoadOutput, LoadScenario } from '../../store/load';
 import { count, ms, num, percent } from './format';
 
 export interface Comparison {

@@ -3,7 +3,7 @@
  * the same caps as scenario files; what only the whole load can tell (a pool that cannot keep up,
  * a queue too long to hold) comes from the engine's own check, so the page and the CLI agree.
  */
-import { estimateSeconds, LIMITS, LOAD_LIMITS, loadProblems, type LoadScenario } from '../../workers/loadClient';
+import { estimateSeconds, LIMITS, LOAD_LIMITS, loadProblems, type LoadScenario } from '../../store/load';
 import { count } from './format';
 
 export type WaitMode = 'refuse' | 'wait' | 'timeout';

@@ -11,6 +11,7 @@ import {
   type Progress,
   type RunHandle,
 } from '../../workers/loadClient';
+import { seconds } from './format';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'failed' | 'cancelled';
 
@@ -63,7 +64,7 @@ export function useLoadRunner(): Runner {
             ...s,
             status: 'done',
             progress: { done: total, total, rate: total / Math.max(outcome.seconds, 1e-3) },
-            message: `Finished in ${outcome.seconds.toFixed(1)} s.`,
+            message: `Finished in ${seconds(outcome.seconds)}.`,
             engineRate: outcome.seconds > 0.2 ? total / outcome.seconds : s.engineRate,
           };
         case 'failed':

@@ -3,6 +3,7 @@
  * title and description for screen readers. Children draw in data coordinates through `x` / `y`.
  */
 import { useId, type ReactNode } from 'react';
+import { niceStep } from '../../../store/load';
 
 export const W = 480;
 export const H = 280;
@@ -22,9 +23,7 @@ export function scale(min: number, max: number, from: number, to: number): Scale
 
 /** Round tick values covering [min, max]: about `n` of them, at 1, 2 or 5 × 10^k. */
 export function ticks(min: number, max: number, n = 5): number[] {
-  const raw = (max - min) / n || 1;
-  const p = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * p).find((s) => s >= raw) ?? 10 * p;
+  const step = niceStep((max - min) / n || 1);
   const out: number[] = [];
   for (let v = Math.ceil(min / step) * step; v <= max + step * 1e-9; v += step) out.push(Number(v.toPrecision(12)));
   return out;

@@ -2,8 +2,8 @@
  * Mean wait against utilization for one pool size: Erlang C's hockey stick. Flat for most of the
  * way, then it shoots up as the pool nears 100 % busy — why a pool run "fully used" is slow.
  */
-import { meanWaitMs } from '../../../workers/loadClient';
-import { ms, percent } from '../format';
+import { meanWaitMs } from '../../../store/load';
+import { ms, num, percent } from '../format';
 import { Chart, MeasuredPoint, pathOf } from './Chart';
 
 export interface LoadPoint {
@@ -38,7 +38,7 @@ export function HockeyChart({ poolSize, holdMs, points, current }: Props) {
       x={[0, 1]}
       y={[0, top]}
       xFmt={(v) => `${Math.round(v * 100)} %`}
-      yFmt={(v) => (top < 10 ? v.toFixed(1) : String(Math.round(v)))}
+      yFmt={num}
       legend={
         <>
           <span className="load-key load-key-theory">— Erlang C (theory)</span>{' '}

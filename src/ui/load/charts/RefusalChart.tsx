@@ -1,6 +1,6 @@
 /** P(refused) — or P(wait), or P(gave up) — against pool size: the formula's curve and measured points. */
-import { erlangB, erlangC, impatientSystem } from '../../../workers/loadClient';
-import { percent } from '../format';
+import { erlangB, erlangC, impatientSystem } from '../../../store/load';
+import { num, percent } from '../format';
 import { Chart, MeasuredPoint, pathOf } from './Chart';
 
 export interface SizePoint {
@@ -51,7 +51,7 @@ export function RefusalChart({ mode, offered, rate, holdMs, patienceMs, current,
     <div>
       <Chart
         title={`Share of callers ${what} against pool size`}
-        description={`${formula} for ${offered.toFixed(2)} Erlangs of offered load, pool sizes ${lo} to ${hi}, with ${points.length} measured points.`}
+        description={`${formula} for ${num(offered)} Erlangs of offered load, pool sizes ${lo} to ${hi}, with ${points.length} measured points.`}
         xLabel="Pool size (objects)"
         yLabel={LABELS[mode].axis}
         x={[lo - 0.5, hi + 0.5]}

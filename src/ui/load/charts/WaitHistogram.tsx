@@ -1,5 +1,5 @@
 /** How long the callers who waited waited: a histogram (those served at once are counted apart). */
-import type { WaitHistogram as Histogram } from '../../../workers/loadClient';
+import type { WaitHistogram as Histogram } from '../../../store/load';
 import { count, ms, percent } from '../format';
 import { Chart } from './Chart';
 

@@ -50,11 +50,6 @@ function checkLoad(a: number, c: number): void {
   if (!Number.isInteger(c) || c < 0) throw new RangeError(`pool size must be a whole number ≥ 0, not ${c}`);
 }
 
-/** Utilization ρ = a / c: the fraction of the pool busy if nobody is refused (waiting pool). */
-export function utilization(a: number, c: number): number {
-  return a / c;
-}
-
 /** The figures a load run measures and the closed forms predict: fractions of callers; times in ms. */
 export interface LoadFigures {
   readonly refused: number;

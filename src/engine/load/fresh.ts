@@ -1,10 +1,10 @@
 /**
  * "Why pool at all", at scale: the same callers a load run sees, served without a pool.
  */
-import { ARRIVAL_SALT, exponential, HOLD_SALT, resolvedOptions, type LoadScenario } from './loadSpec';
-import { percentile } from './loadStats';
-import { createRng, delay, type Op } from './core';
-import { Runtime } from './world';
+import { ARRIVAL_SALT, exponential, HOLD_SALT, loadOptions, type LoadScenario } from './spec';
+import { percentile } from './stats';
+import { createRng, delay, type Op } from '../core';
+import { Runtime } from '../world';
 
 /** The same callers served without a pool: each opens a fresh connection, uses it, closes it. */
 export interface FreshOutput {
@@ -31,7 +31,7 @@ export interface FreshOutput {
  */
 export function runFreshPerCaller(scenario: LoadScenario): FreshOutput {
   const { load } = scenario;
-  const o = resolvedOptions(scenario.options);
+  const o = loadOptions(scenario.options);
   const rt = new Runtime({ seed: scenario.seed, costs: o.costs, record: false, maxSize: null });
   const sim = rt.sim;
   const arrivalRng = createRng((scenario.seed ^ ARRIVAL_SALT) >>> 0);

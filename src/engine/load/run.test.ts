@@ -1,20 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import {
-  batchInterval,
-  createLoadRun,
-  estimateSeconds,
-  loadProblems,
-  niceStep,
-  parseLoadSpec,
-  runFreshPerCaller,
-  runLoad,
-  theoryFor,
-  type LoadScenario,
-} from './load';
+import { runFreshPerCaller } from './fresh';
+import { createLoadRun, runLoad } from './run';
+import { estimateSeconds, loadProblems, parseLoadSpec, type LoadScenario } from './spec';
+import { batchInterval, niceStep } from './stats';
+import { theoryFor } from './theory';
 import { erlangB } from './queueing';
-import { ScenarioError } from './core';
-import { simulateText } from './run';
-import { parseScenario } from './scenario';
+import { ScenarioError } from '../core';
+import { simulateText } from '../run';
+import { parseScenario } from '../scenario';
 
 const TEXTBOOK_COSTS = { reuseMs: 0, validateMs: 0, resetMs: 0 };
 

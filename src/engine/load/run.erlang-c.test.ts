@@ -9,7 +9,8 @@
  * says so, and the test holds the theory to that interval.
  */
 import { describe, expect, it } from 'vitest';
-import { runLoad, type LoadScenario } from './load';
+import { runLoad } from './run';
+import type { LoadScenario } from './spec';
 import { erlangC, meanWaitMs } from './queueing';
 
 const ARRIVALS = 1_000_000;

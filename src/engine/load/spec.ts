@@ -3,8 +3,10 @@
  * keep a run finite, the loads no pool could serve, and how long a run will take.
  */
 import { offeredLoad, waitingSystem } from './queueing';
-import { ScenarioError, type Rng } from './core';
-import { DEFAULT_COSTS, type Costs, type LevelOptions } from './types';
+import { ScenarioError, type Rng } from '../core';
+import { resolveOptions } from '../levels';
+import type { ProductionOptions } from '../levels/production';
+import { DEFAULT_COSTS, type Costs, type LevelOptions } from '../types';
 
 export type HoldDistribution = 'exponential' | 'fixed';
 
@@ -32,9 +34,6 @@ export const LOAD_LIMITS = {
   /** Virtual ms a run may span: beyond it a double's resolution falls below a microsecond. */
   maxSpanMs: 1e12,
 } as const;
-
-/** The production level's defaults, as DESIGN.md gives them. */
-const DEFAULTS = { maxSize: 10, minSize: 0, acquireTimeout: 30_000 as number | null };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const describe = (v: unknown): string =>
@@ -81,17 +80,13 @@ export function parseLoadSpec(v: unknown): LoadSpec {
   return { arrivalsPerSecond, holdMs, hold, arrivals };
 }
 
-/** The options a load run uses, with the production level's defaults filled in. */
-export function resolvedOptions(options: LevelOptions): {
-  maxSize: number;
-  minSize: number;
-  acquireTimeout: number | null;
-  costs: Costs;
-} {
+/**
+ * The options a load run uses: the production level's own defaults (`resolveOptions`, the one
+ * resolver the level itself uses) and the costs over the engine's default costs.
+ */
+export function loadOptions(options: LevelOptions): ProductionOptions & { readonly costs: Costs } {
   return {
-    maxSize: options.maxSize ?? DEFAULTS.maxSize,
-    minSize: options.minSize ?? DEFAULTS.minSize,
-    acquireTimeout: options.acquireTimeout === undefined ? DEFAULTS.acquireTimeout : options.acquireTimeout,
+    ...(resolveOptions('production', options) as ProductionOptions),
     costs: { ...DEFAULT_COSTS, ...options.costs },
   };
 }
@@ -102,9 +97,9 @@ export function resolvedOptions(options: LevelOptions): {
  */
 export function loadProblems(scenario: LoadScenario): string[] {
   const { load } = scenario;
-  const o = resolvedOptions(scenario.options);
+  const o = loadOptions(scenario.options);
   const a = offeredLoad(load.arrivalsPerSecond, load.holdMs);
-  const bounded = scenario.options.fixes?.maxSize !== false;
+  const bounded = o.fixes.maxSize;
   const problems: string[] = [];
   if (bounded && o.acquireTimeout === null && a >= o.maxSize) {
     problems.push(
@@ -133,10 +128,10 @@ export function loadProblems(scenario: LoadScenario): string[] {
 /** A rough upper estimate of callers alive at once (Little: rate × time in the system). */
 export function expectedConcurrent(scenario: LoadScenario): number {
   const { load } = scenario;
-  const o = resolvedOptions(scenario.options);
+  const o = loadOptions(scenario.options);
   const perMs = load.arrivalsPerSecond / 1000;
   const a = perMs * load.holdMs;
-  const bounded = scenario.options.fixes?.maxSize !== false;
+  const bounded = o.fixes.maxSize;
   if (!bounded) return a + perMs * (o.costs.createMs[1] + o.costs.validateMs + 3 * o.costs.resetMs);
   if (o.acquireTimeout === 0) return Math.min(a, o.maxSize);
   if (o.acquireTimeout === null)
@@ -152,7 +147,7 @@ export const NOMINAL_ARRIVALS_PER_SECOND = 300_000;
 
 /** Estimated real seconds a run takes, at a given engine speed. */
 export function estimateSeconds(scenario: LoadScenario, arrivalsPerSecond = NOMINAL_ARRIVALS_PER_SECOND): number {
-  const o = resolvedOptions(scenario.options);
+  const o = loadOptions(scenario.options);
   // Every non-zero cost is one more timer per caller.
   const extra = [o.costs.reuseMs, o.costs.validateMs, o.costs.resetMs].filter((ms) => ms > 0).length;
   return (scenario.load.arrivals * (1 + 0.3 * extra)) / arrivalsPerSecond;

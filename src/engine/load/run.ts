@@ -23,18 +23,13 @@
  * consecutive batches, each batch gives one estimate, and the spread of those estimates (long
  * batches are nearly independent) gives the interval.
  */
-import { boundOf, levelInfo, type RunnablePool } from './levels';
-import { ARRIVAL_SALT, exponential, HOLD_SALT, loadProblems, resolvedOptions, type LoadScenario } from './loadSpec';
-import { BATCHES, batchInterval, histogramOf, percentile, type Interval, type WaitHistogram } from './loadStats';
-import { theoryFor, type LoadTheory } from './loadTheory';
+import { boundOf, levelInfo, type RunnablePool } from '../levels';
+import { ARRIVAL_SALT, exponential, HOLD_SALT, loadProblems, loadOptions, type LoadScenario } from './spec';
+import { BATCHES, batchInterval, histogramOf, percentile, type Interval, type WaitHistogram } from './stats';
+import { theoryFor, type LoadTheory } from './theory';
 import type { LoadFigures } from './queueing';
-import { createRng, delay, PoolExhausted, ScenarioError, type Effect, type Op } from './core';
-import { Runtime, type Pooled } from './world';
-
-export * from './loadFresh';
-export * from './loadSpec';
-export * from './loadStats';
-export * from './loadTheory';
+import { createRng, delay, PoolExhausted, ScenarioError, type Effect, type Op } from '../core';
+import { Runtime, type Pooled } from '../world';
 
 export interface LoadOutput extends LoadFigures {
   readonly arrivals: number;
@@ -101,7 +96,7 @@ export function createLoadRun(scenario: LoadScenario, options: LoadRunOptions = 
   const info = levelInfo(scenario.level);
   if (!info) throw new ScenarioError(`the ${scenario.level} level is not in this build`);
   const { load } = scenario;
-  const o = resolvedOptions(scenario.options);
+  const o = loadOptions(scenario.options);
   const record = options.record ?? false;
   const rt = new Runtime({
     seed: scenario.seed,

@@ -13,7 +13,7 @@ import {
   type LoadFigures,
   type TheoryFigures,
 } from './queueing';
-import { fmt, pct, resolvedOptions, type LoadScenario } from './loadSpec';
+import { fmt, pct, loadOptions, type LoadScenario } from './spec';
 
 export interface LoadTheory extends LoadFigures {
   /**
@@ -38,10 +38,10 @@ export interface TheoryVerdict {
 /** Which closed form fits this load, and how far the run is from the system it describes. */
 export function theoryFor(scenario: LoadScenario): TheoryVerdict {
   const { load, options } = scenario;
-  const o = resolvedOptions(options);
+  const o = loadOptions(options);
   const notes: string[] = [];
-  const fixes = options.fixes ?? {};
-  if (fixes.maxSize === false)
+  const fixes = o.fixes;
+  if (!fixes.maxSize)
     notes.push(
       'The maxSize fix is off: the pool never refuses, it creates without bound — no queueing formula describes it.',
     );
@@ -53,8 +53,8 @@ export function theoryFor(scenario: LoadScenario): TheoryVerdict {
   }
   const away: string[] = [];
   if (o.costs.reuseMs > 0) away.push(`handing over ${fmt(o.costs.reuseMs)} ms`);
-  if (o.costs.validateMs > 0 && fixes.validate !== false) away.push(`validating ${fmt(o.costs.validateMs)} ms`);
-  if (o.costs.resetMs > 0 && fixes.reset !== false) away.push(`resetting ${fmt(o.costs.resetMs)} ms per statement`);
+  if (o.costs.validateMs > 0 && fixes.validate) away.push(`validating ${fmt(o.costs.validateMs)} ms`);
+  if (o.costs.resetMs > 0 && fixes.reset) away.push(`resetting ${fmt(o.costs.resetMs)} ms per statement`);
   if (away.length > 0) {
     notes.push(
       `Costs keep each object away from the shelf longer than the caller holds it (${away.join(', ')}): the pool behaves as if holds were longer, ` +
@@ -68,7 +68,7 @@ export function theoryFor(scenario: LoadScenario): TheoryVerdict {
   }
   const textbook = notes.length === 0;
   const c = o.maxSize;
-  if (fixes.maxSize === false) return { theory: null, notes };
+  if (!fixes.maxSize) return { theory: null, notes };
   let figures: TheoryFigures | null = null;
   if (o.acquireTimeout === 0) {
     figures = lossSystem(load.arrivalsPerSecond, load.holdMs, c);

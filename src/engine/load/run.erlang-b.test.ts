@@ -11,7 +11,8 @@
  * a different sequence of callers.
  */
 import { describe, expect, it } from 'vitest';
-import { runLoad, type LoadOutput, type LoadScenario } from './load';
+import { runLoad, type LoadOutput } from './run';
+import type { LoadScenario } from './spec';
 import { erlangB } from './queueing';
 
 const ARRIVALS = 1_000_000;
