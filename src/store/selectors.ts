@@ -47,6 +47,9 @@ export const selectLastCodeStep = (s: LabState): { step: LineId; client: string 
   return null;
 };
 
+/** Every reader of the run, in the order they first acted. For useShallow. */
+export const selectReaderNames = (s: LabState): string[] => s.run.final.clients.map((c) => c.name);
+
 /** Where the page is, as a deep link. For useShallow. */
 export const selectLink = (s: LabState): LinkTarget => ({ page: s.page, story: s.storyId, moment: s.cursor });
 
