@@ -12,6 +12,7 @@ import { LEVELS } from '../engine';
 import type { Lends, LevelId, ObjectView, PoolEvent, World } from '../engine';
 import { ms } from './format';
 import { count, finished, started, who, type Telling } from './narrateSteps';
+import { placeWords } from './stage';
 import { inPageWords } from './words';
 
 export { count } from './narrateSteps';
@@ -221,16 +222,11 @@ function statementPurpose(sql: string): string {
   return '';
 }
 
+/** " on the shelf", " in Reader A’s hands": where the world has the object (its first place). */
 function placeOf(o: ObjectView | undefined): string {
-  if (!o) return '';
-  switch (o.place) {
-    case 'shelf':
-      return ' on the shelf';
-    case 'held':
-      return ` in Reader ${o.holders[0] ?? '?'}’s hands`;
-    default:
-      return '';
-  }
+  const first = o?.places[0];
+  if (!first || first.at === 'lost' || first.at === 'bin') return '';
+  return ` ${placeWords(first)}`;
 }
 
 function readersOf(world: World | undefined): string[] {
