@@ -229,6 +229,7 @@ export interface StepOutcome {
   message?: string;
   discarded?: number[];
   sees?: string | null;
+  /** A `fail` step: its object is lost for good (no one else holds it, and it is not on the shelf). */
   leaked?: true;
   releaseError?: ErrorKind;
   bodyFailed?: true;
