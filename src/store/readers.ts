@@ -16,7 +16,7 @@ export interface ReaderView {
   readonly error: ClientView['error'];
   /** Its state in a word or two: "waiting", "timed out". */
   readonly label: string;
-  /** What more there is to say after the label: "2nd in line", "Book 2 — writing in it"; may be empty. */
+  /** What more there is to say after the label: "2nd in line", "writing in it"; may be empty. */
   readonly detail: string;
   /** Label and detail in one: "waiting — 2nd in line". */
   readonly doing: string;
@@ -62,10 +62,9 @@ function detailOf(c: ClientView, words: ThingWords, held: readonly Drawn[]): str
       return `for a ${words.thing}`;
     case 'waiting':
       return c.position === null ? 'in line' : `${ordinal(c.position)} in line`;
-    case 'holding': {
-      const what = (c.doing && USE_WORDS[c.doing]) ?? null;
-      return `${things || `a ${words.thing}`}${what ? ` — ${what}` : ''}`;
-    }
+    case 'holding':
+      // What it holds is drawn in its hands; say only what it is doing with it.
+      return (c.doing && USE_WORDS[c.doing]) ?? '';
     case 'returning':
       return things || `its ${words.thing}`;
     case 'refused':

@@ -138,7 +138,9 @@ describe('readersOf', () => {
       [{ places: [{ at: 'hands', readers: ['A'] }] }],
       [{ name: 'A', state: 'holding', holding: [1], doing: 'acquire' }],
     );
-    expect(readersOf(w, books)[0]!.doing).toBe('holding — Book 1');
+    const a = readersOf(w, books)[0]!;
+    expect(a.doing).toBe('holding');
+    expect(a.hands.map((h) => h.object.id)).toEqual([1]);
   });
 
   it('counts in English', () => {
