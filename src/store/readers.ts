@@ -4,7 +4,7 @@
  * way to it — put into the words the card and the table show. Nothing here works out a reader's
  * state; it only names it.
  */
-import type { ClientView, ReaderState, ThingWords, World } from '../engine';
+import type { ClientView, Place, ReaderState, ThingWords, World } from '../engine';
 import { comingOf, handsOf, placeWords, type Drawn } from './stage';
 
 export interface ReaderView {
@@ -66,7 +66,8 @@ function detailOf(c: ClientView, words: ThingWords, held: readonly Drawn[]): str
       // What it holds is drawn in its hands; say only what it is doing with it.
       return (c.doing && USE_WORDS[c.doing]) ?? '';
     case 'returning':
-      return things || `its ${words.thing}`;
+      // Its hands, or the line of what is on its way back, show what it returns.
+      return '';
     case 'refused':
       return `no ${words.thing} for it`;
     case 'timed-out':
@@ -77,6 +78,20 @@ function detailOf(c: ClientView, words: ThingWords, held: readonly Drawn[]): str
       return held.length > 0 ? `still holds ${things}` : '';
     case 'done':
       return held.length > 0 ? `still holds ${things}` : '';
+  }
+}
+
+/** Where an object on its way to or from a reader is, as that reader's card says it. */
+export function comingWords(place: Place): string {
+  switch (place.at) {
+    case 'press':
+      return 'is being made for it';
+    case 'counter':
+      return place.way === 'out' ? 'is at the counter, on its way to it' : 'is at the counter, on its way back';
+    case 'desk':
+      return `is at the cleaning desk (${place.work})`;
+    default:
+      return placeWords(place);
   }
 }
 
@@ -94,7 +109,7 @@ export function readersOf(world: World, words: ThingWords): ReaderView[] {
       detail,
       doing: detail ? `${STATE_LABEL[c.state]} — ${detail}` : STATE_LABEL[c.state],
       hands,
-      coming: comingOf(world, c.name).map((d) => `${words.Thing} ${d.object.id} ${placeWords(d.place)}`),
+      coming: comingOf(world, c.name).map((d) => `${words.Thing} ${d.object.id} ${comingWords(d.place)}`),
     };
   });
 }
