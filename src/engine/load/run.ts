@@ -41,6 +41,15 @@ export interface LoadOutput extends LoadFigures, TallyFigures {
   readonly events: number;
   /** Objects the pool created during the run (pre-filled ones included). */
   readonly created: number;
+  /**
+   * The load these callers actually brought — a finite run's arrivals and holds are never exactly
+   * the rates asked for — and the formula at that load: most of a run's gap from the formula.
+   */
+  readonly realized: {
+    /** Offered load relative to the one asked for: 0.011 is 1.1 % more. */
+    readonly excess: number;
+    readonly theory: LoadTheory | null;
+  };
 }
 
 export interface LoadRunOptions {
@@ -196,12 +205,22 @@ export function createLoadRun(scenario: LoadScenario, options: LoadRunOptions = 
 
   function summarise(): LoadOutput {
     const verdict = theoryFor(scenario);
+    const figures = tally.figures();
+    const { arrivalsPerSecond, meanHoldMs } = figures.little;
+    const brought = arrivalsPerSecond > 0 && meanHoldMs > 0;
+    const realized = brought
+      ? theoryFor({ ...scenario, load: { ...load, arrivalsPerSecond, holdMs: meanHoldMs } }).theory
+      : null;
     return {
-      ...tally.figures(),
+      ...figures,
       theory: verdict.theory,
       notes: verdict.notes,
       events: rt.eventCount,
       created: rt.objects.length,
+      realized: {
+        excess: brought ? (arrivalsPerSecond * meanHoldMs) / (load.arrivalsPerSecond * load.holdMs) - 1 : 0,
+        theory: realized,
+      },
     };
   }
 

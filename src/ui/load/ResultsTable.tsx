@@ -85,6 +85,7 @@ export function ResultsTable({ output }: { output: LoadOutput }) {
           : ' — except here: even the longest batches stayed correlated, so the run is too short to trust its intervals. Run more arrivals.'}{' '}
         Theory falls outside a correct 95 % interval one run in twenty.
       </p>
+      {theory && output.realized.theory && <Realized output={output} />}
       <Little output={output} />
       {output.notes.length > 0 && (
         <div className="load-notes" role="note" aria-label="Why the numbers may differ from the formula">
@@ -137,5 +138,26 @@ function Little({ output }: { output: LoadOutput }) {
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** The load the run's callers actually brought, and the formula at that load. */
+function Realized({ output }: { output: LoadOutput }) {
+  const { excess, theory: at } = output.realized;
+  const asked = output.theory!;
+  const figure =
+    asked.formula === 'erlang-b'
+      ? (t: typeof asked) => `${percent(t.refused)} refused`
+      : asked.formula === 'erlang-c'
+        ? (t: typeof asked) => `a mean wait of ${ms(t.meanWaitMs)}`
+        : (t: typeof asked) => `${percent(t.timedOut)} giving up`;
+  const more = excess >= 0 ? `${percent(excess)} more` : `${percent(-excess)} less`;
+  return (
+    <p className="load-hint" data-realized-excess={excess}>
+      These callers brought {more} load than asked ({num(output.little.arrivalsPerSecond)} arrivals/s holding{' '}
+      {ms(output.little.meanHoldMs)} on average): at that load {FORMULA[asked.formula]} gives {figure(at!)}, against{' '}
+      {figure(asked)} at the load asked for. A finite run never brings exactly the load asked for; the interval allows
+      for that.
+    </p>
   );
 }

@@ -56,7 +56,7 @@ export function WhyPool({ scenario, busy, onCompare }: Props) {
               <caption>{count(r.arrivals)} callers, the same ones on both sides.</caption>
               <thead>
                 <tr>
-                  <th scope="col" />
+                  <th scope="col">Figure</th>
                   <th scope="col" className="load-col-create">
                     A fresh connection each
                   </th>
