@@ -2,8 +2,8 @@
  * The verdict on the advisor's measured check: meets, misses, or can't tell yet — with the
  * interval, the number of arrivals, the system it ran, and the load its callers actually brought.
  */
-import { checkInputs, TAIL } from '../../store/load';
-import { count, ms, percent } from './format';
+import { checkInputs, LOAD_LIMITS, TAIL } from '../../store/load';
+import { count, ms, num, percent } from './format';
 import { MadeWith } from './MadeWith';
 import { useLoadLab, useLoadLabShallow } from './useLoadLab';
 
@@ -29,7 +29,7 @@ export function CheckVerdict({ busy, onLonger }: Props) {
   const fmt = kind === 'meanWait' ? ms : percent;
   const [lo, hi] = c.interval;
   const range = `${fmt(Math.max(0, lo))} – ${fmt(hi)}`;
-  const longer = c.arrivals * 5;
+  const longer = Math.min(c.arrivals * 5, LOAD_LIMITS.maxArrivals);
   let measured: string;
   if (kind === 'refused')
     measured = `${percent(c.measured)} refused (95 % interval ${range}; at most ${percent(c.limit)})`;
@@ -56,11 +56,11 @@ export function CheckVerdict({ busy, onLonger }: Props) {
         Measured on exactly the system {FORMULA[kind]} describes: {c.size} connections pre-filled, no hand-over,
         validation or reset time,{' '}
         {kind === 'refused' ? 'callers refused at once' : 'callers waiting as long as it takes'}, Poisson arrivals,
-        exponential holds. These callers brought {more} load than asked ({r.arrivalsPerSecond.toFixed(1)} a second,
-        holding {ms(r.meanHoldMs)} on average); at that load {FORMULA[kind]} gives {formulaFmt(r.predicted)} — chance in
-        the arrivals and holds, which the interval accounts for.
+        exponential holds. These callers brought {more} load than asked ({num(r.arrivalsPerSecond)} a second, holding{' '}
+        {ms(r.meanHoldMs)} on average); at that load {FORMULA[kind]} gives {formulaFmt(r.predicted)} — chance in the
+        arrivals and holds, which the interval accounts for.
       </p>
-      {c.verdict === 'unsure' && (
+      {c.verdict === 'unsure' && longer > c.arrivals && (
         <button type="button" onClick={() => onLonger(longer)} disabled={busy}>
           Run longer ({count(longer)} arrivals)
         </button>

@@ -17,6 +17,7 @@ import { HockeyChart, SWEEP_UTILIZATIONS, type LoadPoint } from './charts/Hockey
 import { RefusalChart, sizeRange, type ChartMode, type SizePoint } from './charts/RefusalChart';
 import { WaitHistogram } from './charts/WaitHistogram';
 import { checkForm } from './form';
+import { count } from './format';
 import { LoadForm } from './LoadForm';
 import { MadeWith } from './MadeWith';
 import { ResultsTable } from './ResultsTable';
@@ -99,9 +100,7 @@ function LoadLab() {
 
   const run = async () => {
     if (!scenario) return;
-    const outcome = await runner.run(`Running ${scenario.load.arrivals.toLocaleString('en')} arrivals`, [
-      { kind: 'load', scenario },
-    ]);
+    const outcome = await runner.run(`Running ${count(scenario.load.arrivals)} arrivals`, [{ kind: 'load', scenario }]);
     if (outcome.status !== 'done') return;
     actions.ranLoad(outputsOf(outcome.results)[0]!, scenario, form);
   };
@@ -138,7 +137,7 @@ function LoadLab() {
   };
 
   const checkAdvice = async (s: LoadScenario, tailMs: readonly number[], arrivals: number) => {
-    const outcome = await runner.run(`Checking the advice with ${arrivals.toLocaleString('en')} arrivals`, [
+    const outcome = await runner.run(`Checking the advice with ${count(arrivals)} arrivals`, [
       { kind: 'load', scenario: s, tailMs },
     ]);
     return outcome.status === 'done' ? (outputsOf(outcome.results)[0] ?? null) : null;
