@@ -1,8 +1,23 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { CSP } from './csp.config.ts';
+
+/** Put the Content-Security-Policy first in <head> of the built page (see csp.config.ts). */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'pool-lab:csp',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: () => [
+        { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP }, injectTo: 'head-prepend' },
+      ],
+    },
+  };
+}
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy()],
   build: { target: 'es2022', sourcemap: false },
   worker: { format: 'es' },
   test: {
@@ -10,5 +25,8 @@ export default defineConfig({
     environment: 'node',
     setupFiles: ['src/test-setup.ts'],
     pool: 'threads',
+    // The property and statistics tests take 1–10 s on a quiet 2-core machine; Vitest's 5 s default
+    // turns a busy machine into failures that say nothing about the code.
+    testTimeout: 60_000,
   },
 });

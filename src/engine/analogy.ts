@@ -8,7 +8,7 @@
  * print just as without a pool, and only reuse makes the difference. Readers who arrive at the
  * same instant find the shelf empty and a book is printed for each — the pool grows to fit.
  */
-import { createRng } from './rng';
+import { createRng } from './core';
 import { runScenario, type RunResult } from './run';
 import type { Scenario, Step } from './types';
 

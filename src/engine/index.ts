@@ -4,14 +4,34 @@
  * its own parts without touching its users. Named re-exports only.
  */
 export { MAX_READERS, runAnalogy } from './analogy';
-export { levelInfo } from './levels';
-export { ALL_FIXES } from './levels/production';
+export { ScenarioError } from './core';
+export {
+  ALL_FIXES,
+  boundOf,
+  LEVELS,
+  levelInfo,
+  MAX_POOL_SIZE,
+  MAX_TIME_MS,
+  resolveOptions,
+  startSizeOf,
+} from './levels';
+export type {
+  CountOption,
+  FixesOption,
+  LevelInfo,
+  OptionName,
+  OptionSpec,
+  OptionSpecs,
+  ThingWords,
+  TimeOption,
+} from './levels';
+export { recommend } from './load/advice';
+export type { Recommendation, RecommendationCase } from './load/advice';
 export { coverage, truthOf } from './load/coverage';
 export type { Coverage, TextbookSystem } from './load/coverage';
 export { comparePool, runFreshPerCaller } from './load/fresh';
 export type { FreshOutput, PoolComparison, Side } from './load/fresh';
-export { recommend } from './load/advice';
-export type { Recommendation, RecommendationCase } from './load/advice';
+export type { Estimate, Interval } from './load/intervals';
 export {
   erlangB,
   erlangC,
@@ -28,7 +48,6 @@ export type { LoadOutput, LoadRun } from './load/run';
 export { estimateSeconds, LOAD_LIMITS, loadProblems, NOMINAL_ARRIVALS_PER_SECOND, parseLoadSpec } from './load/spec';
 export type { HoldDistribution, LoadScenario, LoadSpec } from './load/spec';
 export { niceStep } from './load/stats';
-export type { Estimate, Interval } from './load/intervals';
 export type { WaitHistogram } from './load/stats';
 export {
   ADVISOR_MAX_POOL,
@@ -43,25 +62,26 @@ export { theoryFor } from './load/theory';
 export type { LoadTheory } from './load/theory';
 export { checkScenario, judge, verdictOf } from './load/verdict';
 export type { Check, Verdict } from './load/verdict';
-export { simulateText } from './report';
-export { runScenario } from './run';
+export { reportOf, runScenario, simulateText } from './run';
 export type { RunResult } from './run';
-export { ScenarioError } from './runtime';
 export { LIMITS, parseOptions, parseScenario, parseStep } from './scenario';
-export { LEVELS, WARNINGS } from './types';
+export { FIX_NAMES, LEVEL_IDS, WARNINGS } from './types';
 export type {
+  BoundKind,
   ClientStatus,
   ClientView,
   EventBody,
   EventType,
+  FixName,
   Fixes,
   LevelId,
+  Lends,
   LevelOptions,
+  LineId,
   ObjectView,
   PoolEvent,
   Scenario,
   Step,
-  StepId,
   StepKind,
   StepOutcome,
   WarningKind,

@@ -26,8 +26,8 @@
  * - waiting-forever    a reader was still waiting when nothing else could happen.
  * - open-after-close   objects were still open when everything had finished after close().
  */
-import type { Runtime } from './runtime';
-import type { PoolEvent, WarningKind } from './types';
+import type { BoundKind, PoolEvent, WarningKind } from './types';
+import type { Runtime } from './world';
 
 const name = (id: number | null) => `object ${id ?? '?'}`;
 
@@ -38,7 +38,8 @@ export interface Monitor {
 
 export interface MonitorOptions {
   readonly bound: number | null;
-  readonly level: string;
+  /** What the bound is: Level 1's start-up `size` is no limit, so growing past it is unbounded growth. */
+  readonly boundKind: BoundKind;
   /** Nothing bounds the pool (Level 1, or the production pool with its maxSize fix off). */
   readonly unbounded?: boolean;
   /** close() destroys borrowed objects when they come back (the production pool's cleanup). */
@@ -49,7 +50,7 @@ export function createMonitor(rt: Runtime, opts: MonitorOptions): Monitor {
   let lastInUse: number | null = null;
   let highWater = opts.bound ?? Number.POSITIVE_INFINITY;
   const warn = (warning: WarningKind, message: string, e: PoolEvent) =>
-    rt.emit({ type: 'monitor.warned', warning, message }, { object: e.object, client: e.client, step: e.step });
+    rt.emit({ type: 'monitor.warned', warning, message }, { object: e.object, client: e.client, line: e.line });
 
   const watch = (e: PoolEvent): void => {
     if (e.type === 'monitor.warned') return;
@@ -63,7 +64,7 @@ export function createMonitor(rt: Runtime, opts: MonitorOptions): Monitor {
         const open = rt.objects.reduce((n, o) => n + (o.closed ? 0 : 1), 0);
         if (open > highWater) {
           highWater = open;
-          if (opts.level === 'level1')
+          if (opts.boundKind === 'size')
             warn(
               'unbounded-growth',
               `${open} objects now, more than the ${opts.bound} it started with, and nothing stops more`,
@@ -156,7 +157,7 @@ export function createMonitor(rt: Runtime, opts: MonitorOptions): Monitor {
             warning: 'waiting-forever',
             message: `${client} has been waiting since ${since} ms, and nothing will ever come`,
           },
-          { client, object: null, step: null },
+          { client, object: null, line: null },
         );
       }
       if (state.closed) {
@@ -168,7 +169,7 @@ export function createMonitor(rt: Runtime, opts: MonitorOptions): Monitor {
               warning: 'open-after-close',
               message: `after close(), ${open.length} object(s) were never closed: ${open.join(', ')}`,
             },
-            { client: null, object: null, step: null },
+            { client: null, object: null, line: null },
           );
         }
       }

@@ -3,9 +3,21 @@
  * Everything here is plain data, so a timeline can be stored, compared and replayed.
  */
 
-/** `nopool` is the analogy's "no library at all": a new book printed for every reader, burned after. */
-export const LEVELS = ['nopool', 'level1', 'level2', 'level3', 'level4', 'database', 'production'] as const;
-export type LevelId = (typeof LEVELS)[number];
+/**
+ * The levels' ids, in the order of the learning path (what each level is: `LEVELS` in levels/).
+ * `nopool` is the analogy's "no library at all": a new book printed for every reader, burned after.
+ */
+export const LEVEL_IDS = ['nopool', 'level1', 'level2', 'level3', 'level4', 'database', 'production'] as const;
+export type LevelId = (typeof LEVEL_IDS)[number];
+
+/** What a level lends: a book (the text's generic slow object) or a database connection. */
+export type Lends = 'book' | 'connection';
+
+/**
+ * What holds a level's size: nothing (no pool), its start-up `size` (Level 1: a size it starts
+ * with but never enforces), or a `maxSize` it enforces.
+ */
+export type BoundKind = 'none' | 'size' | 'maxSize';
 
 export const STEP_KINDS = ['acquire', 'release', 'use', 'read', 'fail', 'with', 'kill', 'restart', 'close'] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
@@ -24,14 +36,10 @@ export interface Costs {
 
 export const DEFAULT_COSTS: Costs = { createMs: [50, 200], reuseMs: 0.5, validateMs: 2, resetMs: 2 };
 
-export interface Fixes {
-  readonly maxSize: boolean;
-  readonly lock: boolean;
-  readonly reset: boolean;
-  readonly validate: boolean;
-  readonly timeout: boolean;
-  readonly cleanup: boolean;
-}
+/** The production pool's fixes, each a switch, in the order of the text's table. */
+export const FIX_NAMES = ['maxSize', 'lock', 'reset', 'validate', 'timeout', 'cleanup'] as const;
+export type FixName = (typeof FIX_NAMES)[number];
+export type Fixes = { readonly [F in FixName]: boolean };
 
 export interface LevelOptions {
   readonly size?: number;
@@ -66,7 +74,7 @@ export type Place = 'press' | 'shelf' | 'desk' | 'held' | 'lost' | 'bin';
 
 export interface ObjectView {
   readonly id: number;
-  readonly kind: 'book' | 'connection';
+  readonly kind: Lends;
   readonly alive: boolean;
   /** What its borrowers wrote (a note, or a connection's session settings), or null. */
   readonly state: string | null;
@@ -139,7 +147,8 @@ export const WARNINGS = [
 ] as const;
 export type WarningKind = (typeof WARNINGS)[number];
 
-export type StepId = `${string}.${string}`;
+/** A code line's id, `method.kind`, as a `// @step` marker in a level's source names it. */
+export type LineId = `${string}.${string}`;
 
 export type Source = 'shelf' | 'created';
 
@@ -165,8 +174,8 @@ interface EventBase {
   readonly t: number;
   readonly client: string | null;
   readonly object: number | null;
-  /** The code step that ran, matching a `// @step` marker in the level's source. */
-  readonly step: StepId | null;
+  /** The code line that ran, matching a `// @step` marker in the level's source (for the code panel). */
+  readonly line: LineId | null;
   /** The shelf after this event, bottom to top. */
   readonly available: readonly number[];
   readonly inUse: number | null;

@@ -3,7 +3,7 @@ import interleave from '../../scenarios/production-interleave.json';
 import noReset from '../../scenarios/production-no-reset.json';
 import { runScenario } from '../engine';
 import { parseScenario } from '../engine';
-import { LEVELS, WARNINGS, type Fixes, type LevelId, type WarningKind } from '../engine';
+import { LEVEL_IDS, WARNINGS, type Fixes, type LevelId, type WarningKind } from '../engine';
 import { callout } from './callouts';
 
 const FIX_NAMES = ['maxSize', 'lock', 'reset', 'validate', 'timeout', 'cleanup'] as const;
@@ -23,18 +23,18 @@ const PATH: readonly LevelId[] = ['nopool', 'level1', 'level2', 'level3', 'level
 
 describe('callout', () => {
   it('knows the whole path', () => {
-    expect([...PATH].sort()).toEqual([...LEVELS].sort());
+    expect([...PATH].sort()).toEqual([...LEVEL_IDS].sort());
   });
 
   it.each(WARNINGS)('explains %s on every level, pointing only forward', (warning) => {
-    for (const level of LEVELS) {
+    for (const level of LEVEL_IDS) {
       const c = callout(warning, level);
       expect(c.title.length).toBeGreaterThan(8);
       expect(c.body.split(' ').length).toBeGreaterThan(12);
       expect(c.body).toMatch(/[.!]$/);
       expect(c.fixLabel === null).toBe(c.fixedBy === null);
       if (c.fixedBy !== null) {
-        expect(LEVELS).toContain(c.fixedBy);
+        expect(LEVEL_IDS).toContain(c.fixedBy);
         if (level !== 'production') expect(PATH.indexOf(c.fixedBy)).toBeGreaterThan(PATH.indexOf(level));
       }
     }

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../engine';
-import { LEVELS, type PoolEvent } from '../engine';
+import { LEVEL_IDS, type PoolEvent } from '../engine';
 import { STORIES, storyById } from '../stories';
 import { flowFor, flowNodeAt, flowNodeNear, type FlowNodeId } from './flow';
 
 const eventsOf = (id: string): readonly PoolEvent[] => runScenario(storyById(id)!.scenario).events;
-const ids = (level: (typeof LEVELS)[number]) => flowFor(level).nodes.map((n) => n.id);
+const ids = (level: (typeof LEVEL_IDS)[number]) => flowFor(level).nodes.map((n) => n.id);
 
 /** The nodes lit over a run, with repeats folded, skipping events outside any acquire. */
-function path(level: (typeof LEVELS)[number], events: readonly PoolEvent[]): FlowNodeId[] {
+function path(level: (typeof LEVEL_IDS)[number], events: readonly PoolEvent[]): FlowNodeId[] {
   const out: FlowNodeId[] = [];
   for (const e of events) {
     const n = flowNodeAt(level, e);
@@ -18,7 +18,7 @@ function path(level: (typeof LEVELS)[number], events: readonly PoolEvent[]): Flo
 }
 
 describe('flowFor', () => {
-  it.each(LEVELS)('draws a well-formed diagram for %s', (level) => {
+  it.each(LEVEL_IDS)('draws a well-formed diagram for %s', (level) => {
     const g = flowFor(level);
     const nodeIds = g.nodes.map((n) => n.id);
     expect(new Set(nodeIds).size).toBe(nodeIds.length);

@@ -32,9 +32,10 @@ export function optionFields(level: LevelId): OptionField[] {
   const info = levelInfo(level);
   if (!info) return [];
   const order: SizeOption[] = ['size', 'minSize', 'maxSize'];
-  return order
-    .filter((name) => typeof info.options[name] === 'number')
-    .map((name) => ({ name, ...LABELS[name], defaultValue: info.options[name] as number }));
+  return order.flatMap((name) => {
+    const spec = info.options[name];
+    return spec?.kind === 'count' ? [{ name, ...LABELS[name], defaultValue: spec.default }] : [];
+  });
 }
 
 export function defaultOptionText(level: LevelId): Record<string, string> {

@@ -7,7 +7,7 @@
  */
 import { levelInfo } from '../engine';
 import type { RunResult } from '../engine';
-import type { ClientView, Fixes, LevelId, ObjectView, PoolEvent, StepId, StepKind, World } from '../engine';
+import type { ClientView, Fixes, LevelId, LineId, ObjectView, PoolEvent, StepKind, World } from '../engine';
 import type { LinkTarget } from './deeplink';
 import type { LabState, WarningMark } from './labStore';
 
@@ -38,17 +38,17 @@ export const selectTime = (s: LabState): number => selectEvent(s).t;
 export const selectEndTime = (s: LabState): number => s.run.events.at(-1)?.t ?? 0;
 
 /** The code step the current event ran (a `// @step` marker), and who ran it. */
-export const selectCodeStep = (s: LabState): StepId | null => selectEvent(s).step;
+export const selectCodeStep = (s: LabState): LineId | null => selectEvent(s).line;
 export const selectCodeClient = (s: LabState): string | null => {
   const e = selectEvent(s);
-  return e.step === null ? null : e.client;
+  return e.line === null ? null : e.client;
 };
 
 /** The newest code step run at or before the cursor, and by whom (for "last line run"). */
-export const selectLastCodeStep = (s: LabState): { step: StepId; client: string | null } | null => {
+export const selectLastCodeStep = (s: LabState): { step: LineId; client: string | null } | null => {
   for (let i = s.cursor; i >= 0; i--) {
     const e = s.run.events[i];
-    if (e && e.step !== null && e.type !== 'monitor.warned') return { step: e.step, client: e.client };
+    if (e && e.line !== null && e.type !== 'monitor.warned') return { step: e.line, client: e.client };
   }
   return null;
 };
@@ -148,13 +148,6 @@ export function readersOf(world: World): ReaderView[] {
     }
     return { name: c.name, status: c.status, doing: c.doing, holding };
   });
-}
-
-/** Which object id is drawn where with its layoutId (the "real" one): one place per object. */
-export function ownerPlaceOf(world: World, id: number): 'shelf' | 'held' | Place {
-  const o = objectById(world, id);
-  if (!o) return 'bin';
-  return o.place;
 }
 
 export interface Counters {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { levelInfo } from '../engine';
 import { runScenario, type RunResult } from '../engine';
 import { parseScenario } from '../engine';
-import { LEVELS, type WarningKind } from '../engine';
+import { LEVEL_IDS, type WarningKind } from '../engine';
 import { LEVEL_PAGES, STORIES, storiesFor, storyById } from './index';
 
 const warnings = (r: RunResult): WarningKind[] =>
@@ -108,7 +108,7 @@ describe('level pages', () => {
     expect(ids).toEqual(['level1', 'level2', 'level3', 'level4', 'database']);
     LEVEL_PAGES.forEach((page, i) => {
       expect(page.previous).toBe(i === 0 ? null : ids[i - 1]);
-      expect(LEVELS).toContain(page.id);
+      expect(LEVEL_IDS).toContain(page.id);
       expect(levelInfo(page.id)).toBeDefined();
       expect(page.adds.length).toBeGreaterThan(20);
       expect(page.solves.length).toBeGreaterThan(20);

@@ -16,9 +16,7 @@
  *   closes lent connections as they come back.)
  * - `release` still trusts its caller (double release), like every level of the text.
  */
-import type { Connection } from '../resources';
-import { PoolBase, PoolExhausted, type Runtime } from '../runtime';
-import type { Op } from '../sim';
+import { PoolBase, PoolExhausted, type Connection, type Op, type Runtime } from '../world';
 
 export class DatabasePool extends PoolBase<Connection> {
   inUseCount = 0;

@@ -7,9 +7,7 @@
  * reset), it never checks an object is still alive (the database pool validates), and it accepts
  * the same object twice (only the production pool checks releases).
  */
-import type { Book } from '../resources';
-import { PoolBase, type Runtime } from '../runtime';
-import type { Op } from '../sim';
+import { PoolBase, type Book, type Op, type Runtime } from '../world';
 
 export class Level1Pool extends PoolBase<Book> {
   constructor(

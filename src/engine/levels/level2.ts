@@ -9,9 +9,7 @@
  * a double release shelves one object twice and can drive the counter below zero, and then two
  * readers get the same object (fixed only by the production pool's checked release).
  */
-import type { Book } from '../resources';
-import { PoolBase, PoolExhausted, type Runtime } from '../runtime';
-import type { Op } from '../sim';
+import { PoolBase, PoolExhausted, type Book, type Op, type Runtime } from '../world';
 
 export class Level2Pool extends PoolBase<Book> {
   inUseCount = 0; // how many are lent out

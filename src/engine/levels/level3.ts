@@ -8,9 +8,7 @@
  * out (the database pool validates); and a double release still shelves one object twice (the
  * production pool checks releases).
  */
-import type { Book } from '../resources';
-import { PoolBase, PoolExhausted, type Runtime } from '../runtime';
-import type { Op } from '../sim';
+import { PoolBase, PoolExhausted, type Book, type Op, type Runtime } from '../world';
 
 export class Level3Pool extends PoolBase<Book> {
   inUseCount = 0;

@@ -7,9 +7,7 @@
  * its object. Dead objects are still handed out (the database pool validates), and a double
  * release still shelves one object twice (the production pool checks releases).
  */
-import type { Book } from '../resources';
-import { PoolBase, PoolExhausted, type Runtime } from '../runtime';
-import type { Op } from '../sim';
+import { PoolBase, PoolExhausted, type Book, type Op, type Runtime } from '../world';
 
 export class Level4Pool extends PoolBase<Book> {
   inUseCount = 0;

@@ -6,9 +6,7 @@
  * It has the same `acquire` / `release` shape as the pools, so the same readers can be served by
  * it and by Level 1 and the two totals compared.
  */
-import type { Book } from '../resources';
-import { PoolBase, type Runtime } from '../runtime';
-import type { Op } from '../sim';
+import { PoolBase, type Book, type Op, type Runtime } from '../world';
 
 export class NoPool extends PoolBase<Book> {
   constructor(

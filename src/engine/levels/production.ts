@@ -22,11 +22,9 @@
  * this pool did not lend, is refused and changes nothing), leak detection (`leakThreshold`),
  * `idleTimeout` (retire idle connections above `minSize`) and `maxLifetime` (retire on return).
  */
-import type { Timer } from '../heap';
-import type { Connection } from '../resources';
-import { PoolBase, PoolError, PoolExhausted, type Runtime, type Waiting } from '../runtime';
-import { Parking, TIMED_OUT, type Op } from '../sim';
 import type { Fixes } from '../types';
+import { Parking, PoolBase, PoolError, PoolExhausted, TIMED_OUT } from '../world';
+import type { Connection, Op, Runtime, Timer, Waiting } from '../world';
 
 export interface ProductionOptions {
   readonly maxSize: number;
@@ -79,8 +77,6 @@ export class ProductionPool extends PoolBase<Connection> {
   /** Places taken: connections being made, lent, cleaned, or on the shelf. At most maxSize. */
   total = 0;
   closed = false;
-  /** How many were thrown away (closed and forgotten). */
-  disposed = 0;
   private readonly loans = new Map<Connection, Loan>();
   private readonly waiters: Waiter[] = [];
   private readonly idleClocks = new Map<Connection, Timer>();
@@ -293,7 +289,6 @@ export class ProductionPool extends PoolBase<Connection> {
     if (conn.closed) return; // already gone
     this.stopIdleClock(conn);
     this.total -= 1;
-    this.disposed += 1;
     conn.close(); // @step dispose.close
     this.rt.emitHere({ type: 'object.destroyed', reason }, conn, 'destroyed'); // @step dispose.destroyed
   }
@@ -339,7 +334,7 @@ export class ProductionPool extends PoolBase<Connection> {
       const heldMs = this.rt.sim.now - loan.since;
       this.rt.emit(
         { type: 'leak.returned', heldMs },
-        { client: loan.client, object: conn.id, step: this.rt.stepFor('returned') },
+        { client: loan.client, object: conn.id, line: this.rt.lineFor('returned') },
       );
     }
   }
@@ -349,7 +344,7 @@ export class ProductionPool extends PoolBase<Connection> {
     if (this.loans.get(conn) !== loan) return;
     loan.suspected = true;
     const event = { type: 'leak.suspected', since: loan.since, borrowStep: loan.step } as const;
-    this.rt.emit(event, { client: loan.client, object: conn.id, step: this.rt.stepFor('report') }); // @step reportLeak.report
+    this.rt.emit(event, { client: loan.client, object: conn.id, line: this.rt.lineFor('report') }); // @step reportLeak.report
   }
 
   private startIdleClock(conn: Connection): void {

@@ -5,9 +5,8 @@
 import { ARRIVAL_SALT, exponential, HOLD_SALT, loadOptions, type LoadScenario } from './spec';
 import type { LoadOutput } from './run';
 import { percentile } from './stats';
-import { createRng } from '../rng';
-import { Runtime } from '../runtime';
-import { delay, type Op } from '../sim';
+import { createRng, delay, type Op } from '../core';
+import { Runtime } from '../world';
 
 /** The same callers served without a pool: each opens a fresh connection, uses it, closes it. */
 export interface FreshOutput {
@@ -90,7 +89,7 @@ export function runFreshPerCaller(scenario: LoadScenario): FreshOutput {
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    while (sim.step()) {
+    while (sim.tick()) {
       /* run to the end */
     }
   } finally {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../rng';
+import { createRng } from '../core';
 import { batchMeans, CELLS, MAX_BATCHES, studentT975, uncorrelated, type Cells } from './intervals';
 
 /** A standard normal draw (Box–Muller) from the seeded generator. */

@@ -4,8 +4,8 @@ import { estimateSeconds, loadProblems, parseLoadSpec, type LoadScenario } from 
 import { niceStep } from './stats';
 import { theoryFor } from './theory';
 import { erlangB } from './queueing';
-import { simulateText } from '../report';
-import { ScenarioError } from '../runtime';
+import { ScenarioError } from '../core';
+import { simulateText } from '../run';
 import { parseScenario } from '../scenario';
 
 const TEXTBOOK_COSTS = { reuseMs: 0, validateMs: 0, resetMs: 0 };

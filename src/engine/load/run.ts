@@ -24,15 +24,13 @@
  * A 95 % confidence interval for each comes from batch means with batches as long as the run's own
  * autocorrelation needs (intervals.ts); tally.ts does the counting.
  */
-import { levelInfo, type RunnablePool } from '../levels';
+import { boundOf, levelInfo, type RunnablePool } from '../levels';
 import { ARRIVAL_SALT, exponential, HOLD_SALT, loadProblems, loadOptions, type LoadScenario } from './spec';
 import { Tally, type TallyFigures } from './tally';
 import { theoryFor, type LoadTheory } from './theory';
 import type { LoadFigures } from './queueing';
-import type { Pooled } from '../resources';
-import { createRng } from '../rng';
-import { PoolExhausted, Runtime, ScenarioError } from '../runtime';
-import { delay, type Effect, type Op } from '../sim';
+import { createRng, delay, PoolExhausted, ScenarioError, type Effect, type Op } from '../core';
+import { Runtime, type Pooled } from '../world';
 
 export interface LoadOutput extends LoadFigures, TallyFigures {
   readonly theory: LoadTheory | null;
@@ -85,7 +83,7 @@ export function createLoadRun(scenario: LoadScenario, options: LoadRunOptions = 
     costs: o.costs,
     record,
     trace: false,
-    maxSize: info.bound(scenario.options),
+    maxSize: boundOf(info.id, scenario.options),
   });
   const pool: RunnablePool = info.make(rt, scenario.options);
   const sim = rt.sim;
@@ -187,7 +185,7 @@ export function createLoadRun(scenario: LoadScenario, options: LoadRunOptions = 
       try {
         while (!isDone()) {
           if (arrived >= until && arrived < total) return false;
-          if (!sim.step()) {
+          if (!sim.tick()) {
             if (!isDone()) throw new Error('the load run stalled: callers are left with nothing to wake them');
             break;
           }

@@ -3,9 +3,8 @@
  * keep a run finite, the loads no pool could serve, and how long a run will take.
  */
 import { offeredLoad, waitingSystem } from './queueing';
-import type { Rng } from '../rng';
-import { ScenarioError } from '../runtime';
-import { productionOptions } from '../levels';
+import { ScenarioError, type Rng } from '../core';
+import { resolveOptions } from '../levels';
 import type { ProductionOptions } from '../levels/production';
 import { DEFAULT_COSTS, type Costs, type LevelOptions } from '../types';
 
@@ -82,11 +81,14 @@ export function parseLoadSpec(v: unknown): LoadSpec {
 }
 
 /**
- * The options a load run uses: the production level's own defaults (`productionOptions`, the one
+ * The options a load run uses: the production level's own defaults (`resolveOptions`, the one
  * resolver the level itself uses) and the costs over the engine's default costs.
  */
 export function loadOptions(options: LevelOptions): ProductionOptions & { readonly costs: Costs } {
-  return { ...productionOptions(options), costs: { ...DEFAULT_COSTS, ...options.costs } };
+  return {
+    ...(resolveOptions('production', options) as ProductionOptions),
+    costs: { ...DEFAULT_COSTS, ...options.costs },
+  };
 }
 
 /**

@@ -3,12 +3,16 @@
  * simulated PostgreSQL-like database, reached the way node-postgres reaches one: each statement
  * runs on its own (autocommit) unless a transaction was begun.
  */
-import type { Runtime } from './runtime';
-import { delay, type Op } from './sim';
+import { DatabaseError, delay, type Op } from '../core';
+import type { Costs, EventBody } from '../types';
 
-/** Thrown by the simulated database, like a driver's error. */
-export class DatabaseError extends Error {
-  override name = 'DatabaseError';
+/**
+ * What a connection needs from the world: what its statements cost, and a way to record what it
+ * does (tagged with the code line of the pool method that called it).
+ */
+export interface ConnectionHost {
+  readonly costs: Pick<Costs, 'validateMs' | 'resetMs'>;
+  emitHere(body: EventBody, obj: Connection, kind: string): void;
 }
 
 abstract class Resource {
@@ -40,11 +44,9 @@ export class Connection extends Resource {
   /** Session settings made with SET; they last until DISCARD ALL. */
   readonly settings = new Map<string, string>();
   inTransaction = false;
-  /** Writes made inside the open transaction, undone by ROLLBACK. */
-  uncommitted: string[] = [];
 
   constructor(
-    private readonly rt: Runtime,
+    private readonly rt: ConnectionHost,
     id: number,
     createdAt: number,
   ) {
@@ -103,11 +105,9 @@ export class Connection extends Resource {
       case 'ROLLBACK':
         // With no transaction open PostgreSQL only warns; the session is untouched either way.
         this.inTransaction = false;
-        this.uncommitted = [];
         return null;
       case 'COMMIT':
         this.inTransaction = false;
-        this.uncommitted = [];
         return null;
       case 'DISCARD ALL':
         if (this.inTransaction) return 'DISCARD ALL cannot run inside a transaction block';
@@ -115,7 +115,6 @@ export class Connection extends Resource {
         this.writtenBy = null;
         return null;
       default:
-        if (this.inTransaction) this.uncommitted.push(sql);
         return null;
     }
   }

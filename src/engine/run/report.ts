@@ -2,13 +2,13 @@
  * The scenario contract's output: what `npm run simulate` prints for one file. Kept in the engine
  * so that tests, the CLI and the lab's "export" all produce the very same thing.
  */
-import { runLoad, type LoadOutput } from './load/run';
+import { ScenarioError } from '../core';
+import { runLoad, type LoadOutput } from '../load/run';
+import { parseScenarioText } from '../scenario';
+import type { Step, StepOutcome, WarningKind } from '../types';
 import { runScenario, type RunResult } from './run';
-import { ScenarioError } from './runtime';
-import { parseScenarioText } from './scenario';
-import type { Step, StepOutcome, WarningKind } from './types';
 
-export interface StepLine extends StepOutcome {
+interface StepLine extends StepOutcome {
   do: Step['do'];
   client?: string;
   available: readonly number[];
@@ -32,8 +32,8 @@ export interface ScenarioOutput {
   time: number;
 }
 
-/** A load run's line: the figures, theory beside them (see load.ts). */
-export interface LoadLine {
+/** A load run's line: the figures, theory beside them (see the load runs). */
+interface LoadLine {
   level: string;
   seed: number;
   load: Omit<LoadOutput, 'histogram'>;
@@ -66,7 +66,7 @@ export function reportOf(result: RunResult): ScenarioOutput {
 }
 
 /** "step 3 (release by B): …" — the step named as the file wrote it, even if it did not parse. */
-export function describeError(error: ScenarioError, steps: readonly unknown[] | null): string {
+function describeError(error: ScenarioError, steps: readonly unknown[] | null): string {
   if (error.stepIndex === null) return error.message;
   const step = steps?.[error.stepIndex] as Partial<Record<keyof Step, unknown>> | undefined;
   const kind = typeof step?.do === 'string' ? step.do : null;

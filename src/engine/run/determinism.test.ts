@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { play } from './testing';
+import { play } from '../testing';
 
 const scenario = (seed: number) => ({
   level: 'database',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { simulateText } from './report';
+import { simulateText } from '../run';
 
 const fail = (json: unknown): string => {
   const r = simulateText(typeof json === 'string' ? json : JSON.stringify(json));

@@ -5,13 +5,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runScenario, type RunResult } from './run';
-import { parseScenario } from './scenario';
-import { warningsOf } from './testing';
-import type { Fixes, Scenario } from './types';
+import { runScenario, type RunResult } from '../run';
+import { parseScenario } from '../scenario';
+import { warningsOf } from '../testing';
+import type { Fixes, Scenario } from '../types';
 
 function scenarioFile(name: string, fixes: Partial<Fixes> = {}): Scenario {
-  const text = readFileSync(new URL(`../../scenarios/production-${name}.json`, import.meta.url), 'utf8');
+  const text = readFileSync(new URL(`../../../scenarios/production-${name}.json`, import.meta.url), 'utf8');
   const scenario = parseScenario(JSON.parse(text)).scenario;
   return { ...scenario, options: { ...scenario.options, fixes: { ...scenario.options.fixes, ...fixes } } };
 }

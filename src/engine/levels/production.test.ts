@@ -6,14 +6,13 @@
  * DISCARD ALL 2 ms each, handing over from the shelf 0.5 ms.
  */
 import { describe, expect, it } from 'vitest';
-import { ProductionPool, PRODUCTION_DEFAULTS } from './levels/production';
-import { Connection } from './resources';
-import { PoolError, Runtime } from './runtime';
-import { runScenario, type RunOptions, type RunResult } from './run';
-import { parseScenario } from './scenario';
-import type { Op } from './sim';
-import { DEFAULT_COSTS } from './types';
-import { eventsOf, warningsOf } from './testing';
+import { PoolError, type Op } from '../core';
+import { ProductionPool, PRODUCTION_DEFAULTS } from './production';
+import { runScenario, type RunOptions, type RunResult } from '../run';
+import { parseScenario } from '../scenario';
+import { DEFAULT_COSTS } from '../types';
+import { eventsOf, warningsOf } from '../testing';
+import { Connection, Runtime } from '../world';
 
 const COSTS = { createMs: 100, validateMs: 2, resetMs: 2, reuseMs: 0.5 };
 

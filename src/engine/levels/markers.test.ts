@@ -1,18 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { levelInfo } from './levels';
-import { play } from './testing';
-import { LEVELS, type LevelId } from './types';
+import { LEVELS } from '.';
+import { play } from '../testing';
+import { LEVEL_IDS, type LevelId } from '../types';
 
 /** Every `// @step id` marker in a level's source. */
 function markersOf(level: LevelId): Set<string> {
-  const source = readFileSync(new URL(`./levels/${level}.ts`, import.meta.url), 'utf8');
+  const source = readFileSync(new URL(`./${LEVELS[level].source}`, import.meta.url), 'utf8');
   return new Set([...source.matchAll(/\/\/ @step ([\w.]+)\s*$/gm)].map((m) => m[1]!));
 }
 
 /** A scenario that exercises every step the level has, in an order that is valid on every level. */
 function tour(level: LevelId): unknown[] {
-  const info = levelInfo(level)!;
+  const info = LEVELS[level];
   const has = (s: string) => info.steps.includes(s as never);
   const steps: unknown[] = [
     { client: 'A', do: 'acquire' },
@@ -34,20 +34,21 @@ function tour(level: LevelId): unknown[] {
   return steps;
 }
 
-const textLevels = LEVELS.filter((l) => l !== 'production' && levelInfo(l));
+/** The levels without switches (the production pool's markers have a test of their own). */
+const textLevels = LEVEL_IDS.filter((l) => LEVELS[l].options.fixes === undefined);
 
-describe('code steps', () => {
+describe('code lines', () => {
   it.each(textLevels)('every step %s runs is marked on a line of its source', (level) => {
     const markers = markersOf(level);
     const result = play({
       level,
-      options: level === 'level1' ? { size: 2 } : level === 'nopool' ? {} : { maxSize: 3 },
+      options: { none: {}, size: { size: 2 }, maxSize: { maxSize: 3 } }[LEVELS[level].bound],
       steps: tour(level),
     });
     expect(result.error).toBeNull();
-    const used = new Set(result.events.flatMap((e) => (e.step ? [e.step] : [])));
-    expect(used.size).toBeGreaterThan(level === 'nopool' ? 1 : 3); // no pool: only print and burn
-    for (const step of used) expect(markers, `${level}: event step "${step}" has no // @step marker`).toContain(step);
+    const used = new Set(result.events.flatMap((e) => (e.line ? [e.line] : [])));
+    expect(used.size).toBeGreaterThan(LEVELS[level].shelf ? 3 : 1); // no pool: only print and burn
+    for (const line of used) expect(markers, `${level}: event line "${line}" has no // @step marker`).toContain(line);
   });
 
   it('reads markers with a test that can fail', () => {

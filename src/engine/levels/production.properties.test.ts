@@ -9,9 +9,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { runScenario, type RunOptions, type RunResult } from './run';
-import { parseScenario } from './scenario';
-import type { Scenario, WarningKind } from './types';
+import { runScenario, type RunOptions, type RunResult } from '../run';
+import { parseScenario } from '../scenario';
+import type { Scenario, WarningKind } from '../types';
 
 const clients = fc.constantFrom('A', 'B', 'C', 'D', 'E');
 // Few distinct times, so that steps and slow calls often meet at the same instant.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario } from './run';
-import { parseScenario } from './scenario';
+import { parseScenario } from '../scenario';
 
 const run = (json: unknown) => runScenario(parseScenario(json).scenario);
 

@@ -5,17 +5,17 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { levelInfo } from './levels';
-import { runScenario, type RunResult } from './run';
-import { parseScenario } from './scenario';
-import { LEVELS, type LevelId, type PoolEvent, type WarningKind } from './types';
+import { LEVELS } from '../levels';
+import { runScenario, type RunResult } from '.';
+import { parseScenario } from '../scenario';
+import { LEVEL_IDS, type LevelId, type PoolEvent, type WarningKind } from '../types';
 
 const clients = fc.constantFrom('A', 'B', 'C', 'D');
 const maybeAt = (concurrent: boolean) =>
   concurrent ? fc.option(fc.integer({ min: 0, max: 600 }), { nil: undefined, freq: 2 }) : fc.constant(undefined);
 
 function stepArb(level: LevelId, concurrent: boolean) {
-  const steps = levelInfo(level)!.steps;
+  const steps = LEVELS[level].steps;
   const at = maybeAt(concurrent);
   const withAt = <T extends object>(arb: fc.Arbitrary<T>) =>
     fc.tuple(arb, at).map(([s, t]) => (t === undefined ? s : { ...s, at: t }));
@@ -47,19 +47,20 @@ function stepArb(level: LevelId, concurrent: boolean) {
   return fc.oneof(...options);
 }
 
+/** Small sizes for whichever of size, minSize and maxSize the level takes. */
+function sizesArb(level: LevelId): fc.Arbitrary<object> {
+  const { options } = LEVELS[level];
+  if (options.size) return fc.record({ size: fc.integer({ min: 0, max: 3 }) });
+  if (!options.maxSize) return fc.constant({});
+  const max = fc.integer({ min: 1, max: 4 });
+  if (!options.minSize) return fc.record({ maxSize: max });
+  return max.chain((maxSize) =>
+    fc.record({ maxSize: fc.constant(maxSize), minSize: fc.integer({ min: 0, max: maxSize }) }),
+  );
+}
+
 function scenarioArb(level: LevelId, concurrent: boolean) {
-  const sizes =
-    level === 'nopool'
-      ? fc.constant({})
-      : level === 'level1'
-        ? fc.record({ size: fc.integer({ min: 0, max: 3 }) })
-        : level === 'level2'
-          ? fc
-              .integer({ min: 1, max: 4 })
-              .chain((maxSize) =>
-                fc.record({ maxSize: fc.constant(maxSize), minSize: fc.integer({ min: 0, max: maxSize }) }),
-              )
-          : fc.record({ maxSize: fc.integer({ min: 1, max: 4 }) });
+  const sizes = sizesArb(level);
   return fc.record({
     level: fc.constant(level),
     seed: fc.integer({ min: 0, max: 2 ** 31 }),
@@ -97,7 +98,7 @@ function expectedFlags(result: RunResult): { at: number; warning: WarningKind; o
   result.events.forEach((e, i) => {
     // A guaranteed-release block lets go of its object when the body ends, as the release begins.
     const lease = e.client === null ? undefined : withLease.get(e.client);
-    if (lease && e.object === lease.id && e.step !== null && /^(release|resetConnection)\./.test(e.step)) {
+    if (lease && e.object === lease.id && e.line !== null && /^(release|resetConnection)\./.test(e.line)) {
       const list = handsOf(e.client!);
       const k = list.indexOf(lease);
       if (k >= 0) list.splice(k, 1);
@@ -176,7 +177,8 @@ function checkCommon(result: RunResult): void {
 }
 
 const RUNS = 1500;
-const textLevels = LEVELS.filter((l) => l !== 'production' && levelInfo(l));
+/** The levels without switches (the production pool has property tests of its own). */
+const textLevels = LEVEL_IDS.filter((l) => LEVELS[l].options.fixes === undefined);
 
 describe('every level of the text', () => {
   it.each(textLevels)(

@@ -1,0 +1,81 @@
+/**
+ * One record per scenario step: when it may start, how it went, and the pool as it stood when it
+ * finished — what the CLI prints for it.
+ */
+import type { Step, StepOutcome, WarningKind } from '../types';
+
+/** A step's line of the run, as the CLI and the lab read it. */
+export interface StepReport {
+  readonly index: number;
+  readonly step: Step;
+  readonly startedAt: number | null;
+  readonly endedAt: number | null;
+  readonly outcome: StepOutcome;
+  readonly available: readonly number[];
+  readonly inUse: number | null;
+  /** Queued acquires when the step finished (production level; null elsewhere). */
+  readonly waiting: number | null;
+  /** Objects created and not yet closed when the step finished. */
+  readonly open: number;
+  readonly warnings: readonly WarningKind[];
+}
+
+/** A step while the run goes on: its report so far, and what the scheduler keeps about it. */
+export interface StepRun {
+  readonly index: number;
+  readonly step: Step;
+  /** The same client's step before it in the file, or -1. */
+  readonly previousOwn: number;
+  started: boolean;
+  finished: boolean;
+  /** Production level: an acquire that is queued counts as finished for the next step in the file. */
+  queued: boolean;
+  /** A timer is set to start it at its `at`. */
+  atTimerSet: boolean;
+  startedAt: number | null;
+  endedAt: number | null;
+  outcome: StepOutcome;
+  available: readonly number[];
+  inUse: number | null;
+  waiting: number | null;
+  open: number;
+  readonly warnings: WarningKind[];
+  /** When its client joined the queue (null when not in it), and its time queued so far. */
+  queuedSince: number | null;
+  waitedMs: number | null;
+}
+
+export function stepRuns(steps: readonly Step[]): StepRun[] {
+  const lastOf = new Map<string, number>();
+  return steps.map((step, index) => {
+    let previousOwn = -1;
+    if (step.client !== undefined) {
+      previousOwn = lastOf.get(step.client) ?? -1;
+      lastOf.set(step.client, index);
+    }
+    return {
+      index,
+      step,
+      previousOwn,
+      started: false,
+      finished: false,
+      queued: false,
+      atTimerSet: false,
+      startedAt: null,
+      endedAt: null,
+      outcome: {},
+      available: [],
+      inUse: null,
+      waiting: null,
+      open: 0,
+      warnings: [],
+      queuedSince: null,
+      waitedMs: null,
+    };
+  });
+}
+
+export function reportOfStep(run: StepRun): StepReport {
+  const { index, step, startedAt, endedAt, outcome, available, inUse, waiting, open, warnings } = run;
+  return { index, step, startedAt, endedAt, outcome, available, inUse, waiting, open, warnings };
+}

@@ -1,0 +1,165 @@
+/**
+ * Running a scenario: each client plays its steps as a coroutine on the virtual clock, against one
+ * of the levels, in the order the scenario format gives ("Time and order", see schedule.ts). The
+ * parts: when a step may start (schedule.ts), what each step does (steps.ts), what the run notes
+ * from the events, warnings included (watch.ts), hand-picked interleaving (choices.ts).
+ */
+import { ScenarioError } from '../core';
+import { boundOf, levelInfo, resolveCosts, resolveOptions, type RunnablePool } from '../levels';
+import { createMonitor } from '../monitor';
+import type { PoolEvent, Scenario, StepOutcome, WarningKind, World } from '../types';
+import { Runtime, type PoolState } from '../world';
+import { recordChoices, type ChoiceOptions, type ChoicePoint } from './choices';
+import { reportOfStep, stepRuns, type StepReport } from './records';
+import { createScheduler } from './schedule';
+import type { RunState } from './state';
+import { createStepPlayer } from './steps';
+import { watchEvents, withWait } from './watch';
+
+export interface RunResult {
+  readonly scenario: Scenario;
+  readonly events: readonly PoolEvent[];
+  readonly steps: readonly StepReport[];
+  /** Warnings that belong to no step: found during start-up, or once everything had finished. */
+  readonly warnings: readonly WarningKind[];
+  /** The scenario's first bad step, if it had one: the run stops there. */
+  readonly error: ScenarioError | null;
+  readonly final: World;
+  readonly eventCount: number;
+  /** The choice points met (only with `choices` or `choose`; empty otherwise). */
+  readonly choicePoints: readonly ChoicePoint[];
+}
+
+export interface RunOptions extends ChoiceOptions {
+  /** Keep every event with a world snapshot (default true). */
+  readonly record?: boolean;
+}
+
+export function runScenario(scenario: Scenario, options: RunOptions = {}): RunResult {
+  const info = levelInfo(scenario.level);
+  if (!info) throw new ScenarioError(`unknown level "${scenario.level}"`);
+  const costs = resolveCosts(scenario.options.costs);
+  const rt = new Runtime({
+    seed: scenario.seed,
+    costs,
+    record: options.record ?? true,
+    maxSize: boundOf(info.id, scenario.options),
+  });
+  const pool: RunnablePool = info.make(rt, scenario.options);
+  const state: RunState = {
+    rt,
+    pool,
+    steps: stepRuns(scenario.steps),
+    initDone: false,
+    fatal: null,
+    lastStarted: -1,
+    finishing: false,
+    closeCalled: false,
+  };
+  // Read on every event: one object, refreshed in place (callers read it at once, never keep it).
+  const poolState: PoolState = { available: [], inUse: null, closed: false, waiting: NO_ONE };
+  rt.poolState = () => {
+    poolState.available = pool.shelf();
+    poolState.inUse = counterOf(pool);
+    poolState.closed = state.closeCalled || pool.closed === true;
+    poolState.waiting = pool.waitingList?.() ?? NO_ONE;
+    return poolState;
+  };
+  const fixes = resolveOptions(info.id, scenario.options).fixes;
+  const monitor = createMonitor(rt, {
+    bound: boundOf(info.id, scenario.options),
+    boundKind: info.bound,
+    unbounded: fixes?.maxSize === false,
+    closesOnReturn: fixes?.cleanup === true,
+  });
+
+  const scheduler = createScheduler(state, start);
+  const watch = watchEvents(state, scheduler);
+  const play = createStepPlayer(state, { costs, validates: info.validates });
+  const { queues } = info;
+
+  function start(i: number): void {
+    const run = state.steps[i]!;
+    const step = run.step;
+    run.started = true;
+    run.startedAt = rt.sim.now;
+    state.lastStarted = i;
+    const client = step.client === undefined ? null : rt.client(step.client);
+    if (client) {
+      client.status = 'busy';
+      client.doing = step.do;
+    }
+    rt.sim.spawn(step.client ?? null, play(i, step, client), (result) => {
+      if ('error' in result) {
+        const error = result.error;
+        if (error instanceof ScenarioError) {
+          state.fatal = new ScenarioError(error.message, i);
+          return;
+        }
+        throw error;
+      }
+      run.outcome = withWait(run.waitedMs, result.value as StepOutcome);
+      if (client && client.status !== 'crashed') client.status = 'idle';
+      if (client) client.doing = null;
+      run.finished = true;
+      run.endedAt = rt.sim.now;
+      rt.emit(
+        { type: 'step.finished', index: i, do: step.do, outcome: run.outcome },
+        { client: step.client ?? null, object: run.outcome.object ?? null },
+      );
+      noteState(i);
+      scheduler.arm();
+    });
+  }
+
+  /** The pool as it stands, for step i's line of the report. */
+  function noteState(i: number): void {
+    const run = state.steps[i]!;
+    run.available = pool.shelf().map((o) => o.id);
+    run.inUse = counterOf(pool);
+    run.waiting = queues ? (pool.waitingList?.().length ?? 0) : null;
+    run.open = rt.objects.reduce((k, o) => k + (o.closed ? 0 : 1), 0);
+  }
+
+  // Start-up: the level's own filling, then the steps.
+  rt.emit({ type: 'pool.opening' }, { client: null });
+  rt.sim.spawn(null, pool.init(), (result) => {
+    if ('error' in result) throw result.error;
+    state.initDone = true;
+    rt.emit({ type: 'pool.opened' }, { client: null });
+    scheduler.arm();
+  });
+  const choicePoints = recordChoices(
+    rt.sim,
+    options,
+    () => rt.eventCount,
+    (error) => (state.fatal ??= error),
+  );
+  while (!state.fatal && rt.sim.tick()) {
+    /* run to the end */
+  }
+  watch.endWaits(noteState);
+  if (!state.fatal) {
+    state.finishing = true;
+    monitor.finish();
+  }
+
+  return {
+    scenario,
+    events: rt.events,
+    steps: state.steps.map(reportOfStep),
+    warnings: watch.looseWarnings,
+    error: state.fatal,
+    final: rt.snapshot(),
+    eventCount: rt.eventCount,
+    choicePoints,
+  };
+}
+
+const NO_ONE: PoolState['waiting'] = [];
+
+/** The level's own borrowed counter (`inUseCount`), for levels that keep one. */
+function counterOf(pool: RunnablePool): number | null {
+  const value = (pool as unknown as { inUseCount?: unknown }).inUseCount;
+  return typeof value === 'number' ? value : null;
+}

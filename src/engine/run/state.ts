@@ -1,0 +1,29 @@
+/**
+ * What the parts of a scenario run share: the runtime and the pool, one record per step, and the
+ * few facts about the run as a whole that they read and set.
+ */
+import type { ScenarioError, Task } from '../core';
+import type { RunnablePool } from '../levels';
+import type { Runtime } from '../world';
+import type { StepRun } from './records';
+
+export interface RunState {
+  readonly rt: Runtime;
+  readonly pool: RunnablePool;
+  readonly steps: StepRun[];
+  /** The pool's start-up filling is done: steps may start. */
+  initDone: boolean;
+  /** The scenario's first bad step, if it had one: the run stops there. */
+  fatal: ScenarioError | null;
+  /** The step started last: a warning raised outside any step's task belongs to it. */
+  lastStarted: number;
+  /** Everything has finished: warnings from now on belong to no step. */
+  finishing: boolean;
+  /** A `close` step has called the pool's close(). */
+  closeCalled: boolean;
+}
+
+/** The index of the scenario step a task plays, if it plays one. */
+export function stepOf(state: RunState, task: Task | null): number | undefined {
+  return state.rt.scratchOf(task)?.index;
+}

@@ -1,0 +1,242 @@
+/**
+ * What each kind of scenario step does: the client's side of acquire, release, use, read, fail and
+ * the guaranteed-release block, and the world's side of kill, restart and close. Each runs as the
+ * client's coroutine and comes to a `StepOutcome`, what the CLI reports for it.
+ */
+import { DatabaseError, delay, PoolError, PoolExhausted, ScenarioError, type Op, type Task } from '../core';
+import type { Costs, Source, Step, StepOutcome } from '../types';
+import type { ClientRecord, Pooled, StepScratch } from '../world';
+import type { RunState } from './state';
+
+/** Thrown inside a guaranteed-release block when the step says `"fail": true`. */
+class BodyFailed extends Error {}
+
+export interface StepRules {
+  readonly costs: Costs;
+  /** The level validates before lending: an acquire reports what it threw away (`discarded`). */
+  readonly validates: boolean;
+}
+
+/** The coroutine that plays step i for its client (null for a step without one). */
+export type StepPlayer = (i: number, step: Step, client: ClientRecord | null) => Op<StepOutcome>;
+
+export function createStepPlayer(state: RunState, rules: StepRules): StepPlayer {
+  const { rt, pool } = state;
+  const { costs, validates } = rules;
+
+  function* play(i: number, step: Step, client: ClientRecord | null): Op<StepOutcome> {
+    const task = rt.sim.current!;
+    const scratch: StepScratch = { index: i, created: [], discarded: [], lastLine: null };
+    task.scratch = scratch;
+    rt.emit(
+      { type: 'step.started', index: i, do: step.do },
+      { client: step.client ?? null, object: step.object ?? null, line: null },
+    );
+    switch (step.do) {
+      case 'acquire':
+        return yield* doAcquire(client!, task);
+      case 'release':
+        return yield* doRelease(step, client);
+      case 'use':
+        return yield* doUse(client!, step.write ?? null, 'use');
+      case 'read':
+        return yield* doUse(client!, null, 'read');
+      case 'fail': {
+        const held = newest(client!, 'crash holding');
+        client!.holding.pop();
+        client!.status = 'crashed';
+        rt.emit({ type: 'client.crashed' }, { object: held.id });
+        return { object: held.id, leaked: true };
+      }
+      case 'with':
+        return yield* doWith(client!, step, task);
+      case 'kill': {
+        const obj = existing(step.object!);
+        obj.alive = false;
+        rt.emit({ type: 'object.killed' }, { object: obj.id });
+        return { object: obj.id };
+      }
+      case 'restart': {
+        const killed = rt.objects.filter((o) => !o.closed && o.alive).map((o) => o.id);
+        for (const o of rt.objects) o.alive = false;
+        rt.emit({ type: 'server.restarted', killed });
+        return {};
+      }
+      case 'close': {
+        const before = new Set(rt.objects.filter((o) => o.closed).map((o) => o.id));
+        yield* pool.close!();
+        state.closeCalled = true;
+        const closed = rt.objects.filter((o) => o.closed && !before.has(o.id)).map((o) => o.id);
+        const borrowed = rt.objects.filter((o) => !o.closed && !pool.shelf().includes(o)).length;
+        rt.emit({ type: 'pool.closed', closed, borrowed });
+        return {};
+      }
+    }
+  }
+
+  function existing(id: number): Pooled {
+    const obj = rt.object(id);
+    if (!obj) throw new ScenarioError(`object ${id} does not exist (${rt.objects.length} created so far)`);
+    return obj;
+  }
+
+  function newest(client: ClientRecord, what: string): { id: number; lease: number } {
+    const held = client.holding.at(-1);
+    if (!held) throw new ScenarioError(`${client.name} holds nothing to ${what}`);
+    return held;
+  }
+
+  function lend(client: ClientRecord, obj: Pooled, source: Source, waited: number): void {
+    client.holding.push({ id: obj.id, lease: rt.nextLease() });
+    obj.lends++;
+    rt.emit({ type: 'object.acquired', source, waited }, { object: obj.id });
+  }
+
+  function sourceOf(task: Task, obj: Pooled): Source {
+    return rt.scratchOf(task)!.created.includes(obj.id) ? 'created' : 'shelf';
+  }
+
+  function* doAcquire(client: ClientRecord, task: Task): Op<StepOutcome> {
+    const began = rt.sim.now;
+    let obj: Pooled;
+    try {
+      obj = yield* pool.acquire();
+    } catch (error) {
+      return refusal(error, task);
+    }
+    const source = sourceOf(task, obj);
+    if (source === 'shelf') yield* delay(costs.reuseMs);
+    lend(client, obj, source, rt.sim.now - began);
+    return { object: obj.id, source, ...discardedOf(task) };
+  }
+
+  function refusal(error: unknown, task: Task): StepOutcome {
+    if (error instanceof PoolExhausted) return { error: 'exhausted', message: error.message, ...discardedOf(task) };
+    if (error instanceof PoolError) return { error: error.kind, message: error.message, ...discardedOf(task) };
+    throw error;
+  }
+
+  function discardedOf(task: Task): { discarded?: number[] } {
+    return validates ? { discarded: [...rt.scratchOf(task)!.discarded] } : {};
+  }
+
+  function* doRelease(step: Step, client: ClientRecord | null): Op<StepOutcome> {
+    let obj: Pooled;
+    if (step.object !== undefined) {
+      obj = existing(step.object);
+    } else {
+      obj = existing(newest(client!, 'release').id);
+    }
+    let letGo: { at: number; held: ClientRecord['holding'][number] } | null = null;
+    if (client) {
+      const at = client.holding.findLastIndex((h) => h.id === obj.id);
+      if (at >= 0) letGo = { at, held: client.holding.splice(at, 1)[0]! };
+    }
+    try {
+      yield* pool.release(obj);
+    } catch (error) {
+      if (error instanceof PoolError) {
+        // Refused (production level): nothing changes, the client still holds what it held.
+        if (client && letGo) client.holding.splice(letGo.at, 0, letGo.held);
+        return { object: obj.id, error: error.kind, message: error.message };
+      }
+      if (error instanceof DatabaseError) {
+        rt.emit({ type: 'release.failed', message: error.message }, { object: obj.id });
+        return { object: obj.id, error: 'dead', message: error.message };
+      }
+      throw error;
+    }
+    rt.emit({ type: 'object.released' }, { object: obj.id });
+    return { object: obj.id };
+  }
+
+  /** `use` (write) and `read` on the client's newest object. */
+  function* doUse(client: ClientRecord, write: string | null, kind: 'use' | 'read'): Op<StepOutcome> {
+    const held = newest(client, kind);
+    const obj = existing(held.id);
+    const problem = yield* touch(obj, held.lease, write);
+    if (problem) return { object: obj.id, error: 'dead', message: problem };
+    if (kind === 'read') {
+      rt.emit({ type: 'object.read', sees: obj.state }, { object: obj.id });
+      return { object: obj.id, sees: obj.state };
+    }
+    return { object: obj.id };
+  }
+
+  /** Write to an object (or just check it answers); returns a problem, or null when it worked. */
+  function* touch(obj: Pooled, lease: number, write: string | null): Op<string | null> {
+    let problem: string | null = null;
+    if (obj.kind === 'connection') {
+      try {
+        yield* obj.execute(write === null ? 'SELECT 1' : `SET ${write}`);
+      } catch (error) {
+        if (!(error instanceof DatabaseError)) throw error;
+        problem = error.message;
+      }
+    } else if (!obj.alive) {
+      problem = 'the object is dead';
+    } else if (write !== null) {
+      obj.note = write;
+    }
+    if (problem) {
+      rt.emit({ type: 'use.failed', message: problem }, { object: obj.id });
+      return problem;
+    }
+    if (write !== null) {
+      obj.writtenBy = lease;
+      rt.emit({ type: 'object.written', value: write }, { object: obj.id });
+    }
+    return null;
+  }
+
+  function* doWith(client: ClientRecord, step: Step, task: Task): Op<StepOutcome> {
+    const began = rt.sim.now;
+    const out: StepOutcome = {};
+    let phase: 'acquire' | 'body' | 'release' = 'acquire';
+    const body = function* (obj: Pooled): Op<void> {
+      phase = 'body';
+      const source = sourceOf(task, obj);
+      if (source === 'shelf') yield* delay(costs.reuseMs);
+      lend(client, obj, source, rt.sim.now - began);
+      const lease = client.holding.at(-1)!.lease;
+      out.object = obj.id;
+      out.source = source;
+      Object.assign(out, discardedOf(task));
+      rt.emit({ type: 'block.entered' }, { object: obj.id, line: rt.lineFor('body') });
+      try {
+        if (step.write !== undefined) {
+          const problem = yield* touch(obj, lease, step.write);
+          if (problem) {
+            out.error = 'dead';
+            out.message = problem;
+            throw new BodyFailed(problem);
+          }
+        }
+        if (step.fail) {
+          out.bodyFailed = true;
+          rt.emit({ type: 'block.failed' }, { object: obj.id, line: rt.lineFor('body') });
+          throw new BodyFailed('the block threw');
+        }
+      } finally {
+        const at = client.holding.findLastIndex((h) => h.lease === lease);
+        if (at >= 0) client.holding.splice(at, 1);
+        phase = 'release';
+      }
+    };
+    try {
+      yield* pool.using!(body);
+    } catch (error) {
+      if (phase === 'acquire') return refusal(error, task);
+      if (phase === 'release' && error instanceof DatabaseError) {
+        rt.emit({ type: 'release.failed', message: error.message }, { object: out.object ?? null });
+        out.releaseError = 'dead';
+      } else if (!(error instanceof BodyFailed)) {
+        throw error;
+      }
+    }
+    rt.emit({ type: 'block.exited' }, { object: out.object ?? null });
+    return out;
+  }
+
+  return play;
+}

@@ -1,0 +1,83 @@
+/**
+ * What the run notes from the event stream as it goes: who waits in line and for how long, which
+ * step lent each object to each client, and which step each of the monitor's warnings belongs to.
+ */
+import type { WarningKind } from '../types';
+import type { Scheduler } from './schedule';
+import { stepOf, type RunState } from './state';
+
+export interface Watch {
+  /** Warnings that belong to no step: found during start-up, or once everything had finished. */
+  readonly looseWarnings: readonly WarningKind[];
+  /** Nothing is left to happen: an acquire still in the queue waits for ever (`pending`). */
+  endWaits(noteState: (i: number) => void): void;
+}
+
+export function watchEvents(state: RunState, scheduler: Scheduler): Watch {
+  const { rt, steps } = state;
+  /** The step whose acquire a client is queued in. */
+  const inQueue = new Map<string, number>();
+  /** The step that last lent each object to each client ("client object" → step), for leak warnings. */
+  const lentBy = new Map<string, number>();
+  const looseWarnings: WarningKind[] = [];
+
+  rt.listeners.push((e) => {
+    if (e.type === 'object.acquired' && rt.sim.current) {
+      const i = stepOf(state, rt.sim.current);
+      if (i !== undefined) lentBy.set(`${e.client} ${e.object}`, i);
+    }
+    if (e.type === 'acquire.queued') joinedQueue();
+    else if (e.type === 'object.handedoff') leftQueue(e.to);
+    else if ((e.type === 'acquire.timedout' || e.type === 'acquire.rejected') && e.client !== null) leftQueue(e.client);
+    if (e.type !== 'monitor.warned') return;
+    const current = stepOf(state, rt.sim.current);
+    // A reader still waiting at the end: the warning belongs to the step that waits.
+    const waiter = e.warning === 'waiting-forever' && e.client !== null ? inQueue.get(e.client) : undefined;
+    // A suspected leak belongs to the step that borrowed the object.
+    const borrower = e.warning === 'leak-suspected' ? lentBy.get(`${e.client} ${e.object}`) : undefined;
+    const index = waiter ?? borrower ?? (state.finishing ? -1 : (current ?? state.lastStarted));
+    (index >= 0 ? steps[index]!.warnings : looseWarnings).push(e.warning);
+  });
+
+  function joinedQueue(): void {
+    const i = stepOf(state, rt.sim.current);
+    const run = i === undefined ? undefined : steps[i]!;
+    const client = run?.step.client;
+    if (run === undefined || client === undefined) return;
+    inQueue.set(client, run.index);
+    run.queuedSince = rt.sim.now;
+    run.waitedMs ??= 0;
+    if (run.step.do === 'acquire' && !run.queued) {
+      run.queued = true;
+      scheduler.arm();
+    }
+  }
+
+  function leftQueue(client: string): void {
+    const i = inQueue.get(client);
+    if (i === undefined) return;
+    inQueue.delete(client);
+    const run = steps[i]!;
+    run.waitedMs! += rt.sim.now - run.queuedSince!;
+    run.queuedSince = null;
+  }
+
+  return {
+    looseWarnings,
+    endWaits(noteState) {
+      for (const [, i] of inQueue) {
+        const run = steps[i]!;
+        if (run.finished) continue;
+        run.waitedMs! += rt.sim.now - run.queuedSince!;
+        run.queuedSince = rt.sim.now;
+        run.outcome = { ...withWait(run.waitedMs, run.outcome), pending: true };
+        noteState(i);
+      }
+    },
+  };
+}
+
+/** An acquire that waited says for how long (virtual ms in the queue). */
+export function withWait<T extends object>(waited: number | null, outcome: T): T | (T & { waited: number }) {
+  return waited === null ? outcome : { ...outcome, waited };
+}

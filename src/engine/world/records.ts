@@ -1,0 +1,43 @@
+/**
+ * The plain records the world keeps beside its objects: what each client holds, what a running
+ * scenario step has noted so far, and the pool's state as the runner reads it.
+ */
+import type { ClientStatus, LineId, StepKind } from '../types';
+import type { Pooled } from './resources';
+
+/** A reference a client holds: which object, under which lease. */
+interface Holding {
+  readonly id: number;
+  readonly lease: number;
+}
+
+export interface ClientRecord {
+  readonly name: string;
+  readonly holding: Holding[];
+  status: ClientStatus;
+  doing: StepKind | null;
+}
+
+/** Scratch notes a task keeps while one scenario step runs. */
+export interface StepScratch {
+  /** The scenario step this task runs. */
+  index: number;
+  created: number[];
+  discarded: number[];
+  /** The code line it ran last: an event with no line of its own is tagged with it. */
+  lastLine: LineId | null;
+}
+
+/** A client queued for an object (production level), and since when. */
+export interface Waiting {
+  readonly client: string;
+  readonly since: number;
+}
+
+export interface PoolState {
+  available: readonly Pooled[];
+  inUse: number | null;
+  closed: boolean;
+  /** Queued acquires, first in line first. */
+  waiting: readonly Waiting[];
+}
