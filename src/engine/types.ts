@@ -147,7 +147,8 @@ export const WARNINGS = [
 ] as const;
 export type WarningKind = (typeof WARNINGS)[number];
 
-export type StepId = `${string}.${string}`;
+/** A code line's id, `method.kind`, as a `// @step` marker in a level's source names it. */
+export type LineId = `${string}.${string}`;
 
 export type Source = 'shelf' | 'created';
 
@@ -173,8 +174,8 @@ interface EventBase {
   readonly t: number;
   readonly client: string | null;
   readonly object: number | null;
-  /** The code step that ran, matching a `// @step` marker in the level's source. */
-  readonly step: StepId | null;
+  /** The code line that ran, matching a `// @step` marker in the level's source (for the code panel). */
+  readonly line: LineId | null;
   /** The shelf after this event, bottom to top. */
   readonly available: readonly number[];
   readonly inUse: number | null;

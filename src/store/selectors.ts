@@ -6,7 +6,7 @@
  * derivations are meant for `useMemo` keyed on the world, which is one object per event.
  */
 import { LEVELS } from '../engine';
-import type { ClientView, Fixes, LevelId, ObjectView, PoolEvent, StepId, StepKind, World } from '../engine';
+import type { ClientView, Fixes, LevelId, LineId, ObjectView, PoolEvent, StepKind, World } from '../engine';
 import type { LinkTarget } from './deeplink';
 import type { LabState, WarningMark } from './labStore';
 
@@ -32,17 +32,17 @@ export const selectOptionText = (s: LabState) => s.optionText;
 export const selectOptionErrors = (s: LabState) => s.optionErrors;
 
 /** The code step the current event ran (a `// @step` marker), and who ran it. */
-export const selectCodeStep = (s: LabState): StepId | null => selectEvent(s).step;
+export const selectCodeStep = (s: LabState): LineId | null => selectEvent(s).line;
 export const selectCodeClient = (s: LabState): string | null => {
   const e = selectEvent(s);
-  return e.step === null ? null : e.client;
+  return e.line === null ? null : e.client;
 };
 
 /** The newest code step run at or before the cursor, and by whom (for "last line run"). */
-export const selectLastCodeStep = (s: LabState): { step: StepId; client: string | null } | null => {
+export const selectLastCodeStep = (s: LabState): { step: LineId; client: string | null } | null => {
   for (let i = s.cursor; i >= 0; i--) {
     const e = s.run.events[i];
-    if (e && e.step !== null && e.type !== 'monitor.warned') return { step: e.step, client: e.client };
+    if (e && e.line !== null && e.type !== 'monitor.warned') return { step: e.line, client: e.client };
   }
   return null;
 };

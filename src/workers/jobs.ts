@@ -3,8 +3,7 @@
  * that it can be tested in Node. `step()` runs for about `sliceMs` of real time and says whether
  * everything is done; between slices the worker reports progress and reads its messages.
  */
-import { createLoadRun, runFreshPerCaller, type LoadRun } from '../engine';
-import { ScenarioError } from '../engine';
+import { createLoadRun, runFreshPerCaller, ScenarioError, type LoadRun } from '../engine';
 import type { Job, JobResult } from './protocol';
 
 export interface JobRunner {
@@ -40,7 +39,7 @@ export function createJobRunner(jobs: readonly Job[], now: () => number): JobRun
           finishedArrivals += job.scenario.load.arrivals;
           index++;
         } else {
-          run ??= createLoadRun(job.scenario);
+          run ??= createLoadRun(job.scenario, job.tailMs ? { tailMs: job.tailMs } : {});
           const t0 = now();
           const finished = run.advance(batch);
           const spent = now() - t0;

@@ -6,8 +6,8 @@
 import type { FreshOutput, LoadOutput, LoadScenario } from '../engine';
 
 export type Job =
-  /** A load on the production pool. */
-  | { readonly kind: 'load'; readonly scenario: LoadScenario }
+  /** A load on the production pool; `tailMs`: waits whose tail share to measure. */
+  | { readonly kind: 'load'; readonly scenario: LoadScenario; readonly tailMs?: readonly number[] }
   /** The same callers served without a pool: a fresh connection each. */
   | { readonly kind: 'fresh'; readonly scenario: LoadScenario };
 

@@ -8,7 +8,7 @@ import { FIX_NAMES, type Costs, type FixName, type LevelId, type LevelOptions } 
 import { describe, duration, isObject, wholeNumber, type Json } from './json';
 import { LIMITS } from './limits';
 
-export function parseCosts(v: Json): Partial<Costs> {
+function parseCosts(v: Json): Partial<Costs> {
   if (!isObject(v)) throw new ScenarioError(`options.costs must be an object, not ${describe(v)}`);
   const out: { -readonly [K in keyof Costs]?: Costs[K] } = {};
   for (const [key, value] of Object.entries(v)) {
