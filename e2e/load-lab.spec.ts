@@ -133,11 +133,37 @@ test('a long run says so before it starts, and Cancel stops it', async ({ page }
   await form(page).getByRole('button', { name: 'Run' }).click();
   const progress = page.getByRole('progressbar', { name: /Running 5,000,000 arrivals/ });
   await expect(progress).toBeVisible();
-  await expect(page.getByText(/of 5,000,000 arrivals/)).toBeVisible();
+  await expect(page.getByText(/of 5,000,000 callers, [\d,]+ arrived and [\d,]+ through/)).toBeVisible();
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Cancelled.' })).toBeVisible();
   await expect(progress).toBeHidden();
   await expect(form(page).getByRole('button', { name: 'Run' })).toBeEnabled();
+  await expect(results(page)).toBeHidden();
+});
+
+test('progress counts callers still queued after the last arrival, and Cancel stops the drain', async ({ page }) => {
+  // The drain-heavy load, smaller: one object with costs, callers far faster than it.
+  await form(page)
+    .getByRole('checkbox', { name: /Textbook pool/ })
+    .uncheck();
+  await field(page, 'Arrivals per second').fill('1000000');
+  await field(page, 'Hold time (ms)').fill('0.001');
+  await field(page, 'Pool size (maxSize)').fill('1');
+  await form(page).getByRole('radio', { name: 'Wait, then give up' }).check();
+  await field(page, 'Acquire timeout (ms)').fill('1000000000');
+  await field(page, 'Arrivals').fill('20000');
+  await form(page).getByRole('button', { name: 'Run' }).click();
+  // Every caller has arrived, most are still queued: the work says so (not 99 %), and the
+  // worker keeps reporting while they drain.
+  const draining = page.getByText(/^\d+ % — of 20,000 callers, 20,000 arrived and (1?\d,\d{3}|\d{1,3}) through/);
+  await expect(draining).toBeVisible();
+  const bar = page.getByRole('progressbar', { name: /Running 20,000 arrivals/ });
+  const value = Number(await bar.getAttribute('value'));
+  expect(value).toBeGreaterThanOrEqual(20_000);
+  expect(value).toBeLessThan(40_000);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Cancelled.' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Finished' })).toHaveCount(0);
   await expect(results(page)).toBeHidden();
 });
 

@@ -57,12 +57,22 @@ export interface LoadRunOptions {
   readonly tailMs?: readonly number[];
 }
 
-/** A load run that can be advanced in slices (so a worker can report progress and stop). */
+/**
+ * A load run that can be advanced in slices (so a worker can report progress and stop between
+ * them). A slice is a number of engine steps (timers fired), never "until the next arrival": once
+ * every caller has arrived, the ones still queued can take most of the run, and a slice must still
+ * end so that the worker can hear Cancel.
+ */
 export interface LoadRun {
-  /** Run until `count` more arrivals have come (or the end); true when everything is done. */
-  advance(count: number): boolean;
+  /** Run at most `steps` more engine steps (at least one); true when everything is done. */
+  advance(steps: number): boolean;
+  /** Callers who have arrived so far. */
   readonly arrived: number;
+  /** Callers who are through: served and gone, refused or given up. */
+  readonly finished: number;
   readonly total: number;
+  /** Engine steps run so far. */
+  readonly steps: number;
   readonly done: boolean;
   /** The figures; call once `advance` has returned true. */
   result(): LoadOutput;
@@ -101,6 +111,7 @@ export function createLoadRun(scenario: LoadScenario, options: LoadRunOptions = 
   const tally = new Tally(total, o.maxSize, options.tailMs ?? []);
   let arrived = 0;
   let finished = 0;
+  let steps = 0;
   let started = false;
 
   /** Run the pool's acquire, noting whether it parked the caller in its queue. */
@@ -171,24 +182,28 @@ export function createLoadRun(scenario: LoadScenario, options: LoadRunOptions = 
     get arrived() {
       return arrived;
     },
+    get finished() {
+      return finished;
+    },
+    get steps() {
+      return steps;
+    },
     total,
     get done() {
       return isDone();
     },
     runtime: rt,
     advance(count: number): boolean {
-      const until = Math.min(total, arrived + Math.max(1, count));
+      const until = steps + Math.max(1, count);
       // A refusal is thrown as an error, and V8 records a stack trace for each: at a million
       // callers that is most of the run's time, and nobody reads them. Batch runs skip them.
       const limit = Error.stackTraceLimit;
       if (!record) Error.stackTraceLimit = 0;
       try {
         while (!isDone()) {
-          if (arrived >= until && arrived < total) return false;
-          if (!sim.tick()) {
-            if (!isDone()) throw new Error('the load run stalled: callers are left with nothing to wake them');
-            break;
-          }
+          if (steps >= until) return false;
+          if (!sim.tick()) throw new Error('the load run stalled: callers are left with nothing to wake them');
+          steps++;
         }
         return true;
       } finally {
