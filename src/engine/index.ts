@@ -51,7 +51,7 @@ export {
 } from './load/queueing';
 export { reportOf, runScenario, simulateText } from './run';
 export type { RunResult } from './run';
-export { LIMITS, parseOptions, parseScenario, parseStep } from './scenario';
+export { jsonLine, LIMITS, nameOf, oneLine, parseOptions, parseScenario, parseStep, quote } from './scenario';
 export { FIX_NAMES, LEVEL_IDS, WARNINGS } from './types';
 export type {
   BoundKind,

@@ -28,7 +28,7 @@ import { ARRIVAL_SALT, exponential, HOLD_SALT, loadProblems, loadOptions, type L
 import { BATCHES, batchInterval, histogramOf, percentile, type Interval, type WaitHistogram } from './stats';
 import { theoryFor, type LoadTheory } from './theory';
 import type { LoadFigures } from './queueing';
-import { createRng, delay, PoolExhausted, ScenarioError, type Effect, type Op } from '../core';
+import { createRng, delay, PoolError, PoolExhausted, ScenarioError, type Effect, type Op } from '../core';
 import { Runtime, type Pooled } from '../world';
 
 export interface LoadOutput extends LoadFigures {
@@ -59,6 +59,19 @@ export interface LoadOutput extends LoadFigures {
   readonly histogram: WaitHistogram;
   /** Objects the pool created during the run (pre-filled ones included). */
   readonly created: number;
+  /** With a fix switched off: what went wrong, counted (present only then; see LoadFaults). */
+  readonly faults?: LoadFaults;
+}
+
+/**
+ * What a pool with a fix switched off does wrong under load, counted as the run goes (load runs
+ * record no events): `lentTwice` — a caller was handed an object another caller still held;
+ * `releasesRefused` — the pool refused a caller's release (the object was not on its ledger,
+ * because another caller's release had already ended the loan).
+ */
+export interface LoadFaults {
+  readonly lentTwice: number;
+  readonly releasesRefused: number;
 }
 
 export interface LoadRunOptions {
@@ -130,6 +143,12 @@ export function createLoadRun(scenario: LoadScenario, options: LoadRunOptions = 
     start,
     end: start,
   });
+
+  // Only a pool with a fix off can go wrong this way; counting costs a lookup per caller, so a
+  // pool with every fix on skips it.
+  const faulty = Object.values(o.fixes).some((on) => !on);
+  const faults = { lentTwice: 0, releasesRefused: 0 };
+  const holders = new Map<Pooled, number>();
 
   let arrived = 0;
   let finished = 0;
@@ -231,6 +250,11 @@ export function createLoadRun(scenario: LoadScenario, options: LoadRunOptions = 
     // Handing over an object from the shelf takes a moment, as in every scenario run.
     const fresh = obj.lends === 0;
     obj.lends++;
+    if (faulty) {
+      const others = holders.get(obj) ?? 0;
+      if (others > 0) faults.lentTwice++;
+      holders.set(obj, others + 1);
+    }
     if (!fresh) yield* delay(o.costs.reuseMs);
     tick();
     queued--;
@@ -245,7 +269,20 @@ export function createLoadRun(scenario: LoadScenario, options: LoadRunOptions = 
     yield* delay(holdMs);
     tick();
     borrowed--;
-    yield* pool.release(obj);
+    if (!faulty) {
+      yield* pool.release(obj);
+      return;
+    }
+    const others = holders.get(obj)! - 1;
+    if (others > 0) holders.set(obj, others);
+    else holders.delete(obj);
+    try {
+      yield* pool.release(obj);
+    } catch (error) {
+      // Refused (another caller's release ended this loan): counted, and the caller goes on.
+      if (!(error instanceof PoolError && error.kind === 'not-borrowed')) throw error;
+      faults.releasesRefused++;
+    }
   }
 
   const onCallerDone = (r: { value: unknown } | { error: unknown }): void => {
@@ -354,6 +391,7 @@ export function createLoadRun(scenario: LoadScenario, options: LoadRunOptions = 
       },
       histogram: histogramOf(waits, nWaits, zeroWaits),
       created: rt.objects.length,
+      ...(faulty ? { faults: { ...faults } } : {}),
     };
   }
 
