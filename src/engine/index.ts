@@ -64,7 +64,7 @@ export { checkScenario, judge, verdictOf } from './load/verdict';
 export type { Check, Verdict } from './load/verdict';
 export { reportOf, runScenario, simulateText } from './run';
 export type { RunResult } from './run';
-export { LIMITS, parseOptions, parseScenario, parseStep } from './scenario';
+export { jsonLine, LIMITS, nameOf, oneLine, parseOptions, parseScenario, parseStep, quote } from './scenario';
 export { FIX_NAMES, LEVEL_IDS, WARNINGS } from './types';
 export type {
   BoundKind,

@@ -29,7 +29,7 @@ import { ARRIVAL_SALT, exponential, HOLD_SALT, loadProblems, loadOptions, type L
 import { Tally, type TallyFigures } from './tally';
 import { theoryFor, type LoadTheory } from './theory';
 import type { LoadFigures } from './queueing';
-import { createRng, delay, PoolExhausted, ScenarioError, type Effect, type Op } from '../core';
+import { createRng, delay, PoolError, PoolExhausted, ScenarioError, type Effect, type Op } from '../core';
 import { Runtime, type Pooled } from '../world';
 
 export interface LoadOutput extends LoadFigures, TallyFigures {
@@ -48,6 +48,19 @@ export interface LoadOutput extends LoadFigures, TallyFigures {
     readonly excess: number;
     readonly theory: LoadTheory | null;
   };
+  /** With a fix switched off: what went wrong, counted (present only then; see LoadFaults). */
+  readonly faults?: LoadFaults;
+}
+
+/**
+ * What a pool with a fix switched off does wrong under load, counted as the run goes (load runs
+ * record no events): `lentTwice` — a caller was handed an object another caller still held;
+ * `releasesRefused` — the pool refused a caller's release (the object was not on its ledger,
+ * because another caller's release had already ended the loan).
+ */
+export interface LoadFaults {
+  readonly lentTwice: number;
+  readonly releasesRefused: number;
 }
 
 export interface LoadRunOptions {
@@ -109,6 +122,13 @@ export function createLoadRun(scenario: LoadScenario, options: LoadRunOptions = 
   const meanGapMs = 1000 / load.arrivalsPerSecond;
   const total = load.arrivals;
   const tally = new Tally(total, o.maxSize, options.tailMs ?? []);
+
+  // Only a pool with a fix off can go wrong this way; counting costs a lookup per caller, so a
+  // pool with every fix on skips it.
+  const faulty = Object.values(o.fixes).some((on) => !on);
+  const faults = { lentTwice: 0, releasesRefused: 0 };
+  const holders = new Map<Pooled, number>();
+
   let arrived = 0;
   let finished = 0;
   let steps = 0;
@@ -147,12 +167,30 @@ export function createLoadRun(scenario: LoadScenario, options: LoadRunOptions = 
     // Handing over an object from the shelf takes a moment, as in every scenario run.
     const fresh = obj.lends === 0;
     obj.lends++;
+    if (faulty) {
+      const others = holders.get(obj) ?? 0;
+      if (others > 0) faults.lentTwice++;
+      holders.set(obj, others + 1);
+    }
     if (!fresh) yield* delay(o.costs.reuseMs);
     tally.leave(i, sim.now, sim.now - began, flag.parked, 'served');
     tally.hold(holdMs);
     yield* delay(holdMs);
     tally.giveBack(sim.now);
-    yield* pool.release(obj);
+    if (!faulty) {
+      yield* pool.release(obj);
+      return;
+    }
+    const others = holders.get(obj)! - 1;
+    if (others > 0) holders.set(obj, others);
+    else holders.delete(obj);
+    try {
+      yield* pool.release(obj);
+    } catch (error) {
+      // Refused (another caller's release ended this loan): counted, and the caller goes on.
+      if (!(error instanceof PoolError && error.kind === 'not-borrowed')) throw error;
+      faults.releasesRefused++;
+    }
   }
 
   const onCallerDone = (r: { value: unknown } | { error: unknown }): void => {
@@ -234,6 +272,7 @@ export function createLoadRun(scenario: LoadScenario, options: LoadRunOptions = 
         excess: brought ? (arrivalsPerSecond * meanHoldMs) / (load.arrivalsPerSecond * load.holdMs) - 1 : 0,
         theory: realized,
       },
+      ...(faulty ? { faults: { ...faults } } : {}),
     };
   }
 
