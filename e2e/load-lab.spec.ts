@@ -27,6 +27,11 @@ test('a small load runs and shows measured beside Erlang B, within noise or not,
   await expect(refused.nth(2)).toHaveText('11.0 %');
   await expect(refused.nth(3)).toHaveText(/^(yes|no) \([+−]?\d+(\.\d)? %\)$/);
   await expect(row(page, '99th percentile wait')).toBeVisible();
+  // Both loads of the pool, each labelled: on a textbook pool nothing but holding keeps one away.
+  const held = row(page, 'Utilization: pool held by callers').getByRole('cell').nth(0);
+  const away = row(page, 'Pool away from the shelf').getByRole('cell');
+  await expect(away.nth(0)).toHaveText((await held.textContent()) ?? 'missing');
+  await expect(away.nth(2)).toHaveText('—');
   await expect(page.getByRole('status').filter({ hasText: 'Finished in' })).toBeVisible();
   const little = page.getByRole('table', { name: 'Little’s law on this run' });
   await expect(little.getByRole('row', { name: /^Objects lent/ })).toContainText(/served\/s.*ms mean hold/);

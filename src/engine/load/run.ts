@@ -18,7 +18,9 @@
  * - `meanWaitMs`, `p95WaitMs`: time from arrival until holding an object or giving up, over all
  *   arrivals (served at once and refused count as 0);
  * - `utilization`: the time-weighted mean fraction of `maxSize` lent to callers, from the start of
- *   the load to the last arrival.
+ *   the load to the last arrival (callers' hold time only);
+ * - `awayFromShelf`: the same over every place away from the shelf — lent, being created, handed
+ *   over, validated or reset. With costs on this is the pool's real load, not `utilization`.
  * - `tail`: for each time asked for (`tailMs`), the share of callers who waited longer — the
  *   measure behind a p95 or p99 target (p95 ≤ T exactly when at most 5 % wait longer than T).
  * A 95 % confidence interval for each comes from batch means with batches as long as the run's own
@@ -242,6 +244,7 @@ export function createLoadRun(scenario: LoadScenario, options: LoadRunOptions = 
           if (steps >= until) return false;
           if (!sim.tick()) throw new Error('the load run stalled: callers are left with nothing to wake them');
           steps++;
+          tally.away(sim.now, counterOf(pool) ?? 0);
         }
         return true;
       } finally {

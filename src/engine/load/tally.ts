@@ -47,7 +47,14 @@ export interface TallyFigures {
   readonly meanWaitMs: number;
   readonly p95WaitMs: number;
   readonly p99WaitMs: number;
+  /** Time-weighted share of `maxSize` lent to callers (their hold time only). */
   readonly utilization: number;
+  /**
+   * Time-weighted share of `maxSize` away from the shelf: lent, being created, handed over,
+   * validated or reset — every place taken that a caller could not be given at once. With costs
+   * off it equals `utilization`; with costs on it is what keeps callers waiting.
+   */
+  readonly awayFromShelf: number;
   /** 95 % confidence intervals, batch means with batches as long as the correlation needs. */
   readonly ci: Readonly<Record<MeasuredKey, Estimate>>;
   readonly tail: readonly TailShare[];
@@ -90,6 +97,9 @@ export class Tally {
   private startT = 0;
   private lastArrivalT = 0;
   private closed = false;
+  private awayN = 0;
+  private awayArea = 0;
+  private awayT: number | null = null;
 
   constructor(
     private readonly total: number,
@@ -106,6 +116,18 @@ export class Tally {
   start(now: number): void {
     this.startT = now;
     this.lastChange = now;
+    this.awayT = now;
+  }
+
+  /** The pool's places away from the shelf are now `n` (called after every engine step). */
+  away(now: number, n: number): void {
+    if (this.awayT === null) return;
+    const end = this.closed ? Math.min(now, this.lastArrivalT) : now;
+    if (end > this.awayT) {
+      this.awayArea += this.awayN * (end - this.awayT);
+      this.awayT = end;
+    }
+    this.awayN = n;
   }
 
   /** Bring the areas up to now (only until the last arrival: the run's window). */
@@ -221,6 +243,7 @@ export class Tally {
       p95WaitMs: percentile(this.waits, this.nWaits, this.zeroWaits, 0.95),
       p99WaitMs: percentile(this.waits, this.nWaits, this.zeroWaits, 0.99),
       utilization: span > 0 ? this.borrowedArea / span / this.maxSize : 0,
+      awayFromShelf: span > 0 ? this.awayArea / span / this.maxSize : 0,
       ci: {
         refused: perArrival((c) => c.refused),
         timedOut: perArrival((c) => c.timedOut),

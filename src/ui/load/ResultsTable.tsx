@@ -8,14 +8,27 @@ import { count, deviation, ms, num, percent } from './format';
 
 type Key = 'refused' | 'timedOut' | 'waited' | 'meanWaitMs' | 'p95WaitMs' | 'p99WaitMs' | 'utilization';
 
-const ROWS: readonly { key: Key; label: string; fmt: (x: number) => string; ci?: keyof LoadOutput['ci'] }[] = [
+interface Row {
+  /** A figure theory also gives, or (`awayFromShelf`) one only the run measures. */
+  readonly key: Key | 'awayFromShelf';
+  readonly label: string;
+  readonly fmt: (x: number) => string;
+  readonly ci?: keyof LoadOutput['ci'];
+}
+
+const ROWS: readonly Row[] = [
   { key: 'refused', label: 'Refused at once', fmt: percent, ci: 'refused' },
   { key: 'timedOut', label: 'Gave up (timed out)', fmt: percent, ci: 'timedOut' },
   { key: 'waited', label: 'Had to wait', fmt: percent, ci: 'waited' },
   { key: 'meanWaitMs', label: 'Mean wait (all callers)', fmt: ms, ci: 'meanWaitMs' },
   { key: 'p95WaitMs', label: '95th percentile wait', fmt: ms },
   { key: 'p99WaitMs', label: '99th percentile wait', fmt: ms },
-  { key: 'utilization', label: 'Utilization (pool lent out)', fmt: percent, ci: 'utilization' },
+  { key: 'utilization', label: 'Utilization: pool held by callers', fmt: percent, ci: 'utilization' },
+  {
+    key: 'awayFromShelf',
+    label: 'Pool away from the shelf: held, being made, handed over, checked or reset',
+    fmt: percent,
+  },
 ];
 
 const FORMULA = {
@@ -62,7 +75,7 @@ export function ResultsTable({ output }: { output: LoadOutput }) {
           <tbody>
             {ROWS.map((row) => {
               const m = output[row.key];
-              const t = theory ? theory[row.key] : null;
+              const t = theory && row.key !== 'awayFromShelf' ? theory[row.key] : null;
               const e = row.ci ? output.ci[row.ci] : undefined;
               return (
                 <tr key={row.key} data-quantity={row.key}>
