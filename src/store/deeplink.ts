@@ -6,6 +6,7 @@
  * the app has), `scenario` a story of that level, `step` a moment on its timeline (0 is the start).
  * The parameter keeps its name so that links already shared still work.
  */
+import { quote } from '../engine';
 
 export interface LinkTarget {
   /** A page id from the app's path. */
@@ -52,7 +53,7 @@ export function parseDeepLink(search: string, ctx: LinkContext): ParsedLink {
     if (ctx.pages.includes(wanted)) page = wanted;
     else
       notices.push(
-        `The link asked for a level called "${clip(rawPage)}", which the lab does not have, so it opened ${title(first)}.`,
+        `The link asked for a level called ${quoted(rawPage)}, which the lab does not have, so it opened ${title(first)}.`,
       );
   }
   if (ctx.ownsLink?.(page)) return { target: { page, story: null, moment: null }, notices };
@@ -61,11 +62,11 @@ export function parseDeepLink(search: string, ctx: LinkContext): ParsedLink {
   let story: string | null = null;
   if (rawStory !== null && rawStory !== '') {
     if (!ctx.isLab(page)) {
-      notices.push(`${title(page)} has no scenarios, so "${clip(rawStory)}" was ignored.`);
+      notices.push(`${title(page)} has no scenarios, so ${quoted(rawStory)} was ignored.`);
     } else if (ctx.storiesOf(page).includes(rawStory)) {
       story = rawStory;
     } else {
-      notices.push(`${title(page)} has no scenario called "${clip(rawStory)}"; pick one from the buttons.`);
+      notices.push(`${title(page)} has no scenario called ${quoted(rawStory)}; pick one from the buttons.`);
     }
   }
 
@@ -73,9 +74,9 @@ export function parseDeepLink(search: string, ctx: LinkContext): ParsedLink {
   let moment: number | null = null;
   if (rawMoment !== null && rawMoment !== '') {
     const n = Number(rawMoment);
-    if (!ctx.isLab(page)) notices.push(`${title(page)} has no timeline, so step=${clip(rawMoment)} was ignored.`);
+    if (!ctx.isLab(page)) notices.push(`${title(page)} has no timeline, so step=${quoted(rawMoment)} was ignored.`);
     else if (!/^\d+$/.test(rawMoment.trim()) || !Number.isSafeInteger(n)) {
-      notices.push(`"${clip(rawMoment)}" is not a moment on the timeline, so the lab starts at the beginning.`);
+      notices.push(`${quoted(rawMoment)} is not a moment on the timeline, so the lab starts at the beginning.`);
     } else moment = Math.min(n, MAX_MOMENT);
   }
   return { target: { page, story, moment }, notices };
@@ -90,7 +91,5 @@ export function formatDeepLink(target: LinkTarget): string {
   return `?${params.toString()}`;
 }
 
-/** Quote at most 40 characters of what the link said. */
-function clip(s: string): string {
-  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
-}
+/** What the link said, JSON-quoted and clipped to 40 characters (control characters escaped). */
+const quoted = (s: string): string => quote(s, 40);

@@ -15,7 +15,7 @@
  * what was ignored. `parseProductionLink` checks the words; `fitProductionRun` runs the scenario
  * to check what only a run can tell (whether the choices fit its choice points, how long it is).
  */
-import { runScenario } from '../engine';
+import { quote, runScenario } from '../engine';
 import { ScenarioError } from '../engine';
 import { parseScenario } from '../engine';
 import type { FixName, Scenario } from '../engine';
@@ -65,7 +65,7 @@ export function parseProductionLink(search: string, ctx: ProductionLinkContext):
     if (ctx.scenarios.includes(wanted)) scenario = wanted;
     else
       notices.push(
-        `The production pool has no scenario called "${clip(rawScenario)}", so it opened “${label(scenario)}”.`,
+        `The production pool has no scenario called ${quoted(rawScenario)}, so it opened “${label(scenario)}”.`,
       );
   }
 
@@ -76,7 +76,7 @@ export function parseProductionLink(search: string, ctx: ProductionLinkContext):
     if (w === '') continue;
     const fix = FIX_NAMES.find((f) => f.toLowerCase() === w.toLowerCase());
     if (fix) off.add(fix);
-    else unknown.push(`"${clip(w)}"`);
+    else unknown.push(quoted(w));
   }
   if (unknown.length > 0) {
     const them =
@@ -93,7 +93,7 @@ export function parseProductionLink(search: string, ctx: ProductionLinkContext):
   if (rawMoment !== null && rawMoment.trim() !== '') {
     const n = Number(rawMoment.trim());
     if (!/^\d+$/.test(rawMoment.trim()) || !Number.isSafeInteger(n))
-      notices.push(`"${clip(rawMoment)}" is not a moment on the timeline, so the run is shown to its end.`);
+      notices.push(`${quoted(rawMoment)} is not a moment on the timeline, so the run is shown to its end.`);
     else moment = Math.min(n, MAX_MOMENT);
   }
 
@@ -112,7 +112,7 @@ function parseChoices(raw: string | null, notices: string[]): number[] | null {
     }
     if (!/^\d{1,2}$/.test(w) || Number(w) > MAX_OPTION) {
       notices.push(
-        `"${clip(w)}" is not a choice (choices are option numbers, like 1,0), so ${out.length === 0 ? 'the scheduler chooses throughout' : `only the first ${out.length} ${out.length === 1 ? 'pick is' : 'picks are'} used`}.`,
+        `${quoted(w)} is not a choice (choices are option numbers, like 1,0), so ${out.length === 0 ? 'the scheduler chooses throughout' : `only the first ${out.length} ${out.length === 1 ? 'pick is' : 'picks are'} used`}.`,
       );
       break;
     }
@@ -199,7 +199,5 @@ export function fitProductionRun(file: unknown, choices: readonly number[] | nul
   return { choices: picks.length > 0 ? picks : null, moment: fitted, notices };
 }
 
-/** Quote at most 40 characters of what the link said. */
-function clip(s: string): string {
-  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
-}
+/** What the link said, JSON-quoted and clipped to 40 characters (control characters escaped). */
+const quoted = (s: string): string => quote(s, 40);

@@ -4,6 +4,7 @@
  */
 import { offeredLoad, waitingSystem } from './queueing';
 import { ScenarioError, type Rng } from '../core';
+import { quote } from '../scenario/quote';
 import { resolveOptions } from '../levels';
 import type { ProductionOptions } from '../levels/production';
 import { DEFAULT_COSTS, type Costs, type LevelOptions } from '../types';
@@ -36,16 +37,7 @@ export const LOAD_LIMITS = {
 } as const;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const describe = (v: unknown): string =>
-  v === null
-    ? 'null'
-    : Array.isArray(v)
-      ? 'a list'
-      : typeof v === 'string'
-        ? `"${v}"`
-        : typeof v === 'object'
-          ? 'an object'
-          : String(v);
+const describe = (v: unknown): string => quote(v);
 
 function positive(v: unknown, what: string, max: number, unit: string): number {
   if (typeof v !== 'number' || !Number.isFinite(v))
@@ -63,7 +55,7 @@ export function parseLoadSpec(v: unknown): LoadSpec {
     );
   for (const key of Object.keys(v)) {
     if (!['arrivalsPerSecond', 'holdMs', 'hold', 'arrivals'].includes(key)) {
-      throw new ScenarioError(`load has no "${key}" (it takes arrivalsPerSecond, holdMs, hold, arrivals)`);
+      throw new ScenarioError(`load has no ${quote(key)} (it takes arrivalsPerSecond, holdMs, hold, arrivals)`);
     }
   }
   const arrivalsPerSecond = positive(v.arrivalsPerSecond, 'arrivalsPerSecond', LOAD_LIMITS.maxArrivalsPerSecond, '/s');

@@ -4,7 +4,7 @@
  * parts: when a step may start (schedule.ts), what each step does (steps.ts), what the run notes
  * from the events, warnings included (watch.ts), hand-picked interleaving (choices.ts).
  */
-import { ScenarioError } from '../core';
+import { EngineFailure, ScenarioError } from '../core';
 import { boundOf, levelInfo, resolveCosts, resolveOptions, type RunnablePool } from '../levels';
 import { createMonitor } from '../monitor';
 import type { PoolEvent, Scenario, StepOutcome, WarningKind, World } from '../types';
@@ -107,7 +107,8 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
           state.fatal = new ScenarioError(error.message, i);
           return;
         }
-        throw error;
+        // Not the file's fault: a bug. It ends the run, naming the step it happened in.
+        throw error instanceof EngineFailure ? error : new EngineFailure(error, i);
       }
       run.outcome = withWait(run.waitedMs, result.value as StepOutcome);
       if (client) {

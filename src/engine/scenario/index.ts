@@ -10,10 +10,12 @@ import { describe, isObject, type Json } from './json';
 import { LIMITS } from './limits';
 import { parseOptions } from './options';
 import { parseStep } from './steps';
+import { quote } from './quote';
 
 export { LIMITS } from './limits';
 export { parseOptions } from './options';
 export { parseStep } from './steps';
+export { jsonLine, nameOf, oneLine, quote } from './quote';
 
 export interface ParsedFile {
   readonly scenario: Scenario;
@@ -26,7 +28,7 @@ export function parseScenario(v: Json): ParsedFile {
   if (!isObject(v)) throw new ScenarioError(`a scenario must be a JSON object, not ${describe(v)}`);
   for (const key of Object.keys(v)) {
     if (!['level', 'options', 'seed', 'steps', 'load'].includes(key)) {
-      throw new ScenarioError(`unknown field "${key}" (a scenario has level, options, seed, steps or load)`);
+      throw new ScenarioError(`unknown field ${quote(key)} (a scenario has level, options, seed, steps or load)`);
     }
   }
   const level = v.level;

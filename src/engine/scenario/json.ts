@@ -2,23 +2,15 @@
  * Checking values read from JSON, with messages that name the field and say what was wrong.
  */
 import { ScenarioError } from '../core';
+import { quote } from './quote';
 
 /** A value parsed from JSON, not yet checked. */
 export type Json = unknown;
 
 export const isObject = (v: Json): v is Record<string, Json> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
-/** A value as a message names it: `"abc"`, `a list`, `null`, `3`. */
-export const describe = (v: Json): string =>
-  v === null
-    ? 'null'
-    : Array.isArray(v)
-      ? 'a list'
-      : typeof v === 'string'
-        ? `"${v}"`
-        : typeof v === 'object'
-          ? 'an object'
-          : String(v);
+/** A value as a message names it: `"abc"` (quoted and clipped, see quote.ts), `a list`, `null`, `3`. */
+export const describe = (v: Json): string => quote(v);
 
 export function wholeNumber(v: Json, what: string, max: number, min = 0): number {
   if (typeof v !== 'number' || !Number.isInteger(v))

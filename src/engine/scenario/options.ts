@@ -6,6 +6,7 @@ import { ScenarioError } from '../core';
 import { levelInfo, type OptionName, type OptionSpec } from '../levels';
 import { FIX_NAMES, type Costs, type FixName, type LevelId, type LevelOptions } from '../types';
 import { describe, duration, isObject, wholeNumber, type Json } from './json';
+import { quote } from './quote';
 import { LIMITS } from './limits';
 
 function parseCosts(v: Json): Partial<Costs> {
@@ -30,7 +31,7 @@ function parseCosts(v: Json): Partial<Costs> {
         out[key] = duration(value, `options.costs.${key}`, LIMITS.maxCostMs);
         break;
       default:
-        throw new ScenarioError(`options.costs has no "${key}" (it takes createMs, reuseMs, validateMs, resetMs)`);
+        throw new ScenarioError(`options.costs has no ${quote(key)} (it takes createMs, reuseMs, validateMs, resetMs)`);
     }
   }
   return out;
@@ -52,7 +53,7 @@ export function parseOptions(level: LevelId, v: Json): LevelOptions {
     const spec = Object.hasOwn(specs, key) ? specs[key as OptionName] : undefined;
     if (spec === undefined) {
       const takes = allowed.length > 0 ? `it takes ${allowed.join(', ')}, costs` : 'it takes only costs';
-      throw new ScenarioError(`${level} has no option "${key}" (${takes})`);
+      throw new ScenarioError(`${level} has no option ${quote(key)} (${takes})`);
     }
     out[key] = parseOption(key, spec, value);
   }
@@ -80,7 +81,7 @@ function parseOption(key: string, spec: OptionSpec, value: Json): unknown {
       const fixes: Partial<Record<FixName, boolean>> = {};
       for (const [name, on] of Object.entries(value)) {
         if (!FIX_NAMES.includes(name as FixName))
-          throw new ScenarioError(`options.fixes has no "${name}" (it takes ${FIX_NAMES.join(', ')})`);
+          throw new ScenarioError(`options.fixes has no ${quote(name)} (it takes ${FIX_NAMES.join(', ')})`);
         if (typeof on !== 'boolean')
           throw new ScenarioError(`options.fixes.${name} must be true or false, not ${describe(on)}`);
         fixes[name as FixName] = on;

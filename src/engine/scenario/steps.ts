@@ -7,6 +7,7 @@ import { levelInfo } from '../levels';
 import { STEP_KINDS, type LevelId, type Step, type StepKind } from '../types';
 import { describe, duration, isObject, wholeNumber, type Json } from './json';
 import { LIMITS } from './limits';
+import { quote } from './quote';
 
 const STEP_FIELDS = new Set(['do', 'client', 'object', 'write', 'fail', 'at']);
 
@@ -22,7 +23,8 @@ export function parseStep(level: LevelId, v: Json, index: number): Step {
     throw where(`${level} has no "${kind}" step (it has ${info.steps.join(', ')})`);
   }
   for (const key of Object.keys(v)) {
-    if (!STEP_FIELDS.has(key)) throw where(`unknown field "${key}" (a step has do, client, object, write, fail, at)`);
+    if (!STEP_FIELDS.has(key))
+      throw where(`unknown field ${quote(key)} (a step has do, client, object, write, fail, at)`);
   }
   const step: { -readonly [K in keyof Step]: Step[K] } = { do: kind as StepKind };
   if (v.client !== undefined) {
