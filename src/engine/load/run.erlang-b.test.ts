@@ -35,7 +35,7 @@ function lossRun(seed: number, poolSize: number, arrivalsPerSecond: number, hold
 const relative = (measured: number, theory: number) => Math.abs(measured - theory) / theory;
 const halfWidth = ([lo, hi]: readonly [number, number], theory: number) => (hi - lo) / 2 / theory;
 
-describe('Erlang B on the production pool', { timeout: 60_000 }, () => {
+describe('Erlang B on the production pool', { timeout: 180_000 }, () => {
   // 40 callers a second holding 100 ms each: 4 Erlangs offered to 5 connections, B ≈ 19.9 %.
   const theory = erlangB(4, 5);
 

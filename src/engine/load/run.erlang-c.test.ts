@@ -15,7 +15,7 @@ import { erlangC, meanWaitMs } from './queueing';
 
 const ARRIVALS = 1_000_000;
 
-describe('Erlang C on the production pool', { timeout: 60_000 }, () => {
+describe('Erlang C on the production pool', { timeout: 180_000 }, () => {
   // 30 callers a second holding 100 ms each: 3 Erlangs on 4 connections, 75 % busy, C ≈ 50.9 %.
   const c = erlangC(3, 4);
   const w = meanWaitMs(30, 100, 4);
