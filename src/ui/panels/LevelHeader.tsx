@@ -26,7 +26,7 @@ export function LevelHeader({ level }: { level: LevelId }) {
         <dl className="level-header__facts">
           <div>
             <dt>Adds</dt>
-            <dd>{page.adds}</dd>
+            <dd>{levelOf(level).summary}</dd>
           </div>
           <div>
             <dt>Solves</dt>
