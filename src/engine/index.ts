@@ -29,7 +29,7 @@ export { runFreshPerCaller } from './load/fresh';
 export type { FreshOutput } from './load/fresh';
 export { createLoadRun, runLoad } from './load/run';
 export type { LoadOutput, LoadRun } from './load/run';
-export { estimateSeconds, LOAD_LIMITS, loadProblems, NOMINAL_ARRIVALS_PER_SECOND, parseLoadSpec } from './load/spec';
+export { estimateSeconds, LOAD_LIMITS, loadProblems, NOMINAL_ARRIVALS_PER_SECOND } from './load/spec';
 export type { HoldDistribution, LoadScenario, LoadSpec } from './load/spec';
 export { niceStep } from './load/stats';
 export type { Interval, WaitHistogram } from './load/stats';
@@ -51,7 +51,15 @@ export {
 } from './load/queueing';
 export { reportOf, runScenario, simulateText } from './run';
 export type { ChoicePoint, RunResult, StepReport } from './run';
-export { LIMITS, parseOptions, parseScenario, parseStep } from './scenario';
+export {
+  decodeUtf8,
+  LIMITS,
+  parseLoadSpec,
+  parseOptions,
+  parseScenario,
+  parseScenarioText,
+  parseStep,
+} from './scenario';
 export { FIX_NAMES, LEVEL_IDS, WARNINGS } from './types';
 export type {
   BoundKind,

@@ -1,3 +1,5 @@
+import type { LevelOptions, Step } from './scenario';
+
 /**
  * The engine's vocabulary: scenarios, events, and the world as it stands after each event.
  * Everything here is plain data, so a timeline can be stored, compared and replayed.
@@ -41,32 +43,19 @@ export const FIX_NAMES = ['maxSize', 'lock', 'reset', 'validate', 'timeout', 'cl
 export type FixName = (typeof FIX_NAMES)[number];
 export type Fixes = { readonly [F in FixName]: boolean };
 
-export interface LevelOptions {
-  readonly size?: number;
-  readonly minSize?: number;
-  readonly maxSize?: number;
-  readonly acquireTimeout?: number | null;
-  readonly leakThreshold?: number | null;
-  readonly idleTimeout?: number | null;
-  readonly maxLifetime?: number | null;
-  readonly fixes?: Partial<Fixes>;
-  readonly costs?: Partial<Costs>;
-}
-
-export interface Step {
-  readonly do: StepKind;
-  readonly client?: string;
-  readonly object?: number;
-  readonly write?: string;
-  readonly fail?: boolean;
-  readonly at?: number;
-}
+/**
+ * A scenario file's options and steps: their types are inferred from the file format's schema
+ * (scenario/), which checks every file before it runs.
+ */
+export type { LevelOptions, Step } from './scenario';
 
 export interface Scenario {
   readonly level: LevelId;
   readonly options: LevelOptions;
   readonly seed: number;
   readonly steps: readonly Step[];
+  /** A hand-picked interleaving: the option taken at each choice point in turn (see run/choices.ts). */
+  readonly choices?: readonly number[];
 }
 
 /** Where an object is, for drawing: the library's places. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runFreshPerCaller } from './fresh';
 import { createLoadRun, runLoad } from './run';
-import { estimateSeconds, loadProblems, parseLoadSpec, type LoadScenario } from './spec';
+import { parseLoadSpec } from '../scenario';
+import { estimateSeconds, loadProblems, type LoadScenario } from './spec';
 import { batchInterval, niceStep } from './stats';
 import { theoryFor } from './theory';
 import { erlangB } from './queueing';

@@ -75,6 +75,15 @@ export function describeError(error: ScenarioError, steps: readonly unknown[] | 
   return `step ${error.stepIndex + 1}${what}: ${error.message}`;
 }
 
+/** A file's `choices` must each meet a moment of its run: more picks than moments is a mistake in the file. */
+function tooManyChoices(picks: number, moments: number): string {
+  const has =
+    moments === 0
+      ? 'no moment where two readers could go on at once'
+      : `only ${moments} ${moments === 1 ? 'moment' : 'moments'} where several readers could go on`;
+  return `"choices" has ${picks} ${picks === 1 ? 'pick' : 'picks'}, but this run has ${has}`;
+}
+
 /** Parse, run and report one scenario file's text; bad input becomes a message, never a throw. */
 export function simulateText(text: string): SimulateResult {
   let steps: readonly unknown[] | null = null;
@@ -96,6 +105,9 @@ export function simulateText(text: string): SimulateResult {
     }
     const result = runScenario(parsed.scenario, { record: false });
     if (result.error) return { ok: false, message: describeError(result.error, steps) };
+    const picks = parsed.scenario.choices?.length ?? 0;
+    if (picks > result.choicePoints.length)
+      return { ok: false, message: tooManyChoices(picks, result.choicePoints.length) };
     return { ok: true, output: reportOf(result) };
   } catch (error) {
     if (error instanceof ScenarioError) return { ok: false, message: describeError(error, steps) };
