@@ -4,7 +4,7 @@
  * error per bad file (naming the file and the step), and a non-zero exit at the end if any was bad.
  */
 import { readFileSync } from 'node:fs';
-import { simulateText } from '../engine';
+import { decodeUtf8, ScenarioError, simulateText } from '../engine';
 
 const files = process.argv.slice(2);
 if (files.length === 0) {
@@ -13,11 +13,21 @@ if (files.length === 0) {
 }
 let failed = 0;
 for (const file of files) {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (e) {
     process.stderr.write(`${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})\n`);
+    failed++;
+    continue;
+  }
+  // Bytes, not text: invalid UTF-8 is refused (naming the byte), never read as U+FFFD.
+  let text: string;
+  try {
+    text = decodeUtf8(bytes);
+  } catch (e) {
+    if (!(e instanceof ScenarioError)) throw e;
+    process.stderr.write(`${file}: ${e.message}\n`);
     failed++;
     continue;
   }

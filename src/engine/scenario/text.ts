@@ -15,12 +15,12 @@ export function decodeUtf8(bytes: Uint8Array): string {
     const at = firstInvalidByte(bytes);
     const byte = bytes[at] ?? 0;
     throw new ScenarioError(
-      `not valid UTF-8: byte ${at} (0x${byte.toString(16).padStart(2, '0')}) cannot start or continue a character there; save the file as UTF-8`,
+      `not valid UTF-8: byte ${at} (0x${byte.toString(16).padStart(2, '0')}) does not begin a UTF-8 character; save the file as UTF-8`,
     );
   }
 }
 
-/** The offset of the first byte that is not part of a well-formed UTF-8 sequence. */
+/** The offset of the first byte that does not begin a well-formed UTF-8 sequence. */
 export function firstInvalidByte(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
@@ -45,8 +45,7 @@ export function firstInvalidByte(bytes: Uint8Array): number {
     } else return i;
     for (let k = 1; k <= n; k++) {
       const c = bytes[i + k];
-      if (c === undefined) return i + k;
-      if (k === 1 ? c < lo || c > hi : c < 0x80 || c > 0xbf) return i + k;
+      if (c === undefined || (k === 1 ? c < lo || c > hi : c < 0x80 || c > 0xbf)) return i;
     }
     i += n + 1;
   }
