@@ -86,7 +86,14 @@ function fileOf(level: LevelId) {
         seed: v.exactOptional(SEED),
         steps: v.exactOptional(stepsOf(level)),
         // Load runs measure readers waiting in line: only a level with a line can run them.
-        load: v.exactOptional(info.queues ? LOAD : v.never(() => 'load runs need "level": "production"')),
+        load: v.exactOptional(
+          info.queues
+            ? LOAD
+            : v.pipe(
+                v.never(() => 'load runs need "level": "production"'),
+                v.description('Load runs need "level": "production".'),
+              ),
+        ),
         choices: v.exactOptional(CHOICES),
       },
       objectMessage({

@@ -90,12 +90,13 @@ function optionSchema(name: string, spec: OptionSpec): v.GenericSchema {
   const what = `options.${name}`;
   const schema =
     spec.kind === 'count' ? whole(what, spec.min, spec.max) : spec.kind === 'time' ? timeOption(what, spec) : FIXES;
-  const about = spec.kind === 'time' && spec.default !== null ? `; null ${spec.whenNull}` : '';
-  return v.pipe(
-    schema,
-    v.metadata({ default: spec.default }),
-    v.description(`Default ${JSON.stringify(spec.default)}${about}.`),
-  );
+  const about =
+    spec.kind === 'count'
+      ? `A whole number from ${spec.min} to ${spec.max}. Default ${spec.default}.`
+      : spec.kind === 'time'
+        ? `Virtual ms up to ${spec.max}${spec.zero ? '' : ', above 0'}, or null: ${spec.whenNull}. Default ${spec.default === null ? `null (${spec.whenNull})` : spec.default}.`
+        : 'Each fix on (true) or switched off (false); any left out stay on.';
+  return v.pipe(schema, v.metadata({ default: spec.default }), v.description(about));
 }
 
 /**
