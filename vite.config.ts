@@ -2,6 +2,7 @@ import { runnerImport } from 'vite';
 import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { CSP } from './csp.config.ts';
+import type * as SchemaModule from './scripts/scenarioSchema.ts';
 
 /** Put the Content-Security-Policy first in <head> of the built page (see csp.config.ts). */
 function contentSecurityPolicy(): Plugin {
@@ -25,7 +26,7 @@ function contentSecurityPolicy(): Plugin {
  */
 function scenarioSchema(): Plugin {
   const text = async () => {
-    const { module } = await runnerImport<typeof import('./scripts/scenarioSchema.ts')>('/scripts/scenarioSchema.ts', {
+    const { module } = await runnerImport<typeof SchemaModule>('/scripts/scenarioSchema.ts', {
       configFile: false,
       logLevel: 'silent',
     });
