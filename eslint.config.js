@@ -19,6 +19,22 @@ const engineBans = {
   'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Use the seeded Rng.' }],
 };
 
+/** Outside src/engine, the engine is reached through src/engine/index.ts only, never a file inside it. */
+const engineThroughIndex = {
+  regex: '(^|/)engine/(?!index(\\.ts)?$).+',
+  message: 'Import the engine through src/engine/index.ts, not a file inside it.',
+};
+
+const domBans = {
+  'no-restricted-globals': [
+    'error',
+    { name: 'window', message: 'This code runs in Node: no DOM.' },
+    { name: 'document', message: 'This code runs in Node: no DOM.' },
+    { name: 'navigator', message: 'This code runs in Node: no DOM.' },
+    { name: 'localStorage', message: 'This code runs in Node: no DOM.' },
+  ],
+};
+
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report'] },
   {
@@ -72,6 +88,63 @@ export default tseslint.config(
               group: ['react', 'react-dom', 'motion*', 'zustand/react', '**/ui/**'],
               message: 'The store is framework-free: engine and zustand/vanilla only.',
             },
+            engineThroughIndex,
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // What each level teaches: data over the engine's types and values (through its index), read by
+    // the store and drawn by the UI — so it imports neither, nor any framework.
+    files: ['src/stories/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'react',
+                'react-dom',
+                'react/*',
+                'zustand*',
+                'motion*',
+                '**/store/**',
+                '**/ui/**',
+                '**/workers/**',
+              ],
+              message: 'Stories are data over the engine: no store, UI or framework.',
+            },
+            engineThroughIndex,
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The scenario CLI runs in Node: the engine through its index, no DOM, no React.
+    files: ['src/cli/**/*.{ts,tsx}'],
+    rules: {
+      ...domBans,
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'react',
+                'react-dom',
+                'react/*',
+                'zustand*',
+                'motion*',
+                '**/store/**',
+                '**/ui/**',
+                '**/workers/**',
+              ],
+              message: 'The CLI is Node and the engine only.',
+            },
+            engineThroughIndex,
           ],
         },
       ],

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { analogyView } from '../src/store/analogy';
-import { ms } from '../src/store/narrate';
+import { ms } from '../src/store/format';
 import { expect, test } from './fixtures';
 
 const verdict = (page: Page) => page.getByTestId('analogy-verdict');
@@ -42,21 +42,21 @@ test('changing the readers reruns both sides; a bad value gets a message and cha
   await expect(verdict(page)).toContainText(ms(analogyView(3).sides[0].totalMs));
 });
 
-test('each side steps through what happened, one sentence a step', async ({ lab, page }) => {
+test('each side steps through what happened, one sentence a moment', async ({ lab, page }) => {
   await lab.open('?level=analogy');
   const side = page.getByRole('region', { name: 'Without a pool' });
   const frames = analogyView(8).sides[0].frames;
   await expect(side.getByText(frames[0]!.text)).toBeVisible();
-  await expect(side.getByRole('button', { name: 'Previous step, without a pool' })).toBeDisabled();
-  await side.getByRole('button', { name: 'Next step, without a pool' }).click();
+  await expect(side.getByRole('button', { name: 'Previous moment, without a pool' })).toBeDisabled();
+  await side.getByRole('button', { name: 'Next moment, without a pool' }).click();
   await expect(side.getByText(frames[1]!.text)).toBeVisible();
-  await side.getByRole('button', { name: 'Last step, without a pool' }).click();
-  await expect(side.getByText(`Step ${frames.length} of ${frames.length}`)).toBeVisible();
+  await side.getByRole('button', { name: 'Last moment, without a pool' }).click();
+  await expect(side.getByText(`Moment ${frames.length} of ${frames.length}`)).toBeVisible();
   await expect(side.getByText(frames.at(-1)!.text)).toBeVisible();
-  await expect(side.getByRole('button', { name: 'Next step, without a pool' })).toBeDisabled();
+  await expect(side.getByRole('button', { name: 'Next moment, without a pool' })).toBeDisabled();
   // The other side keeps its own place.
   const other = page.getByRole('region', { name: 'With a pool' });
-  await expect(other.getByText(/^Step 1 of/)).toBeVisible();
+  await expect(other.getByText(/^Moment 1 of/)).toBeVisible();
 });
 
 for (const colorScheme of ['light', 'dark'] as const) {

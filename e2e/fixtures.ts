@@ -38,7 +38,7 @@ export class Lab {
     return this.page.getByTestId('narration');
   }
 
-  /** "Step 12 of 40 · t = …" */
+  /** "Moment 12 of 40 · t = …" */
   get position(): Locator {
     return this.page.getByRole('region', { name: 'What is happening' }).locator('.narration__meta');
   }
@@ -72,10 +72,11 @@ export class Lab {
     await this.key('End');
   }
 
-  async stepNumber(): Promise<number> {
+  /** The moment in view: its number on the timeline. */
+  async momentNumber(): Promise<number> {
     const text = (await this.position.textContent()) ?? '';
-    const m = /Step (\d+) of (\d+)/.exec(text);
-    if (!m) throw new Error(`no step in "${text}"`);
+    const m = /Moment (\d+) of (\d+)/.exec(text);
+    if (!m) throw new Error(`no moment in "${text}"`);
     return Number(m[1]);
   }
 

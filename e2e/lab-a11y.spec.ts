@@ -105,7 +105,7 @@ test('an error inside one panel shows a message there and the rest keeps working
   await expect(page.getByRole('alert').filter({ hasText: 'The code panel could not be drawn.' })).toBeVisible();
   await expect(lab.stage).toBeVisible();
   await lab.button('Step forward').click();
-  expect(await lab.stepNumber()).toBe(5);
+  expect(await lab.momentNumber()).toBe(5);
   await page.evaluate(() => localStorage.removeItem('pool-lab:break-panel'));
   await lab.button('Try again').click();
   await expect(lab.code).toBeVisible();

@@ -1,17 +1,17 @@
 /**
- * Manual mode's "same moment": actions pressed while it is on start together, so a learner can
+ * Manual mode's "same instant": actions pressed while it is on start together, so a learner can
  * make the database pool's race by hand (four acquires at once, maxSize 2, four connections).
  */
 import { callout } from '../src/store/callouts';
 import { expect, test } from './fixtures';
 
-test('database: four acquires at the same moment open more connections than the maximum', async ({ lab, page }) => {
+test('database: four acquires at the same instant open more connections than the maximum', async ({ lab, page }) => {
   await lab.level('database');
   await page.getByLabel('Most allowed (maxSize)').fill('2');
   await expect(lab.stage.locator('[data-counter="created"]')).toHaveText('2');
   await lab.addReaders(4);
 
-  const together = page.getByRole('checkbox', { name: 'Same moment: the next actions start together' });
+  const together = page.getByRole('checkbox', { name: 'Same instant: the next actions start together' });
   await together.check();
   await expect(together).toBeChecked();
   await expect(
@@ -32,7 +32,7 @@ test('database: the same four acquires one after another stop at the maximum', a
   await lab.level('database');
   await page.getByLabel('Most allowed (maxSize)').fill('2');
   await lab.addReaders(4);
-  await expect(page.getByRole('checkbox', { name: 'Same moment: the next actions start together' })).not.toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'Same instant: the next actions start together' })).not.toBeChecked();
   await expect(
     page.getByRole('status').filter({ hasText: 'Off: each action starts when the one before it has finished.' }),
   ).toBeVisible();

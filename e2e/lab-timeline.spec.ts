@@ -7,7 +7,7 @@ import { expect, test } from './fixtures';
 test('step back then forward shows exactly the same shelf, readers and code line', async ({ lab }) => {
   await lab.open('?level=level2&scenario=double-release-level2&step=0');
   for (let i = 0; i < 20; i++) await lab.button('Step forward').click();
-  expect(await lab.stepNumber()).toBe(20);
+  expect(await lab.momentNumber()).toBe(20);
   const at20 = await lab.snapshot();
   for (let i = 0; i < 6; i++) await lab.button('Step back').click();
   expect(await lab.snapshot()).not.toEqual(at20);
@@ -22,14 +22,14 @@ test('every keyboard shortcut works', async ({ lab, page }) => {
 
   await lab.key('ArrowRight');
   await lab.key('ArrowRight');
-  expect(await lab.stepNumber()).toBe(2);
+  expect(await lab.momentNumber()).toBe(2);
   await lab.key('ArrowLeft');
-  expect(await lab.stepNumber()).toBe(1);
+  expect(await lab.momentNumber()).toBe(1);
   await lab.key('End');
-  const last = await lab.stepNumber();
+  const last = await lab.momentNumber();
   expect(last).toBeGreaterThan(10);
   await lab.key('Home');
-  expect(await lab.stepNumber()).toBe(0);
+  expect(await lab.momentNumber()).toBe(0);
 
   await expect(speed).toHaveValue('1');
   await lab.key('+');
@@ -40,13 +40,13 @@ test('every keyboard shortcut works', async ({ lab, page }) => {
 
   await lab.key('Space');
   await expect(lab.button('Pause')).toBeVisible();
-  await expect.poll(() => lab.stepNumber()).toBeGreaterThan(0);
+  await expect.poll(() => lab.momentNumber()).toBeGreaterThan(0);
   await lab.key('Space');
   await expect(lab.button('Play')).toBeVisible();
-  const paused = await lab.stepNumber();
+  const paused = await lab.momentNumber();
   await lab.button('Step back').focus();
   await page.keyboard.press('ArrowLeft');
-  expect(await lab.stepNumber()).toBe(paused - 1);
+  expect(await lab.momentNumber()).toBe(paused - 1);
 });
 
 test('shortcuts stay out of the way while typing', async ({ lab, page }) => {
@@ -58,21 +58,21 @@ test('shortcuts stay out of the way while typing', async ({ lab, page }) => {
   await field.press('ArrowLeft');
   await field.press('Home');
   await expect(field).toHaveValue('a -+ b');
-  expect(await lab.stepNumber()).toBe(3);
+  expect(await lab.momentNumber()).toBe(3);
   await expect(page.getByRole('combobox', { name: 'Speed' })).toHaveValue('1');
 });
 
 test('the scrubber and the jump buttons move the cursor', async ({ lab, page }) => {
   await lab.open('?level=database&scenario=restart-database');
   await lab.button('Jump to end').click();
-  const last = await lab.stepNumber();
+  const last = await lab.momentNumber();
   await page.getByRole('slider', { name: 'Timeline' }).fill('7');
-  expect(await lab.stepNumber()).toBe(7);
+  expect(await lab.momentNumber()).toBe(7);
   await lab.button('Jump to start').click();
-  expect(await lab.stepNumber()).toBe(0);
+  expect(await lab.momentNumber()).toBe(0);
   await expect(lab.button('Jump to start')).toBeDisabled();
   await lab.button('Jump to end').click();
-  expect(await lab.stepNumber()).toBe(last);
+  expect(await lab.momentNumber()).toBe(last);
   await expect(lab.button('Step forward')).toBeDisabled();
 });
 
@@ -90,13 +90,13 @@ test('choosing a log entry jumps back to it', async ({ lab, page }) => {
 test('a deep link lands on the right step and the address follows the cursor', async ({ lab, page }) => {
   await lab.open('?level=level2&scenario=dirty-book-level2&step=12');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Level 2 — a maximum size');
-  expect(await lab.stepNumber()).toBe(12);
+  expect(await lab.momentNumber()).toBe(12);
   await expect(lab.button('Play')).toBeVisible();
   await expect(page.getByRole('button', { name: 'A dirty book', exact: true })).toHaveAttribute('aria-pressed', 'true');
   await lab.button('Step forward').click();
   await expect(page).toHaveURL(/level=level2&scenario=dirty-book-level2&step=13/);
   await page.reload();
-  expect(await lab.stepNumber()).toBe(13);
+  expect(await lab.momentNumber()).toBe(13);
 });
 
 test('a bad deep link opens the nearest valid view with a notice', async ({ lab, page }) => {
@@ -108,15 +108,15 @@ test('a bad deep link opens the nearest valid view with a notice', async ({ lab,
   await expect(page.getByRole('status').filter({ hasText: 'does not have' })).toBeVisible();
 
   await lab.open('?level=level1&scenario=dirty-book-level1&step=banana');
-  await expect(page.getByRole('status').filter({ hasText: '"banana" is not a step number' })).toBeVisible();
-  expect(await lab.stepNumber()).toBe(0);
+  await expect(page.getByRole('status').filter({ hasText: '"banana" is not a moment on the timeline' })).toBeVisible();
+  expect(await lab.momentNumber()).toBe(0);
 
   await lab.open('?level=level1&scenario=dirty-book-level1&step=100000');
-  await expect(page.getByRole('status').filter({ hasText: 'asked for step 100000' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'asked for moment 100000' })).toBeVisible();
   await expect(lab.button('Step forward')).toBeDisabled();
 
   await page.getByRole('button', { name: /^Dismiss/ }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'asked for step' })).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'asked for moment' })).toHaveCount(0);
 });
 
 test('the path links move between levels and back keeps each level’s work', async ({ lab, page }) => {

@@ -18,30 +18,43 @@ test('running B first at the moment A finishes its check makes the race, with th
   await openProduction(page);
   await page.getByRole('button', { name: 'Pick the order yourself', exact: true }).click();
   await page.getByRole('switch', { name: 'Thread safety', exact: true }).click();
-  const moment = page.getByRole('group', { name: /^Moment 1, at 102 ms/ });
-  await expect(moment.getByRole('button', { name: 'Run A next' })).toHaveAttribute('aria-pressed', 'true');
+  const choice = page.getByRole('group', { name: /^Choice 1, at 102 ms/ });
+  await expect(choice.getByRole('button', { name: 'Run A next' })).toHaveAttribute('aria-pressed', 'true');
   await expect(run(page).locator('[data-warning="shared-object"]')).toHaveCount(0);
 
-  await moment.getByRole('button', { name: 'Run B next' }).click();
-  await expect(moment.getByRole('button', { name: 'Run B next' })).toHaveAttribute('aria-pressed', 'true');
+  await choice.getByRole('button', { name: 'Run B next' }).click();
+  await expect(choice.getByRole('button', { name: 'Run B next' })).toHaveAttribute('aria-pressed', 'true');
   // The timeline is at the moment of the choice; at the end B holds A's book and read A's note.
   await expect(page.getByTestId('narration')).toContainText('B');
   await run(page).getByRole('button', { name: 'Jump to end' }).click();
   await expect(run(page).locator('[data-warning="shared-object"]').first()).toBeAttached();
   await expect(run(page).locator('[data-warning="dirty-read"]').first()).toBeAttached();
 
-  await moment.getByRole('button', { name: 'Let the scheduler choose' }).click();
-  await expect(moment.getByRole('button', { name: 'Run A next' })).toHaveAttribute('aria-pressed', 'true');
+  await choice.getByRole('button', { name: 'Let the scheduler choose' }).click();
+  await expect(choice.getByRole('button', { name: 'Run A next' })).toHaveAttribute('aria-pressed', 'true');
   await run(page).getByRole('button', { name: 'Jump to end' }).click();
   await expect(run(page).locator('[data-warning="shared-object"]')).toHaveCount(0);
+});
+
+test('the production pool is narrated as a pool of connections from its first moment', async ({ page }) => {
+  await openProduction(page);
+  // maxSize 2 and no minSize: the pool opens with nothing made, so only the level can say what it lends.
+  await page.getByRole('button', { name: 'Creating past the maximum', exact: true }).click();
+  const narration = run(page).getByTestId('narration');
+  await run(page).getByRole('button', { name: 'Jump to start' }).click();
+  await expect(narration).toHaveText('The pool opens and starts connecting to the database.');
+  await run(page).getByRole('button', { name: 'Step forward' }).click();
+  await expect(narration).toHaveText(
+    'The pool is ready with an empty shelf: each connection will be made when first asked for.',
+  );
 });
 
 test('with the lock on, no order makes the race', async ({ page }) => {
   await openProduction(page);
   await page.getByRole('button', { name: 'Pick the order yourself', exact: true }).click();
-  const moment = page.getByRole('group', { name: /^Moment 1, at 102 ms/ });
-  await moment.getByRole('button', { name: 'Run B next' }).click();
-  await expect(moment.getByRole('button', { name: 'Run B next' })).toHaveAttribute('aria-pressed', 'true');
+  const choice = page.getByRole('group', { name: /^Choice 1, at 102 ms/ });
+  await choice.getByRole('button', { name: 'Run B next' }).click();
+  await expect(choice.getByRole('button', { name: 'Run B next' })).toHaveAttribute('aria-pressed', 'true');
   await run(page).getByRole('button', { name: 'Jump to end' }).click();
   await expect(run(page).locator('[data-warning="shared-object"]')).toHaveCount(0);
 });

@@ -23,8 +23,8 @@ test('a production deep link lands on its scenario, switches, picks and step', a
   await expect(sw(page, 'Thread safety')).toHaveAttribute('aria-checked', 'false');
   for (const name of ['Max size', 'Reset', 'Validation', 'Timeout', 'Cleanup'])
     await expect(sw(page, name)).toHaveAttribute('aria-checked', 'true');
-  const moment = page.getByRole('group', { name: /^Moment 1, at 102 ms/ });
-  await expect(moment.getByRole('button', { name: 'Run B next' })).toHaveAttribute('aria-pressed', 'true');
+  const choice = page.getByRole('group', { name: /^Choice 1, at 102 ms/ });
+  await expect(choice.getByRole('button', { name: 'Run B next' })).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByText('your order')).toBeVisible();
   await expect(slider(page)).toHaveValue('30');
   // B read A's data because both held one connection: the advice names thread safety, not reset.
@@ -63,12 +63,12 @@ test('the address follows the switches, the picks and the cursor; reload and bac
   // A hand-picked order is part of the link too.
   await scenarioButton(page, 'Pick the order yourself').click();
   await sw(page, 'Thread safety').click();
-  const moment = page.getByRole('group', { name: /^Moment 1, at 102 ms/ });
-  await moment.getByRole('button', { name: 'Run B next' }).click();
+  const choice = page.getByRole('group', { name: /^Choice 1, at 102 ms/ });
+  await choice.getByRole('button', { name: 'Run B next' }).click();
   await expect(page).toHaveURL(/scenario=pick-order&off=lock,reset&choices=1&step=\d+$/);
   await page.reload();
   await expect(
-    page.getByRole('group', { name: /^Moment 1, at 102 ms/ }).getByRole('button', { name: 'Run B next' }),
+    page.getByRole('group', { name: /^Choice 1, at 102 ms/ }).getByRole('button', { name: 'Run B next' }),
   ).toHaveAttribute('aria-pressed', 'true');
 });
 
@@ -79,14 +79,14 @@ test('a bad production link opens the nearest valid view with notices', async ({
   await expect(notice(page, 'no scenario called "nope"')).toBeVisible();
   await expect(notice(page, '"banana", which is not a fix')).toBeVisible();
   await expect(notice(page, 'Choice 1 in the link is 7')).toBeVisible();
-  await expect(notice(page, 'asked for step 99999')).toBeVisible();
+  await expect(notice(page, 'asked for moment 99999')).toBeVisible();
   await expect(page.getByText("the scheduler's order")).toBeVisible();
   await expect(run(page).getByRole('button', { name: 'Step forward', exact: true })).toBeDisabled();
   await expect(page).toHaveURL(/\?level=production&scenario=same-book&off=lock$/);
 
   await open(page, '?level=production&scenario=dirty&step=banana');
-  await expect(notice(page, '"banana" is not a step number')).toBeVisible();
+  await expect(notice(page, '"banana" is not a moment on the timeline')).toBeVisible();
   await expect(scenarioButton(page, 'A dirty book')).toHaveAttribute('aria-pressed', 'true');
   await page.getByRole('button', { name: /^Dismiss/ }).click();
-  await expect(notice(page, 'is not a step number')).toHaveCount(0);
+  await expect(notice(page, 'is not a moment on the timeline')).toHaveCount(0);
 });

@@ -50,7 +50,7 @@ export {
   waitingSystem,
 } from './load/queueing';
 export { reportOf, runScenario, simulateText } from './run';
-export type { ChoicePoint, RunResult, StepReport } from './run';
+export type { RunResult } from './run';
 export {
   decodeUtf8,
   LIMITS,
@@ -72,11 +72,11 @@ export type {
   LevelId,
   Lends,
   LevelOptions,
+  LineId,
   ObjectView,
   PoolEvent,
   Scenario,
   Step,
-  StepId,
   StepKind,
   StepOutcome,
   WarningKind,

@@ -50,7 +50,7 @@ export function createMonitor(rt: Runtime, opts: MonitorOptions): Monitor {
   let lastInUse: number | null = null;
   let highWater = opts.bound ?? Number.POSITIVE_INFINITY;
   const warn = (warning: WarningKind, message: string, e: PoolEvent) =>
-    rt.emit({ type: 'monitor.warned', warning, message }, { object: e.object, client: e.client, step: e.step });
+    rt.emit({ type: 'monitor.warned', warning, message }, { object: e.object, client: e.client, line: e.line });
 
   const watch = (e: PoolEvent): void => {
     if (e.type === 'monitor.warned') return;
@@ -157,7 +157,7 @@ export function createMonitor(rt: Runtime, opts: MonitorOptions): Monitor {
             warning: 'waiting-forever',
             message: `${client} has been waiting since ${since} ms, and nothing will ever come`,
           },
-          { client, object: null, step: null },
+          { client, object: null, line: null },
         );
       }
       if (state.closed) {
@@ -169,7 +169,7 @@ export function createMonitor(rt: Runtime, opts: MonitorOptions): Monitor {
               warning: 'open-after-close',
               message: `after close(), ${open.length} object(s) were never closed: ${open.join(', ')}`,
             },
-            { client: null, object: null, step: null },
+            { client: null, object: null, line: null },
           );
         }
       }

@@ -3,7 +3,7 @@
  */
 import { runScenario, type RunResult } from './run';
 import { parseScenario } from './scenario';
-import type { EventOf, EventType, PoolEvent, WarningKind } from './types';
+import type { EventOf, EventType, WarningKind } from './types';
 
 /** Parse and run a scenario given as plain JSON; throws if the file itself is malformed. */
 export function play(json: unknown, record = true): RunResult {
@@ -22,10 +22,4 @@ export function outcome(result: RunResult, step: number) {
   const report = result.steps[step];
   if (!report) throw new Error(`no step ${step}`);
   return report;
-}
-
-export function lastEvent(result: RunResult): PoolEvent {
-  const e = result.events.at(-1);
-  if (!e) throw new Error('no events');
-  return e;
 }

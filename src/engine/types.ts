@@ -1,5 +1,3 @@
-import type { LevelOptions, Step } from './scenario';
-
 /**
  * The engine's vocabulary: scenarios, events, and the world as it stands after each event.
  * Everything here is plain data, so a timeline can be stored, compared and replayed.
@@ -44,10 +42,29 @@ export type FixName = (typeof FIX_NAMES)[number];
 export type Fixes = { readonly [F in FixName]: boolean };
 
 /**
- * A scenario file's options and steps: their types are inferred from the file format's schema
- * (scenario/), which checks every file before it runs.
+ * A level's options and a step as a scenario file gives them. The file format's schema
+ * (scenario/) infers exactly these types: the compiler holds the two equal.
  */
-export type { LevelOptions, Step } from './scenario';
+export interface LevelOptions {
+  readonly size?: number;
+  readonly minSize?: number;
+  readonly maxSize?: number;
+  readonly acquireTimeout?: number | null;
+  readonly leakThreshold?: number | null;
+  readonly idleTimeout?: number | null;
+  readonly maxLifetime?: number | null;
+  readonly fixes?: Partial<Fixes>;
+  readonly costs?: Partial<Costs>;
+}
+
+export interface Step {
+  readonly do: StepKind;
+  readonly client?: string;
+  readonly object?: number;
+  readonly write?: string;
+  readonly fail?: boolean;
+  readonly at?: number;
+}
 
 export interface Scenario {
   readonly level: LevelId;
@@ -136,7 +153,8 @@ export const WARNINGS = [
 ] as const;
 export type WarningKind = (typeof WARNINGS)[number];
 
-export type StepId = `${string}.${string}`;
+/** A code line's id, `method.kind`, as a `// @step` marker in a level's source names it. */
+export type LineId = `${string}.${string}`;
 
 export type Source = 'shelf' | 'created';
 
@@ -162,8 +180,8 @@ interface EventBase {
   readonly t: number;
   readonly client: string | null;
   readonly object: number | null;
-  /** The code step that ran, matching a `// @step` marker in the level's source. */
-  readonly step: StepId | null;
+  /** The code line that ran, matching a `// @step` marker in the level's source (for the code panel). */
+  readonly line: LineId | null;
   /** The shelf after this event, bottom to top. */
   readonly available: readonly number[];
   readonly inUse: number | null;

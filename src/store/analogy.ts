@@ -11,7 +11,7 @@ import { narrate } from './narrate';
 export { MAX_READERS };
 
 export const DEFAULT_READERS = 8;
-export const ANALOGY_SEED = 7;
+const ANALOGY_SEED = 7;
 
 export type ReadersInput =
   { readonly ok: true; readonly readers: number } | { readonly ok: false; readonly message: string };
@@ -63,7 +63,7 @@ export interface AnalogyView {
   readonly speedup: number;
 }
 
-/** The moments worth a step: what happens to books and readers, not the bookkeeping around it. */
+/** The moments worth showing: what happens to books and readers, not the bookkeeping around it. */
 const SHOWN: ReadonlySet<PoolEvent['type']> = new Set<PoolEvent['type']>([
   'object.creating',
   'object.created',

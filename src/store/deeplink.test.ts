@@ -10,15 +10,15 @@ const ctx: LinkContext = {
 };
 
 describe('parseDeepLink', () => {
-  it('reads a level, a scenario and a step', () => {
+  it('reads a level, a scenario and a moment (the link’s step)', () => {
     expect(parseDeepLink('?level=level2&scenario=dirty-book&step=12', ctx)).toEqual({
-      target: { page: 'level2', story: 'dirty-book', step: 12 },
+      target: { page: 'level2', story: 'dirty-book', moment: 12 },
       notices: [],
     });
   });
 
   it('opens the start of the path with no query', () => {
-    expect(parseDeepLink('', ctx)).toEqual({ target: { page: 'analogy', story: null, step: null }, notices: [] });
+    expect(parseDeepLink('', ctx)).toEqual({ target: { page: 'analogy', story: null, moment: null }, notices: [] });
   });
 
   it('accepts a level id in any case', () => {
@@ -34,26 +34,26 @@ describe('parseDeepLink', () => {
 
   it('keeps the level and drops an unknown scenario with a notice', () => {
     const { target, notices } = parseDeepLink('?level=level2&scenario=nope', ctx);
-    expect(target).toEqual({ page: 'level2', story: null, step: null });
+    expect(target).toEqual({ page: 'level2', story: null, moment: null });
     expect(notices).toEqual(['Level 2 has no scenario called "nope"; pick one from the buttons.']);
   });
 
-  it('rejects steps that are not whole non-negative numbers', () => {
+  it('rejects moments that are not whole non-negative numbers', () => {
     for (const bad of ['-1', 'abc', '1.5', '1e3']) {
       const { target, notices } = parseDeepLink(`?level=level1&step=${bad}`, ctx);
-      expect(target.step).toBeNull();
-      expect(notices[0]).toMatch(/not a step number/);
+      expect(target.moment).toBeNull();
+      expect(notices[0]).toMatch(/not a moment on the timeline/);
     }
   });
 
-  it('caps huge steps instead of failing', () => {
-    expect(parseDeepLink('?level=level1&step=99999999999', ctx).target.step).toBe(1_000_000);
+  it('caps huge moments instead of failing', () => {
+    expect(parseDeepLink('?level=level1&step=99999999999', ctx).target.moment).toBe(1_000_000);
   });
 
   it('leaves the rest of the link to a page that reads its own', () => {
     const owning: LinkContext = { ...ctx, pages: [...ctx.pages, 'production'], ownsLink: (p) => p === 'production' };
     expect(parseDeepLink('?level=production&scenario=dirty&off=reset&step=3', owning)).toEqual({
-      target: { page: 'production', story: null, step: null },
+      target: { page: 'production', story: null, moment: null },
       notices: [],
     });
     // Other pages without stories still say what they ignored.
@@ -68,11 +68,11 @@ describe('parseDeepLink', () => {
 
 describe('formatDeepLink', () => {
   it('writes what parseDeepLink reads', () => {
-    const target = { page: 'level2', story: 'exhaustion', step: 7 };
+    const target = { page: 'level2', story: 'exhaustion', moment: 7 };
     expect(parseDeepLink(formatDeepLink(target), ctx).target).toEqual(target);
   });
 
-  it('leaves out an empty story and step 0', () => {
-    expect(formatDeepLink({ page: 'level1', story: null, step: 0 })).toBe('?level=level1');
+  it('leaves out an empty story and moment 0', () => {
+    expect(formatDeepLink({ page: 'level1', story: null, moment: 0 })).toBe('?level=level1');
   });
 });

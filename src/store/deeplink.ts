@@ -3,21 +3,22 @@
  * wrong in it, the nearest valid view opens and a notice says what was ignored.
  *
  * `level` is a page of the path (analogy, level1…level4, database, production, load — whichever
- * the app has), `scenario` a story of that level, `step` a position of the cursor (0 is the start).
+ * the app has), `scenario` a story of that level, `step` a moment on its timeline (0 is the start).
+ * The parameter keeps its name so that links already shared still work.
  */
 
 export interface LinkTarget {
   /** A page id from the app's path. */
   readonly page: string;
   readonly story: string | null;
-  /** Cursor position asked for; checked against the timeline once it has run. */
-  readonly step: number | null;
+  /** The moment asked for (the link's `step`); checked against the timeline once it has run. */
+  readonly moment: number | null;
 }
 
 export interface LinkContext {
   /** Page ids in path order; the first is where a link with no valid page lands. */
   readonly pages: readonly string[];
-  /** Whether a page is a lab level (which has stories and steps). */
+  /** Whether a page is a lab level (which has stories and a timeline). */
   readonly isLab: (page: string) => boolean;
   /** Story ids of a lab level. */
   readonly storiesOf: (page: string) => readonly string[];
@@ -36,7 +37,7 @@ export interface ParsedLink {
   readonly notices: readonly string[];
 }
 
-const MAX_STEP = 1_000_000;
+const MAX_MOMENT = 1_000_000;
 
 export function parseDeepLink(search: string, ctx: LinkContext): ParsedLink {
   const params = new URLSearchParams(search);
@@ -54,7 +55,7 @@ export function parseDeepLink(search: string, ctx: LinkContext): ParsedLink {
         `The link asked for a level called "${clip(rawPage)}", which the lab does not have, so it opened ${title(first)}.`,
       );
   }
-  if (ctx.ownsLink?.(page)) return { target: { page, story: null, step: null }, notices };
+  if (ctx.ownsLink?.(page)) return { target: { page, story: null, moment: null }, notices };
 
   const rawStory = params.get('scenario');
   let story: string | null = null;
@@ -68,16 +69,16 @@ export function parseDeepLink(search: string, ctx: LinkContext): ParsedLink {
     }
   }
 
-  const rawStep = params.get('step');
-  let step: number | null = null;
-  if (rawStep !== null && rawStep !== '') {
-    const n = Number(rawStep);
-    if (!ctx.isLab(page)) notices.push(`${title(page)} has no steps, so step ${clip(rawStep)} was ignored.`);
-    else if (!/^\d+$/.test(rawStep.trim()) || !Number.isSafeInteger(n)) {
-      notices.push(`"${clip(rawStep)}" is not a step number, so the lab starts at the beginning.`);
-    } else step = Math.min(n, MAX_STEP);
+  const rawMoment = params.get('step');
+  let moment: number | null = null;
+  if (rawMoment !== null && rawMoment !== '') {
+    const n = Number(rawMoment);
+    if (!ctx.isLab(page)) notices.push(`${title(page)} has no timeline, so step=${clip(rawMoment)} was ignored.`);
+    else if (!/^\d+$/.test(rawMoment.trim()) || !Number.isSafeInteger(n)) {
+      notices.push(`"${clip(rawMoment)}" is not a moment on the timeline, so the lab starts at the beginning.`);
+    } else moment = Math.min(n, MAX_MOMENT);
   }
-  return { target: { page, story, step }, notices };
+  return { target: { page, story, moment }, notices };
 }
 
 /** The query string for a view; empty values are left out. */
@@ -85,7 +86,7 @@ export function formatDeepLink(target: LinkTarget): string {
   const params = new URLSearchParams();
   params.set('level', target.page);
   if (target.story) params.set('scenario', target.story);
-  if (target.step !== null && target.step > 0) params.set('step', String(target.step));
+  if (target.moment !== null && target.moment > 0) params.set('step', String(target.moment));
   return `?${params.toString()}`;
 }
 

@@ -4,8 +4,12 @@
  * more? make one; otherwise refuse — drawn for each level as its code has it, and the node an
  * event is taking, so the chart can light it as it happens.
  *
+ * Which diagram a level gets is read from the level registry: whether it keeps a shelf, whether it
+ * has a maximum, whether it checks what it lends, whether readers can wait in line.
+ *
  * Nodes carry a grid position (column, row) so the chart needs no layout of its own.
  */
+import { LEVELS } from '../engine';
 import type { LevelId, PoolEvent } from '../engine';
 
 export type FlowNodeId =
@@ -44,18 +48,17 @@ const node = (id: FlowNodeId, label: string, kind: FlowNodeKind, col: number, ro
 });
 const edge = (from: FlowNodeId, to: FlowNodeId, label: string | null = null): FlowEdge => ({ from, to, label });
 
+/** "Print a new book", "Open a new connection". */
 function words(level: LevelId) {
-  const db = level === 'database' || level === 'production';
-  return {
-    thing: db ? 'connection' : 'book',
-    make: db ? 'Open a new connection' : 'Print a new book',
-  };
+  const { thing, make } = LEVELS[level].words;
+  return { thing, make: `${make.charAt(0).toUpperCase()}${make.slice(1)} a new ${thing}` };
 }
 
 export function flowFor(level: LevelId): FlowGraph {
+  const info = LEVELS[level];
   const w = words(level);
   const ask = node('ask', 'A reader asks', 'start', 0, 0);
-  if (level === 'nopool') {
+  if (!info.shelf) {
     return {
       level,
       nodes: [ask, node('create', w.make, 'action', 0, 1), node('give', 'Hand it over', 'done', 0, 2)],
@@ -65,7 +68,7 @@ export function flowFor(level: LevelId): FlowGraph {
   }
   const shelf = node('shelf', 'Anything on the shelf?', 'question', 0, 1);
   const pop = node('pop', 'Take the top one', 'action', 0, 2);
-  if (level === 'level1') {
+  if (info.bound !== 'maxSize') {
     return {
       level,
       nodes: [ask, shelf, pop, node('create', w.make, 'action', 1, 2), node('give', 'Hand it over', 'done', 0, 3)],
@@ -81,7 +84,7 @@ export function flowFor(level: LevelId): FlowGraph {
   }
   const room = node('room', 'Room for one more?', 'question', 1, 1);
   const refuse = node('refuse', 'Refuse: pool exhausted', 'refuse', 2, 1);
-  if (level === 'level2' || level === 'level3' || level === 'level4') {
+  if (!info.validates) {
     return {
       level,
       nodes: [
@@ -128,7 +131,7 @@ export function flowFor(level: LevelId): FlowGraph {
     edge('room', 'create', 'yes'),
     edge('create', 'give'),
   ];
-  if (level === 'production') {
+  if (info.queues) {
     nodes.push(node('wait', 'Wait in line', 'action', 3, 1), node('fail', 'Give up with an error', 'refuse', 3, 0));
     edges.push(edge('room', 'wait', 'no'), edge('wait', 'give', 'handed one'), edge('wait', 'fail', 'time is up'));
     return {
@@ -169,12 +172,12 @@ export function flowNodeAt(level: LevelId, e: PoolEvent): FlowNodeId | null {
     case 'statement.started':
     case 'statement.finished':
       // Only the pool's own check, not a reader's query.
-      return e.step !== null && e.step.startsWith('validate') ? pick('alive') : null;
+      return e.line !== null && e.line.startsWith('validate') ? pick('alive') : null;
     case 'object.validated':
       return pick('alive');
     case 'object.closed':
     case 'object.destroyed':
-      return e.step !== null && e.step.startsWith('acquire.') ? pick('discard') : null;
+      return e.line !== null && e.line.startsWith('acquire.') ? pick('discard') : null;
     case 'object.creating':
     case 'object.created':
       // The pool's start-up filling runs with no reader: it is not part of an acquire.

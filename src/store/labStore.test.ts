@@ -3,15 +3,8 @@ import type { Scenario } from '../engine';
 import type { Story } from '../stories/types';
 import interleave from '../../scenarios/production-interleave.json';
 import { createLabStore } from './labStore';
-import {
-  selectAtEnd,
-  selectEvent,
-  selectWarningsSoFar,
-  selectWorld,
-  shelfOf,
-  readersOf,
-  manualReadersOf,
-} from './selectors';
+import { selectAtEnd, selectEvent, selectWarningsSoFar, selectWorld, shelfOf, readersOf } from './selectors';
+import { manualReadersOf } from './manual';
 
 const dirty: Scenario = {
   level: 'level2',
@@ -299,15 +292,15 @@ describe('createLabStore', () => {
     expect(store.getState().scenario.steps).toBe(steps);
   });
 
-  it('opens a story at a given step, clamping with a notice past the end', () => {
+  it('opens a story at a given moment, clamping with a notice past the end', () => {
     const store = fresh();
     const a = store.getState().actions;
-    a.openLevel('level2', { story: 'dirty', step: 5 });
+    a.openLevel('level2', { story: 'dirty', moment: 5 });
     expect(store.getState().cursor).toBe(5);
     expect(store.getState().playing).toBe(false);
-    a.openLevel('level2', { story: 'dirty', step: 99999 });
+    a.openLevel('level2', { story: 'dirty', moment: 99999 });
     expect(selectAtEnd(store.getState())).toBe(true);
-    expect(store.getState().notices.at(-1)?.text).toMatch(/step 99999/);
+    expect(store.getState().notices.at(-1)?.text).toMatch(/moment 99999/);
   });
 
   it('says so when a story does not belong to the level', () => {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../engine';
+import { LEVEL_IDS, LEVELS, runScenario } from '../engine';
 import type { EventBody, EventType, PoolEvent, Scenario } from '../engine';
 import { STORIES } from '../stories';
-import { count, ms, narrate } from './narrate';
+import { ms } from './format';
+import { count, narrate } from './narrate';
 
 /** Every event type, so this file stops compiling when one is added and not sampled below. */
 const ALL_TYPES: Record<EventType, true> = {
@@ -154,6 +155,25 @@ describe('narrate', () => {
     const { world: _world, ...bare } = opening;
     expect(narrate(bare, 'database')).toContain('connection');
     expect(narrate(bare, 'level3')).toContain('book');
+  });
+
+  it('opens the production pool, before any connection exists, with the database’s words', () => {
+    // A fresh production pool (minSize 0) has no object at all when it opens: only the level can
+    // say what it lends. It lends connections, as the database level does.
+    const fresh = runScenario({ level: 'production', options: {}, seed: 1, steps: [] }).events;
+    expect(fresh[0]?.world?.objects ?? []).toEqual([]);
+    const said = fresh.map((e) => narrate(e, 'production'));
+    expect(said[0]).toBe('The pool opens and starts connecting to the database.');
+    expect(said).toContain('The pool is ready with an empty shelf: each connection will be made when first asked for.');
+    expect(said.join(' ')).not.toMatch(/\bbooks?\b|library|printed/i);
+    // Every level's own words, from the registry: books for the text's levels, connections after.
+    for (const level of LEVEL_IDS) {
+      const opening = runScenario({ level, options: {}, seed: 1, steps: [] }).events[0]!;
+      const { world: _world, ...bare } = opening;
+      const words = narrate(bare, level);
+      if (LEVELS[level].lends === 'connection') expect(words).toContain('connecting to the database');
+      else expect(words).toContain('sets up its shelf');
+    }
   });
 
   it('tells a queued reader its place in line', () => {

@@ -5,9 +5,11 @@
  * The switch over event types is exhaustive: adding an event type to the engine without a
  * sentence here fails the type check.
  */
-import type { LevelId, ObjectView, PoolEvent, StepKind, StepOutcome, World } from '../engine';
+import { LEVELS } from '../engine';
+import type { Lends, LevelId, ObjectView, PoolEvent, StepKind, StepOutcome, World } from '../engine';
+import { ms } from './format';
 
-type Kind = 'book' | 'connection';
+type Kind = Lends;
 
 const WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
 
@@ -17,11 +19,6 @@ export function count(n: number, noun: string): string {
   return `${word} ${noun}${n === 1 ? '' : 's'}`;
 }
 
-/** Virtual ms, without float noise: 0.5 ms, 143 ms, 2.5 ms. */
-export function ms(value: number): string {
-  return `${Math.round(value * 10) / 10} ms`;
-}
-
 const capital = (s: string) => (s.length === 0 ? s : s[0]!.toUpperCase() + s.slice(1));
 const quote = (s: string) => `“${s}”`;
 
@@ -29,13 +26,13 @@ function objectView(world: World | undefined, id: number | null): ObjectView | u
   return id === null ? undefined : world?.objects.find((o) => o.id === id);
 }
 
-/** What the pool lends here: the event's own object decides, then the world, then the level. */
+/** What the pool lends here: the event's own object decides, then the world, then the level's registry entry. */
 function kindOf(e: PoolEvent, level: LevelId | undefined): Kind {
   const own = objectView(e.world, e.object);
   if (own) return own.kind;
   const any = e.world?.objects[0];
   if (any) return any.kind;
-  return level === 'database' ? 'connection' : 'book';
+  return level === undefined ? 'book' : LEVELS[level].lends;
 }
 
 /** A sentence's subject: "Reader A", or "the pool" when no reader is acting. */

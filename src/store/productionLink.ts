@@ -6,34 +6,31 @@
  * - `scenario`: a scenario button's id (absent: the page's first scenario);
  * - `off`: the fixes switched off, by their names in scenario files (`maxSize`, `lock`, `reset`,
  *   `validate`, `timeout`, `cleanup`), comma-separated; absent: every fix on;
- * - `choices`: the hand-picked interleaving, the option taken at each moment in turn (0 is the
- *   scheduler's own), comma-separated; absent: the scheduler chooses;
- * - `step`: the cursor (0 is the start); absent: the end of the run.
+ * - `choices`: the hand-picked interleaving, the option taken at each choice point in turn (0 is
+ *   the scheduler's own), comma-separated; absent: the scheduler chooses;
+ * - `step`: the moment on the timeline (0 is the start); absent: the end of the run. (The name is
+ *   kept so that links already shared still work.)
  *
  * Reading one never fails: whatever is wrong in it, the nearest valid view opens and a notice says
  * what was ignored. `parseProductionLink` checks the words; `fitProductionRun` runs the scenario
- * to check what only a run can tell (whether the choices fit its moments, how many steps it has).
+ * to check what only a run can tell (whether the choices fit its choice points, how long it is).
  */
-import { ALL_FIXES } from '../engine';
 import { runScenario } from '../engine';
 import { ScenarioError } from '../engine';
 import { parseScenario } from '../engine';
-import type { Fixes, Scenario } from '../engine';
-
-export type FixName = keyof Fixes;
-
-/** The fixes in the order the page lists them (the order of the text's table). */
-export const FIX_ORDER = Object.keys(ALL_FIXES) as readonly FixName[];
+import type { FixName, Scenario } from '../engine';
+import { FIX_NAMES } from './fixes';
+import { SWITCHED_LEVEL } from './levels';
 
 export interface ProductionView {
   /** A scenario button's id. */
   readonly scenario: string;
-  /** The fixes switched off, in FIX_ORDER. */
+  /** The fixes switched off, in FIX_NAMES. */
   readonly off: readonly FixName[];
   /** The hand-picked interleaving, or null for the scheduler's own order. */
   readonly choices: readonly number[] | null;
-  /** Cursor position, or null for the end of the run. */
-  readonly step: number | null;
+  /** The moment on the timeline (the link's `step`), or null for the end of the run. */
+  readonly moment: number | null;
 }
 
 export interface ProductionLinkContext {
@@ -51,10 +48,10 @@ export interface ParsedProductionLink {
   readonly notices: readonly string[];
 }
 
-/** No run has this many moments to choose at; a longer list is not a list of picks. */
+/** No run has this many choice points; a longer list is not a list of picks. */
 const MAX_CHOICES = 500;
 const MAX_OPTION = 99;
-const MAX_STEP = 1_000_000;
+const MAX_MOMENT = 1_000_000;
 
 export function parseProductionLink(search: string, ctx: ProductionLinkContext): ParsedProductionLink {
   const params = new URLSearchParams(search);
@@ -77,7 +74,7 @@ export function parseProductionLink(search: string, ctx: ProductionLinkContext):
   for (const word of (params.get('off') ?? '').split(',')) {
     const w = word.trim();
     if (w === '') continue;
-    const fix = FIX_ORDER.find((f) => f.toLowerCase() === w.toLowerCase());
+    const fix = FIX_NAMES.find((f) => f.toLowerCase() === w.toLowerCase());
     if (fix) off.add(fix);
     else unknown.push(`"${clip(w)}"`);
   }
@@ -85,22 +82,22 @@ export function parseProductionLink(search: string, ctx: ProductionLinkContext):
     const them =
       unknown.length === 1 ? `${unknown[0]}, which is not a fix` : `${unknown.join(' and ')}, which are not fixes`;
     notices.push(
-      `The link asked to switch off ${them} (the fixes are ${FIX_ORDER.join(', ')}); every other switch is as the link says.`,
+      `The link asked to switch off ${them} (the fixes are ${FIX_NAMES.join(', ')}); every other switch is as the link says.`,
     );
   }
 
   const choices = parseChoices(params.get('choices'), notices);
 
-  let step: number | null = null;
-  const rawStep = params.get('step');
-  if (rawStep !== null && rawStep.trim() !== '') {
-    const n = Number(rawStep.trim());
-    if (!/^\d+$/.test(rawStep.trim()) || !Number.isSafeInteger(n))
-      notices.push(`"${clip(rawStep)}" is not a step number, so the run is shown to its end.`);
-    else step = Math.min(n, MAX_STEP);
+  let moment: number | null = null;
+  const rawMoment = params.get('step');
+  if (rawMoment !== null && rawMoment.trim() !== '') {
+    const n = Number(rawMoment.trim());
+    if (!/^\d+$/.test(rawMoment.trim()) || !Number.isSafeInteger(n))
+      notices.push(`"${clip(rawMoment)}" is not a moment on the timeline, so the run is shown to its end.`);
+    else moment = Math.min(n, MAX_MOMENT);
   }
 
-  return { view: { scenario, off: FIX_ORDER.filter((f) => off.has(f)), choices, step }, notices };
+  return { view: { scenario, off: FIX_NAMES.filter((f) => off.has(f)), choices, moment }, notices };
 }
 
 /** The picks up to the first word that is not one (the scheduler chooses from there). */
@@ -110,7 +107,7 @@ function parseChoices(raw: string | null, notices: string[]): number[] | null {
   const out: number[] = [];
   for (const w of words) {
     if (out.length === MAX_CHOICES) {
-      notices.push(`The link picks more than ${MAX_CHOICES} moments; only the first ${MAX_CHOICES} are used.`);
+      notices.push(`The link picks at more than ${MAX_CHOICES} choice points; only the first ${MAX_CHOICES} are used.`);
       break;
     }
     if (!/^\d{1,2}$/.test(w) || Number(w) > MAX_OPTION) {
@@ -126,36 +123,36 @@ function parseChoices(raw: string | null, notices: string[]): number[] | null {
 
 /**
  * The query string for a view. Commas stay commas and the names are plain, so the link reads as
- * it is: `?level=production&scenario=dirty&off=reset&step=7`.
+ * it is: `?level=production&scenario=dirty&off=reset&step=7` (`step` is the moment).
  */
 export function formatProductionLink(view: ProductionView): string {
-  const parts = ['level=production', `scenario=${encodeURIComponent(view.scenario)}`];
-  if (view.off.length > 0) parts.push(`off=${FIX_ORDER.filter((f) => view.off.includes(f)).join(',')}`);
+  const parts = [`level=${SWITCHED_LEVEL}`, `scenario=${encodeURIComponent(view.scenario)}`];
+  if (view.off.length > 0) parts.push(`off=${FIX_NAMES.filter((f) => view.off.includes(f)).join(',')}`);
   if (view.choices && view.choices.length > 0) parts.push(`choices=${view.choices.join(',')}`);
-  if (view.step !== null) parts.push(`step=${view.step}`);
+  if (view.moment !== null) parts.push(`step=${view.moment}`);
   return `?${parts.join('&')}`;
 }
 
 export interface FittedRun {
   /** The longest start of the link's choices that the run can follow (null: none). */
   readonly choices: readonly number[] | null;
-  /** The step, at most the run's last (null: the end). */
-  readonly step: number | null;
+  /** The moment, at most the run's last (null: the end). */
+  readonly moment: number | null;
   readonly notices: readonly string[];
 }
 
 /**
- * Check a link's choices and step against the run they ask for: `file` is the scenario as the page
- * runs it (its switches set). Choices that a moment does not offer, or more choices than the run
- * has moments, are cut back to what fits; a step past the end becomes the last.
+ * Check a link's choices and moment against the run they ask for: `file` is the scenario as the
+ * page runs it (its switches set). Choices that a choice point does not offer, or more choices than
+ * the run has choice points, are cut back to what fits; a moment past the end becomes the last.
  */
-export function fitProductionRun(file: unknown, choices: readonly number[] | null, step: number | null): FittedRun {
+export function fitProductionRun(file: unknown, choices: readonly number[] | null, moment: number | null): FittedRun {
   let scenario: Scenario;
   try {
     scenario = parseScenario(file).scenario;
   } catch (e) {
     if (!(e instanceof ScenarioError)) throw e;
-    return { choices: null, step: null, notices: [`That scenario can't run: ${e.message}.`] };
+    return { choices: null, moment: null, notices: [`That scenario can't run: ${e.message}.`] };
   }
   const notices: string[] = [];
   const runWith = (picks: readonly number[]) => runScenario(scenario, { choices: picks, record: false });
@@ -172,14 +169,14 @@ export function fitProductionRun(file: unknown, choices: readonly number[] | nul
     if (k < 0)
       return {
         choices: null,
-        step: null,
+        moment: null,
         notices: [`That scenario can't run: ${run.error?.message ?? 'unknown error'}.`],
       };
     const offered = run.choicePoints[k]?.options.length;
     notices.push(
       offered === undefined
         ? `The link's choices from number ${k + 1} on do not fit this run, so the scheduler chooses from there.`
-        : `Choice ${k + 1} in the link is ${picks[k]}, but at that moment only options 0 to ${offered - 1} exist, so the scheduler chooses from there.`,
+        : `Choice ${k + 1} in the link is ${picks[k]}, but at that choice point only options 0 to ${offered - 1} exist, so the scheduler chooses from there.`,
     );
     picks = picks.slice(0, k);
   }
@@ -188,18 +185,18 @@ export function fitProductionRun(file: unknown, choices: readonly number[] | nul
     notices.push(
       n === 0
         ? 'In this run no two readers can go on at the same instant, so the link’s choices were ignored.'
-        : `This run has ${n} ${n === 1 ? 'moment' : 'moments'} to choose at, so the link’s choices after the first ${n} were ignored.`,
+        : `This run has ${n} ${n === 1 ? 'choice point' : 'choice points'}, so the link’s choices after the first ${n} were ignored.`,
     );
     picks = picks.slice(0, n);
   }
 
-  let fittedStep = step;
+  let fitted = moment;
   const last = run.eventCount - 1;
-  if (step !== null && step > last) {
-    notices.push(`The link asked for step ${step}, but this run has ${last} steps; showing the last.`);
-    fittedStep = null;
+  if (moment !== null && moment > last) {
+    notices.push(`The link asked for moment ${moment}, but this run ends at moment ${last}; showing the end.`);
+    fitted = null;
   }
-  return { choices: picks.length > 0 ? picks : null, step: fittedStep, notices };
+  return { choices: picks.length > 0 ? picks : null, moment: fitted, notices };
 }
 
 /** Quote at most 40 characters of what the link said. */

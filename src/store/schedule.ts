@@ -16,7 +16,7 @@ export const BEAT_MS = 600;
 /** Beat of bookkeeping events (a step starting or ending), which carry little to look at. */
 export const SHORT_BEAT_MS = 250;
 /** Each virtual ms of waiting between two events adds this many real ms at 1×… */
-export const MS_PER_VIRTUAL_MS = 4;
+const MS_PER_VIRTUAL_MS = 4;
 /** …up to this much. */
 export const MAX_GAP_MS = 900;
 

@@ -4,13 +4,10 @@ import type { Scenario } from '../engine';
 import { createLabStore, type WarningMark } from './labStore';
 import {
   countersOf,
-  killableOf,
   selectCodeClient,
   selectCodeStep,
   selectLastCodeStep,
   selectLink,
-  manualAbilities,
-  manualReadersOf,
   objectsAt,
   readersOf,
   shelfOf,
@@ -114,30 +111,6 @@ describe('warningsUpTo', () => {
   });
 });
 
-describe('manual mode', () => {
-  it('lists readers with what they hold and what they released', () => {
-    const run = runScenario(doubleRelease);
-    const readers = manualReadersOf(run, ['D']);
-    expect(readers.map((r) => [r.name, r.holds, r.newest, r.releasedBefore])).toEqual([
-      ['A', 0, null, 1],
-      ['B', 1, 1, null],
-      ['C', 1, 1, null],
-      ['D', 0, null, null],
-    ]);
-  });
-
-  it('offers each level only the steps it has', () => {
-    expect(manualAbilities('level2')).toEqual({ with: false, restart: false, close: false, kill: true });
-    expect(manualAbilities('level4').with).toBe(true);
-    expect(manualAbilities('database')).toEqual({ with: true, restart: true, close: true, kill: true });
-  });
-
-  it('can kill only live objects that are not closed', () => {
-    const run = runScenario({ level: 'level1', options: { size: 2 }, seed: 1, steps: [{ do: 'kill', object: 1 }] });
-    expect([...killableOf(run)]).toEqual([2]);
-  });
-});
-
 describe('cursor selectors', () => {
   it('names the last code step run when the current event runs none', () => {
     const store = createLabStore();
@@ -150,7 +123,7 @@ describe('cursor selectors', () => {
     expect(selectCodeStep(s)).toBeNull();
     expect(selectCodeClient(s)).toBeNull();
     expect(selectLastCodeStep(s)).toEqual({ step: 'acquire.pop', client: 'A' });
-    expect(selectLink(s)).toEqual({ page: 'level2', story: null, step: s.cursor });
+    expect(selectLink(s)).toEqual({ page: 'level2', story: null, moment: s.cursor });
     a.jumpStart();
     expect(selectLastCodeStep(store.getState())).toBeNull();
   });

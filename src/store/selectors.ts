@@ -5,9 +5,8 @@
  * Selectors that return a fresh array or object are meant for `useShallow`; the `…Of(world)`
  * derivations are meant for `useMemo` keyed on the world, which is one object per event.
  */
-import { levelInfo } from '../engine';
-import type { RunResult } from '../engine';
-import type { ClientView, Fixes, LevelId, ObjectView, PoolEvent, StepId, StepKind, World } from '../engine';
+import { LEVELS } from '../engine';
+import type { ClientView, Fixes, LevelId, LineId, ObjectView, PoolEvent, StepKind, World } from '../engine';
 import type { LinkTarget } from './deeplink';
 import type { LabState, WarningMark } from './labStore';
 
@@ -26,35 +25,30 @@ export const selectLevel = (s: LabState): LevelId => s.level;
 /** The production pool's switches the run on stage uses (a missing one is on); undefined on other levels. */
 export const selectFixes = (s: LabState): Partial<Fixes> | undefined => s.scenario.options.fixes;
 export const selectPage = (s: LabState): string => s.page;
-export const selectActions = (s: LabState) => s.actions;
 export const selectNotices = (s: LabState) => s.notices;
 export const selectStoryId = (s: LabState): string | null => s.storyId;
 export const selectBasedOn = (s: LabState): string | null => s.basedOn;
 export const selectOptionText = (s: LabState) => s.optionText;
 export const selectOptionErrors = (s: LabState) => s.optionErrors;
-/** Virtual time at the cursor, in ms. */
-export const selectTime = (s: LabState): number => selectEvent(s).t;
-/** Virtual time at the end of the timeline. */
-export const selectEndTime = (s: LabState): number => s.run.events.at(-1)?.t ?? 0;
 
 /** The code step the current event ran (a `// @step` marker), and who ran it. */
-export const selectCodeStep = (s: LabState): StepId | null => selectEvent(s).step;
+export const selectCodeStep = (s: LabState): LineId | null => selectEvent(s).line;
 export const selectCodeClient = (s: LabState): string | null => {
   const e = selectEvent(s);
-  return e.step === null ? null : e.client;
+  return e.line === null ? null : e.client;
 };
 
 /** The newest code step run at or before the cursor, and by whom (for "last line run"). */
-export const selectLastCodeStep = (s: LabState): { step: StepId; client: string | null } | null => {
+export const selectLastCodeStep = (s: LabState): { step: LineId; client: string | null } | null => {
   for (let i = s.cursor; i >= 0; i--) {
     const e = s.run.events[i];
-    if (e && e.step !== null && e.type !== 'monitor.warned') return { step: e.step, client: e.client };
+    if (e && e.line !== null && e.type !== 'monitor.warned') return { step: e.line, client: e.client };
   }
   return null;
 };
 
 /** Where the page is, as a deep link. For useShallow. */
-export const selectLink = (s: LabState): LinkTarget => ({ page: s.page, story: s.storyId, step: s.cursor });
+export const selectLink = (s: LabState): LinkTarget => ({ page: s.page, story: s.storyId, moment: s.cursor });
 
 // ── warnings ───────────────────────────────────────────────────────────────────────────────
 
@@ -101,7 +95,7 @@ export function shelfOf(world: World): ShelfSlot[] {
   return out;
 }
 
-export function objectById(world: World, id: number): ObjectView | undefined {
+function objectById(world: World, id: number): ObjectView | undefined {
   return world.objects[id - 1]?.id === id ? world.objects[id - 1] : world.objects.find((o) => o.id === id);
 }
 
@@ -150,85 +144,27 @@ export function readersOf(world: World): ReaderView[] {
   });
 }
 
-/** Which object id is drawn where with its layoutId (the "real" one): one place per object. */
-export function ownerPlaceOf(world: World, id: number): 'shelf' | 'held' | Place {
-  const o = objectById(world, id);
-  if (!o) return 'bin';
-  return o.place;
-}
-
 export interface Counters {
   readonly onShelf: number;
   /** The level's own borrowed counter (null for Level 1, which keeps none). */
   readonly borrowed: number | null;
   readonly created: number;
   readonly open: number;
-  /** maxSize, or null for Level 1, which has none. */
+  /** maxSize, or null for a level bounded by its start-up size (Level 1), which has none. */
   readonly maxSize: number | null;
-  /** Level 1's start-up size, shown instead of a maximum. */
+  /** The start-up size of a level bounded by it (Level 1), shown instead of a maximum. */
   readonly startSize: number | null;
 }
 
 export function countersOf(world: World, level: LevelId): Counters {
-  const isLevel1 = level === 'level1';
+  // The world's `maxSize` is the number the level is held to: its start-up size when that is its bound.
+  const bySize = LEVELS[level].bound === 'size';
   return {
     onShelf: world.pool.available.length,
     borrowed: world.pool.inUse,
     created: world.pool.created,
     open: world.pool.open,
-    maxSize: isLevel1 ? null : world.pool.maxSize,
-    startSize: isLevel1 ? world.pool.maxSize : null,
+    maxSize: bySize ? null : world.pool.maxSize,
+    startSize: bySize ? world.pool.maxSize : null,
   };
-}
-
-// ── manual mode ────────────────────────────────────────────────────────────────────────────
-
-export interface ManualReader {
-  readonly name: string;
-  readonly holds: number;
-  readonly crashed: boolean;
-  /** The object its next Use / Read / Release / Crash touches (its newest), if any. */
-  readonly newest: number | null;
-  /** The object "Release again" would release, if it released one before. */
-  readonly releasedBefore: number | null;
-}
-
-/** Readers the learner can act for, from the end of the timeline (where new steps go). */
-export function manualReadersOf(run: RunResult, extraReaders: readonly string[]): ManualReader[] {
-  const out: ManualReader[] = run.final.clients.map((c) => ({
-    name: c.name,
-    holds: c.holding.length,
-    crashed: c.status === 'crashed',
-    newest: c.holding.at(-1) ?? null,
-    releasedBefore: releasedBefore(run, c.name),
-  }));
-  for (const name of extraReaders) {
-    if (!out.some((r) => r.name === name))
-      out.push({ name, holds: 0, crashed: false, newest: null, releasedBefore: null });
-  }
-  return out;
-}
-
-function releasedBefore(run: RunResult, reader: string): number | null {
-  for (let i = run.steps.length - 1; i >= 0; i--) {
-    const r = run.steps[i]!;
-    if (r.step.client === reader && r.step.do === 'release' && r.outcome.object !== undefined) return r.outcome.object;
-  }
-  return null;
-}
-
-/** What the level lets the learner do by hand. */
-export function manualAbilities(level: LevelId) {
-  const steps = levelInfo(level)?.steps ?? [];
-  return {
-    with: steps.includes('with'),
-    restart: steps.includes('restart'),
-    close: steps.includes('close'),
-    kill: steps.includes('kill'),
-  };
-}
-
-/** Objects that can be killed at the end of the timeline: created, alive, not closed. */
-export function killableOf(run: RunResult): Set<number> {
-  return new Set(run.final.objects.filter((o) => o.alive && o.place !== 'bin').map((o) => o.id));
 }

@@ -21,6 +21,7 @@
  *   everything has finished, naming the lent connection and the one made after close(). The
  *   `closed-with-borrowed` and `created-after-close` callouts show on the way.
  */
+import { LEVELS, startSizeOf } from '../engine';
 import type { LevelId, LevelOptions, Scenario, Step, WarningKind } from '../engine';
 import type { LevelPage, Story } from './types';
 
@@ -60,12 +61,20 @@ function onLevels(
   return levels.map((level) => ({ id: `${slug}-${level}`, level, ...make(level) }));
 }
 
-/** Small pools keep the stage readable. */
+/**
+ * Small pools keep the stage readable: one book made at start where the level's bound is its
+ * start-up size (Level 1), one made at start and at most `max` where it takes a minimum, else at
+ * most `max`.
+ */
 function smallPool(level: LevelId, max: number): LevelOptions {
-  if (level === 'level1') return { size: 1 };
-  if (level === 'level2') return { minSize: 1, maxSize: max };
+  const { bound, options } = LEVELS[level];
+  if (bound === 'size') return { size: 1 };
+  if (options.minSize !== undefined) return { minSize: 1, maxSize: max };
   return { maxSize: max };
 }
+
+/** The object a first reader is handed: the top of the shelf made at start-up (the newest), else the first one made. */
+const firstLent = (level: LevelId, options: LevelOptions) => Math.max(1, startSizeOf(level, options));
 
 // ── the stories ───────────────────────────────────────────────────────────────────────────────
 
@@ -101,8 +110,8 @@ const dirty = onLevels('dirty-book', ['level1', 'level2'], (level) => ({
   },
 }));
 
-/** "book" on the text's levels, "connection" on the database. */
-const thing = (level: LevelId) => (level === 'database' ? 'connection' : 'book');
+/** "book" on the text's levels, "connection" on the database: the registry's words. */
+const thing = (level: LevelId) => LEVELS[level].words.thing;
 
 const exhaustion = onLevels('exhaustion', ['level2', 'level3', 'level4', 'database'], (level) => ({
   title: `More readers than ${thing(level)}s`,
@@ -152,9 +161,15 @@ const doubleRelease = onLevels('double-release', ['level1', 'level2', 'level3', 
   expect: 'shared-object',
   scenario: {
     level,
-    options: level === 'level1' ? { size: 1 } : smallPool(level, 3),
+    options: smallPool(level, 3),
     seed: 1,
-    steps: [acquire('A'), release('A'), release('A', level === 'database' ? 2 : 1), acquire('B'), acquire('C')],
+    steps: [
+      acquire('A'),
+      release('A'),
+      release('A', firstLent(level, smallPool(level, 3))),
+      acquire('B'),
+      acquire('C'),
+    ],
   },
 }));
 
@@ -245,43 +260,46 @@ export function storyById(id: string): Story | undefined {
 // ── the learning path ─────────────────────────────────────────────────────────────────────────
 
 /**
- * The text's levels, in order. The production page (and the analogy before Level 1) are added by
- * their own modules; `previous` links form the chain the code diff follows.
+ * What each page of the text's levels says; their order on the path is the registry's. The
+ * production page (and the analogy before Level 1) are their own modules.
  */
-export const LEVEL_PAGES: readonly LevelPage[] = [
+const PAGES: readonly LevelPage[] = [
   {
     id: 'level1',
-    title: 'Level 1 — the basic pool',
     adds: 'A shelf of ready-made books: take the top one, or print a new one when the shelf is empty, and put back whatever comes back.',
     solves: 'Printing a book for every reader is slow; reusing one from the shelf is almost free.',
-    previous: null,
   },
   {
     id: 'level2',
-    title: 'Level 2 — a maximum size',
     adds: 'Counts the books on loan and refuses to print past a maximum.',
     solves: 'With no maximum the pool grows forever and eats all memory.',
-    previous: 'level1',
   },
   {
     id: 'level3',
-    title: 'Level 3 — cleaning on return',
     adds: 'Cleans every book at the desk before it goes back on the shelf.',
     solves: 'Without a reset, one reader’s notes reach the next reader.',
-    previous: 'level2',
   },
   {
     id: 'level4',
-    title: 'Level 4 — a guaranteed return',
     adds: 'A block that lends a book and always takes it back, even when the reader crashes inside it.',
     solves: 'A reader who fails before returning loses the book, and the pool slowly runs dry.',
-    previous: 'level3',
   },
   {
     id: 'database',
-    title: 'The database pool',
     adds: 'Real connections: each one is checked with SELECT 1 before it is lent, and its session is wiped with ROLLBACK and DISCARD ALL when it returns; close() shuts the pool.',
     solves: 'Without validation a dead connection is handed to a user; without cleanup connections are never closed.',
-    previous: 'level4',
   },
 ];
+
+/** What each page of the text's levels says, in the order of the path. */
+export const LEVEL_PAGES: readonly LevelPage[] = [...PAGES].sort((a, b) => LEVELS[a.id].order - LEVELS[b.id].order);
+
+export function levelPageOf(level: LevelId): LevelPage | undefined {
+  return LEVEL_PAGES.find((p) => p.id === level);
+}
+
+/** The page before a level's on the path, whose code its diff starts from; undefined for the first. */
+export function previousPageOf(level: LevelId): LevelPage | undefined {
+  const i = LEVEL_PAGES.findIndex((p) => p.id === level);
+  return i > 0 ? LEVEL_PAGES[i - 1] : undefined;
+}

@@ -2,7 +2,7 @@
  * The lab's teaching content, as data: the story behind each scenario button, and what each level
  * page says. The UI draws these; it does not decide them.
  */
-import type { LevelId, Scenario, WarningKind } from '../engine';
+import type { FixName, LevelId, Scenario, WarningKind } from '../engine';
 
 /** A scenario button: a short story that ends on the monitor's callout. */
 export interface Story {
@@ -18,15 +18,28 @@ export interface Story {
   readonly scenario: Scenario;
 }
 
-/** One stop on the learning path. */
+/**
+ * A story of the production page. Its scenario has its row's fix switched off, as the file on disk
+ * has; the page runs it with the switches' fixes instead.
+ */
+export interface ProductionStory extends Story {
+  /** The fix whose row of the text's table it belongs to; null for the pool at work, every fix on. */
+  readonly fix: FixName | null;
+  /**
+   * For a race the learner makes by picking who runs next: the picks (see `RunOptions.choices`)
+   * under which it ends on `expect`. Absent: the scheduler's own order does.
+   */
+  readonly choices?: readonly number[];
+}
+
+/**
+ * What a lab level's page says beyond its registry record (its title, label and place on the path
+ * are the registry's: `LEVELS[id]`).
+ */
 export interface LevelPage {
   readonly id: LevelId;
-  /** e.g. "Level 2 — a maximum size". */
-  readonly title: string;
   /** One sentence: what this level adds. */
   readonly adds: string;
   /** Which row of the text's "why we add each feature" table it answers, in our words. */
   readonly solves: string;
-  /** The level before it on the path, for the code diff; null for the first. */
-  readonly previous: LevelId | null;
 }

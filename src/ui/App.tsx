@@ -11,6 +11,7 @@ import { usePlayback } from './hooks/usePlayback';
 import { useShortcuts } from './hooks/useShortcuts';
 import { useUrlSync } from './hooks/useUrlSync';
 import { LevelPage } from './LevelPage';
+import { pageHref } from './lib/links';
 import { loadMotionFeatures } from './motion';
 import { onLinkClick } from './nav';
 import { Notices } from './panels/Notices';
@@ -63,11 +64,7 @@ export function App() {
             <ol className="path">
               {ROUTES.map((r) => (
                 <li key={r.id}>
-                  <a
-                    href={`?level=${r.id}`}
-                    onClick={onLinkClick}
-                    aria-current={r.id === route.id ? 'page' : undefined}
-                  >
+                  <a href={pageHref(r.id)} onClick={onLinkClick} aria-current={r.id === route.id ? 'page' : undefined}>
                     {r.label}
                   </a>
                 </li>

@@ -50,7 +50,7 @@ export function LevelPage({ route }: { route: LabRoute }) {
   return (
     <div className="level" data-level={level}>
       <PanelBoundary name="The level header" resetKey={level}>
-        <LevelHeader level={level} title={route.title} />
+        <LevelHeader level={level} />
       </PanelBoundary>
       <div className="lab">
         <div className="lab__main">

@@ -4,7 +4,7 @@
  */
 import type { MouseEvent } from 'react';
 
-export function navigate(search: string): void {
+function navigate(search: string): void {
   if (search === window.location.search) return;
   window.history.pushState(null, '', search || window.location.pathname);
   window.dispatchEvent(new PopStateEvent('popstate'));

@@ -3,13 +3,15 @@
  * Lab levels (`kind: 'lab'`) run on the shared lab store; other pages (`kind: 'page'`) bring their
  * own component, loaded lazily so the first load stays small.
  *
- * To add a page, append one entry, e.g.
- *   { id: 'production', label: 'Production', title: 'The production pool', kind: 'page',
- *     component: lazy(() => import('./production/ProductionPage')) },
- * The id is what deep links use: `?level=production`.
+ * The levels' pages follow the level registry: its order on the path, and each level's label and
+ * title. A level of the text gets a lab page when the stories give it one (src/stories, LEVEL_PAGES);
+ * the level whose fixes are switches gets the production page. The id is what deep links use:
+ * `?level=level2`.
  */
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
-import type { LevelId } from '../engine';
+import type { LevelId, LevelInfo } from '../engine';
+import { LEVEL_LIST, SWITCHED_LEVEL } from '../store/levels';
+import { hasLabPage } from './lib/links';
 
 interface RouteBase {
   /** Deep-link id (`?level=…`). */
@@ -37,7 +39,16 @@ export interface PageRoute extends RouteBase {
 
 export type Route = LabRoute | PageRoute;
 
-export const ROUTES: Route[] = [
+const ProductionPage = lazy(() => import('./production/ProductionPage'));
+
+/** A level's page: the shared lab, or the production page for the level with switches. */
+function levelRoute(info: LevelInfo): Route[] {
+  const named = { id: info.id, label: info.label, title: info.title };
+  if (info.id === SWITCHED_LEVEL) return [{ ...named, kind: 'page', component: ProductionPage, ownsLink: true }];
+  return hasLabPage(info.id) ? [{ ...named, kind: 'lab', level: info.id }] : [];
+}
+
+export const ROUTES: readonly Route[] = [
   {
     id: 'analogy',
     label: 'Analogy',
@@ -45,19 +56,7 @@ export const ROUTES: Route[] = [
     kind: 'page',
     component: lazy(() => import('./analogy/AnalogyPage')),
   },
-  { id: 'level1', label: 'Level 1', title: 'Level 1 — the basic pool', kind: 'lab', level: 'level1' },
-  { id: 'level2', label: 'Level 2', title: 'Level 2 — a maximum size', kind: 'lab', level: 'level2' },
-  { id: 'level3', label: 'Level 3', title: 'Level 3 — cleaning on return', kind: 'lab', level: 'level3' },
-  { id: 'level4', label: 'Level 4', title: 'Level 4 — a guaranteed return', kind: 'lab', level: 'level4' },
-  { id: 'database', label: 'Database', title: 'The database pool', kind: 'lab', level: 'database' },
-  {
-    id: 'production',
-    label: 'Production',
-    title: 'The production pool',
-    kind: 'page',
-    component: lazy(() => import('./production/ProductionPage')),
-    ownsLink: true,
-  },
+  ...LEVEL_LIST.flatMap(levelRoute),
   {
     id: 'load',
     label: 'Load lab',
@@ -75,9 +74,4 @@ export function routeById(id: string): Route | undefined {
 export function ownsLink(id: string): boolean {
   const r = routeById(id);
   return r?.kind === 'page' && r.ownsLink === true;
-}
-
-/** The route of a lab level, if the path has one. */
-export function routeOfLevel(level: LevelId): LabRoute | undefined {
-  return ROUTES.find((r): r is LabRoute => r.kind === 'lab' && r.level === level);
 }

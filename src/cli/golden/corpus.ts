@@ -1,6 +1,6 @@
 /**
  * The golden corpus: every scenario file in `scenarios/`, and a few hundred scenarios made here
- * from a fixed seed, over every level, with production fixes switched off, `at` times that make
+ * from a fixed seed, over every level the registry has, with production fixes switched off, `at` times that make
  * steps meet at one instant, bad steps a run must report, and (on the production and database
  * levels) hand-picked interleavings. The generator has its own small PRNG, so the corpus never
  * changes when the engine does: only the engine's answers can.
@@ -34,16 +34,19 @@ const int = (r: Rand, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo 
 const pick = <T>(r: Rand, items: readonly T[]): T => items[Math.floor(r() * items.length)]!;
 const chance = (r: Rand, p: number) => r() < p;
 
-const BASIC = ['acquire', 'release', 'use', 'read', 'fail', 'kill'] as const;
-const STEPS: Record<string, readonly string[]> = {
-  nopool: BASIC,
-  level1: BASIC,
-  level2: BASIC,
-  level3: BASIC,
-  level4: [...BASIC, 'with'],
-  database: [...BASIC, 'with', 'restart', 'close'],
-  production: [...BASIC, 'with', 'restart', 'close'],
-};
+/**
+ * What the corpus needs to know of a level: its id, its options (name → kind, and whether a time
+ * may be 0), and its step kinds. The test passes the level registry's records; nothing here names a
+ * level, so a new level is in the corpus as soon as it is in the registry.
+ */
+export interface CorpusLevel {
+  readonly id: string;
+  readonly options: Readonly<Record<string, { readonly kind: string; readonly zero?: boolean } | undefined>>;
+  readonly steps: readonly string[];
+  /** It checks connections with SELECT 1: where picked interleavings are most telling. */
+  readonly validates: boolean;
+}
+
 /** How often each kind is drawn: mostly the ordinary day, some trouble. */
 const WEIGHT: Record<string, number> = {
   acquire: 6,
@@ -58,45 +61,42 @@ const WEIGHT: Record<string, number> = {
 };
 const FIXES = ['maxSize', 'lock', 'reset', 'validate', 'timeout', 'cleanup'] as const;
 const CLIENTS = ['A', 'B', 'C', 'D'];
+const TIMES = [null, 40, 150, 300, 2000];
 
-function optionsFor(r: Rand, level: string, tieFriendly: boolean): Record<string, unknown> {
+/** Small values for whichever options the level takes, each given only sometimes. */
+function optionsFor(r: Rand, level: CorpusLevel, tieFriendly: boolean): Record<string, unknown> {
   const o: Record<string, unknown> = {};
   const max = int(r, 1, 5);
-  switch (level) {
-    case 'level1':
-      if (chance(r, 0.8)) o.size = int(r, 0, 3);
-      break;
-    case 'level2':
-      if (chance(r, 0.8)) {
-        o.maxSize = max;
-        o.minSize = int(r, 0, max);
+  for (const [name, spec] of Object.entries(level.options)) {
+    if (spec === undefined || !chance(r, 0.8)) continue;
+    switch (spec.kind) {
+      case 'count':
+        if (name === 'maxSize') o.maxSize = max;
+        else if (name === 'minSize') o.minSize = int(r, 0, max);
+        else o[name] = int(r, 0, 3);
+        break;
+      case 'time': {
+        const t = pick(r, TIMES);
+        o[name] = t === 40 && spec.zero ? 0 : t;
+        break;
       }
-      break;
-    case 'level3':
-    case 'level4':
-    case 'database':
-      if (chance(r, 0.8)) o.maxSize = max;
-      break;
-    case 'production': {
-      o.maxSize = max;
-      if (chance(r, 0.5)) o.minSize = int(r, 0, max);
-      if (chance(r, 0.8)) o.acquireTimeout = pick(r, [0, null, 40, 300, 2000]);
-      if (chance(r, 0.3)) o.leakThreshold = pick(r, [null, 120, 500]);
-      if (chance(r, 0.3)) o.idleTimeout = pick(r, [null, 150, 600]);
-      if (chance(r, 0.3)) o.maxLifetime = pick(r, [null, 250, 900]);
-      const fixes: Record<string, boolean> = {};
-      for (const f of FIXES) if (chance(r, 0.25)) fixes[f] = chance(r, 0.2);
-      if (Object.keys(fixes).length > 0) o.fixes = fixes;
-      break;
+      case 'fixes': {
+        const fixes: Record<string, boolean> = {};
+        for (const f of FIXES) if (chance(r, 0.3)) fixes[f] = chance(r, 0.2);
+        if (Object.keys(fixes).length > 0) o.fixes = fixes;
+        break;
+      }
     }
   }
+  // minSize is only given beside a maxSize that bounds it (or a level whose default does).
+  if (o.minSize !== undefined && o.maxSize === undefined) o.maxSize = Math.max(max, o.minSize as number);
   if (tieFriendly) o.costs = { createMs: pick(r, [10, 20, 100]), reuseMs: 0, validateMs: 2, resetMs: 2 };
   else if (chance(r, 0.25)) o.costs = { createMs: [int(r, 1, 40), int(r, 40, 120)], reuseMs: pick(r, [0, 0.5, 3]) };
   return o;
 }
 
-function stepsFor(r: Rand, level: string, count: number, tieFriendly: boolean): Record<string, unknown>[] {
-  const kinds = STEPS[level]!;
+function stepsFor(r: Rand, level: CorpusLevel, count: number, tieFriendly: boolean): Record<string, unknown>[] {
+  const kinds = level.steps;
   const total = kinds.reduce((s, k) => s + WEIGHT[k]!, 0);
   const draw = () => {
     let x = r() * total;
@@ -165,35 +165,34 @@ function stepsFor(r: Rand, level: string, count: number, tieFriendly: boolean): 
   return steps;
 }
 
-const LEVEL_IDS = ['nopool', 'level1', 'level2', 'level3', 'level4', 'database', 'production'];
-
 /** The generated part of the corpus: `perLevel` plain runs of each level, and runs with picks. */
-export function generatedCases(perLevel = 45, withChoices = 40): GoldenCase[] {
+export function generatedCases(levels: readonly CorpusLevel[], perLevel = 45, withChoices = 40): GoldenCase[] {
   const cases: GoldenCase[] = [];
-  for (const level of LEVEL_IDS) {
+  levels.forEach((level, n) => {
     for (let k = 0; k < perLevel; k++) {
-      const seed = 1000 * (LEVEL_IDS.indexOf(level) + 1) + k;
+      const seed = 1000 * (n + 1) + k;
       const r = prng(seed);
       const json = {
-        level,
+        level: level.id,
         options: optionsFor(r, level, false),
         seed,
         steps: stepsFor(r, level, int(r, 3, 30), false),
       };
-      cases.push({ name: `gen/${level}/${k}`, json });
+      cases.push({ name: `gen/${level.id}/${k}`, json });
     }
-  }
+  });
+  const validating = levels.filter((l) => l.validates);
   for (let k = 0; k < withChoices; k++) {
     const seed = 90_000 + k;
     const r = prng(seed);
-    const level = k % 4 === 3 ? 'database' : 'production';
+    const level = validating[k % validating.length]!;
     const json = {
-      level,
+      level: level.id,
       options: optionsFor(r, level, true),
       seed,
       steps: stepsFor(r, level, int(r, 4, 16), true),
     };
-    cases.push({ name: `choices/${level}/${k}`, json, chooseSeed: seed });
+    cases.push({ name: `choices/${level.id}/${k}`, json, chooseSeed: seed });
   }
   return cases;
 }

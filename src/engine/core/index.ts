@@ -3,9 +3,8 @@
  * random numbers, and the errors thrown on purpose. It imports nothing from the rest of the engine.
  */
 export { DatabaseError, PoolError, PoolExhausted, ScenarioError } from './errors';
-export { TimerHeap } from './heap';
 export type { Timer } from './heap';
 export { createRng } from './rng';
 export type { Rng } from './rng';
 export { delay, Parking, Sim, Task, TIMED_OUT } from './sim';
-export type { ChoiceOption, Chooser, Effect, Op } from './sim';
+export type { ChoiceOption, Effect, Op } from './sim';

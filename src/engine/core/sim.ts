@@ -12,7 +12,7 @@
  */
 import { TimerHeap, type Timer } from './heap';
 
-export interface Delay {
+interface Delay {
   readonly kind: 'delay';
   readonly ms: number;
 }
@@ -47,7 +47,7 @@ export class Parking<T> {
 
 export const TIMED_OUT: unique symbol = Symbol('timed out');
 
-export interface Park {
+interface Park {
   readonly kind: 'park';
   readonly parking: Parking<unknown>;
   /** Virtual ms to wait before giving up, or null to wait forever. */
@@ -86,7 +86,7 @@ interface Label {
 }
 
 export class Task {
-  /** The stack of pool methods this client is inside, innermost last (for code-step ids). */
+  /** The stack of pool methods this client is inside, innermost last (for code-line ids). */
   readonly ops: string[] = [];
   done = false;
   /** What the runner notes about the scenario step this task plays (see StepScratch in world/records.ts). */
@@ -193,9 +193,9 @@ export class Sim {
     }
   }
 
-  /** Fire the next timer; false when nothing is left to do. */
-  step(): boolean {
-    if (this.chooser) return this.stepChosen(this.chooser);
+  /** One tick: fire the next timer; false when nothing is left to do. */
+  tick(): boolean {
+    if (this.chooser) return this.tickChosen(this.chooser);
     for (;;) {
       const timer = this.heap.pop();
       if (!timer) return false;
@@ -207,11 +207,11 @@ export class Sim {
   }
 
   /**
-   * One step with a chooser: the options are the distinct labelled timers due at the earliest
+   * One tick with a chooser: the options are the distinct labelled timers due at the earliest
    * instant, in the plain order; with two or more, the chooser picks. An unlabelled timer at the
    * head of the queue (start-up work, the pool's own housekeeping) runs without a choice.
    */
-  private stepChosen(choose: Chooser): boolean {
+  private tickChosen(choose: Chooser): boolean {
     let top = this.heap.peek();
     while (top?.cancelled) {
       this.heap.pop();
@@ -260,7 +260,7 @@ export class Sim {
 
   run(limit = Number.POSITIVE_INFINITY): void {
     let n = 0;
-    while (n++ < limit && this.step()) {
+    while (n++ < limit && this.tick()) {
       /* keep going */
     }
   }

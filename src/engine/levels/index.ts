@@ -16,7 +16,6 @@ export type { LevelInfo, RunnablePool, ThingWords } from './info';
 export { MAX_POOL_SIZE, MAX_TIME_MS, resolveCosts } from './options';
 export type { CountOption, FixesOption, OptionName, OptionSpec, OptionSpecs, TimeOption } from './options';
 export { ALL_FIXES } from './production';
-export type { Loan, ProductionOptions } from './production';
 export { LEVELS } from './registry';
 
 /** The level with this id, or undefined for a name that is not one (a file or a link may say anything). */

@@ -210,8 +210,8 @@ describe('level 4', () => {
 
   it('runs the block on the code lines of get()', () => {
     const r = play({ level: 'level4', steps: [{ client: 'A', do: 'with', write: 'x' }] });
-    expect(eventsOf(r, 'block.entered')[0]!.step).toBe('get.body');
-    expect(eventsOf(r, 'object.reset')[0]!.step).toBe('release.reset');
+    expect(eventsOf(r, 'block.entered')[0]!.line).toBe('get.body');
+    expect(eventsOf(r, 'object.reset')[0]!.line).toBe('release.reset');
   });
 });
 

@@ -37,7 +37,7 @@ function tour(level: LevelId): unknown[] {
 /** The levels without switches (the production pool's markers have a test of their own). */
 const textLevels = LEVEL_IDS.filter((l) => LEVELS[l].options.fixes === undefined);
 
-describe('code steps', () => {
+describe('code lines', () => {
   it.each(textLevels)('every step %s runs is marked on a line of its source', (level) => {
     const markers = markersOf(level);
     const result = play({
@@ -46,9 +46,9 @@ describe('code steps', () => {
       steps: tour(level),
     });
     expect(result.error).toBeNull();
-    const used = new Set(result.events.flatMap((e) => (e.step ? [e.step] : [])));
+    const used = new Set(result.events.flatMap((e) => (e.line ? [e.line] : [])));
     expect(used.size).toBeGreaterThan(LEVELS[level].shelf ? 3 : 1); // no pool: only print and burn
-    for (const step of used) expect(markers, `${level}: event step "${step}" has no // @step marker`).toContain(step);
+    for (const line of used) expect(markers, `${level}: event line "${line}" has no // @step marker`).toContain(line);
   });
 
   it('reads markers with a test that can fail', () => {

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { runScenario, type RunResult } from '../run';
 import { parseScenario } from '../scenario';
 import { eventsOf, warningsOf } from '../testing';
-import type { Fixes, Scenario, StepId } from '../types';
+import type { Fixes, LineId, Scenario } from '../types';
 
 function scenarioFile(name: string): Scenario {
   const text = readFileSync(new URL(`../../../scenarios/production-${name}.json`, import.meta.url), 'utf8');
@@ -147,11 +147,11 @@ describe('@fix markers', () => {
   const lines = source.split('\n');
   const FIXES: (keyof Fixes)[] = ['maxSize', 'lock', 'reset', 'validate', 'timeout', 'cleanup'];
   /** Step ids on the lines marked with a fix. */
-  const stepsUnder = (fix: keyof Fixes): Set<StepId> =>
+  const stepsUnder = (fix: keyof Fixes): Set<LineId> =>
     new Set(
       lines
         .filter((l) => new RegExp(`// @fix ${fix}\\b`).test(l))
-        .flatMap((l) => [...l.matchAll(/\/\/ @step ([\w.]+)\s*$/g)].map((m) => m[1] as StepId)),
+        .flatMap((l) => [...l.matchAll(/\/\/ @step ([\w.]+)\s*$/g)].map((m) => m[1] as LineId)),
     );
   const files: Record<keyof Fixes, string> = {
     maxSize: 'no-maxsize',
@@ -173,7 +173,7 @@ describe('@fix markers', () => {
     (fix) => {
       const marked = stepsUnder(fix);
       expect(marked.size).toBeGreaterThan(0);
-      const ran = (r: RunResult) => new Set(r.events.flatMap((e) => (e.step && marked.has(e.step) ? [e.step] : [])));
+      const ran = (r: RunResult) => new Set(r.events.flatMap((e) => (e.line && marked.has(e.line) ? [e.line] : [])));
       expect(ran(runWith(files[fix], fix, false)).size).toBe(0);
       expect(ran(runWith(files[fix], fix, true)).size).toBeGreaterThan(0);
     },
@@ -242,15 +242,15 @@ describe('@step markers', () => {
     ],
   }).scenario;
 
-  it('marks a line for every code step the production level runs', () => {
+  it('marks a line for every code line the production level runs', () => {
     const used = new Set<string>();
-    const add = (r: RunResult) => r.events.forEach((e) => e.step && used.add(e.step));
+    const add = (r: RunResult) => r.events.forEach((e) => e.line && used.add(e.line));
     add(runScenario(tour));
     for (const name of names) {
       add(runScenario(scenarioFile(name)));
       for (const fix of FIXES) add(runWith(name, fix, true));
     }
     expect(used.size).toBeGreaterThan(15);
-    for (const step of used) expect(markers, `event step "${step}" has no // @step marker`).toContain(step);
+    for (const line of used) expect(markers, `event line "${line}" has no // @step marker`).toContain(line);
   });
 });

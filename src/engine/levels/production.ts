@@ -77,8 +77,6 @@ export class ProductionPool extends PoolBase<Connection> {
   /** Places taken: connections being made, lent, cleaned, or on the shelf. At most maxSize. */
   total = 0;
   closed = false;
-  /** How many were thrown away (closed and forgotten). */
-  disposed = 0;
   private readonly loans = new Map<Connection, Loan>();
   private readonly waiters: Waiter[] = [];
   private readonly idleClocks = new Map<Connection, Timer>();
@@ -291,7 +289,6 @@ export class ProductionPool extends PoolBase<Connection> {
     if (conn.closed) return; // already gone
     this.stopIdleClock(conn);
     this.total -= 1;
-    this.disposed += 1;
     conn.close(); // @step dispose.close
     this.rt.emitHere({ type: 'object.destroyed', reason }, conn, 'destroyed'); // @step dispose.destroyed
   }
@@ -337,7 +334,7 @@ export class ProductionPool extends PoolBase<Connection> {
       const heldMs = this.rt.sim.now - loan.since;
       this.rt.emit(
         { type: 'leak.returned', heldMs },
-        { client: loan.client, object: conn.id, step: this.rt.stepFor('returned') },
+        { client: loan.client, object: conn.id, line: this.rt.lineFor('returned') },
       );
     }
   }
@@ -347,7 +344,7 @@ export class ProductionPool extends PoolBase<Connection> {
     if (this.loans.get(conn) !== loan) return;
     loan.suspected = true;
     const event = { type: 'leak.suspected', since: loan.since, borrowStep: loan.step } as const;
-    this.rt.emit(event, { client: loan.client, object: conn.id, step: this.rt.stepFor('report') }); // @step reportLeak.report
+    this.rt.emit(event, { client: loan.client, object: conn.id, line: this.rt.lineFor('report') }); // @step reportLeak.report
   }
 
   private startIdleClock(conn: Connection): void {

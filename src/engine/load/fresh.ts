@@ -86,7 +86,7 @@ export function runFreshPerCaller(scenario: LoadScenario): FreshOutput {
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    while (sim.step()) {
+    while (sim.tick()) {
       /* run to the end */
     }
   } finally {

@@ -302,7 +302,7 @@ export function createLoadRun(scenario: LoadScenario, options: LoadRunOptions = 
       try {
         while (!isDone()) {
           if (arrived >= until && arrived < total) return false;
-          if (!sim.step()) {
+          if (!sim.tick()) {
             if (!isDone()) throw new Error('the load run stalled: callers are left with nothing to wake them');
             break;
           }

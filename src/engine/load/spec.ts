@@ -6,11 +6,17 @@ import { offeredLoad, waitingSystem } from './queueing';
 import type { Rng } from '../core';
 import { resolveOptions } from '../levels';
 import type { ProductionOptions } from '../levels/production';
-import type { LoadSpec } from '../scenario/load';
 import { DEFAULT_COSTS, type Costs, type LevelOptions } from '../types';
 
-/** A load file's `load` object, checked by the file format's schema (scenario/load.ts). */
-export type { HoldDistribution, LoadSpec } from '../scenario/load';
+export type HoldDistribution = 'exponential' | 'fixed';
+
+/** A load file's `load` object (checked by the file format's schema, scenario/load.ts). */
+export interface LoadSpec {
+  readonly arrivalsPerSecond: number;
+  readonly holdMs: number;
+  readonly hold: HoldDistribution;
+  readonly arrivals: number;
+}
 
 export interface LoadScenario {
   readonly level: 'production';

@@ -98,7 +98,7 @@ function expectedFlags(result: RunResult): { at: number; warning: WarningKind; o
   result.events.forEach((e, i) => {
     // A guaranteed-release block lets go of its object when the body ends, as the release begins.
     const lease = e.client === null ? undefined : withLease.get(e.client);
-    if (lease && e.object === lease.id && e.step !== null && /^(release|resetConnection)\./.test(e.step)) {
+    if (lease && e.object === lease.id && e.line !== null && /^(release|resetConnection)\./.test(e.line)) {
       const list = handsOf(e.client!);
       const k = list.indexOf(lease);
       if (k >= 0) list.splice(k, 1);

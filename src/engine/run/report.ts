@@ -8,7 +8,7 @@ import { parseScenarioText } from '../scenario';
 import type { Step, StepOutcome, WarningKind } from '../types';
 import { runScenario, type RunResult } from './run';
 
-export interface StepLine extends StepOutcome {
+interface StepLine extends StepOutcome {
   do: Step['do'];
   client?: string;
   available: readonly number[];
@@ -33,7 +33,7 @@ export interface ScenarioOutput {
 }
 
 /** A load run's line: the figures, theory beside them (see the load runs). */
-export interface LoadLine {
+interface LoadLine {
   level: string;
   seed: number;
   load: Omit<LoadOutput, 'histogram'>;
@@ -66,7 +66,7 @@ export function reportOf(result: RunResult): ScenarioOutput {
 }
 
 /** "step 3 (release by B): …" — the step named as the file wrote it, even if it did not parse. */
-export function describeError(error: ScenarioError, steps: readonly unknown[] | null): string {
+function describeError(error: ScenarioError, steps: readonly unknown[] | null): string {
   if (error.stepIndex === null) return error.message;
   const step = steps?.[error.stepIndex] as Partial<Record<keyof Step, unknown>> | undefined;
   const kind = typeof step?.do === 'string' ? step.do : null;

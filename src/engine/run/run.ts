@@ -138,7 +138,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     () => rt.eventCount,
     (error) => (state.fatal ??= error),
   );
-  while (!state.fatal && rt.sim.step()) {
+  while (!state.fatal && rt.sim.tick()) {
     /* run to the end */
   }
   watch.endWaits(noteState);

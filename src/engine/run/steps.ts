@@ -26,11 +26,11 @@ export function createStepPlayer(state: RunState, rules: StepRules): StepPlayer 
 
   function* play(i: number, step: Step, client: ClientRecord | null): Op<StepOutcome> {
     const task = rt.sim.current!;
-    const scratch: StepScratch = { index: i, created: [], discarded: [], lastStep: null };
+    const scratch: StepScratch = { index: i, created: [], discarded: [], lastLine: null };
     task.scratch = scratch;
     rt.emit(
       { type: 'step.started', index: i, do: step.do },
-      { client: step.client ?? null, object: step.object ?? null, step: null },
+      { client: step.client ?? null, object: step.object ?? null, line: null },
     );
     switch (step.do) {
       case 'acquire':
@@ -202,7 +202,7 @@ export function createStepPlayer(state: RunState, rules: StepRules): StepPlayer 
       out.object = obj.id;
       out.source = source;
       Object.assign(out, discardedOf(task));
-      rt.emit({ type: 'block.entered' }, { object: obj.id, step: rt.stepFor('body') });
+      rt.emit({ type: 'block.entered' }, { object: obj.id, line: rt.lineFor('body') });
       try {
         if (step.write !== undefined) {
           const problem = yield* touch(obj, lease, step.write);
@@ -214,7 +214,7 @@ export function createStepPlayer(state: RunState, rules: StepRules): StepPlayer 
         }
         if (step.fail) {
           out.bodyFailed = true;
-          rt.emit({ type: 'block.failed' }, { object: obj.id, step: rt.stepFor('body') });
+          rt.emit({ type: 'block.failed' }, { object: obj.id, line: rt.lineFor('body') });
           throw new BodyFailed('the block threw');
         }
       } finally {

@@ -8,6 +8,14 @@ import { describe, isObject } from './json';
 
 type Issue = v.BaseIssue<unknown>;
 
+/**
+ * `true` when A and B are one type: each fits the other, with the same fields. The engine's vocabulary (types.ts) declares what a file holds,
+ * so that the files below the file format need not import it; the schemas here prove, at compile
+ * time, that what they read is exactly that type: `Expect<Same<Step, InferOutput<…>>>`.
+ */
+export type Same<A, B> = [A, keyof A] extends [B, keyof B] ? ([B, keyof B] extends [A, keyof A] ? true : false) : false;
+export type Expect<T extends true> = T;
+
 /** The key an object-level issue is about: a field that is missing, or one that is not allowed. */
 export const keyOf = (issue: Issue): string => String(issue.path?.at(-1)?.key ?? '');
 

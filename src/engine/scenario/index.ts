@@ -4,20 +4,21 @@
  * step. The schema is also the file format's JSON Schema (scripts/scenarioSchema.ts), so an
  * editor checks a file the way the lab does.
  */
-import type { Scenario } from '../types';
+import type * as v from 'valibot';
+import type { LoadSpec } from '../load/spec';
+import type { LevelId, LevelOptions, Scenario, Step } from '../types';
 import { SCENARIO_FILE } from './file';
-import { LOAD, type LoadSpec } from './load';
-import { OPTIONS, type LevelOptions } from './options';
+import { LOAD } from './load';
+import { OPTIONS } from './options';
 import { check } from './problem';
-import { STEPS, type Step } from './steps';
+import { STEPS } from './steps';
 import { parseJson } from './text';
-import type { LevelId } from '../types';
 
 export { SCENARIO_FILE } from './file';
 export { LIMITS } from './limits';
-export type { HoldDistribution, LoadSpec } from './load';
-export type { LevelOptions } from './options';
-export type { Step } from './steps';
+
+/** A scenario file as its author writes it: the type the file format's schema reads. */
+export type ScenarioFile = v.InferInput<typeof SCENARIO_FILE>;
 export { decodeUtf8, firstInvalidByte, parseJson } from './text';
 
 export interface ParsedFile {
@@ -30,7 +31,7 @@ export interface ParsedFile {
 export function parseScenario(value: unknown): ParsedFile {
   const file = check(SCENARIO_FILE, value);
   const { level, options = {}, seed = 1 } = file;
-  if (file.load !== undefined) return { scenario: { level, options, seed, steps: [] }, load: file.load as LoadSpec };
+  if (file.load !== undefined) return { scenario: { level, options, seed, steps: [] }, load: file.load };
   const scenario: Scenario = { level, options, seed, steps: file.steps ?? [] };
   return { scenario: file.choices === undefined ? scenario : { ...scenario, choices: file.choices } };
 }

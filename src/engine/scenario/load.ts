@@ -3,8 +3,8 @@
  * caps that keep a run finite are the load runs' own (`LOAD_LIMITS`).
  */
 import * as v from 'valibot';
-import { LOAD_LIMITS } from '../load/spec';
-import { positive, record, whole } from './fields';
+import { LOAD_LIMITS, type LoadSpec } from '../load/spec';
+import { positive, record, whole, type Expect, type Same } from './fields';
 import { describe } from './json';
 
 const NEEDS: Record<string, string> = {
@@ -49,5 +49,5 @@ export const LOAD = v.pipe(
   v.description('Random callers sent at the production pool instead of steps.'),
 );
 
-export type LoadSpec = Readonly<v.InferOutput<typeof LOAD>>;
-export type HoldDistribution = LoadSpec['hold'];
+/** The load runs' LoadSpec is exactly what this schema reads. */
+export type LoadSpecIsTheSchemas = Expect<Same<LoadSpec, v.InferOutput<typeof LOAD>>>;

@@ -4,9 +4,9 @@
  */
 import * as v from 'valibot';
 import { LEVELS, type OptionName, type OptionSpec, type OptionSpecs, type TimeOption } from '../levels';
-import { FIX_NAMES, LEVEL_IDS, type LevelId } from '../types';
+import { FIX_NAMES, LEVEL_IDS, type LevelId, type LevelOptions } from '../types';
 import { describe } from './json';
-import { bool, duration, record, rule, whole } from './fields';
+import { bool, duration, record, rule, whole, type Expect, type Same } from './fields';
 import { LIMITS } from './limits';
 
 const ms = (what: string) =>
@@ -27,7 +27,7 @@ const CREATE_MS = v.pipe(
       return `options.costs.createMs must be a number or a pair [min, max], not ${describe(i.input)}`;
     },
   ),
-  v.transform((x): [number, number] => (typeof x === 'number' ? [x, x] : x)),
+  v.transform((x): readonly [number, number] => (typeof x === 'number' ? [x, x] : x)),
   v.check(
     ([lo, hi]) => lo <= hi,
     (i) => {
@@ -122,8 +122,12 @@ export const ANY_OPTIONS = v.strictObject({
   costs: v.exactOptional(COSTS),
 });
 
-/** A level's options as a file gives them (any left out take their defaults). */
-export type LevelOptions = Readonly<v.InferOutput<typeof ANY_OPTIONS>>;
+/** The engine's LevelOptions is exactly what an options schema reads. */
+export type LevelOptionsAreTheSchemas = [
+  Expect<Same<LevelOptions, v.InferOutput<typeof ANY_OPTIONS>>>,
+  Expect<Same<NonNullable<LevelOptions['costs']>, v.InferOutput<typeof COSTS>>>,
+  Expect<Same<NonNullable<LevelOptions['fixes']>, v.InferOutput<typeof FIXES>>>,
+];
 
 function optionsOf(level: LevelId) {
   const specs: OptionSpecs = LEVELS[level].options;

@@ -4,9 +4,9 @@
  */
 import * as v from 'valibot';
 import { LEVELS } from '../levels';
-import { LEVEL_IDS, STEP_KINDS, type LevelId, type StepKind } from '../types';
+import { LEVEL_IDS, STEP_KINDS, type LevelId, type Step, type StepKind } from '../types';
 import { describe } from './json';
-import { bool, duration, objectMessage, rule, whole } from './fields';
+import { bool, duration, objectMessage, rule, whole, type Expect, type Same } from './fields';
 import { LIMITS } from './limits';
 
 /** Every field a step may have, and what it holds. */
@@ -51,7 +51,8 @@ const STEP_SHAPE = v.object({
   fail: v.exactOptional(FIELDS.fail),
   at: v.exactOptional(FIELDS.at),
 });
-export type Step = Readonly<v.InferOutput<typeof STEP_SHAPE>>;
+/** The engine's Step is exactly what a step schema reads (a field on one side only fails to compile). */
+export type StepIsTheSchemas = Expect<Same<Step, v.InferOutput<typeof STEP_SHAPE>>>;
 
 /** What each kind of step needs, may have, and does. */
 const KINDS: { readonly [K in StepKind]: { needs: readonly Field[]; may: readonly Field[]; does: string } } = {

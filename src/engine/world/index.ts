@@ -6,10 +6,7 @@
 export { Parking, PoolError, PoolExhausted, TIMED_OUT } from '../core';
 export type { Op, Timer } from '../core';
 export { PoolBase } from './poolBase';
-export type { ClientRecord, Holding, PoolState, StepScratch, Waiting } from './records';
+export type { ClientRecord, PoolState, StepScratch, Waiting } from './records';
 export { Book, Connection } from './resources';
-export type { ConnectionHost, Pooled } from './resources';
+export type { Pooled } from './resources';
 export { Runtime } from './runtime';
-export type { Listener, RuntimeOptions } from './runtime';
-export { Shelf } from './shelf';
-export type { ShelfHost } from './shelf';

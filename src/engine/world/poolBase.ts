@@ -2,7 +2,7 @@
  * The pool base class, and the tracing that tags each event with the pool method that ran it.
  */
 import { PoolExhausted, type Op } from '../core';
-import type { StepId } from '../types';
+import type { LineId } from '../types';
 import type { Pooled } from './resources';
 import type { Runtime } from './runtime';
 import { Shelf } from './shelf';
@@ -11,7 +11,7 @@ type GeneratorMethod = (...args: unknown[]) => Op<unknown>;
 
 /**
  * The base every level extends. It wraps the level's own generator methods so each event knows
- * which method ran it (the first half of a step id), and reports a refusal where it is thrown.
+ * which method ran it (the first half of a code-line id), and reports a refusal where it is thrown.
  */
 export abstract class PoolBase<T extends Pooled> {
   protected readonly available: Shelf<T>;
@@ -54,22 +54,22 @@ function traceMethods(pool: object, rt: Runtime): void {
             if (name.startsWith('validate')) {
               const obj = args[0] as Pooled;
               const parent = task?.ops.at(-2) ?? name;
-              const step: StepId = `${parent}.${result ? 'valid' : 'validate'}`;
+              const line: LineId = `${parent}.${result ? 'valid' : 'validate'}`;
               const scratch = rt.scratchOf(task);
               if (scratch) {
-                scratch.lastStep = step;
+                scratch.lastLine = line;
                 if (!result) scratch.discarded.push(obj.id);
               }
-              rt.emit({ type: 'object.validated', ok: Boolean(result) }, { object: obj.id, step });
+              rt.emit({ type: 'object.validated', ok: Boolean(result) }, { object: obj.id, line });
             }
             return result;
           } catch (error) {
             if (error instanceof PoolExhausted && !reported.has(error)) {
               reported.add(error);
-              const step: StepId = `${name}.refuse`;
+              const line: LineId = `${name}.refuse`;
               const scratch = rt.scratchOf(task);
-              if (scratch) scratch.lastStep = step;
-              rt.emit({ type: 'pool.exhausted', message: error.message }, { step });
+              if (scratch) scratch.lastLine = line;
+              rt.emit({ type: 'pool.exhausted', message: error.message }, { line });
             }
             throw error;
           } finally {

@@ -2,11 +2,11 @@
  * The plain records the world keeps beside its objects: what each client holds, what a running
  * scenario step has noted so far, and the pool's state as the runner reads it.
  */
-import type { ClientStatus, StepId, StepKind } from '../types';
+import type { ClientStatus, LineId, StepKind } from '../types';
 import type { Pooled } from './resources';
 
 /** A reference a client holds: which object, under which lease. */
-export interface Holding {
+interface Holding {
   readonly id: number;
   readonly lease: number;
 }
@@ -16,7 +16,6 @@ export interface ClientRecord {
   readonly holding: Holding[];
   status: ClientStatus;
   doing: StepKind | null;
-  waitingSince: number | null;
 }
 
 /** Scratch notes a task keeps while one scenario step runs. */
@@ -25,7 +24,8 @@ export interface StepScratch {
   index: number;
   created: number[];
   discarded: number[];
-  lastStep: StepId | null;
+  /** The code line it ran last: an event with no line of its own is tagged with it. */
+  lastLine: LineId | null;
 }
 
 /** A client queued for an object (production level), and since when. */

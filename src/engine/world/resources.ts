@@ -44,8 +44,6 @@ export class Connection extends Resource {
   /** Session settings made with SET; they last until DISCARD ALL. */
   readonly settings = new Map<string, string>();
   inTransaction = false;
-  /** Writes made inside the open transaction, undone by ROLLBACK. */
-  uncommitted: string[] = [];
 
   constructor(
     private readonly rt: ConnectionHost,
@@ -107,11 +105,9 @@ export class Connection extends Resource {
       case 'ROLLBACK':
         // With no transaction open PostgreSQL only warns; the session is untouched either way.
         this.inTransaction = false;
-        this.uncommitted = [];
         return null;
       case 'COMMIT':
         this.inTransaction = false;
-        this.uncommitted = [];
         return null;
       case 'DISCARD ALL':
         if (this.inTransaction) return 'DISCARD ALL cannot run inside a transaction block';
@@ -119,7 +115,6 @@ export class Connection extends Resource {
         this.writtenBy = null;
         return null;
       default:
-        if (this.inTransaction) this.uncommitted.push(sql);
         return null;
     }
   }

@@ -4,7 +4,7 @@
  * does as an event, tagged with the code line (`op.kind`) that did it.
  */
 import { createRng, delay, Sim, type Op, type Rng, type Task } from '../core';
-import type { Costs, EventBody, PoolEvent, StepId, World } from '../types';
+import type { Costs, EventBody, LineId, PoolEvent, World } from '../types';
 import type { ClientRecord, PoolState, StepScratch } from './records';
 import { Book, Connection, type Pooled } from './resources';
 import { snapshotOf } from './snapshot';
@@ -16,8 +16,8 @@ export interface RuntimeOptions {
   readonly record: boolean;
   readonly maxSize: number | null;
   /**
-   * Tag events with the code step that ran them (default true). Batch load runs, which read no
-   * step ids, switch it off: the pool's methods are then called directly, unwrapped.
+   * Tag events with the code line that ran them (default true). Batch load runs, which read no
+   * line ids, switch it off: the pool's methods are then called directly, unwrapped.
    */
   readonly trace?: boolean;
 }
@@ -65,7 +65,7 @@ export class Runtime {
   client(name: string): ClientRecord {
     let c = this.clients.get(name);
     if (!c) {
-      c = { name, holding: [], status: 'idle', doing: null, waitingSince: null };
+      c = { name, holding: [], status: 'idle', doing: null };
       this.clients.set(name, c);
     }
     return c;
@@ -81,21 +81,21 @@ export class Runtime {
     return { client: task?.client ?? null, step: this.scratchOf(task)?.index ?? null };
   }
 
-  /** The code step a primitive of `kind` is running, from the pool method the caller is inside. */
-  stepFor(kind: string): StepId | null {
+  /** The code line a primitive of `kind` is running, from the pool method the caller is inside. */
+  lineFor(kind: string): LineId | null {
     const op = this.sim.current?.ops.at(-1);
     return op === undefined ? null : `${op}.${kind}`;
   }
 
   /** Record an event done by the running client, from inside the pool's code. */
   emitHere(body: EventBody, obj: Pooled | null, kind: string | null): void {
-    const step = kind === null ? null : this.stepFor(kind);
+    const line = kind === null ? null : this.lineFor(kind);
     const scratch = this.scratchOf(this.sim.current);
-    if (scratch && step) scratch.lastStep = step;
-    this.emit(body, { object: obj?.id ?? null, step });
+    if (scratch && line) scratch.lastLine = line;
+    this.emit(body, { object: obj?.id ?? null, line });
   }
 
-  emit(body: EventBody, at: { client?: string | null; object?: number | null; step?: StepId | null } = {}): void {
+  emit(body: EventBody, at: { client?: string | null; object?: number | null; line?: LineId | null } = {}): void {
     this.eventCount++;
     if (!this.record && this.listeners.length === 0) return;
     const pool = this.poolState();
@@ -108,7 +108,7 @@ export class Runtime {
     event.t = this.sim.now;
     event.client = at.client === undefined ? (this.sim.current?.client ?? null) : at.client;
     event.object = at.object ?? null;
-    event.step = at.step === undefined ? (this.scratchOf(this.sim.current)?.lastStep ?? null) : at.step;
+    event.line = at.line === undefined ? (this.scratchOf(this.sim.current)?.lastLine ?? null) : at.line;
     event.available = this.shelfIds.ids;
     event.inUse = pool.inUse;
     if (this.record) {

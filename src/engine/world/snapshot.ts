@@ -58,7 +58,7 @@ export function snapshotOf(rt: SnapshotSource, pool: PoolState, last: World | nu
       holding: c.holding.map((h) => h.id),
       status: queued ? 'waiting' : c.status,
       doing: c.doing,
-      waitingSince: queued ? queued.since : c.waitingSince,
+      waitingSince: queued ? queued.since : null,
     });
   });
   return {

@@ -5,7 +5,7 @@
  */
 import { useId, useMemo, useState } from 'react';
 import { analogyView, DEFAULT_READERS, MAX_READERS, parseReaders } from '../../store/analogy';
-import { ms } from '../../store/narrate';
+import { ms } from '../../store/format';
 import { AnalogySideView } from './AnalogySide';
 import './analogy.css';
 

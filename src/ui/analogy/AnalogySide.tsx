@@ -1,17 +1,17 @@
 /**
- * One side of the analogy: its figures, and a step-through of what happened, one sentence a step.
+ * One side of the analogy: its figures, and a step-through of what happened, one sentence a moment.
  */
 import { useState } from 'react';
 import type { AnalogySide } from '../../store/analogy';
-import { ms } from '../../store/narrate';
+import { ms } from '../../store/format';
 
 export function AnalogySideView({ side }: { side: AnalogySide }) {
-  const [step, setStep] = useState(0);
+  const [moment, setMoment] = useState(0);
   const last = side.frames.length - 1;
-  const frame = side.frames[Math.min(step, last)];
+  const frame = side.frames[Math.min(moment, last)];
   const headId = `analogy-${side.key}`;
   const short = side.key === 'withoutPool' ? 'without a pool' : 'with a pool';
-  const go = (i: number) => setStep(Math.max(0, Math.min(last, i)));
+  const go = (i: number) => setMoment(Math.max(0, Math.min(last, i)));
 
   return (
     <section className={`panel analogy__side analogy__side--${side.key}`} aria-labelledby={headId}>
@@ -39,7 +39,7 @@ export function AnalogySideView({ side }: { side: AnalogySide }) {
       {frame && (
         <div className="analogy__steps" role="group" aria-label={`Step through ${short}`}>
           <p className="analogy__step-count">
-            Step {Math.min(step, last) + 1} of {side.frames.length} · t = {ms(frame.t)}
+            Moment {Math.min(moment, last) + 1} of {side.frames.length} · t = {ms(frame.t)}
           </p>
           <p className="analogy__step-text" aria-live="polite">
             {frame.text}
@@ -48,17 +48,27 @@ export function AnalogySideView({ side }: { side: AnalogySide }) {
             Printed {frame.made} · on the shelf {frame.onShelf} · burned {frame.burned}
           </p>
           <div className="analogy__step-buttons">
-            <button type="button" className="button button--small" onClick={() => go(0)} disabled={step === 0}>
-              <span aria-hidden="true">«</span> First<span className="sr-only"> step, {short}</span>
+            <button type="button" className="button button--small" onClick={() => go(0)} disabled={moment === 0}>
+              <span aria-hidden="true">«</span> First<span className="sr-only"> moment, {short}</span>
             </button>
-            <button type="button" className="button button--small" onClick={() => go(step - 1)} disabled={step === 0}>
-              <span aria-hidden="true">◀</span> Previous<span className="sr-only"> step, {short}</span>
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => go(moment - 1)}
+              disabled={moment === 0}
+            >
+              <span aria-hidden="true">◀</span> Previous<span className="sr-only"> moment, {short}</span>
             </button>
-            <button type="button" className="button button--small" onClick={() => go(step + 1)} disabled={step >= last}>
-              Next<span className="sr-only"> step, {short}</span> <span aria-hidden="true">▶</span>
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => go(moment + 1)}
+              disabled={moment >= last}
+            >
+              Next<span className="sr-only"> moment, {short}</span> <span aria-hidden="true">▶</span>
             </button>
-            <button type="button" className="button button--small" onClick={() => go(last)} disabled={step >= last}>
-              Last<span className="sr-only"> step, {short}</span> <span aria-hidden="true">»</span>
+            <button type="button" className="button button--small" onClick={() => go(last)} disabled={moment >= last}>
+              Last<span className="sr-only"> moment, {short}</span> <span aria-hidden="true">»</span>
             </button>
           </div>
         </div>

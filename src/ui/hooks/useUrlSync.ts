@@ -28,7 +28,7 @@ export function applyLocation(store: LabStore): void {
   const { target, notices } = parseDeepLink(window.location.search, context);
   const route = routeById(target.page);
   const a = store.getState().actions;
-  if (route?.kind === 'lab') a.openLevel(route.level, { story: target.story, step: target.step, play: false });
+  if (route?.kind === 'lab') a.openLevel(route.level, { story: target.story, moment: target.moment, play: false });
   else a.showPage(target.page);
   for (const n of notices) a.notify(n);
 }
@@ -51,7 +51,7 @@ export function useUrlSync(): void {
       if (ownsLink(link.page) && new URLSearchParams(window.location.search).get('level')?.toLowerCase() === link.page)
         return;
       const lab = routeById(link.page)?.kind === 'lab';
-      const search = formatDeepLink(lab ? link : { page: link.page, story: null, step: null });
+      const search = formatDeepLink(lab ? link : { page: link.page, story: null, moment: null });
       if (search === last || search === window.location.search) {
         last = search;
         return;

@@ -1,20 +1,32 @@
 /**
- * The levels' own source files, as the code panel and the diff show them. These are the files
- * the engine runs (imported as text), so the code on screen is the code that ran.
+ * The levels' own source files, as the code panel and the diff show them: the very files the engine
+ * runs, imported as text. The registry names each level's file (`LEVELS[id].source`); this finds
+ * its text by that name, so a new level's file shows up here with no edit. The registry's own
+ * files and the tests are not pool code and are left out.
  */
 import type { LevelId } from '../../engine';
-import level1 from '../../engine/levels/level1.ts?raw';
-import level2 from '../../engine/levels/level2.ts?raw';
-import level3 from '../../engine/levels/level3.ts?raw';
-import level4 from '../../engine/levels/level4.ts?raw';
-import database from '../../engine/levels/database.ts?raw';
+import { levelOf } from '../../store/levels';
 
-export const SOURCES: Partial<Record<LevelId, string>> = { level1, level2, level3, level4, database };
+const DIR = '../../engine/levels/';
 
-export const FILE_NAMES: Partial<Record<LevelId, string>> = {
-  level1: 'src/engine/levels/level1.ts',
-  level2: 'src/engine/levels/level2.ts',
-  level3: 'src/engine/levels/level3.ts',
-  level4: 'src/engine/levels/level4.ts',
-  database: 'src/engine/levels/database.ts',
-};
+const TEXTS = import.meta.glob<string>(
+  [
+    '../../engine/levels/*.ts',
+    '!../../engine/levels/*.test.ts',
+    '!../../engine/levels/index.ts',
+    '!../../engine/levels/info.ts',
+    '!../../engine/levels/options.ts',
+    '!../../engine/levels/registry.ts',
+  ],
+  { query: '?raw', import: 'default', eager: true },
+);
+
+/** The text of a level's class, or undefined if its file is not among the levels' sources. */
+export function sourceOf(level: LevelId): string | undefined {
+  return TEXTS[`${DIR}${levelOf(level).source}`];
+}
+
+/** The path of a level's class in the repository, as the code panel names it. */
+export function fileNameOf(level: LevelId): string {
+  return `src/engine/levels/${levelOf(level).source}`;
+}

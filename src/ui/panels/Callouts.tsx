@@ -9,8 +9,8 @@ import { callout } from '../../store/callouts';
 import type { WarningMark } from '../../store/labStore';
 import { selectFixes, selectLevel, selectWarningsSoFar } from '../../store/selectors';
 import { useLabActions, useLabShallow, useLabStore } from '../hooks/labStore';
+import { hasLabPage, pageHref } from '../lib/links';
 import { onLinkClick } from '../nav';
-import { routeOfLevel } from '../routes';
 
 export function Callouts() {
   const marks = useLabShallow(selectWarningsSoFar);
@@ -50,20 +50,20 @@ function CalloutCard({ mark, level, fixes, open }: CalloutCardProps) {
   const { seek } = useLabActions();
   // A fix on this very page (the production page's switches) is advice, not a link: following
   // `?level=production` would only reload the page with every switch back to its default.
-  const fixRoute = text.fixedBy && text.fixedBy !== level ? routeOfLevel(text.fixedBy) : undefined;
+  const fixHref = text.fixedBy && text.fixedBy !== level && hasLabPage(text.fixedBy) ? pageHref(text.fixedBy) : null;
   const details = (
     <>
       <p className="callout__body">{text.body}</p>
       <p className="callout__what">
         <span className="callout__label">Here:</span> {sentence(mark.message)}{' '}
         <button type="button" className="link-button" onClick={() => seek(mark.index)}>
-          Go to the moment (step {mark.index})
+          Go to moment {mark.index}
         </button>
       </p>
       {text.fixedBy && text.fixLabel && (
         <p className="callout__fix">
-          {fixRoute ? (
-            <a href={`?level=${fixRoute.id}`} onClick={onLinkClick}>
+          {fixHref ? (
+            <a href={fixHref} onClick={onLinkClick}>
               {text.fixLabel} →
             </a>
           ) : (

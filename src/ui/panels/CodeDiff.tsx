@@ -6,11 +6,11 @@ import { useMemo } from 'react';
 import type { LevelId } from '../../engine';
 import { diffLines, diffStats, hunks } from '../lib/diff';
 import { stripMarkers } from '../lib/source';
-import { SOURCES } from '../lib/sources';
+import { sourceOf } from '../lib/sources';
 
 export function CodeDiff({ from, to, fromTitle }: { from: LevelId; to: LevelId; fromTitle: string }) {
   const lines = useMemo(
-    () => diffLines(stripMarkers(SOURCES[from] ?? ''), stripMarkers(SOURCES[to] ?? '')),
+    () => diffLines(stripMarkers(sourceOf(from) ?? ''), stripMarkers(sourceOf(to) ?? '')),
     [from, to],
   );
   const stats = diffStats(lines);

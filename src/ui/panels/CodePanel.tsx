@@ -1,32 +1,27 @@
 /**
- * The running code: the level's own source with the lines of the current step lit, and the reader
- * who is running it named beside them.
+ * The running code: the level's own source with the lines of the code step now running lit, and
+ * the reader who is running it named beside them.
  */
 import { useEffect, useMemo, useRef } from 'react';
 import type { LevelId } from '../../engine';
 import { selectCodeClient, selectCodeStep, selectEvent, selectLastCodeStep } from '../../store/selectors';
 import { useLabShallow, useLabStore } from '../hooks/labStore';
 import { linesForStep, parseSource } from '../lib/source';
-import { FILE_NAMES, SOURCES } from '../lib/sources';
+import { fileNameOf, sourceOf } from '../lib/sources';
 
 export interface CodePanelProps {
+  /** The level whose class is shown: the file the registry names for it. */
   readonly level: LevelId;
-  /** The source to show instead of the level's own from SOURCES (a lazily loaded page's). */
-  readonly source?: string;
-  readonly fileName?: string;
   /** Fix switches that are off (production level): their `// @fix` lines are struck through. */
   readonly offFixes?: readonly string[];
 }
 
-export function CodePanel({ level, source, fileName, offFixes = [] }: CodePanelProps) {
+export function CodePanel({ level, offFixes = [] }: CodePanelProps) {
   const step = useLabStore(selectCodeStep);
   const client = useLabStore(selectCodeClient);
   const event = useLabStore(selectEvent);
-  const lines = useMemo(
-    () => parseSource(source ?? SOURCES[level] ?? '// (no source for this level)'),
-    [level, source],
-  );
-  const file = fileName ?? FILE_NAMES[level] ?? '';
+  const lines = useMemo(() => parseSource(sourceOf(level) ?? '// (no source for this level)'), [level]);
+  const file = fileNameOf(level);
   const previous = useLabShallow((s) => (selectCodeStep(s) === null ? selectLastCodeStep(s) : null));
   const lit = useMemo(() => new Set(linesForStep(lines, step)), [lines, step]);
   const dim = useMemo(() => new Set(linesForStep(lines, previous?.step ?? null)), [lines, previous?.step]);

@@ -15,7 +15,7 @@ import { SPEEDS } from '../../store/schedule';
 import { useLabActions, useLabShallow, useLabStore } from '../hooks/labStore';
 import { SHORTCUTS } from '../hooks/useShortcuts';
 import { Icon } from '../icons';
-import { formatMs } from './Narration';
+import { ms } from '../../store/format';
 
 export function Controls({ label = 'Playback' }: { label?: string } = {}) {
   const a = useLabActions();
@@ -93,7 +93,7 @@ export function Controls({ label = 'Playback' }: { label?: string } = {}) {
           </select>
         </label>
         <span className="controls__time" aria-hidden="true">
-          {cursor} / {last} · {formatMs(t)}
+          {cursor} / {last} · {ms(t)}
         </span>
       </div>
       <div className="scrubber">
@@ -105,7 +105,7 @@ export function Controls({ label = 'Playback' }: { label?: string } = {}) {
           value={cursor}
           onChange={(e) => a.seek(Number(e.target.value))}
           aria-label="Timeline"
-          aria-valuetext={`Step ${cursor} of ${last}, ${formatMs(t)}`}
+          aria-valuetext={`Moment ${cursor} of ${last}, ${ms(t)}`}
           disabled={last === 0}
         />
         <div className="scrubber__marks" aria-hidden="true">

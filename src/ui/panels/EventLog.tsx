@@ -5,7 +5,8 @@
 import { memo } from 'react';
 import { selectCursor, selectEvents } from '../../store/selectors';
 import { useLabActions, useLabStore } from '../hooks/labStore';
-import { formatMs, useNarration } from './Narration';
+import { ms } from '../../store/format';
+import { useNarration } from './Narration';
 
 /** Entries drawn at most; older ones are reached with the timeline. */
 const SHOWN = 40;
@@ -62,7 +63,7 @@ const Entry = memo(function Entry({
   return (
     <li className={`log__entry${current ? ' log__entry--now' : ''}${warned ? ' log__entry--warn' : ''}`}>
       <button type="button" onClick={() => onSeek(index)} aria-current={current ? 'step' : undefined}>
-        <span className="log__t">{formatMs(t)}</span>
+        <span className="log__t">{ms(t)}</span>
         <span className="log__text">
           {warned && <span aria-hidden="true">⚠ </span>}
           {text}

@@ -3,14 +3,15 @@
  * buttons), and what changed in the code since the previous level.
  */
 import type { LevelId } from '../../engine';
+import { levelOf } from '../../store/levels';
 import { selectBasedOn, selectStoryId } from '../../store/selectors';
-import { LEVEL_PAGES, storiesFor } from '../../stories';
+import { levelPageOf, previousPageOf, storiesFor } from '../../stories';
 import { useLabActions, useLabStore } from '../hooks/labStore';
 import { CodeDiff } from './CodeDiff';
 
-export function LevelHeader({ level, title }: { level: LevelId; title: string }) {
-  const page = LEVEL_PAGES.find((p) => p.id === level);
-  const previous = page?.previous ? LEVEL_PAGES.find((p) => p.id === page.previous) : undefined;
+export function LevelHeader({ level }: { level: LevelId }) {
+  const page = levelPageOf(level);
+  const previous = previousPageOf(level);
   const stories = storiesFor(level);
   const storyId = useLabStore(selectStoryId);
   const basedOn = useLabStore(selectBasedOn);
@@ -18,7 +19,7 @@ export function LevelHeader({ level, title }: { level: LevelId; title: string })
   const current = stories.find((s) => s.id === (storyId ?? basedOn));
   return (
     <header className="level-header">
-      <h1 tabIndex={-1}>{page?.title ?? title}</h1>
+      <h1 tabIndex={-1}>{levelOf(level).title}</h1>
       {page && (
         <dl className="level-header__facts">
           <div>
@@ -59,9 +60,7 @@ export function LevelHeader({ level, title }: { level: LevelId; title: string })
           )}
         </div>
       )}
-      {previous && (
-        <CodeDiff from={previous.id} to={level} fromTitle={previous.title.split(' — ')[0] ?? previous.title} />
-      )}
+      {previous && <CodeDiff from={previous.id} to={level} fromTitle={levelOf(previous.id).label} />}
     </header>
   );
 }

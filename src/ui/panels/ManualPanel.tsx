@@ -3,10 +3,11 @@
  * engine replays it (it is deterministic, so this is exact); the cursor goes to the newest event.
  */
 import { useId, useMemo, useState } from 'react';
-import { defaultWrite } from '../../store/labStore';
-import { manualAbilities, manualReadersOf, selectAtEnd, selectLevel, type ManualReader } from '../../store/selectors';
+import { defaultWrite, manualAbilities, manualReadersOf, type ManualReader } from '../../store/manual';
+import { selectAtEnd, selectLevel } from '../../store/selectors';
 import { useLabActions, useLabStore } from '../hooks/labStore';
-import { formatMs } from './Narration';
+import { ms } from '../../store/format';
+import { wordsOf } from '../../store/levels';
 import { OptionsForm } from './OptionsForm';
 
 export interface ManualPanelProps {
@@ -20,14 +21,14 @@ export function ManualPanel({ killMode, onKillMode }: ManualPanelProps) {
   const extra = useLabStore((s) => s.extraReaders);
   const atEnd = useLabStore(selectAtEnd);
   const steps = useLabStore((s) => s.scenario.steps.length);
-  const together = useLabStore((s) => s.sameMoment);
+  const together = useLabStore((s) => s.sameInstant);
   const a = useLabActions();
   const readers = useMemo(() => manualReadersOf(run, extra), [run, extra]);
   const can = manualAbilities(level);
   const [write, setWrite] = useState('');
   const writeId = useId();
   const togetherId = useId();
-  const thing = level === 'database' || level === 'production' ? 'connection' : 'book';
+  const { thing } = wordsOf(level);
 
   return (
     <section className="panel manual" aria-labelledby="manual-title">
@@ -76,9 +77,9 @@ export function ManualPanel({ killMode, onKillMode }: ManualPanelProps) {
             type="checkbox"
             checked={together !== null}
             aria-describedby={togetherId}
-            onChange={(e) => a.setSameMoment(e.target.checked)}
+            onChange={(e) => a.setSameInstant(e.target.checked)}
           />
-          Same moment: the next actions start together
+          Same instant: the next actions start together
         </label>
         <p
           id={togetherId}
@@ -87,7 +88,7 @@ export function ManualPanel({ killMode, onKillMode }: ManualPanelProps) {
         >
           {together === null
             ? 'Off: each action starts when the one before it has finished.'
-            : `Actions now start together at t = ${formatMs(together)}, in the order you press them, and run at the same time: a race, if they touch the same pool.`}
+            : `Actions now start together at t = ${ms(together)}, in the order you press them, and run at the same time: a race, if they touch the same pool.`}
         </p>
       </div>
       <div className="field manual__write">

@@ -5,7 +5,9 @@
  * a table behind a disclosure.
  */
 import { useId } from 'react';
+import { ms } from '../../store/format';
 import type { Metrics, MetricsPoint } from '../../store/metrics';
+import { niceTicks } from '../lib/ticks';
 import './MetricsChart.css';
 
 const W = 420;
@@ -19,18 +21,6 @@ const SERIES: readonly { key: Key; name: string }[] = [
   { key: 'shelf', name: 'on shelf' },
   { key: 'borrowed', name: 'borrowed' },
 ];
-
-/** Whole-number ticks from 0 to about `max` (counts and ms are never split finer than 1). */
-function niceTicks(max: number, n: number): number[] {
-  const raw = Math.max(1, max / n);
-  const p = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * p).find((s) => s >= raw) ?? 10 * p;
-  const out: number[] = [];
-  for (let v = 0; v <= max + step * 1e-9; v += step) out.push(Number(v.toPrecision(10)));
-  return out;
-}
-
-const fmtMs = (t: number) => `${Math.round(t * 10) / 10} ms`;
 
 /** The path of one series as steps: it holds its value until the next change. */
 function stepPath(
@@ -57,13 +47,14 @@ export function MetricsChart({ metrics }: { metrics: Metrics }) {
   const vMax = Math.max(1, ...points.map((p) => Math.max(p.shelf, p.borrowed, p.created)));
   const x = (t: number) => M.left + (t / tMax) * (W - M.left - M.right);
   const y = (v: number) => H - M.bottom - (v / vMax) * (H - M.top - M.bottom);
-  const yTicks = niceTicks(vMax, 4);
-  const xTicks = niceTicks(tMax, 4);
+  // Counts and whole milliseconds: never split finer than 1.
+  const yTicks = niceTicks(0, vMax, 4, 1);
+  const xTicks = niceTicks(0, tMax, 4, 1);
   const peak = points.reduce((best, p) => (p.borrowed > best.borrowed ? p : best), points[0]!);
   const summary =
-    `At ${fmtMs(last.t)}: ${last.shelf} on the shelf, ${last.borrowed} borrowed, ${last.created} created. ` +
+    `At ${ms(last.t)}: ${last.shelf} on the shelf, ${last.borrowed} borrowed, ${last.created} created. ` +
     (peak.borrowed > 0
-      ? `The most borrowed at once was ${peak.borrowed}, at ${fmtMs(peak.t)}.`
+      ? `The most borrowed at once was ${peak.borrowed}, at ${ms(peak.t)}.`
       : 'Nothing has been borrowed yet.');
   // End labels, nudged apart when two lines end at the same height.
   const ends: { key: Key; name: string; ly: number }[] = [];
@@ -137,7 +128,7 @@ export function MetricsChart({ metrics }: { metrics: Metrics }) {
             <tbody>
               {rows.map((p, i) => (
                 <tr key={i}>
-                  <td>{fmtMs(p.t)}</td>
+                  <td>{ms(p.t)}</td>
                   <td>{p.shelf}</td>
                   <td>{p.borrowed}</td>
                   <td>{p.created}</td>

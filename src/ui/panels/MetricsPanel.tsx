@@ -6,7 +6,7 @@ import { lazy, Suspense, useMemo } from 'react';
 import { metricsAt } from '../../store/metrics';
 import { selectCursor, selectEvents } from '../../store/selectors';
 import { useLabStore } from '../hooks/labStore';
-import { formatMs } from './Narration';
+import { ms } from '../../store/format';
 
 // The chart is drawn after the page: it stays off the first load.
 const MetricsChart = lazy(() => import('./MetricsChart').then((m) => ({ default: m.MetricsChart })));
@@ -37,15 +37,15 @@ export function MetricsPanel() {
         </div>
         <div className="metric metric--create">
           <dt>Time making</dt>
-          <dd>{formatMs(m.createMs)}</dd>
+          <dd>{ms(m.createMs)}</dd>
         </div>
         <div className="metric metric--reuse">
           <dt>Time reusing</dt>
-          <dd>{formatMs(m.reuseMs)}</dd>
+          <dd>{ms(m.reuseMs)}</dd>
         </div>
         <div className="metric metric--reuse">
           <dt>Time saved</dt>
-          <dd>{m.savedMs === null ? '—' : formatMs(m.savedMs)}</dd>
+          <dd>{m.savedMs === null ? '—' : ms(m.savedMs)}</dd>
         </div>
         <div className={`metric${m.refusals > 0 ? ' metric--bad' : ''}`}>
           <dt>Refusals</dt>

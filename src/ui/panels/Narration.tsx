@@ -3,6 +3,7 @@
  * stepping; silent while playing, so a reader is not flooded), and where we are in time.
  */
 import { useMemo } from 'react';
+import { ms } from '../../store/format';
 import { narrate } from '../../store/narrate';
 import { selectCursor, selectEvents, selectLastIndex, selectLevel, selectPlaying } from '../../store/selectors';
 import { useLabStore } from '../hooks/labStore';
@@ -11,10 +12,6 @@ export function useNarration(): readonly string[] {
   const events = useLabStore(selectEvents);
   const level = useLabStore(selectLevel);
   return useMemo(() => events.map((e) => narrate(e, level)), [events, level]);
-}
-
-export function formatMs(t: number): string {
-  return `${Math.round(t * 10) / 10} ms`;
 }
 
 export function Narration() {
@@ -29,7 +26,7 @@ export function Narration() {
         What is happening
       </h2>
       <p className="narration__meta">
-        Step {cursor} of {last} · t = {formatMs(t)} <span className="narration__virtual">(virtual time)</span>
+        Moment {cursor} of {last} · t = {ms(t)} <span className="narration__virtual">(virtual time)</span>
       </p>
       <p className="narration__text" aria-live={playing ? 'off' : 'polite'} aria-atomic="true" data-testid="narration">
         {sentences[cursor] ?? ''}

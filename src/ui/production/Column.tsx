@@ -7,6 +7,7 @@ import { LayoutGroup } from 'motion/react';
 import { useMemo, type ReactNode } from 'react';
 import { callout } from '../../store/callouts';
 import type { LabStore } from '../../store/labStore';
+import { SWITCHED_LEVEL } from '../../store/levels';
 import { selectWarningsSoFar } from '../../store/selectors';
 import { LabStoreProvider, useLabShallow } from '../hooks/labStore';
 import { usePlayback } from '../hooks/usePlayback';
@@ -81,7 +82,7 @@ function WarningList() {
     <ul className="prod-warnings" aria-label="Warnings so far">
       {seen.map((m) => (
         <li key={m.warning} data-warning={m.warning}>
-          <strong>{callout(m.warning, 'production').title}</strong> — {m.message}
+          <strong>{callout(m.warning, SWITCHED_LEVEL).title}</strong> — {m.message}
         </li>
       ))}
     </ul>

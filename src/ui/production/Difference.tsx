@@ -3,18 +3,13 @@ import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import { callout } from '../../store/callouts';
 import type { LabStore } from '../../store/labStore';
-import { stepDifferences, summaryOf } from './derive';
+import { SWITCHED_LEVEL } from '../../store/levels';
+import { differenceOf } from '../../store/production';
 
 export function Difference({ off, on, name }: { off: LabStore; on: LabStore; name: string }) {
   const offRun = useStore(off, (s) => s.run);
   const onRun = useStore(on, (s) => s.run);
-  const { onlyOff, steps, a, b } = useMemo(() => {
-    const oo = offRun.steps.map((s) => s.outcome);
-    const no = onRun.steps.map((s) => s.outcome);
-    const a = summaryOf(offRun.events, oo);
-    const b = summaryOf(onRun.events, no);
-    return { onlyOff: a.warnings.filter((w) => !b.warnings.includes(w)), steps: stepDifferences(oo, no), a, b };
-  }, [offRun, onRun]);
+  const { onlyOff, steps, off: a, on: b } = useMemo(() => differenceOf(offRun, onRun), [offRun, onRun]);
   return (
     <section
       className="panel prod-diff"
@@ -30,7 +25,7 @@ export function Difference({ off, on, name }: { off: LabStore; on: LabStore; nam
         <>
           {onlyOff.length > 0 && (
             <p>
-              Only with it off: <strong>{onlyOff.map((w) => callout(w, 'production').title).join('; ')}</strong>.
+              Only with it off: <strong>{onlyOff.map((w) => callout(w, SWITCHED_LEVEL).title).join('; ')}</strong>.
             </p>
           )}
           <ul className="prod-diff__list">

@@ -1,9 +1,9 @@
 /**
- * Hand-picked interleaving: the moments of the run where more than one reader could go on at the
- * same instant, each with a button per reader and one to let the scheduler choose.
+ * Hand-picked interleaving: the choice points of the run, where more than one reader could go on
+ * at the same instant, each with a button per reader and one to let the scheduler choose.
  */
 import { useLabStore } from '../hooks/labStore';
-import { formatMs } from '../panels/Narration';
+import { ms } from '../../store/format';
 
 const SHOWN = 8;
 
@@ -39,10 +39,10 @@ export function Interleaving({ onPick, onScheduler, handPicked }: InterleavingPr
                 <div
                   className="prod-choice"
                   role="group"
-                  aria-label={`Moment ${p.n + 1}, at ${formatMs(p.t)}`}
-                  data-moment={p.n + 1}
+                  aria-label={`Choice ${p.n + 1}, at ${ms(p.t)}`}
+                  data-choice={p.n + 1}
                 >
-                  <span className="prod-choice__when">At {formatMs(p.t)}:</span>
+                  <span className="prod-choice__when">At {ms(p.t)}:</span>
                   {p.options.map((o, k) => (
                     <button
                       key={k}
@@ -62,7 +62,7 @@ export function Interleaving({ onPick, onScheduler, handPicked }: InterleavingPr
             ))}
           </ol>
           {points.length > SHOWN && (
-            <p className="prod-note">…and {points.length - SHOWN} more moments later in the run.</p>
+            <p className="prod-note">…and {points.length - SHOWN} more choice points later in the run.</p>
           )}
         </>
       )}

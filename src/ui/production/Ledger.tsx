@@ -6,8 +6,8 @@
 import { useMemo } from 'react';
 import { selectCursor, selectEvents, selectWorld } from '../../store/selectors';
 import { useLabActions, useLabStore } from '../hooks/labStore';
-import { formatMs } from '../panels/Narration';
-import { ledgerAt } from './derive';
+import { ms } from '../../store/format';
+import { ledgerAt } from '../../store/production';
 
 export function Ledger({ label = 'Borrower ledger' }: { label?: string }) {
   const events = useLabStore(selectEvents);
@@ -63,11 +63,11 @@ export function Ledger({ label = 'Borrower ledger' }: { label?: string }) {
                     {l.borrower}
                     {l.crashed ? ' (crashed)' : ''}
                   </td>
-                  <td>{formatMs(l.since)}</td>
+                  <td>{ms(l.since)}</td>
                   <td>{l.step === null ? '—' : `step ${l.step + 1}`}</td>
                   <td>
-                    {formatMs(held)}
-                    {threshold !== null ? ` / ${formatMs(threshold)}` : ''}
+                    {ms(held)}
+                    {threshold !== null ? ` / ${ms(threshold)}` : ''}
                     {late ? ' ⚠ leak suspected' : ''}
                   </td>
                 </tr>

@@ -7,16 +7,18 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
-import source from '../../engine/levels/production.ts?raw';
-import type { Fixes } from '../../engine';
+import type { FixName, Fixes } from '../../engine';
 import { createLabStore } from '../../store/labStore';
+import { levelOf, SWITCHED_LEVEL } from '../../store/levels';
 import { LabStoreProvider } from '../hooks/labStore';
 import { CodePanel } from '../panels/CodePanel';
 import { PanelBoundary } from '../panels/PanelBoundary';
 import { Column } from './Column';
 import { Difference } from './Difference';
 import { Interleaving } from './Interleaving';
-import { FIX_NAMES, rowOf, scenarioById, withFixes, type FixName } from './rows';
+import { FIX_NAMES, fixesOff, withFixes } from '../../store/fixes';
+import { FIX_ROWS } from '../../stories/fixes';
+import { productionStoryById } from '../../stories/production';
 import { Switchboard } from './Switchboard';
 import { DEFAULT_SCENARIO, readLinkedView, useProductionLink, type LinkedView, type Picks } from './useProductionLink';
 import './production.css';
@@ -30,17 +32,17 @@ export default function ProductionPage() {
   const [scenarioId, setScenarioId] = useState(opened.view.scenarioId);
   const [picks, setPicks] = useState<Picks>(opened.view.picks);
   const [compare, setCompare] = useState(false);
-  const main = useMemo(() => createLabStore({ level: 'production' }), []);
-  const other = useMemo(() => createLabStore({ level: 'production' }), []);
-  const scenario = scenarioById(scenarioId) ?? scenarioById(DEFAULT_SCENARIO)!;
+  const main = useMemo(() => createLabStore({ level: SWITCHED_LEVEL }), []);
+  const other = useMemo(() => createLabStore({ level: SWITCHED_LEVEL }), []);
+  const scenario = productionStoryById(scenarioId) ?? productionStoryById(DEFAULT_SCENARIO)!;
   const focus: FixName = scenario.fix ?? FIX_NAMES.find((f) => !fixes[f]) ?? 'lock';
-  const focusName = rowOf(focus).name;
+  const focusName = FIX_ROWS[focus].name;
   const mainFixes = useMemo(() => (compare ? { ...fixes, [focus]: false } : fixes), [compare, fixes, focus]);
 
   useEffect(() => {
     // Always with a list of choices (empty: the scheduler's own order), so the run reports its
     // choice points and "Who runs next?" can offer them.
-    const file = withFixes(scenario.file, mainFixes);
+    const file = withFixes(scenario.scenario, mainFixes);
     if (
       !main.getState().actions.loadScenario(file, { choices: picks.choices ?? [], cursor: picks.cursor }) &&
       picks.choices
@@ -55,7 +57,7 @@ export default function ProductionPage() {
     setPicks(view.picks);
     setCompare(false);
   }, []);
-  // After the effect that loads the run: the link's step is the loaded run's cursor.
+  // After the effect that loads the run: the link's moment is the loaded run's cursor.
   useProductionLink({
     main,
     scenarioId: scenario.id,
@@ -67,7 +69,7 @@ export default function ProductionPage() {
 
   useEffect(() => {
     if (!compare) return;
-    other.getState().actions.loadScenario(withFixes(scenario.file, { ...fixes, [focus]: true }), { cursor: 'end' });
+    other.getState().actions.loadScenario(withFixes(scenario.scenario, { ...fixes, [focus]: true }), { cursor: 'end' });
   }, [other, compare, scenario, fixes, focus]);
 
   const toggle = useCallback((fix: FixName) => {
@@ -93,17 +95,17 @@ export default function ProductionPage() {
     },
     [points],
   );
-  const off = FIX_NAMES.filter((f) => !mainFixes[f]);
+  const off = fixesOff(mainFixes);
 
   return (
     <div
       className="level prod"
-      data-level="production"
+      data-level={SWITCHED_LEVEL}
       data-scenario={scenario.id}
       data-compare={compare ? 'yes' : 'no'}
     >
       <header className="level-header">
-        <h1>The production pool</h1>
+        <h1>{levelOf(SWITCHED_LEVEL).title}</h1>
         <p>
           Every row of the text’s table “why we add each feature”, fixed — the way HikariCP, pg-pool, generic-pool and
           tarn.js fix them. Switch a fix off and the same code takes the simpler path again; run the scenario beside it
@@ -113,8 +115,8 @@ export default function ProductionPage() {
       <Switchboard fixes={fixes} scenarioId={scenario.id} onToggle={toggle} onScenario={choose} />
       <section className="prod-now" aria-label="The scenario">
         <p className="prod-now__what">
-          <strong>{scenario.label}.</strong> {scenario.look}{' '}
-          {off.length === 0 ? 'Every fix is on.' : `Switched off: ${off.map((f) => rowOf(f).name).join(', ')}.`}
+          <strong>{scenario.title}.</strong> {scenario.summary}{' '}
+          {off.length === 0 ? 'Every fix is on.' : `Switched off: ${off.map((f) => FIX_ROWS[f].name).join(', ')}.`}
         </p>
         <label className="prod-compare">
           <input type="checkbox" checked={compare} onChange={(e) => setCompare(e.target.checked)} /> Side by side: this
@@ -149,12 +151,7 @@ export default function ProductionPage() {
             <div className="lab__side">
               <LabStoreProvider store={main}>
                 <PanelBoundary name="The code panel" resetKey={main}>
-                  <CodePanel
-                    level="production"
-                    source={source}
-                    fileName="src/engine/levels/production.ts"
-                    offFixes={off}
-                  />
+                  <CodePanel level={SWITCHED_LEVEL} offFixes={off} />
                 </PanelBoundary>
               </LabStoreProvider>
             </div>
@@ -168,7 +165,7 @@ export default function ProductionPage() {
           </PanelBoundary>
           <LabStoreProvider store={main}>
             <PanelBoundary name="The code panel" resetKey={main}>
-              <CodePanel level="production" source={source} fileName="src/engine/levels/production.ts" offFixes={off} />
+              <CodePanel level={SWITCHED_LEVEL} offFixes={off} />
             </PanelBoundary>
           </LabStoreProvider>
         </>

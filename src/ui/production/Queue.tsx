@@ -6,8 +6,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { selectAtEnd, selectCursor, selectEvents, selectSpeed, selectWorld } from '../../store/selectors';
 import { useLabStore } from '../hooks/labStore';
-import { formatMs } from '../panels/Narration';
-import { gaveUpAt } from './derive';
+import { ms } from '../../store/format';
+import { gaveUpAt, waitingOf } from '../../store/production';
 
 export function Queue({ label = 'Waiting in line' }: { label?: string }) {
   const world = useLabStore(selectWorld);
@@ -18,10 +18,7 @@ export function Queue({ label = 'Waiting in line' }: { label?: string }) {
   const timeout = useLabStore((s) => s.scenario.options.acquireTimeout);
   const timeoutOn = useLabStore((s) => s.scenario.options.fixes?.timeout !== false);
   const gaveUp = useMemo(() => gaveUpAt(events, cursor), [events, cursor]);
-  const waiting = world.pool.waiting.map((name) => ({
-    name,
-    since: world.clients.find((c) => c.name === name)?.waitingSince ?? world.t,
-  }));
+  const waiting = useMemo(() => waitingOf(world), [world]);
   const forever = atEnd && waiting.length > 0;
   const deadline = timeoutOn && typeof timeout === 'number' && timeout > 0 ? timeout : null;
 
@@ -30,9 +27,8 @@ export function Queue({ label = 'Waiting in line' }: { label?: string }) {
       <ol className="prod-queue__list">
         {waiting.map((w, i) => (
           <li key={w.name} className="prod-queue__reader" data-reader={w.name}>
-            <span className="prod-queue__pos">{i + 1}.</span> <strong>{w.name}</strong> has waited{' '}
-            {formatMs(now - w.since)}
-            {deadline !== null ? ` of ${formatMs(deadline)}` : timeoutOn ? '' : ' — no timeout: it will wait for ever'}
+            <span className="prod-queue__pos">{i + 1}.</span> <strong>{w.name}</strong> has waited {ms(now - w.since)}
+            {deadline !== null ? ` of ${ms(deadline)}` : timeoutOn ? '' : ' — no timeout: it will wait for ever'}
           </li>
         ))}
       </ol>
@@ -40,7 +36,7 @@ export function Queue({ label = 'Waiting in line' }: { label?: string }) {
         <p className="prod-forever" data-forever="yes">
           Nothing is left to happen, yet {waiting.map((w) => w.name).join(' and ')}{' '}
           {waiting.length === 1 ? 'is' : 'are'} still waiting. The clock runs on:{' '}
-          <span className="prod-forever__clock">{formatMs(now)}</span>.
+          <span className="prod-forever__clock">{ms(now)}</span>.
         </p>
       )}
     </>
@@ -64,7 +60,7 @@ export function Queue({ label = 'Waiting in line' }: { label?: string }) {
               data-gave-up={g.client}
               className={g.index === cursor ? 'prod-gaveup--now' : undefined}
             >
-              <strong>{g.client}</strong> gave up at {formatMs(g.t)}: {g.message}
+              <strong>{g.client}</strong> gave up at {ms(g.t)}: {g.message}
             </li>
           ))}
         </ul>

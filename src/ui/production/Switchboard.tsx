@@ -2,8 +2,9 @@
  * The switchboard: the text's six rows, each with the switch that turns its fix off and the
  * scenario buttons that make its problem happen.
  */
-import type { Fixes } from '../../engine';
-import { MORE, ROWS, type FixName, type ScenarioButton } from './rows';
+import type { FixName, Fixes } from '../../engine';
+import { MORE_PRODUCTION_STORIES, PRODUCTION_ROWS } from '../../stories/production';
+import type { ProductionStory } from '../../stories/types';
 
 export interface SwitchboardProps {
   readonly fixes: Fixes;
@@ -13,7 +14,7 @@ export interface SwitchboardProps {
 }
 
 export function Switchboard({ fixes, scenarioId, onToggle, onScenario }: SwitchboardProps) {
-  const button = (s: ScenarioButton) => (
+  const button = (s: ProductionStory) => (
     <button
       key={s.id}
       type="button"
@@ -22,7 +23,7 @@ export function Switchboard({ fixes, scenarioId, onToggle, onScenario }: Switchb
       onClick={() => onScenario(s.id)}
       data-scenario={s.id}
     >
-      {s.label}
+      {s.title}
     </button>
   );
   return (
@@ -31,7 +32,7 @@ export function Switchboard({ fixes, scenarioId, onToggle, onScenario }: Switchb
         <h2 id="prod-board-title">Why we add each feature — switch one off</h2>
       </div>
       <ul className="prod-rows">
-        {ROWS.map((row) => {
+        {PRODUCTION_ROWS.map((row) => {
           const on = fixes[row.fix];
           return (
             <li
@@ -59,14 +60,14 @@ export function Switchboard({ fixes, scenarioId, onToggle, onScenario }: Switchb
                 <strong>{row.without}:</strong> {row.problem} <span className="prod-row__fix">Fix: {row.solution}</span>
               </p>
               <div className="prod-row__scenarios" role="group" aria-label={`${row.name}: scenarios`}>
-                {row.scenarios.map(button)}
+                {row.stories.map(button)}
               </div>
             </li>
           );
         })}
       </ul>
       <div className="prod-more" role="group" aria-label="More scenarios">
-        <span className="prod-more__label">More:</span> {MORE.map(button)}
+        <span className="prod-more__label">More:</span> {MORE_PRODUCTION_STORIES.map(button)}
       </div>
     </section>
   );

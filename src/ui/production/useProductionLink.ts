@@ -1,7 +1,7 @@
 /**
  * The production page's deep link (`?level=production&scenario=…&off=…&choices=…&step=…`, see
  * src/store/productionLink.ts): the view the page opens with, the same again on back/forward, and
- * the address kept up to date as the learner switches, picks and steps (while paused), so any
+ * the address kept up to date as the learner switches, picks and moves on the timeline (while paused), so any
  * moment can be shared. Whatever a link asks for that cannot be had becomes a notice in the app's
  * notices, and the nearest valid view opens.
  */
@@ -14,8 +14,10 @@ import {
   parseProductionLink,
   type ProductionLinkContext,
 } from '../../store/productionLink';
+import { ALL_FIXES, fixesOff, withFixes } from '../../store/fixes';
+import { PRODUCTION_STORIES, productionStoryById } from '../../stories/production';
+import { SWITCHED_LEVEL } from '../../store/levels';
 import { useLabApi } from '../hooks/labStore';
-import { ALL_ON, ALL_SCENARIOS, FIX_NAMES, scenarioById, withFixes } from './rows';
 
 export interface Picks {
   readonly choices: readonly number[] | null;
@@ -33,28 +35,28 @@ export interface LinkedView {
 export const DEFAULT_SCENARIO = 'same-book';
 
 const context: ProductionLinkContext = {
-  scenarios: ALL_SCENARIOS.map((s) => s.id),
+  scenarios: PRODUCTION_STORIES.map((s) => s.id),
   defaultScenario: DEFAULT_SCENARIO,
-  labelOf: (id) => scenarioById(id)?.label ?? id,
+  labelOf: (id) => productionStoryById(id)?.title ?? id,
 };
 
 /** The view a query string asks for, checked against the run it makes. */
 export function readLinkedView(search: string): { view: LinkedView; notices: readonly string[] } {
   const { view, notices } = parseProductionLink(search, context);
-  const scenario = scenarioById(view.scenario) ?? scenarioById(DEFAULT_SCENARIO)!;
-  const fixes: Fixes = { ...ALL_ON, ...Object.fromEntries(view.off.map((f) => [f, false])) };
-  const fitted = fitProductionRun(withFixes(scenario.file, fixes), view.choices, view.step);
+  const scenario = productionStoryById(view.scenario) ?? productionStoryById(DEFAULT_SCENARIO)!;
+  const fixes: Fixes = { ...ALL_FIXES, ...Object.fromEntries(view.off.map((f) => [f, false])) };
+  const fitted = fitProductionRun(withFixes(scenario.scenario, fixes), view.choices, view.moment);
   return {
-    view: { scenarioId: scenario.id, fixes, picks: { choices: fitted.choices, cursor: fitted.step ?? 'end' } },
+    view: { scenarioId: scenario.id, fixes, picks: { choices: fitted.choices, cursor: fitted.moment ?? 'end' } },
     notices: [...notices, ...fitted.notices],
   };
 }
 
 const addressesThisPage = () =>
-  new URLSearchParams(window.location.search).get('level')?.trim().toLowerCase() === 'production';
+  new URLSearchParams(window.location.search).get('level')?.trim().toLowerCase() === SWITCHED_LEVEL;
 
 export interface ProductionLinkProps {
-  /** The run on the page's main column: its cursor is the link's step. */
+  /** The run on the page's main column: its cursor is the link's moment. */
   readonly main: LabStore;
   readonly scenarioId: string;
   readonly fixes: Fixes;
@@ -97,9 +99,9 @@ export function useProductionLink({
       const last = s.run.events.length - 1;
       const search = formatProductionLink({
         scenario: scenarioId,
-        off: FIX_NAMES.filter((f) => !fixes[f]),
+        off: fixesOff(fixes),
         choices,
-        step: s.cursor >= last ? null : s.cursor,
+        moment: s.cursor >= last ? null : s.cursor,
       });
       if (search !== window.location.search) window.history.replaceState(null, '', search);
     };

@@ -1,5 +1,6 @@
 import { useId, useMemo } from 'react';
 import type { LevelId, ObjectView, World } from '../../engine';
+import { wordsOf } from '../../store/levels';
 import { readersOf } from '../../store/selectors';
 import { BookCard } from './BookCard';
 import { PLACE_WORDS, readerStatus, shortName } from './words';
@@ -15,7 +16,7 @@ export function Readers({
   killer: (o: ObjectView) => (() => void) | null;
 }) {
   const readers = useMemo(() => readersOf(world), [world]);
-  const thing = level === 'database' || level === 'production' ? 'connection' : 'book';
+  const { thing } = wordsOf(level);
   const titleId = useId();
   return (
     <div className="readers" role="group" aria-labelledby={titleId}>

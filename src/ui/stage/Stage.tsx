@@ -4,16 +4,10 @@
  * (leaked, or a failed release), the readers with what they hold, and the counters.
  */
 import { useId, useMemo, type CSSProperties } from 'react';
-import type { LevelId, ObjectView, PoolEvent, World } from '../../engine';
-import {
-  countersOf,
-  killableOf,
-  objectsAt,
-  selectEvents,
-  selectLevel,
-  selectWorld,
-  shelfOf,
-} from '../../store/selectors';
+import type { ObjectView, PoolEvent, World } from '../../engine';
+import { wordsOf } from '../../store/levels';
+import { killableOf } from '../../store/manual';
+import { countersOf, objectsAt, selectEvents, selectLevel, selectWorld, shelfOf } from '../../store/selectors';
 import type { LabState } from '../../store/labStore';
 import { useLabActions, useLabShallow, useLabStore } from '../hooks/labStore';
 import { BookCard } from './BookCard';
@@ -48,8 +42,7 @@ export function Stage({ killMode = false, onKilled, title = 'The library' }: Sta
 
   // Ids from useId, so that two stages can stand side by side (the production page compares two).
   const titleId = useId();
-  const kind = world.objects[0]?.kind ?? (level === 'database' || level === 'production' ? 'connection' : 'book');
-  const things = kind === 'connection' ? 'connections' : 'books';
+  const { thing, things } = wordsOf(level);
 
   return (
     <section className="panel stage" aria-labelledby={titleId} data-t={world.t}>
@@ -59,7 +52,7 @@ export function Stage({ killMode = false, onKilled, title = 'The library' }: Sta
       </div>
       {killMode && (
         <p className="stage__hint" role="status">
-          Choose a {kind} to kill: it stays where it is, but is dead the next time anyone uses it.
+          Choose a {thing} to kill: it stays where it is, but is dead the next time anyone uses it.
         </p>
       )}
       <div className="stage__rooms">
@@ -121,7 +114,7 @@ function creationOf(events: readonly PoolEvent[]): Map<number, { t: number; ms: 
 
 /**
  * While playing, how far the timeline goes before the next event: the press fills its bar
- * towards where printing will stand then, over the real time that step lasts on screen.
+ * towards where printing will stand then, over the real time that moment lasts on screen.
  */
 interface Pace {
   readonly cursor: number;
@@ -286,5 +279,3 @@ function BinAndLost({ world, things, killer }: RoomProps) {
     </div>
   );
 }
-
-export type { LevelId };

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { LevelId, World } from '../../engine';
+import { wordsOf } from '../../store/levels';
 import { readersOf, shelfOf } from '../../store/selectors';
 import { objectName, PLACE_WORDS, readerStatus } from './words';
 
@@ -11,7 +12,7 @@ export function StageTable({ world, level }: { world: World; level: LevelId }) {
   const [shown, setShown] = useState(false);
   const shelf = shelfOf(world);
   const readers = readersOf(world);
-  const thing = level === 'database' || level === 'production' ? 'Connection' : 'Book';
+  const { Thing: thing } = wordsOf(level);
   return (
     <div className="stage-table">
       <button type="button" className="link-button" aria-expanded={shown} onClick={() => setShown((v) => !v)}>

@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { createLabStore } from '../../store/labStore';
-import { gaveUpAt, ledgerAt, stepDifferences, summaryOf } from './derive';
-import { MORE, ROWS, withFixes } from './rows';
+import type { Fixes, Scenario } from '../engine';
+import { productionStoryById } from '../stories/production';
+import { ALL_FIXES, withFixes } from './fixes';
+import { createLabStore } from './labStore';
+import { differenceOf, gaveUpAt, ledgerAt, stepDifferences, summaryOf, waitingOf } from './production';
 
-/** Run a scenario the way the page does: through a lab store. */
-function run(file: unknown, fixes = {}) {
+/** Run a scenario the way the page does: through a lab store, with the switches' fixes. */
+function run(file: Scenario, fixes: Partial<Fixes> = {}) {
   const store = createLabStore({ level: 'production' });
-  expect(store.getState().actions.loadScenario(withFixes(file, { ...ALL, ...fixes }))).toBe(true);
+  expect(store.getState().actions.loadScenario(withFixes(file, { ...ALL_FIXES, ...fixes }))).toBe(true);
   return store.getState().run;
 }
-const ALL = { maxSize: true, lock: true, reset: true, validate: true, timeout: true, cleanup: true };
-const leak = MORE.find((s) => s.id === 'leak')!.file;
+const scenarioOf = (id: string) => productionStoryById(id)!.scenario;
+const leak = scenarioOf('leak');
 
 describe('the borrower ledger', () => {
   it("lists a crashed borrower's object with its step and the index of its acquire", () => {
@@ -32,7 +34,7 @@ describe('the borrower ledger', () => {
   });
 
   it('shows both readers of a shared book when the lock is off', () => {
-    const r = run(ROWS[1]!.scenarios[0]!.file, { lock: false });
+    const r = run(scenarioOf('same-book'), { lock: false });
     const loans = ledgerAt(r.events, r.events.length - 1);
     expect(loans.map((l) => [l.object, l.borrower])).toEqual([
       [2, 'A'],
@@ -43,7 +45,7 @@ describe('the borrower ledger', () => {
 
 describe('readers who gave up', () => {
   it('lists each timeout up to the cursor', () => {
-    const r = run(MORE.find((s) => s.id === 'queue')!.file);
+    const r = run(scenarioOf('queue'));
     const gave = gaveUpAt(r.events, r.events.length - 1);
     expect(gave.map((g) => [g.client, g.t])).toEqual([
       ['D', 500],
@@ -55,7 +57,7 @@ describe('readers who gave up', () => {
 
 describe('fix off against fix on', () => {
   it('says which steps came out differently', () => {
-    const file = ROWS[2]!.scenarios[0]!.file;
+    const file = scenarioOf('dirty');
     const off = run(file, { reset: false });
     const on = run(file);
     const diff = stepDifferences(
@@ -75,6 +77,26 @@ describe('fix off against fix on', () => {
         on.steps.map((s) => s.outcome),
       ).warnings,
     ).toEqual([]);
+    expect(differenceOf(off, on)).toEqual({
+      onlyOff: ['dirty-object', 'dirty-read'],
+      steps: diff,
+      off: summaryOf(
+        off.events,
+        off.steps.map((s) => s.outcome),
+      ),
+      on: { warnings: [], created: 1, open: 1, pending: 0 },
+    });
+  });
+});
+
+describe('the line of waiting readers', () => {
+  it('lists who waits, first in line first, with when each began', () => {
+    const r = run(scenarioOf('queue'));
+    const i = r.events.findIndex((e) => e.world?.pool.waiting.length === 3);
+    expect(i).toBeGreaterThan(0);
+    const line = waitingOf(r.events[i]!.world!);
+    expect(line.map((w) => w.name)).toEqual(['C', 'D', 'E']);
+    for (const w of line) expect(w.since).toBeLessThanOrEqual(r.events[i]!.t);
   });
 });
 
@@ -89,7 +111,7 @@ describe('loading a scenario into a lab store', () => {
 
   it('follows the choices it is given and keeps them', () => {
     const store = createLabStore({ level: 'production' });
-    const file = withFixes(ROWS[1]!.scenarios[2]!.file, { ...ALL, lock: false });
+    const file = withFixes(scenarioOf('pick-order'), { ...ALL_FIXES, lock: false });
     expect(store.getState().actions.loadScenario(file, { choices: [1], cursor: 0 })).toBe(true);
     const s = store.getState();
     expect(s.choices).toEqual([1]);

@@ -1,9 +1,9 @@
 /**
- * What the production page draws beside the stage, derived from the timeline (engine types only):
- * the borrower ledger, the readers who gave up waiting, and the difference between a run with a
- * fix off and the same run with it on.
+ * What the production page draws beside the stage, derived from the timeline: the borrower ledger,
+ * the line of waiting readers and those who gave up, and the difference between a run with a fix
+ * off and the same run with it on. Pure functions of the events; the page only draws them.
  */
-import type { PoolEvent, StepOutcome, WarningKind } from '../../engine';
+import type { PoolEvent, RunResult, StepOutcome, WarningKind, World } from '../engine';
 
 /** One borrowed object in the ledger. */
 export interface Loan {
@@ -69,6 +69,20 @@ export function ledgerAt(events: readonly PoolEvent[], cursor: number): Loan[] {
   return [...loans.values()].sort((a, b) => a.acquireIndex - b.acquireIndex);
 }
 
+/** A reader in the line, first in line first, and the virtual time it began to wait. */
+export interface Waiter {
+  readonly name: string;
+  readonly since: number;
+}
+
+/** The readers waiting in line in one world. */
+export function waitingOf(world: World): Waiter[] {
+  return world.pool.waiting.map((name) => ({
+    name,
+    since: world.clients.find((c) => c.name === name)?.waitingSince ?? world.t,
+  }));
+}
+
 /** A reader who gave up waiting, up to the cursor. */
 export interface GaveUp {
   readonly client: string;
@@ -109,7 +123,7 @@ export function summaryOf(events: readonly PoolEvent[], outcomes: readonly StepO
 }
 
 /** A step's outcome in a few words. */
-export function outcomeWords(o: StepOutcome): string {
+function outcomeWords(o: StepOutcome): string {
   if (o.pending) return 'still waiting';
   if (o.error) return o.error === 'timeout' ? 'gave up (timeout)' : `error: ${o.error}`;
   if (o.sees !== undefined) return o.sees === null ? 'saw nothing (clean)' : `saw "${o.sees}"`;
@@ -132,4 +146,27 @@ export function stepDifferences(off: readonly StepOutcome[], on: readonly StepOu
     if (a !== b) out.push({ index: i, off: a, on: b });
   }
   return out;
+}
+
+/** What switching a fix on changed in one scenario: the run with it off against the run with it on. */
+export interface RunDifference {
+  /** Warnings only the run with the fix off raised, in the order it first raised them. */
+  readonly onlyOff: readonly WarningKind[];
+  /** The steps whose outcome differs. */
+  readonly steps: readonly StepDifference[];
+  readonly off: RunSummary;
+  readonly on: RunSummary;
+}
+
+export function differenceOf(offRun: RunResult, onRun: RunResult): RunDifference {
+  const offOutcomes = offRun.steps.map((s) => s.outcome);
+  const onOutcomes = onRun.steps.map((s) => s.outcome);
+  const off = summaryOf(offRun.events, offOutcomes);
+  const on = summaryOf(onRun.events, onOutcomes);
+  return {
+    onlyOff: off.warnings.filter((w) => !on.warnings.includes(w)),
+    steps: stepDifferences(offOutcomes, onOutcomes),
+    off,
+    on,
+  };
 }

@@ -11,12 +11,12 @@ function fourReaders() {
   return { store, a, readers };
 }
 
-describe('manual mode, "same moment"', () => {
+describe('manual mode, "same instant"', () => {
   it('starts grouped acquires together, so four readers race past maxSize 2', () => {
     const { store, a, readers } = fourReaders();
     const end = store.getState().run.events.at(-1)!.t;
-    a.setSameMoment(true);
-    expect(store.getState().sameMoment).toBe(end);
+    a.setSameInstant(true);
+    expect(store.getState().sameInstant).toBe(end);
     for (const r of readers) expect(a.act(r, 'acquire')).toBe(true);
 
     const s = store.getState();
@@ -38,15 +38,15 @@ describe('manual mode, "same moment"', () => {
 
   it('goes back to one step after another when turned off, and off again on a fresh pool', () => {
     const { store, a, readers } = fourReaders();
-    a.setSameMoment(true);
+    a.setSameInstant(true);
     a.act(readers[0]!, 'acquire');
-    a.setSameMoment(false);
-    expect(store.getState().sameMoment).toBeNull();
+    a.setSameInstant(false);
+    expect(store.getState().sameInstant).toBeNull();
     a.act(readers[1]!, 'acquire');
     expect(store.getState().scenario.steps.at(-1)!.at).toBeUndefined();
 
-    a.setSameMoment(true);
+    a.setSameInstant(true);
     a.startOver();
-    expect(store.getState().sameMoment).toBeNull();
+    expect(store.getState().sameInstant).toBeNull();
   });
 });

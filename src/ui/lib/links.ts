@@ -1,0 +1,17 @@
+/**
+ * Links between the pages of the path. A page's address is its deep link with nothing but the page
+ * (see src/store/deeplink.ts), so a panel can link to a level without the route table — which
+ * imports every page, and so would make the panel import itself through the page that draws it.
+ */
+import { formatDeepLink } from '../../store/deeplink';
+import { LEVEL_PAGES } from '../../stories';
+
+/** `?level=<id>`: the page of the path with that id. */
+export function pageHref(page: string): string {
+  return formatDeepLink({ page, story: null, moment: null });
+}
+
+/** Whether a level has a lab page of its own on the path (the text's levels). */
+export function hasLabPage(level: string): boolean {
+  return LEVEL_PAGES.some((p) => p.id === level);
+}

@@ -1,0 +1,16 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { LEVEL_LIST } from '../../store/levels';
+import { fileNameOf, sourceOf } from './sources';
+
+describe('level sources', () => {
+  it.each(LEVEL_LIST.map((l) => [l.id, l] as const))(
+    'finds the file the registry names for %s, as it is on disk',
+    (level, info) => {
+      const onDisk = readFileSync(new URL(`../../engine/levels/${info.source}`, import.meta.url), 'utf8');
+      expect(onDisk).toMatch(/\/\/ @step /);
+      expect(sourceOf(level)).toBe(onDisk);
+      expect(fileNameOf(level)).toBe(`src/engine/levels/${info.source}`);
+    },
+  );
+});
