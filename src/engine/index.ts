@@ -51,9 +51,11 @@ export {
 } from './load/queueing';
 export { reportOf, runScenario, simulateText } from './run';
 export type { RunResult } from './run';
+export type { ScenarioFile } from './scenario';
 export {
   decodeUtf8,
   LIMITS,
+  parseJson,
   parseLoadSpec,
   parseOptions,
   parseScenario,
