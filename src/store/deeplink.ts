@@ -66,13 +66,13 @@ export function parseDeepLink(search: string, ctx: LinkContext, hash = ''): Pars
     if (home === undefined) {
       notices.push(
         file.load === undefined
-          ? `No page of the lab shows ${level} runs, so the link's file was not opened; run it with npm run simulate.`
-          : "The link's file is a load run; run it with npm run simulate, or give its numbers to the Load lab's form.",
+          ? `No page of the lab shows ${level} runs, so the link’s file was not opened; run it with npm run simulate.`
+          : 'The link’s file is a load run; run it with npm run simulate, or give its numbers to the Load lab’s form.',
       );
       file = null;
     } else {
       if (words.level !== null && home !== page)
-        notices.push(`The link's file is a run of ${title(home)}, so it opened ${title(home)}.`);
+        notices.push(`The link’s file is a run of ${title(home)}, so it opened ${title(home)}.`);
       page = home;
     }
   }

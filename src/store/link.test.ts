@@ -65,7 +65,7 @@ describe('readLink', () => {
     expect(view.off).toEqual(['lock']);
     expect(notices).toHaveLength(2);
     expect(notices[0]).toBe(
-      `The link's off list names 10001 fixes; there are 6, so only the first ${MAX_OFF} names were read.`,
+      `The link’s off list names 10001 fixes; there are 6, so only the first ${MAX_OFF} names were read.`,
     );
     expect(notices[1]).toMatch(
       /^The link asked to switch off "nofix0", "nofix1", "nofix2" and 16 more, which are not fixes/,
@@ -125,7 +125,7 @@ describe('a file in the fragment', () => {
     // A file of another level opens on its own page, and says so.
     expect(parseDeepLink('?level=level1', lab, hash).target.page).toBe('level2');
     expect(parseDeepLink('?level=level1', lab, hash).notices).toEqual([
-      "The link's file is a run of Level 2, so it opened Level 2.",
+      'The link’s file is a run of Level 2, so it opened Level 2.',
     ]);
   });
 

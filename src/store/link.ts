@@ -122,12 +122,12 @@ export function readLink(search: string, hash = ''): ReadLink {
   if (rawFile !== null && rawFile !== '') {
     if (rawFile.length > MAX_FILE_CHARS)
       notices.push(
-        `The link's file is ${Math.round(rawFile.length / 1000)} KB long; links carry files of up to ${MAX_FILE_CHARS / 1000} KB, so it was not opened. Open the file with npm run simulate instead.`,
+        `The link’s file is ${Math.round(rawFile.length / 1000)} KB long; links carry files of up to ${MAX_FILE_CHARS / 1000} KB, so it was not opened. Open the file with npm run simulate instead.`,
       );
     else {
       const decoded = decodeFile(rawFile);
       if ('file' in decoded) file = decoded.file;
-      else notices.push(`The link's file cannot be opened: ${decoded.problem}.`);
+      else notices.push(`The link’s file cannot be opened: ${decoded.problem}.`);
     }
   }
 
@@ -150,7 +150,7 @@ function readOff(raw: string | null, notices: string[], faults: { off?: readonly
   const words = raw.split(',').filter((w) => w.trim() !== '');
   if (words.length > MAX_OFF)
     notices.push(
-      `The link's off list names ${words.length} fixes; there are ${FIX_NAMES.length}, so only the first ${MAX_OFF} names were read.`,
+      `The link’s off list names ${words.length} fixes; there are ${FIX_NAMES.length}, so only the first ${MAX_OFF} names were read.`,
     );
   const off = new Set<FixName>();
   const unknown: string[] = [];

@@ -65,8 +65,8 @@ export function parseProductionLink(search: string, ctx: ProductionLinkContext, 
   if (words.file && !file)
     notices.push(
       words.file.load === undefined
-        ? `The link's file is a ${words.file.scenario.level} run, not one of the production pool, so it was not opened.`
-        : "The link's file is a load run; run it with npm run simulate, or give its numbers to the Load lab's form.",
+        ? `The link’s file is a ${words.file.scenario.level} run, not one of the production pool, so it was not opened.`
+        : 'The link’s file is a load run; run it with npm run simulate, or give its numbers to the Load lab’s form.',
     );
 
   let scenario = ctx.defaultScenario;
@@ -100,7 +100,7 @@ export function parseProductionLink(search: string, ctx: ProductionLinkContext, 
     notices.push(`"${faults.moment}" is not a moment on the timeline, so the run is shown to its end.`);
 
   if (file && (words.off !== null || words.choices !== null))
-    notices.push("The link carries a file, so its switches and picks are the file's; off and choices were ignored.");
+    notices.push('The link carries a file, so its switches and picks are the file’s; off and choices were ignored.');
   const view: ProductionView = file
     ? {
         scenario: FILE_SCENARIO,
@@ -176,7 +176,7 @@ export function fitProductionRun(file: unknown, choices: readonly number[] | nul
     const offered = run.choicePoints[k]?.options.length;
     notices.push(
       offered === undefined
-        ? `The link's choices from number ${k + 1} on do not fit this run, so the scheduler chooses from there.`
+        ? `The link’s choices from number ${k + 1} on do not fit this run, so the scheduler chooses from there.`
         : `Choice ${k + 1} in the link is ${picks[k]}, but at that choice point only options 0 to ${offered - 1} exist, so the scheduler chooses from there.`,
     );
     picks = picks.slice(0, k);

@@ -33,7 +33,7 @@ const context: LinkContext = {
   },
 };
 
-/** The run the link's file put on stage: while it is still on stage, the address keeps the file. */
+/** The run the link’s file put on stage: while it is still on stage, the address keeps the file. */
 let linked: { readonly scenario: Scenario; readonly file: LinkedFile } | null = null;
 
 /** Open the view the address bar points at; what cannot be honoured becomes a notice. */
