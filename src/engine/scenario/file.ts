@@ -109,6 +109,17 @@ function fileOf(level: LevelId) {
   );
 }
 
+/** One schema per level, told apart by `level`. */
+const BY_LEVEL = v.variant('level', LEVEL_IDS.map(fileOf) as unknown as [ReturnType<typeof fileOf>], (issue) => {
+  const where = issue.path?.[0];
+  if (where === undefined) return `a scenario must be a JSON object, not ${describe(issue.input)}`;
+  if (Array.isArray(where.input)) return 'a scenario must be a JSON object, not a list';
+  return `unknown level ${describe(issue.input)} (choose one of ${LEVEL_IDS.join(', ')})`;
+});
+
+/** A scenario file as the lab reads it (and as a page writes one): the type its schema infers. */
+export type ScenarioFile = v.InferOutput<typeof BY_LEVEL>;
+
 /** Every scenario file: the schema of the level it names. */
 export const SCENARIO_FILE = v.pipe(
   // What a file mixes up is said before what is wrong inside either half.
@@ -123,12 +134,7 @@ export const SCENARIO_FILE = v.pipe(
     () => '"choices" go with "steps": a load run has no hand-picked order',
     {},
   ),
-  v.variant('level', LEVEL_IDS.map(fileOf) as unknown as [ReturnType<typeof fileOf>], (issue) => {
-    const where = issue.path?.[0];
-    if (where === undefined) return `a scenario must be a JSON object, not ${describe(issue.input)}`;
-    if (Array.isArray(where.input)) return 'a scenario must be a JSON object, not a list';
-    return `unknown level ${describe(issue.input)} (choose one of ${LEVEL_IDS.join(', ')})`;
-  }),
+  BY_LEVEL,
   v.metadata({ not: { anyOf: [{ required: ['steps', 'load'] }, { required: ['choices', 'load'] }] } }),
   v.title('Pool Lab scenario'),
   v.description(

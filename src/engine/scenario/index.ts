@@ -4,7 +4,6 @@
  * step. The schema is also the file format's JSON Schema (scripts/scenarioSchema.ts), so an
  * editor checks a file the way the lab does.
  */
-import type * as v from 'valibot';
 import type { LoadSpec } from '../load/spec';
 import type { LevelId, LevelOptions, Scenario, Step } from '../types';
 import { SCENARIO_FILE } from './file';
@@ -16,9 +15,7 @@ import { parseJson } from './text';
 
 export { SCENARIO_FILE } from './file';
 export { LIMITS } from './limits';
-
-/** A scenario file as its author writes it: the type the file format's schema reads. */
-export type ScenarioFile = v.InferInput<typeof SCENARIO_FILE>;
+export type { ScenarioFile } from './file';
 export { decodeUtf8, firstInvalidByte, parseJson } from './text';
 
 export interface ParsedFile {
