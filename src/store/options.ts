@@ -58,7 +58,7 @@ function sizeField(min: number) {
       empty: 'Enter a whole number.',
       notNumber: (t) => `"${t}" is not a number; enter a whole number like 3.`,
       notWhole: 'Enter a whole number (no fractions).',
-      tooSmall: () => (min > 0 ? `A pool needs room for at least ${min}.` : 'It cannot be negative.'),
+      tooSmall: (n) => (n < 0 ? 'It cannot be negative.' : `A pool needs room for at least ${min}.`),
       tooBig: (n) => `${n} is too many to draw; the lab allows up to ${MAX_DRAWN}.`,
       notDigits: (t, n) => `Write it in digits, like ${n} (not "${t}").`,
     },

@@ -9,7 +9,6 @@ import type { FixName, Scenario } from '../../engine';
 import { readFile, writeLink } from '../../store/link';
 import { runFile, runFileName } from '../../store/runFile';
 import { useLabApi } from '../hooks/labStore';
-import { ROUTES } from '../routes';
 
 export interface RunFileProps {
   readonly scenario: Scenario;
@@ -18,10 +17,6 @@ export interface RunFileProps {
   /** What the run is called (the scenario button's title), for the file's name. */
   readonly name: string;
 }
-
-/** The page that shows a level's runs (a lab level, or a page that owns its level's links). */
-const pageOfLevel = (level: string) =>
-  ROUTES.find((r) => (r.kind === 'lab' ? r.level === level : r.id === level && r.ownsLink))?.id;
 
 export function RunFile({ scenario, off, choices, name }: RunFileProps) {
   const app = useLabApi();
@@ -45,10 +40,12 @@ export function RunFile({ scenario, off, choices, name }: RunFileProps) {
     const read = readFile(new Uint8Array(await chosen.arrayBuffer()));
     const notify = app.getState().actions.notify;
     if ('problem' in read) return notify(`${chosen.name} cannot be opened: ${read.problem}.`);
-    const page = read.file.load === undefined ? pageOfLevel(read.file.scenario.level) : undefined;
-    if (page === undefined)
-      return notify(`${chosen.name} is a run no page of the lab shows; run it with npm run simulate.`);
-    window.history.pushState(null, '', writeLink({ level: page, file: read.file.json }));
+    if (read.file.load !== undefined)
+      return notify(
+        `${chosen.name} is a load run; run it with npm run simulate, or give its numbers to the Load lab’s form.`,
+      );
+    // Its link, as any link opens: on the page of the file's level (a level's page has the level's id).
+    window.history.pushState(null, '', writeLink({ level: read.file.scenario.level, file: read.file.json }));
     window.dispatchEvent(new PopStateEvent('popstate'));
   };
 
