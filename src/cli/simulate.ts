@@ -2,40 +2,34 @@
  * The scenario CLI: `npm run simulate -- a.json [b.json …]`.
  * One JSON line per good file on standard output, in argument order; one plain line on standard
  * error per bad file (naming the file and the step), and a non-zero exit at the end if any was bad.
+ * The work itself is in main.ts; this file is the process around it.
  */
 import { readFileSync } from 'node:fs';
-import { decodeUtf8, ScenarioError, simulateText } from '../engine';
+import { simulateFiles, type CliIo } from './main';
 
-const files = process.argv.slice(2);
-if (files.length === 0) {
-  process.stderr.write('usage: npm run simulate -- scenario.json [more.json …]\n');
-  process.exit(2);
+/** A stream whose reader has gone (EPIPE): stop writing, quietly — no trace, no "Unhandled 'error'". */
+function quietOnClose(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
 }
-let failed = 0;
-for (const file of files) {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    process.stderr.write(`${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})\n`);
-    failed++;
-    continue;
-  }
-  // Bytes, not text: invalid UTF-8 is refused (naming the byte), never read as U+FFFD.
-  let text: string;
-  try {
-    text = decodeUtf8(bytes);
-  } catch (e) {
-    if (!(e instanceof ScenarioError)) throw e;
-    process.stderr.write(`${file}: ${e.message}\n`);
-    failed++;
-    continue;
-  }
-  const result = simulateText(text);
-  if (result.ok) process.stdout.write(`${JSON.stringify(result.output)}\n`);
-  else {
-    process.stderr.write(`${file}: ${result.message}\n`);
-    failed++;
-  }
-}
-process.exitCode = failed > 0 ? 1 : 0;
+quietOnClose(process.stdout);
+quietOnClose(process.stderr);
+
+const writer =
+  (stream: NodeJS.WriteStream) =>
+  (line: string): boolean => {
+    if (!stream.writable) return false;
+    stream.write(`${line}\n`);
+    // A write to a closed pipe fails at once: the stream is no longer writable.
+    return stream.writable;
+  };
+
+const io: CliIo = {
+  // Bytes, not text: main.ts reads them as strict UTF-8.
+  read: (file) => readFileSync(file),
+  out: writer(process.stdout),
+  err: writer(process.stderr),
+};
+
+process.exitCode = simulateFiles(process.argv.slice(2), io);

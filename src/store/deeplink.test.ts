@@ -60,6 +60,11 @@ describe('parseDeepLink', () => {
     expect(parseDeepLink('?level=analogy&scenario=dirty', owning).notices).toHaveLength(1);
   });
 
+  it('quotes what it echoes from the link, control characters escaped, on one line', () => {
+    const { notices } = parseDeepLink('?level=x%0AFAKE%1B%5B2J%E2%80%AE', ctx);
+    expect(notices[0]).toMatch(/^The link asked for a level called "x\\nFAKE\\u001b\[2J\\u202e", which/);
+  });
+
   it('clips what it quotes from a long bad value', () => {
     const { notices } = parseDeepLink(`?level=${'x'.repeat(200)}`, ctx);
     expect(notices[0]!.length).toBeLessThan(160);

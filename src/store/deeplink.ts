@@ -8,7 +8,7 @@
  * the app has), `scenario` a story of that level, `step` a moment on its timeline (0 is the start).
  * A file in the fragment opens on the page of its own level.
  */
-import { readLink, writeLink, clip, type LinkedFile } from './link';
+import { pageOf, quoted, readLink, writeLink, type LinkedFile } from './link';
 
 export interface LinkTarget {
   /** A page id from the app's path. */
@@ -52,10 +52,11 @@ export function parseDeepLink(search: string, ctx: LinkContext, hash = ''): Pars
 
   let page = first;
   if (words.level !== null) {
-    if (ctx.pages.includes(words.level)) page = words.level;
+    const wanted = pageOf(words.level, ctx.pages);
+    if (wanted !== undefined) page = wanted;
     else
       notices.push(
-        `The link asked for a level called "${clip(words.level)}", which the lab does not have, so it opened ${title(first)}.`,
+        `The link asked for a level called ${quoted(words.level)}, which the lab does not have, so it opened ${title(first)}.`,
       );
   }
 
@@ -83,22 +84,22 @@ export function parseDeepLink(search: string, ctx: LinkContext, hash = ''): Pars
   let story: string | null = null;
   if (words.scenario !== null) {
     if (!ctx.isLab(page)) {
-      notices.push(`${title(page)} has no scenarios, so "${clip(words.scenario)}" was ignored.`);
+      notices.push(`${title(page)} has no scenarios, so ${quoted(words.scenario)} was ignored.`);
     } else if (file) {
-      notices.push(`The link carries a file, so the scenario "${clip(words.scenario)}" was ignored.`);
+      notices.push(`The link carries a file, so the scenario ${quoted(words.scenario)} was ignored.`);
     } else if (ctx.storiesOf(page).includes(words.scenario)) {
       story = words.scenario;
     } else {
-      notices.push(`${title(page)} has no scenario called "${clip(words.scenario)}"; pick one from the buttons.`);
+      notices.push(`${title(page)} has no scenario called ${quoted(words.scenario)}; pick one from the buttons.`);
     }
   }
 
   let moment: number | null = null;
   const asked = words.moment ?? faults.moment;
   if (asked !== undefined && asked !== null) {
-    if (!ctx.isLab(page)) notices.push(`${title(page)} has no timeline, so step=${clip(String(asked))} was ignored.`);
+    if (!ctx.isLab(page)) notices.push(`${title(page)} has no timeline, so step=${quoted(String(asked))} was ignored.`);
     else if (words.moment === null)
-      notices.push(`"${faults.moment}" is not a moment on the timeline, so the lab starts at the beginning.`);
+      notices.push(`${quoted(String(asked))} is not a moment on the timeline, so the lab starts at the beginning.`);
     else moment = words.moment;
   }
 

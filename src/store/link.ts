@@ -21,7 +21,7 @@
  * means on a page (is there such a story?) is for the page's reader: deeplink.ts, productionLink.ts.
  */
 import * as v from 'valibot';
-import { FIX_NAMES, LIMITS } from '../engine';
+import { FIX_NAMES, LIMITS, quote } from '../engine';
 import type { FixName } from '../engine';
 import { decodeFile, encodeFile, MAX_FILE_CHARS, type LinkedFile } from './fragment';
 
@@ -35,7 +35,7 @@ export const MAX_OFF = 20;
 
 /** The words of a link, each as its schema reads it; null where the link does not give it. */
 export interface LinkWords {
-  /** A page id, in lower case. */
+  /** A page id as the link wrote it (trimmed); pages are matched in any case (`pageOf`). */
   readonly level: string | null;
   readonly scenario: string | null;
   /** The moment (`step`), at most MAX_MOMENT. */
@@ -47,7 +47,7 @@ export interface LinkWords {
   readonly file: LinkedFile | null;
 }
 
-/** What a link gave that its schema did not take, as the link wrote it (clipped), for the page to word. */
+/** What a link gave that its schema did not take, as the link wrote it, for the page to word (with `quoted`). */
 export interface LinkFaults {
   /** `step` was not a whole number. */
   readonly moment?: string;
@@ -70,7 +70,6 @@ const FRAGMENT = ['file'] as const;
 // ── the schemas of the parts ──────────────────────────────────────────────────────────────────
 
 const TEXT = v.pipe(v.string(), v.trim(), v.nonEmpty());
-const LEVEL = v.pipe(TEXT, v.toLowerCase());
 const MOMENT = v.pipe(
   TEXT,
   v.regex(/^\d+$/),
@@ -112,7 +111,7 @@ export function readLink(search: string, hash = ''): ReadLink {
 
   const rawMoment = query.get('step');
   const moment = parsed(MOMENT, rawMoment);
-  if (moment === null && rawMoment !== null && rawMoment.trim() !== '') faults.moment = clip(rawMoment);
+  if (moment === null && rawMoment !== null && rawMoment.trim() !== '') faults.moment = rawMoment.trim();
 
   const off = readOff(query.get('off'), notices, faults);
   const choices = readChoices(query.get('choices'), notices, faults);
@@ -133,7 +132,7 @@ export function readLink(search: string, hash = ''): ReadLink {
 
   return {
     words: {
-      level: parsed(LEVEL, query.get('level')),
+      level: parsed(TEXT, query.get('level')),
       scenario: parsed(TEXT, query.get('scenario')),
       moment,
       off,
@@ -157,7 +156,7 @@ function readOff(raw: string | null, notices: string[], faults: { off?: readonly
   for (const w of words.slice(0, MAX_OFF)) {
     const fix = parsed(FIX, w);
     if (fix) off.add(fix);
-    else unknown.push(clip(w.trim(), 20));
+    else unknown.push(w.trim());
   }
   if (unknown.length > 0) faults.off = [...new Set(unknown)];
   return FIX_NAMES.filter((f) => off.has(f));
@@ -176,7 +175,7 @@ function readChoices(
   for (const w of words.slice(0, LIMITS.maxChoices)) {
     const pick = parsed(CHOICE, w);
     if (pick === null) {
-      (faults as { choice?: LinkFaults['choice'] }).choice = { word: clip(w.trim()), before: out.length };
+      (faults as { choice?: LinkFaults['choice'] }).choice = { word: w.trim(), before: out.length };
       break;
     }
     out.push(pick);
@@ -208,12 +207,17 @@ export function writeLink(link: LinkOut): string {
   return link.file === undefined || link.file === null ? query : `${query}#file=${encodeFile(link.file)}`;
 }
 
+/** The page a link's level names, in any case, when `pages` has it. */
+export const pageOf = (level: string, pages: readonly string[]): string | undefined =>
+  pages.find((p) => p === level.toLowerCase());
+
 // ── words for notices ─────────────────────────────────────────────────────────────────────────
 
-/** Quote at most `max` characters of what the link said. */
-export function clip(s: string, max = 40): string {
-  return s.length > max ? `${s.slice(0, max)}…` : s;
-}
+/**
+ * What the link said, as a notice shows it: JSON-quoted and clipped to `max` characters, control
+ * and bidi characters escaped (the engine's quote, the same as for a file's words).
+ */
+export const quoted = (s: string, max = 40): string => quote(s, max);
 
 /** "a", "a and b", "a, b and c". */
 export function andList(items: readonly string[]): string {
@@ -222,7 +226,7 @@ export function andList(items: readonly string[]): string {
 
 /** One notice for every part the lab does not read: three named (clipped), the rest counted. */
 function unknownNotice(names: readonly string[]): string {
-  const shown = names.slice(0, 3).map((n) => `"${clip(n, 20)}"`);
+  const shown = names.slice(0, 3).map((n) => quoted(n, 20));
   const more = names.length - shown.length;
   const list = more > 0 ? `${shown.join(', ')} and ${more.toLocaleString('en')} more` : andList(shown);
   return `The link has ${names.length === 1 ? 'a part' : 'parts'} the lab does not read (${list}), so ${names.length === 1 ? 'it was' : 'they were'} ignored.`;

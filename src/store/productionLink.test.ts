@@ -85,6 +85,12 @@ describe('parseProductionLink', () => {
     expect(parse('?step=99999999999').view.moment).toBe(1_000_000);
   });
 
+  it('quotes what it echoes from the link, control characters escaped', () => {
+    expect(parse('?off=lock,x%0D%1B%5B31m').notices[0]).toMatch(
+      /^The link asked to switch off "x\\r\\u001b\[31m", which/,
+    );
+  });
+
   it('quotes at most 40 characters of a bad value', () => {
     expect(parse(`?scenario=${'x'.repeat(200)}`).notices[0]).toContain(`"${'x'.repeat(40)}…"`);
   });

@@ -20,7 +20,7 @@ import { ScenarioError } from '../engine';
 import { parseScenario } from '../engine';
 import type { FixName, Scenario } from '../engine';
 import { FIX_NAMES, fixesOff } from './fixes';
-import { andList, clip, readLink, writeLink, type LinkedFile } from './link';
+import { andList, quoted, readLink, writeLink, type LinkedFile } from './link';
 import { runFile } from './runFile';
 import { SWITCHED_LEVEL } from './levels';
 
@@ -71,18 +71,18 @@ export function parseProductionLink(search: string, ctx: ProductionLinkContext, 
 
   let scenario = ctx.defaultScenario;
   if (words.scenario !== null) {
-    if (file) notices.push(`The link carries a file, so the scenario "${clip(words.scenario)}" was ignored.`);
+    if (file) notices.push(`The link carries a file, so the scenario ${quoted(words.scenario)} was ignored.`);
     else if (ctx.scenarios.includes(words.scenario)) scenario = words.scenario;
     else
       notices.push(
-        `The production pool has no scenario called "${clip(words.scenario)}", so it opened “${label(scenario)}”.`,
+        `The production pool has no scenario called ${quoted(words.scenario)}, so it opened “${label(scenario)}”.`,
       );
   }
 
   if (faults.off) {
-    const quoted = faults.off.slice(0, 3).map((w) => `"${w}"`);
-    const more = faults.off.length - quoted.length;
-    const named = more > 0 ? `${quoted.join(', ')} and ${more} more` : andList(quoted);
+    const shown = faults.off.slice(0, 3).map((w) => quoted(w));
+    const more = faults.off.length - shown.length;
+    const named = more > 0 ? `${shown.join(', ')} and ${more} more` : andList(shown);
     const them = faults.off.length === 1 ? `${named}, which is not a fix` : `${named}, which are not fixes`;
     notices.push(
       `The link asked to switch off ${them} (the fixes are ${FIX_NAMES.join(', ')}); every other switch is as the link says.`,
@@ -92,12 +92,12 @@ export function parseProductionLink(search: string, ctx: ProductionLinkContext, 
   if (faults.choice) {
     const n = faults.choice.before;
     notices.push(
-      `"${faults.choice.word}" is not a choice (choices are option numbers, like 1,0), so ${n === 0 ? 'the scheduler chooses throughout' : `only the first ${n} ${n === 1 ? 'pick is' : 'picks are'} used`}.`,
+      `${quoted(faults.choice.word)} is not a choice (choices are option numbers, like 1,0), so ${n === 0 ? 'the scheduler chooses throughout' : `only the first ${n} ${n === 1 ? 'pick is' : 'picks are'} used`}.`,
     );
   }
 
   if (faults.moment !== undefined)
-    notices.push(`"${faults.moment}" is not a moment on the timeline, so the run is shown to its end.`);
+    notices.push(`${quoted(faults.moment)} is not a moment on the timeline, so the run is shown to its end.`);
 
   if (file && (words.off !== null || words.choices !== null))
     notices.push('The link carries a file, so its switches and picks are the file’s; off and choices were ignored.');

@@ -34,3 +34,17 @@ export class ScenarioError extends Error {
     super(message);
   }
 }
+
+/**
+ * An error the engine did not throw on purpose — a bug in Pool Lab, not in the file — caught where
+ * a scenario step ran it, so the report can name the step. `cause` is what was thrown.
+ */
+export class EngineFailure extends Error {
+  override name = 'EngineFailure';
+  constructor(
+    cause: unknown,
+    readonly stepIndex: number | null,
+  ) {
+    super(cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause), { cause });
+  }
+}

@@ -112,6 +112,8 @@ export class Sim {
   /** True while a timer runs that was chosen ahead of the one the plain order would run. */
   outOfOrder = false;
   private readonly labels = new WeakMap<Timer, Label>();
+  /** Told of every task that ends (before its own `onDone`). */
+  onTaskEnd: ((task: Task) => void) | null = null;
 
   /** Say who a timer would run, so a chooser can offer it. Unlabelled timers are never offered. */
   label(timer: Timer, kind: ChoiceOption['kind'], who: () => readonly string[]): Timer {
@@ -158,12 +160,14 @@ export class Sim {
     } catch (error) {
       this.current = outer;
       task.done = true;
+      this.onTaskEnd?.(task);
       task.onDone({ error });
       return;
     }
     this.current = outer;
     if (result.done) {
       task.done = true;
+      this.onTaskEnd?.(task);
       task.onDone({ value: result.value });
       return;
     }

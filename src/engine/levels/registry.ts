@@ -249,6 +249,7 @@ const RECORDS: Record<LevelId, Omit<LevelInfo, 'solves'>> = {
     shelf: true,
     validates: true,
     queues: true,
+    blockStatements: 'set',
     // Its problems come back only with a fix switched off.
     fixedBy: {},
     make: (rt, o) => {

@@ -2,9 +2,10 @@
  * The scenario contract's output: what `npm run simulate` prints for one file. Kept in the engine
  * so that tests, the CLI and the lab's "export" all produce the very same thing.
  */
-import { ScenarioError } from '../core';
+import { EngineFailure, ScenarioError } from '../core';
 import { runLoad, type LoadOutput } from '../load/run';
 import { parseScenarioText } from '../scenario';
+import { nameOf, oneLine } from '../scenario/quote';
 import type { Step, StepOutcome, WarningKind } from '../types';
 import { runScenario, type RunResult } from './run';
 
@@ -65,13 +66,17 @@ export function reportOf(result: RunResult): ScenarioOutput {
   };
 }
 
-/** "step 3 (release by B): …" — the step named as the file wrote it, even if it did not parse. */
-function describeError(error: ScenarioError, steps: readonly unknown[] | null): string {
+/**
+ * "step 3 (release by B): …" — the step named as the file wrote it, even if it did not parse; what
+ * the file wrote is shown as it is only when it is a plain short name, JSON-quoted and clipped
+ * otherwise (see quote.ts).
+ */
+function describeError(error: { message: string; stepIndex: number | null }, steps: readonly unknown[] | null): string {
   if (error.stepIndex === null) return error.message;
   const step = steps?.[error.stepIndex] as Partial<Record<keyof Step, unknown>> | undefined;
-  const kind = typeof step?.do === 'string' ? step.do : null;
-  const by = typeof step?.client === 'string' ? ` by ${step.client}` : '';
-  const what = kind ? ` (${kind}${by})` : '';
+  const kind = typeof step?.do === 'string' ? ` (${nameOf(step.do, 12)}` : null;
+  const by = typeof step?.client === 'string' ? ` by ${nameOf(step.client)}` : '';
+  const what = kind ? `${kind}${by})` : '';
   return `step ${error.stepIndex + 1}${what}: ${error.message}`;
 }
 
@@ -84,7 +89,14 @@ function tooManyChoices(picks: number, moments: number): string {
   return `"choices" has ${picks} ${picks === 1 ? 'pick' : 'picks'}, but this run has ${has}`;
 }
 
-/** Parse, run and report one scenario file's text; bad input becomes a message, never a throw. */
+/** An error nobody meant: a bug in Pool Lab, said as such (and the step it happened in). */
+function describeFailure(error: unknown, steps: readonly unknown[] | null): string {
+  const failure = error instanceof EngineFailure ? error : new EngineFailure(error, null);
+  const message = `Pool Lab failed while running this file (${failure.message}); this is a bug in Pool Lab, not in the file`;
+  return describeError({ message, stepIndex: failure.stepIndex }, steps);
+}
+
+/** Parse, run and report one scenario file's text; anything wrong becomes a message, never a throw. */
 export function simulateText(text: string): SimulateResult {
   let steps: readonly unknown[] | null = null;
   try {
@@ -104,13 +116,15 @@ export function simulateText(text: string): SimulateResult {
       return { ok: true, output: { level, seed, load } satisfies LoadLine };
     }
     const result = runScenario(parsed.scenario, { record: false });
-    if (result.error) return { ok: false, message: describeError(result.error, steps) };
+    if (result.error) return failed(describeError(result.error, steps));
     const picks = parsed.scenario.choices?.length ?? 0;
-    if (picks > result.choicePoints.length)
-      return { ok: false, message: tooManyChoices(picks, result.choicePoints.length) };
+    if (picks > result.choicePoints.length) return failed(tooManyChoices(picks, result.choicePoints.length));
     return { ok: true, output: reportOf(result) };
   } catch (error) {
-    if (error instanceof ScenarioError) return { ok: false, message: describeError(error, steps) };
-    throw error;
+    // Every file stands alone: whatever happens inside one becomes its one line, never a throw.
+    return failed(error instanceof ScenarioError ? describeError(error, steps) : describeFailure(error, steps));
   }
 }
+
+/** A file's one line of trouble, safe to print (one line, no control characters, clipped). */
+const failed = (message: string): SimulateResult => ({ ok: false, message: oneLine(message) });

@@ -4,7 +4,7 @@
  * parts: when a step may start (schedule.ts), what each step does (steps.ts), what the run notes
  * from the events, warnings included (watch.ts), hand-picked interleaving (choices.ts).
  */
-import { ScenarioError } from '../core';
+import { EngineFailure, ScenarioError } from '../core';
 import { boundOf, levelInfo, resolveCosts, resolveOptions, type RunnablePool } from '../levels';
 import { createMonitor } from '../monitor';
 import type { PoolEvent, Scenario, StepOutcome, WarningKind, World } from '../types';
@@ -33,6 +33,8 @@ export interface RunResult {
 export interface RunOptions extends ChoiceOptions {
   /** Keep every event with a world snapshot (default true). */
   readonly record?: boolean;
+  /** Rebuild every view of each snapshot instead of keeping the world up to date (a check, for tests). */
+  readonly rebuildWorld?: boolean;
 }
 
 export function runScenario(scenario: Scenario, options: RunOptions = {}): RunResult {
@@ -44,7 +46,11 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     costs,
     record: options.record ?? true,
     maxSize: boundOf(info.id, scenario.options),
+    rebuildWorld: options.rebuildWorld ?? false,
+    setKind: info.blockStatements ?? 'body',
   });
+  for (const step of scenario.steps)
+    if (step.client !== undefined) rt.stepCounts.set(step.client, (rt.stepCounts.get(step.client) ?? 0) + 1);
   const pool: RunnablePool = info.make(rt, scenario.options);
   const state: RunState = {
     rt,
@@ -88,6 +94,11 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     if (client) {
       client.status = 'busy';
       client.doing = step.do;
+      // A new action: the last one's error is no longer shown.
+      client.ended = null;
+      client.error = null;
+      client.call = step.do === 'acquire' || step.do === 'with' ? 'asking' : step.do === 'release' ? 'returning' : null;
+      rt.changed(client);
     }
     rt.sim.spawn(step.client ?? null, play(i, step, client), (result) => {
       if ('error' in result) {
@@ -96,11 +107,17 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
           state.fatal = new ScenarioError(error.message, i);
           return;
         }
-        throw error;
+        // Not the file's fault: a bug. It ends the run, naming the step it happened in.
+        throw error instanceof EngineFailure ? error : new EngineFailure(error, i);
       }
       run.outcome = withWait(run.waitedMs, result.value as StepOutcome);
-      if (client && client.status !== 'crashed') client.status = 'idle';
-      if (client) client.doing = null;
+      if (client) {
+        if (client.status !== 'crashed') client.status = 'idle';
+        client.doing = null;
+        client.call = null;
+        client.stepsLeft--;
+        rt.changed(client);
+      }
       run.finished = true;
       run.endedAt = rt.sim.now;
       rt.emit(

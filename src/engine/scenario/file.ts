@@ -7,6 +7,7 @@ import * as v from 'valibot';
 import { LEVELS } from '../levels';
 import { LEVEL_IDS, type LevelId } from '../types';
 import { describe, isObject } from './json';
+import { quote } from './quote';
 import { objectMessage, rule, whole } from './fields';
 import { LIMITS } from './limits';
 import { LOAD } from './load';
@@ -98,7 +99,7 @@ function fileOf(level: LevelId) {
       },
       objectMessage({
         notObject: (x) => `a scenario must be a JSON object, not ${x}`,
-        unknown: (k) => `unknown field "${k}" (a scenario has ${TOP_FIELDS})`,
+        unknown: (k) => `unknown field ${quote(k)} (a scenario has ${TOP_FIELDS})`,
       }),
     ),
     ...rule(

@@ -17,6 +17,7 @@ export { SCENARIO_FILE } from './file';
 export { LIMITS } from './limits';
 export type { ScenarioFile } from './file';
 export { decodeUtf8, firstInvalidByte, parseJson } from './text';
+export { jsonLine, nameOf, oneLine, quote } from './quote';
 
 export interface ParsedFile {
   readonly scenario: Scenario;

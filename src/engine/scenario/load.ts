@@ -6,6 +6,7 @@ import * as v from 'valibot';
 import { LOAD_LIMITS, type LoadSpec } from '../load/spec';
 import { positive, record, whole, type Expect, type Same } from './fields';
 import { describe } from './json';
+import { quote } from './quote';
 
 const NEEDS: Record<string, string> = {
   arrivalsPerSecond: 'callers a second, e.g. 30',
@@ -42,7 +43,7 @@ export const LOAD = v.pipe(
     {
       notObject: (x) =>
         `"load" must be an object like {"arrivalsPerSecond": 30, "holdMs": 100, "hold": "exponential", "arrivals": 100000}, not ${x}`,
-      unknown: (k) => `load has no "${k}" (it takes arrivalsPerSecond, holdMs, hold, arrivals)`,
+      unknown: (k) => `load has no ${quote(k)} (it takes arrivalsPerSecond, holdMs, hold, arrivals)`,
       missing: (k) => `load needs "${k}" (${NEEDS[k] ?? 'a number'})`,
     },
   ),

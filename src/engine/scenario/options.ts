@@ -6,6 +6,7 @@ import * as v from 'valibot';
 import { LEVELS, type OptionName, type OptionSpec, type OptionSpecs, type TimeOption } from '../levels';
 import { FIX_NAMES, LEVEL_IDS, type LevelId, type LevelOptions } from '../types';
 import { describe } from './json';
+import { quote } from './quote';
 import { bool, duration, record, rule, whole, type Expect, type Same } from './fields';
 import { LIMITS } from './limits';
 
@@ -57,7 +58,7 @@ export const COSTS = v.pipe(
     },
     {
       notObject: (x) => `options.costs must be an object, not ${x}`,
-      unknown: (k) => `options.costs has no "${k}" (it takes createMs, reuseMs, validateMs, resetMs)`,
+      unknown: (k) => `options.costs has no ${quote(k)} (it takes createMs, reuseMs, validateMs, resetMs)`,
     },
   ),
   v.description('Virtual ms of the slow work; any left out keeps its default.'),
@@ -69,7 +70,7 @@ const FIXES = record(
   },
   {
     notObject: (x) => `options.fixes must be an object of true/false, not ${x}`,
-    unknown: (k) => `options.fixes has no "${k}" (it takes ${FIX_NAMES.join(', ')})`,
+    unknown: (k) => `options.fixes has no ${quote(k)} (it takes ${FIX_NAMES.join(', ')})`,
   },
 );
 
@@ -145,7 +146,7 @@ function optionsOf(level: LevelId) {
   return v.pipe(
     record(entries, {
       notObject: (x) => `options must be an object, not ${x}`,
-      unknown: (k) => `${level} has no option "${k}" (${takes})`,
+      unknown: (k) => `${level} has no option ${quote(k)} (${takes})`,
     }),
     ...rule(
       (o: { minSize?: unknown; maxSize?: unknown }) => {

@@ -218,6 +218,31 @@ describe('well-formed files', () => {
   });
 });
 
+describe('what a message echoes from a file', () => {
+  // The schema's messages quote a file's words as the CLI's other lines do (quote.ts).
+  it.each([
+    ['a field', { level: 'level1', steps: [], 'x\nFAKE': 1 }, /^unknown field "x\\nFAKE" \(/],
+    ['an option', { level: 'level2', options: { 'a\u001b[2J': 1 }, steps: [] }, /^level2 has no option "a\\u001b\[2J"/],
+    [
+      'a cost',
+      { level: 'level2', options: { costs: { ['c'.repeat(500)]: 1 } }, steps: [] },
+      /"c{80}…" \(500 characters\)/,
+    ],
+    ['a fix', { level: 'production', options: { fixes: { 'f\u202e': true } }, steps: [] }, /has no "f\\u202e"/],
+    ['a step field', { level: 'level1', steps: [{ client: 'A', do: 'acquire', 'k\r': 1 }] }, /unknown field "k\\r"/],
+    [
+      'a load field',
+      { level: 'production', load: { arrivalsPerSecond: 1, holdMs: 1, arrivals: 1, 'l\n': 1 } },
+      /load has no "l\\n"/,
+    ],
+  ])('quotes %s the format does not have, on one line', (_, json, message) => {
+    const line = fail(json);
+    expect(line).toMatch(message);
+    // eslint-disable-next-line no-control-regex -- looking for control characters is the point
+    expect(line).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202e]/);
+  });
+});
+
 describe('what a file may also hold', () => {
   it('accepts "$schema" and runs the file as if it were not there', () => {
     const plain = { level: 'level2', steps: [{ client: 'A', do: 'acquire' }] };

@@ -6,6 +6,7 @@ import * as v from 'valibot';
 import { LEVELS } from '../levels';
 import { LEVEL_IDS, STEP_KINDS, type LevelId, type Step, type StepKind } from '../types';
 import { describe } from './json';
+import { quote } from './quote';
 import { bool, duration, objectMessage, rule, whole, type Expect, type Same } from './fields';
 import { LIMITS } from './limits';
 
@@ -84,7 +85,7 @@ function misplaced(kind: StepKind, key: string): string {
   if (key === 'write') return `"write" belongs on a "use" or "with" step, not "${kind}"`;
   if (key === 'fail') return `"fail" belongs on a "with" step; to crash a client use {"do": "fail"}`;
   if (key === 'object') return `"object" belongs on a "release" or "kill" step, not "${kind}"`;
-  return `unknown field "${key}" (a step has do, client, object, write, fail, at)`;
+  return `unknown field ${quote(key)} (a step has do, client, object, write, fail, at)`;
 }
 
 function kindSchema(kind: StepKind) {

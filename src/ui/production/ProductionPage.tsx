@@ -13,6 +13,7 @@ import type { ProductionStory } from '../../stories/types';
 import { createLabStore } from '../../store/labStore';
 import { levelOf, SWITCHED_LEVEL } from '../../store/levels';
 import { LabStoreProvider } from '../hooks/labStore';
+import { useShortcuts } from '../hooks/useShortcuts';
 import { CodePanel } from '../panels/CodePanel';
 import { PanelBoundary } from '../panels/PanelBoundary';
 import { Column } from './Column';
@@ -47,6 +48,8 @@ export default function ProductionPage() {
   const [compare, setCompare] = useState(false);
   const main = useMemo(() => createLabStore({ level: SWITCHED_LEVEL }), []);
   const other = useMemo(() => createLabStore({ level: SWITCHED_LEVEL }), []);
+  // The keys drive the main run (the one on the left when two are side by side).
+  useShortcuts(main);
   const fromFile = useMemo((): Shown | null => (file ? { ...FILE_STORY, scenario: file } : null), [file]);
   const scenario: Shown =
     scenarioId === FILE_SCENARIO && fromFile
