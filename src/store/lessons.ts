@@ -5,10 +5,10 @@
  */
 import { LEVEL_IDS, LEVELS, runScenario } from '../engine';
 import type { LevelId, RunResult, Scenario } from '../engine';
-import { lessonOf, LESSONS } from '../stories/lessons';
+import { lessonOf, LESSONS, FIRST_STOP, LAST_STOPS } from '../stories/lessons';
 import type { Lesson } from '../stories/lessons';
 
-export { LESSONS, lessonOf };
+export { LESSONS, lessonOf, FIRST_STOP, LAST_STOPS };
 export type { Lesson };
 
 export interface AskedQuestion {

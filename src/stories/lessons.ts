@@ -289,3 +289,10 @@ export const LESSONS: readonly Lesson[] = [level1, level2, level3, level4, datab
 export function lessonOf(level: LevelId): Lesson | undefined {
   return LESSONS.find((l) => l.level === level);
 }
+
+/** The stops of the learning path around the lessons, with their rough minutes (a level's label is the registry's). */
+export const FIRST_STOP = { page: 'analogy', label: 'Analogy', minutes: 3 } as const;
+export const LAST_STOPS: readonly { readonly page: string; readonly label?: string; readonly minutes: number }[] = [
+  { page: 'production', minutes: 10 },
+  { page: 'load', label: 'Load lab', minutes: 10 },
+];
