@@ -8,7 +8,7 @@
  * the app has), `scenario` a story of that level, `step` a moment on its timeline (0 is the start).
  * A file in the fragment opens on the page of its own level.
  */
-import { pageOf, quoted, readLink, writeLink, type LinkedFile } from './link';
+import { pageOf, quoted, readLink, writeLink, type LinkedFile, type ManualRun } from './link';
 
 export interface LinkTarget {
   /** A page id from the app's path. */
@@ -18,6 +18,10 @@ export interface LinkTarget {
   readonly moment: number | null;
   /** A scenario file the link carries (lab pages; a page that owns its link reads its own). */
   readonly file?: LinkedFile | null;
+  /** A run built by hand on top of the story, the file or a fresh pool (lab pages). */
+  readonly run?: ManualRun | null;
+  /** Writing only: the run as fragment.ts's encodeRun wrote it. */
+  readonly runText?: string | null;
 }
 
 export interface LinkContext {
@@ -103,6 +107,18 @@ export function parseDeepLink(search: string, ctx: LinkContext, hash = ''): Pars
     else moment = words.moment;
   }
 
+  let run = words.run;
+  if (run && !ctx.isLab(page)) {
+    notices.push(`${title(page)} has no runs built by hand, so the link’s run was ignored.`);
+    run = null;
+  }
+  if (run && story !== null) {
+    // The run says which story it follows; the query's scenario is the same one or a stale word.
+    if (run.base !== story)
+      notices.push(`The link’s run follows its own story, so the scenario ${quoted(story)} was ignored.`);
+    story = null;
+  }
+
   const switches = [words.off !== null || faults.off ? 'off' : null, words.choices || faults.choice ? 'choices' : null];
   const ignored = switches.filter((w): w is string => w !== null);
   if (ignored.length > 0)
@@ -110,7 +126,10 @@ export function parseDeepLink(search: string, ctx: LinkContext, hash = ''): Pars
       `${title(page)} has no switches to set, so ${ignored.join(' and ')} ${ignored.length === 1 ? 'was' : 'were'} ignored.`,
     );
 
-  return { target: file ? { page, story, moment, file } : { page, story, moment }, notices };
+  return {
+    target: { page, story, moment, ...(file ? { file } : {}), ...(run ? { run } : {}) },
+    notices,
+  };
 }
 
 /** The address for a view; empty values (and moment 0) are left out, a file goes in the fragment. */
@@ -120,5 +139,6 @@ export function formatDeepLink(target: LinkTarget): string {
     scenario: target.story,
     moment: target.moment !== null && target.moment > 0 ? target.moment : null,
     file: target.file?.json ?? null,
+    run: target.runText ?? null,
   });
 }

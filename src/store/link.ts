@@ -11,9 +11,12 @@
  * fixes switched off) and `choices` (the picks of "Who runs next?"), comma-separated words.
  *
  * The fragment holds what is long: `file`, a whole scenario file, written as the base64url of its
- * UTF-8 JSON (fragment.ts). A fragment never reaches a server, so no server's limit on an
+ * UTF-8 JSON (fragment.ts), and `run`, a run built by hand — the steps pressed, the sizes chosen,
+ * the readers added, "Same instant" — in a compact form (fragment.ts), on top of a story, a fresh
+ * pool or the file beside it. A fragment never reaches a server, so no server's limit on an
  * address's length applies; a file in a link is checked exactly as a file given to the CLI is.
- * New long state (a manual run, say) gets a key of its own in the fragment, read and written here.
+ *
+ *   ?level=database&step=41#run=1~~~A.a,A.u,A.l,B.a,B.r
  *
  * Reading never fails. Each part is checked by its schema; what is wrong in a part is left out and
  * said in one short notice: a part given twice (the first counts), parts the lab does not read,
@@ -23,10 +26,18 @@
 import * as v from 'valibot';
 import { FIX_NAMES, LIMITS, quote } from '../engine';
 import type { FixName } from '../engine';
-import { decodeFile, encodeFile, MAX_FILE_CHARS, type LinkedFile } from './fragment';
+import {
+  decodeFile,
+  decodeRun,
+  encodeFile,
+  MAX_FILE_CHARS,
+  MAX_RUN_CHARS,
+  type LinkedFile,
+  type ManualRun,
+} from './fragment';
 
 export { readFile } from './fragment';
-export type { LinkedFile } from './fragment';
+export type { LinkedFile, ManualRun } from './fragment';
 
 /** The most the cursor may be asked to go to; a larger number is read as this. */
 export const MAX_MOMENT = 1_000_000;
@@ -45,6 +56,8 @@ export interface LinkWords {
   /** The picks up to the first word that is not one; null when there are none. */
   readonly choices: readonly number[] | null;
   readonly file: LinkedFile | null;
+  /** A run built by hand (its form checked; its steps are checked when it runs). */
+  readonly run: ManualRun | null;
 }
 
 /** What a link gave that its schema did not take, as the link wrote it, for the page to word (with `quoted`). */
@@ -65,7 +78,7 @@ export interface ReadLink {
 }
 
 const QUERY = ['level', 'scenario', 'step', 'off', 'choices'] as const;
-const FRAGMENT = ['file'] as const;
+const FRAGMENT = ['file', 'run'] as const;
 
 // ── the schemas of the parts ──────────────────────────────────────────────────────────────────
 
@@ -130,6 +143,20 @@ export function readLink(search: string, hash = ''): ReadLink {
     }
   }
 
+  let run: ManualRun | null = null;
+  const rawRun = fragment.get('run');
+  if (rawRun !== null && rawRun !== '') {
+    if (rawRun.length > MAX_RUN_CHARS)
+      notices.push(
+        `The link’s run is ${kb(rawRun.length)} long; links carry runs of up to ${kb(MAX_RUN_CHARS)}, so it was not opened.`,
+      );
+    else {
+      const decoded = decodeRun(rawRun);
+      if ('run' in decoded) run = decoded.run;
+      else notices.push(`The link’s run cannot be opened: ${decoded.problem}.`);
+    }
+  }
+
   return {
     words: {
       level: parsed(TEXT, query.get('level')),
@@ -138,6 +165,7 @@ export function readLink(search: string, hash = ''): ReadLink {
       off,
       choices,
       file,
+      run,
     },
     faults,
     notices,
@@ -186,9 +214,11 @@ function readChoices(
 // ── writing ───────────────────────────────────────────────────────────────────────────────────
 
 /** What a link says; parts left out (or null) are not written. */
-export type LinkOut = { readonly [K in Exclude<keyof LinkWords, 'file'>]?: LinkWords[K] | null } & {
+export type LinkOut = { readonly [K in Exclude<keyof LinkWords, 'file' | 'run'>]?: LinkWords[K] | null } & {
   /** The file to carry, as its JSON value (written into the fragment). */
   readonly file?: unknown;
+  /** A run built by hand, as fragment.ts's encodeRun writes it (see runText). */
+  readonly run?: string | null;
 };
 
 /**
@@ -203,9 +233,14 @@ export function writeLink(link: LinkOut): string {
   if (link.off && link.off.length > 0) put('off', FIX_NAMES.filter((f) => link.off!.includes(f)).join(','));
   if (link.choices && link.choices.length > 0) put('choices', link.choices.join(','));
   if (link.moment !== undefined && link.moment !== null) put('step', String(link.moment));
-  const query = `?${parts.join('&')}`;
-  return link.file === undefined || link.file === null ? query : `${query}#file=${encodeFile(link.file)}`;
+  const fragment: string[] = [];
+  if (link.file !== undefined && link.file !== null) fragment.push(`file=${encodeFile(link.file)}`);
+  if (link.run) fragment.push(`run=${encodeURIComponent(link.run).replace(/%2C/g, ',')}`);
+  return `?${parts.join('&')}${fragment.length > 0 ? `#${fragment.join('&')}` : ''}`;
 }
+
+/** A length in KB as the notices say it: "16 KB". */
+export const kb = (chars: number): string => `${Math.max(1, Math.round(chars / 1000))} KB`;
 
 /** The page a link's level names, in any case, when `pages` has it. */
 export const pageOf = (level: string, pages: readonly string[]): string | undefined =>

@@ -1,18 +1,22 @@
 /**
  * Keeps the address bar and the lab in step: reading the link (src/store/link.ts: the query's
- * `?level=…&scenario=…&step=…`, and a scenario file in the fragment) on load and on back/forward
- * (bad values open the nearest valid view with a notice), and writing the current view back while
- * the timeline is paused, so any moment can be shared as a link. A page that owns its link (the
+ * `?level=…&scenario=…&step=…`, and in the fragment a scenario file and a run built by hand) on
+ * load and on back/forward (bad values open the nearest valid view with a notice), and writing the
+ * current view back while the timeline is paused, so any moment — of a story, a file or a run
+ * built by hand — can be reloaded or shared as a link. A run too long for a link is left out of
+ * the address (the manual panel says so and offers it as a file). A page that owns its link (the
  * production page) reads and writes everything after `level` itself.
  */
 import { useEffect } from 'react';
 import { formatDeepLink, parseDeepLink, type LinkContext } from '../../store/deeplink';
 import type { LinkedFile } from '../../store/link';
+import { MAX_RUN_CHARS } from '../../store/fragment';
+import { runTextOf } from '../../store/manualRun';
 import { selectLink } from '../../store/selectors';
-import type { Scenario } from '../../engine';
+import type { LevelId } from '../../engine';
 import { storiesFor } from '../../stories';
 import { ownsLink, routeById, ROUTES } from '../routes';
-import type { LabStore } from '../../store/labStore';
+import type { LabState, LabStore } from '../../store/labStore';
 import { useLabApi } from './labStore';
 
 const context: LinkContext = {
@@ -33,16 +37,23 @@ const context: LinkContext = {
   },
 };
 
-/** The run the link’s file put on stage: while it is still on stage, the address keeps the file. */
-let linked: { readonly scenario: Scenario; readonly file: LinkedFile } | null = null;
+/** The file a link put on each level's stage: while it (or a run built on it) is on stage, the address keeps it. */
+const linked = new Map<LevelId, LinkedFile>();
+
+/** The run built by hand on stage as the link writes it (null: none), whatever its length. */
+export const runLinkTextOf = (s: LabState): string | null =>
+  runTextOf(s, storiesFor(s.level), linked.get(s.level)?.scenario ?? null);
 
 /** Open the view the address bar points at; what cannot be honoured becomes a notice. */
 export function applyLocation(store: LabStore): void {
   const { target, notices } = parseDeepLink(window.location.search, context, window.location.hash);
   const route = routeById(target.page);
   const a = store.getState().actions;
-  linked = null;
-  if (route?.kind === 'lab' && target.file) {
+  if (route?.kind === 'lab' && target.run) {
+    a.openLevel(route.level, { play: false });
+    if (target.file) linked.set(route.level, target.file);
+    a.openRun(route.level, target.run, { file: target.file?.scenario ?? null, moment: target.moment });
+  } else if (route?.kind === 'lab' && target.file) {
     const { json, scenario } = target.file;
     a.openLevel(route.level, { play: false });
     const opened = a.loadScenario(json, {
@@ -50,7 +61,7 @@ export function applyLocation(store: LabStore): void {
       cursor: target.moment ?? 'end',
     });
     if (opened) {
-      linked = { scenario: store.getState().scenario, file: target.file };
+      linked.set(route.level, target.file);
       const last = store.getState().run.events.length - 1;
       if (target.moment !== null && target.moment > last)
         a.notify(`The link asked for moment ${target.moment}, but this timeline ends at moment ${last}; showing that.`);
@@ -82,8 +93,13 @@ export function useUrlSync(): void {
         if (new URLSearchParams(window.location.search).get('level')?.toLowerCase() === link.page) return;
         address = formatDeepLink({ page: link.page, story: null, moment: null }) + window.location.hash;
       } else if (routeById(link.page)?.kind === 'lab') {
-        const file = linked && s.scenario === linked.scenario ? linked.file : null;
-        address = formatDeepLink({ ...link, file });
+        const file = s.fromFile ? (linked.get(s.level) ?? null) : null;
+        const run = runLinkTextOf(s);
+        // A run too long for a link: the address keeps the level (the manual panel offers a file).
+        address =
+          run !== null && run.length > MAX_RUN_CHARS
+            ? formatDeepLink({ page: link.page, story: null, moment: null })
+            : formatDeepLink({ ...link, file, runText: run });
       } else address = formatDeepLink({ page: link.page, story: null, moment: null });
       if (address === last || address === here) {
         last = address;

@@ -7,7 +7,7 @@
 import { useRef, type ChangeEvent } from 'react';
 import type { FixName, Scenario } from '../../engine';
 import { readFile, writeLink } from '../../store/link';
-import { runFile, runFileName } from '../../store/runFile';
+import { saveRunFile } from '../lib/saveFile';
 import { useLabApi } from '../hooks/labStore';
 
 export interface RunFileProps {
@@ -22,16 +22,7 @@ export function RunFile({ scenario, off, choices, name }: RunFileProps) {
   const app = useLabApi();
   const input = useRef<HTMLInputElement>(null);
 
-  const save = () => {
-    const schema = new URL('scenario.schema.json', document.baseURI).href;
-    const text = `${JSON.stringify(runFile(scenario, off, choices, schema), null, 2)}\n`;
-    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = runFileName(name, off);
-    a.click();
-    URL.revokeObjectURL(url);
-  };
+  const save = () => saveRunFile(scenario, name, off, choices);
 
   const open = async (e: ChangeEvent<HTMLInputElement>) => {
     const chosen = e.target.files?.[0];
