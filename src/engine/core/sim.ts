@@ -10,7 +10,7 @@
  * "End of instant" timers (used to start scenario steps) fire after every ordinary timer of that
  * instant, so steps that start at the same time start together, in file order.
  */
-import { TimerHeap, type Timer } from './heap';
+import { Timer, TimerHeap } from './heap';
 
 interface Delay {
   readonly kind: 'delay';
@@ -127,12 +127,7 @@ export class Sim {
   }
 
   at(t: number, fire: () => void, endOfInstant = false): Timer {
-    const timer: Timer = {
-      t: Math.max(t, this.now),
-      seq: endOfInstant ? this.lateSeq++ : this.seq++,
-      fire,
-      cancelled: false,
-    };
+    const timer = new Timer(Math.max(t, this.now), endOfInstant ? this.lateSeq++ : this.seq++, fire, this.heap);
     this.heap.push(timer);
     return timer;
   }
