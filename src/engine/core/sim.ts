@@ -104,6 +104,8 @@ export class Sim {
   private seq = 0;
   private lateSeq = 2 ** 52;
   private taskIds = 0;
+  /** Timers fired so far: with events and tasks, the work a run has done (see load/work.ts). */
+  fired = 0;
   readonly heap = new TimerHeap();
   /** The task whose code is running right now (null between tasks). */
   current: Task | null = null;
@@ -112,6 +114,11 @@ export class Sim {
   /** True while a timer runs that was chosen ahead of the one the plain order would run. */
   outOfOrder = false;
   private readonly labels = new WeakMap<Timer, Label>();
+
+  /** Tasks started so far (clients and the pool's own background work). */
+  get spawned(): number {
+    return this.taskIds;
+  }
 
   /** Say who a timer would run, so a chooser can offer it. Unlabelled timers are never offered. */
   label(timer: Timer, kind: ChoiceOption['kind'], who: () => readonly string[]): Timer {
@@ -196,6 +203,7 @@ export class Sim {
       if (!timer) return false;
       if (timer.cancelled) continue;
       this.now = timer.t;
+      this.fired++;
       timer.fire();
       return true;
     }
@@ -245,6 +253,7 @@ export class Sim {
     }
     this.heap.remove(chosen);
     this.outOfOrder = chosen !== head;
+    this.fired++;
     try {
       chosen.fire();
     } finally {
