@@ -15,7 +15,9 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
-  timeout: 30_000,
+  // An axe pass over a busy level page in light and dark takes ~10 s on a quiet 2-core machine and
+  // three times that on a loaded one: the limit catches hangs, not slowness.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? 'line' : 'list',
   use: {

@@ -3,6 +3,8 @@
  * and a console watcher that fails a test on any console error or uncaught exception.
  */
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import type { LevelId } from '../src/engine';
+import { LEVEL_PAGES } from '../src/stories';
 
 export class Lab {
   constructor(readonly page: Page) {}
@@ -123,5 +125,5 @@ export const test = base.extend<{ lab: Lab; consoleErrors: string[] }>({
 
 export { expect };
 
-/** The lab levels of the path (pages with a stage). */
-export const LAB_LEVELS = ['level1', 'level2', 'level3', 'level4', 'database'] as const;
+/** The lab levels of the path (pages with a stage): the levels the stories give a page. */
+export const LAB_LEVELS: readonly LevelId[] = LEVEL_PAGES.map((p) => p.id);

@@ -22,7 +22,9 @@ test('the database flow has the validation loop, and the metrics chart has a tex
   const flow = page.locator('.flowchart');
   await expect(flow.locator('[data-node="alive"]')).toContainText('Still alive? (SELECT 1)');
   await expect(flow.locator('[data-node="discard"]')).toContainText('Close it, try the next');
-  const chart = page.getByRole('img', { name: 'Shelf, borrowed and created over virtual time' });
+  const chart = page.getByRole('img', {
+    name: 'On the shelf, the pool’s count, readers’ hands and created, over virtual time',
+  });
   await expect(chart).toBeVisible();
   await expect(page.locator('.mchart figcaption')).toContainText('3 created');
   await page.getByText('The chart as a table').click();

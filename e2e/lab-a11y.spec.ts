@@ -20,6 +20,7 @@ async function busyPage(lab: Lab, level: string) {
 
 for (const level of LAB_LEVELS) {
   test(`${level} has no axe violations in light or dark`, async ({ lab, page }) => {
+    test.slow(); // a story played, the table open, then an axe pass in each colour scheme
     await busyPage(lab, level);
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });

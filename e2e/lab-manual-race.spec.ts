@@ -25,7 +25,7 @@ test('database: four acquires at the same instant open more connections than the
     callout('over-max', 'database').title,
   );
   await expect(lab.stage.locator('[data-counter="created"]')).toHaveText('4');
-  await expect(lab.stage.locator('[data-counter="borrowed"]')).toHaveText('4');
+  await expect(lab.stage.locator('[data-counter="pool-count"]')).toHaveText('4');
 });
 
 test('database: the same four acquires one after another stop at the maximum', async ({ lab, page }) => {

@@ -22,7 +22,7 @@ test('level 2: two readers with room for one — the pool refuses the second', a
   await lab.act('B', 'Acquire');
   await lab.act('A', 'Acquire');
   await expectCallout(lab, 'exhausted', 'level2');
-  await expect(lab.stage.locator('[data-counter="borrowed"]')).toHaveText('1');
+  await expect(lab.stage.locator('[data-counter="pool-count"]')).toHaveText('1');
 });
 
 test('level 1: B gets the book A wrote in, then reads A’s note', async ({ lab, page }) => {
@@ -56,7 +56,7 @@ test('level 2: releasing twice puts one book on the shelf twice', async ({ lab }
   await lab.act('A', 'Release');
   await lab.act('A', 'Release again');
   await expectCallout(lab, 'double-shelved', 'level2');
-  await expect(lab.stage.locator('[data-counter="borrowed"]')).toContainText('-1');
+  await expect(lab.stage.locator('[data-counter="pool-count"]')).toContainText('-1');
   await expect(lab.shelf).toContainText('shelved twice');
 });
 

@@ -2,7 +2,7 @@ import { callout } from '../src/store/callouts';
 import { STORIES } from '../src/stories';
 import { expect, LAB_LEVELS, test } from './fixtures';
 
-const onLab = STORIES.filter((s) => (LAB_LEVELS as readonly string[]).includes(s.level));
+const onLab = STORIES.filter((s) => LAB_LEVELS.includes(s.level));
 
 test('every lab level has its scenario buttons', () => {
   for (const level of LAB_LEVELS)

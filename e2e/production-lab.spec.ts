@@ -91,6 +91,7 @@ test('side by side shows the same scenario with the fix off and on, and names th
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`the production page has no axe violations in ${scheme}`, async ({ page }) => {
+    test.slow(); // two full axe passes over a page of two timelines
     await page.emulateMedia({ colorScheme: scheme });
     await openProduction(page);
     await page.getByRole('switch', { name: 'Thread safety', exact: true }).click();

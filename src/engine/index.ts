@@ -25,30 +25,43 @@ export type {
   ThingWords,
   TimeOption,
 } from './levels';
-export { runFreshPerCaller } from './load/fresh';
-export type { FreshOutput } from './load/fresh';
+export { recommend } from './load/advice';
+export type { Recommendation, RecommendationCase } from './load/advice';
+export { coverage, truthOf } from './load/coverage';
+export type { Coverage, TextbookSystem } from './load/coverage';
+export { comparePool, runFreshPerCaller } from './load/fresh';
+export type { FreshOutput, PoolComparison, Side } from './load/fresh';
+export type { Estimate, Interval } from './load/intervals';
+export {
+  erlangB,
+  erlangC,
+  impatientSystem,
+  lossSystem,
+  meanWaitMs,
+  offeredLoad,
+  waitExceeds,
+  waitingSystem,
+  waitQuantileMs,
+} from './load/queueing';
 export { createLoadRun, runLoad } from './load/run';
 export type { LoadOutput, LoadRun } from './load/run';
 export { estimateSeconds, LOAD_LIMITS, loadProblems, NOMINAL_ARRIVALS_PER_SECOND, parseLoadSpec } from './load/spec';
 export type { HoldDistribution, LoadScenario, LoadSpec } from './load/spec';
 export { niceStep } from './load/stats';
-export type { Interval, WaitHistogram } from './load/stats';
-export { theoryFor } from './load/theory';
-export type { LoadTheory } from './load/theory';
+export type { WaitHistogram } from './load/stats';
 export {
   ADVISOR_MAX_POOL,
-  erlangB,
-  erlangC,
   hikariDeadlockMinimum,
   hikariRuleOfThumb,
-  impatientSystem,
-  lossSystem,
-  meanWaitMs,
-  offeredLoad,
-  smallestPoolForRefusal,
-  smallestPoolForWait,
-  waitingSystem,
-} from './load/queueing';
+  predicted,
+  smallestPoolFor,
+  TAIL,
+} from './load/sizing';
+export type { Target, TargetKind } from './load/sizing';
+export { theoryFor } from './load/theory';
+export type { LoadTheory } from './load/theory';
+export { checkScenario, judge, verdictOf } from './load/verdict';
+export type { Check, Verdict } from './load/verdict';
 export { reportOf, runScenario, simulateText } from './run';
 export type { RunResult } from './run';
 export { jsonLine, LIMITS, nameOf, oneLine, parseOptions, parseScenario, parseStep, quote } from './scenario';
@@ -70,15 +83,21 @@ export type {
   ClientStatus,
   ClientView,
   EventBody,
+  ErrorKind,
   EventType,
   FixName,
   Fixes,
   LevelId,
   Lends,
   LevelOptions,
+  LegacyPlace,
   LineId,
   ObjectView,
+  Place,
+  PlaceName,
   PoolEvent,
+  PoolView,
+  ReaderState,
   Scenario,
   Step,
   StepKind,

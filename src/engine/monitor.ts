@@ -18,6 +18,9 @@
  * - counter-negative   the borrowed counter went below zero.
  * - capacity-lost      a release failed: the object is neither lent nor shelved, and still counted.
  * - leaked             a reader crashed holding an object: it will never come back.
+ *                      These two are said exactly when an object becomes lost (unreachable: no reader
+ *                      holds it, it is not on the shelf, no pool operation has it), not when the
+ *                      failing reader's reference was only one of several (a double release).
  * - closed-with-borrowed  close() ran while objects were lent out; they stay open (not on the
  *                       production pool with cleanup on: it closes them when they come back).
  * - created-after-close   the pool created an object after close().
@@ -117,12 +120,16 @@ export function createMonitor(rt: Runtime, opts: MonitorOptions): Monitor {
         warn('dead-used', `${e.client} tried to use ${name(e.object)}, which is dead`, e);
         break;
       case 'client.crashed':
-        warn('leaked', `${e.client} crashed holding ${name(e.object)}; it will never be returned`, e);
+        // Lost only if nothing else can reach it (after a double release it may still be on the
+        // shelf, or in another reader's hands): the reader's reference is gone, not the object.
+        if (obj && rt.unreachable(obj))
+          warn('leaked', `${e.client} crashed holding ${name(e.object)}; it will never be returned`, e);
         break;
       case 'pool.exhausted':
         warn('exhausted', `the pool refused ${e.client ?? 'a reader'}: ${e.message}`, e);
         break;
       case 'release.failed':
+        if (obj && !rt.unreachable(obj)) break; // still on the shelf (a double release) or in other hands
         warn(
           'capacity-lost',
           `releasing ${name(e.object)} failed (${e.message}); it is still counted as lent and will never be shelved`,

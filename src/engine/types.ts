@@ -69,8 +69,37 @@ export interface Scenario {
   readonly steps: readonly Step[];
 }
 
-/** Where an object is, for drawing: the library's places. */
-export type Place = 'press' | 'shelf' | 'desk' | 'held' | 'lost' | 'bin';
+/**
+ * One drawn copy of an object: where it is at this moment (DESIGN.md "Places and readers").
+ * An object is drawn once per place it is at: usually one; a double release gives two shelf slots,
+ * or hands and the shelf.
+ */
+export type Place =
+  /** Its creation is under way, for the reader whose acquire makes it (null: the pool's own). */
+  | { readonly at: 'press'; readonly for: string | null }
+  /** It stands on the shelf at this index, 0 = bottom (an object shelved twice has two). */
+  | { readonly at: 'shelf'; readonly slot: number }
+  /**
+   * A pool operation holds it: on its way `out` to `reader` (popped, being validated, handed over,
+   * handed off to a waiter), or on its way `back` from `reader` (released, not yet reset or shelved).
+   */
+  | { readonly at: 'counter'; readonly reader: string | null; readonly way: 'out' | 'back' }
+  /** It is being reset for `reader`'s return: 'reset', 'ROLLBACK', 'DISCARD ALL' or 'COMMIT'. */
+  | { readonly at: 'desk'; readonly reader: string | null; readonly work: string }
+  /** One or more readers hold a reference to it (co-holders, oldest first). */
+  | { readonly at: 'hands'; readonly readers: readonly string[] }
+  /** Unreachable: no reader holds it, it is not on the shelf, and no pool operation holds it. */
+  | { readonly at: 'lost' }
+  /** Closed or destroyed. */
+  | { readonly at: 'bin' };
+
+export type PlaceName = Place['at'];
+
+/**
+ * The one-word place of the first stage (`ObjectView.place`), kept for callers that have not moved
+ * to `places`: 'held' is in hands; an object at the counter reads as 'desk' (a pool operation has it).
+ */
+export type LegacyPlace = 'press' | 'shelf' | 'desk' | 'held' | 'lost' | 'bin';
 
 export interface ObjectView {
   readonly id: number;
@@ -78,7 +107,13 @@ export interface ObjectView {
   readonly alive: boolean;
   /** What its borrowers wrote (a note, or a connection's session settings), or null. */
   readonly state: string | null;
-  readonly place: Place;
+  /** The primary place in the old words (see LegacyPlace); `places` is the whole truth. */
+  readonly place: LegacyPlace;
+  /**
+   * Every place it is drawn at this moment, one entry per drawn copy: usually one; a double release
+   * gives two shelf slots, or hands + shelf. Never empty. `lost` and `bin` never share with anything.
+   */
+  readonly places: readonly Place[];
   /** How many times it stands on the shelf (more than one is a bug the lesson shows). */
   readonly onShelf: number;
   /** Clients holding a reference to it, oldest first. */
@@ -92,14 +127,43 @@ export interface ObjectView {
 
 export type ClientStatus = 'idle' | 'busy' | 'waiting' | 'crashed';
 
+/** What a reader is doing at this moment (DESIGN.md "Places and readers"). */
+export type ReaderState =
+  /** Has done nothing yet, or finished a step and holds nothing. */
+  | 'idle'
+  /** Inside acquire (or the acquire of a `with`), not queued. */
+  | 'asking'
+  /** Queued for an object (production level); see `position`. */
+  | 'waiting'
+  /** Holds one or more objects and is not inside a pool call. */
+  | 'holding'
+  /** Inside release (or the release of a `with`). */
+  | 'returning'
+  /** Its last acquire was refused (exhausted, or the pool is closed). */
+  | 'refused'
+  /** Its last acquire gave up waiting. */
+  | 'timed-out'
+  /** Its last step ended in another error (a dead object used, a release refused or failed…). */
+  | 'failed'
+  /** Crashed (a `fail` step, or a `with` body that threw): it holds what it held. */
+  | 'crashed'
+  /** The scenario has no steps left for it (only once the run is over). */
+  | 'done';
+
 export interface ClientView {
   readonly name: string;
   /** Object ids it holds references to, newest last. */
   readonly holding: readonly number[];
+  /** The old status, kept for callers that have not moved to `state`. */
   readonly status: ClientStatus;
-  /** The step it is running, e.g. "acquire". */
+  readonly state: ReaderState;
+  /** 1 = first in line (the production level's waiting line), else null. */
+  readonly position: number | null;
+  /** The error the reader got from its last action, shown until its next action; else null. */
+  readonly error: { readonly kind: ErrorKind; readonly message: string } | null;
+  /** The scenario step kind it is running, e.g. "acquire", or null. */
   readonly doing: StepKind | null;
-  /** When it started waiting in the queue (production level), or null. */
+  /** When it joined the waiting line (production level), or null. */
   readonly waitingSince: number | null;
 }
 
@@ -108,6 +172,11 @@ export interface PoolView {
   readonly available: readonly number[];
   /** The level's own borrowed counter, for levels that keep one. */
   readonly inUse: number | null;
+  /**
+   * Objects in readers' hands right now (distinct objects with at least one holder). The pool's own
+   * counter is `inUse`; on Levels 2–4 and the database pool, `inUse - held` is the leak.
+   */
+  readonly held: number;
   readonly created: number;
   /** Created and not yet closed or destroyed. */
   readonly open: number;
@@ -160,6 +229,7 @@ export interface StepOutcome {
   message?: string;
   discarded?: number[];
   sees?: string | null;
+  /** A `fail` step: its object is lost for good (no one else holds it, and it is not on the shelf). */
   leaked?: true;
   releaseError?: ErrorKind;
   bodyFailed?: true;

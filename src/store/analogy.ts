@@ -84,7 +84,7 @@ function framesOf(run: RunResult): AnalogyFrame[] {
       text: narrate(e),
       made: w?.pool.created ?? 0,
       onShelf: e.available.length,
-      burned: w ? w.objects.filter((o) => o.place === 'bin').length : 0,
+      burned: w ? w.objects.filter((o) => o.places.some((p) => p.at === 'bin')).length : 0,
     });
   }
   return frames;

@@ -3,7 +3,8 @@ import type { Scenario } from '../engine';
 import type { Story } from '../stories/types';
 import interleave from '../../scenarios/production-interleave.json';
 import { createLabStore } from './labStore';
-import { selectAtEnd, selectEvent, selectWarningsSoFar, selectWorld, shelfOf, readersOf } from './selectors';
+import { selectAtEnd, selectEvent, selectWarningsSoFar, selectWorld } from './selectors';
+import { handsOf, shelfOf } from './stage';
 import { manualReadersOf } from './manual';
 
 const dirty: Scenario = {
@@ -172,7 +173,7 @@ describe('createLabStore', () => {
     const s = store.getState();
     expect(s.scenario.steps).toEqual([{ client: 'A', do: 'acquire' }]);
     expect(selectAtEnd(s)).toBe(true);
-    expect(readersOf(selectWorld(s))[0]?.holding.map((h) => h.object.id)).toEqual([2]);
+    expect(handsOf(selectWorld(s), 'A').map((h) => h.object.id)).toEqual([2]);
   });
 
   it('refuses a manual step that cannot run, with a notice, and keeps the timeline', () => {
@@ -198,7 +199,10 @@ describe('createLabStore', () => {
     expect(kinds).toContain('double-shelved');
     expect(kinds).toContain('counter-negative');
     const slots = shelfOf(selectWorld(store.getState()));
-    expect(slots.map((x) => x.copy)).toEqual([0, 1]);
+    expect(slots.map((x) => [x.object.id, x.slot, x.primary])).toEqual([
+      [1, 0, true],
+      [1, 1, false],
+    ]);
     expect(slots.at(-1)?.nextOut).toBe(true);
   });
 

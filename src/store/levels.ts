@@ -3,7 +3,7 @@
  * level's record — its title, its words for what it lends, its options, the file the code panel
  * shows — and the levels in the order of the learning path.
  */
-import { LEVEL_IDS, LEVELS, levelInfo } from '../engine';
+import { LEVEL_IDS, LEVELS } from '../engine';
 import type { LevelId, LevelInfo, ThingWords } from '../engine';
 
 /** Every level in the order of the learning path. */
@@ -12,11 +12,6 @@ export const LEVEL_LIST: readonly LevelInfo[] = LEVEL_IDS.map((id) => LEVELS[id]
 /** A level's record. */
 export function levelOf(level: LevelId): LevelInfo {
   return LEVELS[level];
-}
-
-/** The record of a level named by a link or a file, or undefined when no level has that id. */
-export function findLevel(id: string): LevelInfo | undefined {
-  return levelInfo(id);
 }
 
 /** The words for what a level lends: "book" / "connection", "Books" / "Connections"… */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadWork, type LoadScenario } from './load';
+import type { LoadScenario } from './load';
+import { loadWork } from './loadWork';
 
 const scenario = (arrivals: number): LoadScenario => ({
   level: 'production',

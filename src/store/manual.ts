@@ -48,7 +48,7 @@ export function manualReadersOf(run: RunResult, extraReaders: readonly string[])
   const out: ManualReader[] = run.final.clients.map((c) => ({
     name: c.name,
     holds: c.holding.length,
-    crashed: c.status === 'crashed',
+    crashed: c.state === 'crashed',
     newest: c.holding.at(-1) ?? null,
     releasedBefore: releasedBefore(run, c.name),
   }));
@@ -72,7 +72,7 @@ export function manualAbilities(level: LevelId) {
 
 /** Objects that can be killed at the end of the timeline: created, alive, not closed. */
 export function killableOf(run: RunResult): Set<number> {
-  return new Set(run.final.objects.filter((o) => o.alive && o.place !== 'bin').map((o) => o.id));
+  return new Set(run.final.objects.filter((o) => o.alive && !o.places.some((p) => p.at === 'bin')).map((o) => o.id));
 }
 
 /** Every reader's name: those in the run, then those added by hand. */

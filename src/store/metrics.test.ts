@@ -80,11 +80,19 @@ describe('metricsAt', () => {
     expect(series.length).toBeLessThan(events.length);
     const last = series.at(-1)!;
     const world = events.at(-1)!.world!;
-    expect(last).toEqual({ t: world.t, shelf: world.pool.available.length, borrowed: 0, created: world.pool.created });
+    expect(last).toEqual({
+      t: world.t,
+      shelf: world.pool.available.length,
+      counted: world.pool.inUse,
+      held: 0,
+      created: world.pool.created,
+      lost: 0,
+      onTheWay: 0,
+    });
     expect(last.created).toBe(4);
     // Compressing the series keeps every peak the stage showed.
-    const peak = Math.max(...events.map((e) => e.world!.objects.filter((o) => o.holders.length > 0).length));
+    const peak = Math.max(...events.map((e) => e.world!.pool.held));
     expect(peak).toBeGreaterThanOrEqual(3);
-    expect(Math.max(...series.map((p) => p.borrowed))).toBe(peak);
+    expect(Math.max(...series.map((p) => p.held))).toBe(peak);
   });
 });

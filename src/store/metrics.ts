@@ -3,16 +3,24 @@
  * to and including the one at `cursor`, so stepping back shows the figures as they were.
  */
 import type { PoolEvent } from '../engine';
+import { tallyOf } from './counts';
 
+/** The counts at one instant, in the words of counts.ts (the same as the stage's badge). */
 export interface MetricsPoint {
   /** Virtual ms. */
   readonly t: number;
   /** Objects on the shelf (an object standing there twice counts twice). */
   readonly shelf: number;
+  /** The pool's own counter: how many it thinks are out (null: the level keeps none). */
+  readonly counted: number | null;
   /** Distinct objects in readers' hands. */
-  readonly borrowed: number;
+  readonly held: number;
   /** Objects made or being made so far, pre-filled ones included. */
   readonly created: number;
+  /** Objects lost at that instant (the engine's verdict). */
+  readonly lost: number;
+  /** Objects a pool operation has (press, counter, desk). */
+  readonly onTheWay: number;
 }
 
 export interface Metrics {
@@ -40,19 +48,21 @@ export interface Metrics {
   /** Acquires that gave up waiting (production level). */
   readonly timeouts: number;
   /**
-   * Shelf, borrowed and created over virtual time: a point at the first event and at each event
-   * that changed one of them. Several may share an instant (a peak that lasted no virtual time).
+   * The counts over virtual time (shelf, the pool's counter, readers' hands, created, lost, on the
+   * way): a point at the first event and at each event that changed one of them. Several may share an instant (a peak that lasted no virtual time).
    */
   readonly series: readonly MetricsPoint[];
 }
 
 function pointOf(e: PoolEvent): MetricsPoint {
   const world = e.world;
-  if (!world) return { t: e.t, shelf: e.available.length, borrowed: e.inUse ?? 0, created: 0 };
-  let borrowed = 0;
-  for (const o of world.objects) if (o.holders.length > 0) borrowed++;
-  return { t: e.t, shelf: world.pool.available.length, borrowed, created: world.pool.created };
+  if (!world) return { t: e.t, shelf: e.available.length, counted: e.inUse, held: 0, created: 0, lost: 0, onTheWay: 0 };
+  const { onShelf, counted, held, created, lost, onTheWay } = tallyOf(world);
+  return { t: e.t, shelf: onShelf, counted, held, created, lost, onTheWay };
 }
+
+const KEYS = ['shelf', 'counted', 'held', 'created', 'lost', 'onTheWay'] as const;
+const samePoint = (a: MetricsPoint, b: MetricsPoint) => KEYS.every((k) => a[k] === b[k]);
 
 export function metricsAt(events: readonly PoolEvent[], cursor: number): Metrics {
   const last = Math.min(cursor, events.length - 1);
@@ -99,8 +109,7 @@ export function metricsAt(events: readonly PoolEvent[], cursor: number): Metrics
     }
     const point = pointOf(e);
     const prev = series[series.length - 1];
-    if (!prev || prev.shelf !== point.shelf || prev.borrowed !== point.borrowed || prev.created !== point.created)
-      series.push(point);
+    if (!prev || !samePoint(prev, point)) series.push(point);
   }
 
   const meanCreateMs = objectsMade === 0 ? null : createMs / objectsMade;

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { LEVEL_IDS, LEVELS, runScenario } from '../engine';
 import type { EventBody, EventType, PoolEvent, Scenario } from '../engine';
 import { STORIES } from '../stories';
+import { productionStoryById } from '../stories/production';
 import { ms } from './format';
-import { count, narrate } from './narrate';
+import { count, narrate, narrateAll } from './narrate';
 
 /** Every event type, so this file stops compiling when one is added and not sampled below. */
 const ALL_TYPES: Record<EventType, true> = {
@@ -194,5 +195,59 @@ describe('narrate', () => {
     expect(count(14, 'connection')).toBe('14 connections');
     expect(ms(0.1 + 0.2)).toBe('0.3 ms');
     expect(ms(143)).toBe('143 ms');
+  });
+
+  it('never says a connection handed to a waiting reader came from the shelf', () => {
+    const story = productionStoryById('queue')!;
+    const events = runScenario(story.scenario).events;
+    const said = narrateAll(events, 'production');
+    const handoff = events.findIndex((e) => e.type === 'object.handedoff');
+    expect(handoff).toBeGreaterThan(0);
+    const e = events[handoff]!;
+    if (e.type !== 'object.handedoff') throw new Error('not a handoff');
+    expect(said[handoff]).toContain(`straight to Reader ${e.to}`);
+    const got = events.findIndex((x, i) => i > handoff && x.type === 'object.acquired' && x.client === e.to);
+    expect(said[got]).toBe(
+      `Reader ${e.to} got Connection ${e.object}, passed on from Reader ${e.client} after waiting ${ms(
+        (events[got] as { waited: number }).waited,
+      )} in line — reused, nothing made.`,
+    );
+    const released = events.findIndex((x, i) => i > handoff && x.type === 'object.released');
+    expect(said[released]).toBe(
+      `Reader ${e.client} has given Connection ${e.object} back, and the pool has passed it on to Reader ${e.to}.`,
+    );
+    // Told on its own, without what came before, the acquire is the ordinary reuse.
+    expect(narrate(events[got]!, 'production')).toContain('from the shelf');
+    expect(said.join(' ')).not.toMatch(new RegExp(`Reader ${e.to} got Connection ${e.object} from the shelf`));
+  });
+
+  it('says "dead" when a book dies, as the stage crosses it out', () => {
+    const story = STORIES.find((s) => s.id === 'dead-handout-level3')!;
+    const events = runScenario(story.scenario).events;
+    const said = narrateAll(events, 'level3');
+    const killed = events.findIndex((e) => e.type === 'object.killed');
+    expect(events[killed]!.world!.objects[0]!.alive).toBe(false);
+    expect(said[killed]).toBe('Book 1 falls apart on the shelf: it is dead now.');
+    expect(said[killed + 1]).toBe('Book 1 stays where it is, dead; the pool has not noticed.');
+    expect(said.join(' ')).not.toMatch(/nothing shows it/);
+  });
+
+  it('speaks of connections on the levels that lend them, whatever the event carries', () => {
+    for (const level of LEVEL_IDS) {
+      const said = narrateAll(
+        runScenario({ level, options: {}, seed: 1, steps: [{ client: 'A', do: 'acquire' }] }).events,
+        level,
+      );
+      const other = LEVELS[level].lends === 'connection' ? /\bbooks?\b|\bprint/i : /\bconnections?\b/i;
+      expect(said.join(' '), level).not.toMatch(other);
+    }
+  });
+
+  it('quotes a warning in the page’s words: the level’s name for the object, and “Reader X”', () => {
+    const story = STORIES.find((s) => s.id === 'discard-all-database')!;
+    const events = runScenario(story.scenario).events;
+    const said = narrateAll(events, 'database');
+    const i = events.findIndex((e) => e.type === 'monitor.warned' && e.warning === 'leaked');
+    expect(said[i]).toMatch(/^Warning: Reader C crashed holding Connection \d; it will never be returned\.$/);
   });
 });

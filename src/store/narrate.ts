@@ -1,22 +1,48 @@
 /**
- * Narration: one plain sentence per event, in the library's words, for the live region and the
- * event log. It reads the event and the world snapshot recorded with it; nothing else.
+ * Narration: one plain sentence per event, in the level's words, for the live region and the
+ * event log. It reads the event, the world snapshot recorded with it, and — for a whole timeline
+ * (`narrateAll`) — what earlier events said about the same object, so that no sentence contradicts
+ * one before it (a connection handed straight to a waiting reader is not later said to come from
+ * the shelf).
  *
  * The switch over event types is exhaustive: adding an event type to the engine without a
  * sentence here fails the type check.
  */
 import { LEVELS } from '../engine';
-import type { Lends, LevelId, ObjectView, PoolEvent, StepKind, StepOutcome, World } from '../engine';
+import type { Lends, LevelId, ObjectView, PoolEvent, World } from '../engine';
 import { ms } from './format';
+import { count, finished, started, who, type Telling } from './narrateSteps';
+import { placeWords } from './stage';
+import { inPageWords } from './words';
+
+export { count } from './narrateSteps';
 
 type Kind = Lends;
 
-const WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+/**
+ * What earlier events of the same timeline said that a sentence must agree with: objects handed
+ * straight from a returning reader to a waiting one (by object id), until the waiter has it.
+ */
+export interface Told {
+  readonly handedOff: Map<number, { readonly to: string; readonly from: string | null }>;
+}
 
-/** "two books", "one book", "no books". */
-export function count(n: number, noun: string): string {
-  const word = n >= 0 && n < WORDS.length ? WORDS[n]! : String(n);
-  return `${word} ${noun}${n === 1 ? '' : 's'}`;
+const freshTold = (): Told => ({ handedOff: new Map() });
+
+/** Every event of a timeline narrated in order, each sentence knowing what the ones before said. */
+export function narrateAll(events: readonly PoolEvent[], level?: LevelId): string[] {
+  const told = freshTold();
+  return events.map((e) => {
+    const text = narrate(e, level, told);
+    remember(e, told);
+    return text;
+  });
+}
+
+function remember(e: PoolEvent, told: Told): void {
+  if (e.object === null) return;
+  if (e.type === 'object.handedoff') told.handedOff.set(e.object, { to: e.to, from: e.client });
+  else if (e.type === 'object.acquired' || e.type === 'object.shelved') told.handedOff.delete(e.object);
 }
 
 const capital = (s: string) => (s.length === 0 ? s : s[0]!.toUpperCase() + s.slice(1));
@@ -26,18 +52,12 @@ function objectView(world: World | undefined, id: number | null): ObjectView | u
   return id === null ? undefined : world?.objects.find((o) => o.id === id);
 }
 
-/** What the pool lends here: the event's own object decides, then the world, then the level's registry entry. */
+/** What the pool lends here: the level's registry entry decides; without a level, the event's own object, then the world. */
 function kindOf(e: PoolEvent, level: LevelId | undefined): Kind {
+  if (level !== undefined) return LEVELS[level].lends;
   const own = objectView(e.world, e.object);
   if (own) return own.kind;
-  const any = e.world?.objects[0];
-  if (any) return any.kind;
-  return level === undefined ? 'book' : LEVELS[level].lends;
-}
-
-/** A sentence's subject: "Reader A", or "the pool" when no reader is acting. */
-function who(e: PoolEvent): string {
-  return e.client === null ? 'The pool' : `Reader ${e.client}`;
+  return e.world?.objects[0]?.kind ?? 'book';
 }
 
 function forWhom(e: PoolEvent): string {
@@ -45,15 +65,16 @@ function forWhom(e: PoolEvent): string {
 }
 
 /**
- * Narrate one event. `level` is an optional hint for the rare event that comes before any object
- * exists (it decides between "book" and "connection").
+ * Narrate one event. `level` says what the pool lends ("book" or "connection", from the registry);
+ * without it, the objects in the event's world decide. `told` is what earlier events of the same
+ * timeline said (see narrateAll); without it, the event is told on its own.
  */
-export function narrate(e: PoolEvent, level?: LevelId): string {
+export function narrate(e: PoolEvent, level?: LevelId, told: Told = freshTold()): string {
   // Messages quoted from the engine may bring their own full stop.
-  return sentence(e, level).replace(/([.!?])\.$/, '$1');
+  return sentence(e, level, told).replace(/([.!?])\.$/, '$1');
 }
 
-function sentence(e: PoolEvent, level: LevelId | undefined): string {
+function sentence(e: PoolEvent, level: LevelId | undefined, told: Told): string {
   const kind = kindOf(e, level);
   const Noun = kind === 'book' ? 'Book' : 'Connection';
   const noun = kind;
@@ -61,6 +82,8 @@ function sentence(e: PoolEvent, level: LevelId | undefined): string {
   const shelf = e.available.length;
   const shelfText = shelf === 0 ? 'the shelf is empty' : `the shelf holds ${count(shelf, noun)}`;
   const isDb = kind === 'connection';
+  const telling: Telling = { e, level, noun, obj };
+  const handed = e.object === null ? undefined : told.handedOff.get(e.object);
 
   switch (e.type) {
     case 'pool.opening':
@@ -72,9 +95,9 @@ function sentence(e: PoolEvent, level: LevelId | undefined): string {
         ? `The pool is ready with an empty shelf: each ${noun} will be made when first asked for.`
         : `The pool is ready: ${count(shelf, noun)} on the shelf, made in advance.`;
     case 'step.started':
-      return started(e.do, e, noun, obj, shelf);
+      return started(e.do, telling);
     case 'step.finished':
-      return finished(e.do, e.outcome, e, noun, obj);
+      return finished(e.do, e.outcome, telling);
     case 'object.creating':
       return isDb
         ? `Opening ${obj()}${forWhom(e)}: the handshake with the database takes ${ms(e.ms)}.`
@@ -92,8 +115,12 @@ function sentence(e: PoolEvent, level: LevelId | undefined): string {
     case 'object.acquired':
       if (e.source === 'created')
         return `${who(e)} got ${obj()}, brand new, after waiting ${ms(e.waited)} for it to be made.`;
+      if (handed && handed.to === e.client)
+        return `${who(e)} got ${obj()}, passed on from ${handed.from === null ? 'a returning reader' : `Reader ${handed.from}`} after waiting ${ms(e.waited)} in line — reused, nothing made.`;
       return `${who(e)} got ${obj()} from the shelf — reused, ready in ${ms(e.waited)}, nothing made.`;
     case 'object.released':
+      if (handed && handed.from === e.client)
+        return `${who(e)} has given ${obj()} back, and the pool has passed it on to Reader ${handed.to}.`;
       return `${obj()} is back with the pool: ${who(e)} has returned it.`;
     case 'object.resetting':
       return `${obj()} goes to the cleaning desk to wipe what its reader wrote (${ms(e.ms)}).`;
@@ -124,12 +151,14 @@ function sentence(e: PoolEvent, level: LevelId | undefined): string {
         : `${who(e)} reads ${obj()} and finds ${quote(e.sees)}.`;
     case 'object.killed': {
       const where = placeOf(objectView(e.world, e.object));
-      return isDb ? `${obj()} dies${where}: the network dropped it.` : `${obj()} falls apart${where}.`;
+      return isDb
+        ? `${obj()} dies${where}: the network dropped it, and it is dead now.`
+        : `${obj()} falls apart${where}: it is dead now.`;
     }
     case 'server.restarted':
       return e.killed.length === 0
         ? 'The database restarts; no connection was open.'
-        : `The database restarts and cuts off every open connection (${e.killed.map((id) => `${Noun} ${id}`).join(', ')}).`;
+        : `The database restarts and cuts off every open connection: ${e.killed.map((id) => `${Noun} ${id}`).join(', ')} ${e.killed.length === 1 ? 'is' : 'are'} dead now.`;
     case 'client.crashed':
       return `${who(e)} crashes holding ${obj()}; it will never be returned.`;
     case 'use.failed':
@@ -170,8 +199,8 @@ function sentence(e: PoolEvent, level: LevelId | undefined): string {
     case 'leak.returned':
       return `${obj()}, suspected lost, came back after ${ms(e.heldMs)}.`;
     case 'monitor.warned':
-      // The monitor says "object 2"; the learner is looking at Book 2 or Connection 2.
-      return `Warning: ${e.message.replace(/\bobject (\d+)/g, `${Noun} $1`)}.`;
+      // The monitor says "object 2" and "B"; the learner is looking at Connection 2 and Reader B.
+      return `Warning: ${inPageWords(e.message, { thing: noun, Thing: Noun }, readersOf(e.world))}.`;
     default:
       return unreachable(e);
   }
@@ -179,98 +208,6 @@ function sentence(e: PoolEvent, level: LevelId | undefined): string {
 
 function unreachable(e: never): string {
   return `Something happened (${(e as { type: string }).type}).`;
-}
-
-function started(
-  step: StepKind,
-  e: PoolEvent,
-  noun: string,
-  obj: (id?: number | null) => string,
-  shelf: number,
-): string {
-  const held = heldBy(e);
-  switch (step) {
-    case 'acquire':
-      return `${who(e)} asks for a ${noun}; ${shelf === 0 ? 'the shelf is empty' : `the shelf has ${count(shelf, noun)}`}.`;
-    case 'release':
-      if (e.client === null) return `Someone returns ${obj()}.`;
-      return `${who(e)} returns ${obj(e.object ?? held)}.`;
-    case 'use':
-      return `${who(e)} starts using ${obj(held)}.`;
-    case 'read':
-      return `${who(e)} opens ${obj(held)} to read it.`;
-    case 'fail':
-      return `${who(e)} runs into an error before returning ${obj(held)}.`;
-    case 'with':
-      return `${who(e)} borrows a ${noun} through the guaranteed-return block.`;
-    case 'kill':
-      return noun === 'connection'
-        ? `${obj()} is about to lose its link to the database.`
-        : `${obj()} is about to fall apart.`;
-    case 'restart':
-      return 'The database server is about to restart.';
-    case 'close':
-      return 'The application shuts down and closes the pool.';
-    default:
-      return unreachableStep(step);
-  }
-}
-
-function finished(
-  step: StepKind,
-  out: StepOutcome,
-  e: PoolEvent,
-  noun: string,
-  obj: (id?: number | null) => string,
-): string {
-  const subject = who(e);
-  if (out.error === 'exhausted') return `${subject} leaves without a ${noun}: the pool refused.`;
-  if (out.error === 'timeout') return `${subject} leaves without a ${noun}: it waited too long.`;
-  if (out.error === 'closed') return `${subject} leaves without a ${noun}: the pool is closed.`;
-  if (out.error === 'not-borrowed')
-    return `${subject} could not return ${obj(out.object ?? null)}: it was not on loan.`;
-  if (out.pending) return `${subject} is still waiting for a ${noun}.`;
-  switch (step) {
-    case 'acquire': {
-      const thrown =
-        out.discarded && out.discarded.length > 0
-          ? `, after throwing away ${out.discarded.map((id) => obj(id)).join(' and ')}`
-          : '';
-      return `${subject} now holds ${obj(out.object ?? null)}${out.source === 'created' ? ', newly made' : ', reused'}${thrown}.`;
-    }
-    case 'release':
-      return out.error === 'dead'
-        ? `${subject} is done, but ${obj(out.object ?? null)} never made it back.`
-        : `${subject} is done with ${obj(out.object ?? null)}.`;
-    case 'use':
-    case 'read':
-      return out.error === 'dead'
-        ? `${subject} could not use ${obj(out.object ?? null)}: it is dead.`
-        : `${subject} is done with ${obj(out.object ?? null)} for now.`;
-    case 'fail':
-      return `${subject} is gone; ${obj(out.object ?? null)} is lost with it.`;
-    case 'with':
-      if (out.releaseError) return `${subject}’s block is over, but ${obj(out.object ?? null)} could not be returned.`;
-      return `${subject}’s block is over and ${obj(out.object ?? null)} is back${out.bodyFailed ? ', despite the error' : ''}.`;
-    case 'kill':
-      return `${obj(out.object ?? null)} is dead now, though nothing shows it yet.`;
-    case 'restart':
-      return 'The database is back up; every connection made before the restart is dead.';
-    case 'close':
-      return 'The pool is closed.';
-    default:
-      return unreachableStep(step);
-  }
-}
-
-function unreachableStep(step: never): string {
-  return `A step (${String(step)}) ran.`;
-}
-
-/** The newest object the event's client holds, from the world snapshot. */
-function heldBy(e: PoolEvent): number | null {
-  if (e.client === null) return null;
-  return e.world?.clients.find((c) => c.name === e.client)?.holding.at(-1) ?? null;
 }
 
 function statementOwner(e: PoolEvent, conn: string): string {
@@ -285,16 +222,15 @@ function statementPurpose(sql: string): string {
   return '';
 }
 
+/** " on the shelf", " in Reader A’s hands": where the world has the object (its first place). */
 function placeOf(o: ObjectView | undefined): string {
-  if (!o) return '';
-  switch (o.place) {
-    case 'shelf':
-      return ' on the shelf';
-    case 'held':
-      return ` in Reader ${o.holders[0] ?? '?'}’s hands`;
-    default:
-      return '';
-  }
+  const first = o?.places[0];
+  if (!first || first.at === 'lost' || first.at === 'bin') return '';
+  return ` ${placeWords(first)}`;
+}
+
+function readersOf(world: World | undefined): string[] {
+  return world?.clients.map((c) => c.name) ?? [];
 }
 
 function maxText(world: World | undefined): string {

@@ -6,7 +6,7 @@
 import { LazyMotion, MotionConfig } from 'motion/react';
 import { Suspense, useEffect, useRef } from 'react';
 import { selectPage } from '../store/selectors';
-import { useLabStore } from './hooks/labStore';
+import { useLabApi, useLabStore } from './hooks/labStore';
 import { usePlayback } from './hooks/usePlayback';
 import { useShortcuts } from './hooks/useShortcuts';
 import { useUrlSync } from './hooks/useUrlSync';
@@ -21,8 +21,11 @@ import { routeById, ROUTES } from './routes';
 export function App() {
   const page = useLabStore(selectPage);
   const route = routeById(page) ?? ROUTES[0]!;
+  const store = useLabApi();
   usePlayback();
-  useShortcuts(route.kind === 'lab');
+  // A lab level's timeline is the app's store; a page with a timeline of its own (the production
+  // page) binds the shortcuts to its own store.
+  useShortcuts(route.kind === 'lab' ? store : null);
   useUrlSync();
 
   const firstPage = useRef(true);

@@ -1,9 +1,9 @@
 /**
  * The load lab's worker: runs load jobs off the page's thread, so the page never freezes. It runs
- * in slices of ~40 ms; between slices it posts progress and lets a "cancel" message in.
+ * in slices of ~40 ms (session.ts); between slices it posts progress and lets a "cancel" message in.
  */
 /// <reference lib="webworker" />
-import { createJobRunner, messageOf } from './jobs';
+import { runSession } from './session';
 import type { FromWorker, ToWorker } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -19,33 +19,11 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
     return;
   }
   const { id, jobs } = msg;
-  const started = performance.now();
-  let runner: ReturnType<typeof createJobRunner>;
-  try {
-    runner = createJobRunner(jobs, () => performance.now());
-  } catch (error) {
-    post({ type: 'failed', id, message: messageOf(error) });
-    return;
-  }
-  const slice = () => {
-    if (cancelled.delete(id)) {
-      post({ type: 'cancelled', id });
-      return;
-    }
-    let finished: boolean;
-    try {
-      finished = runner.step(SLICE_MS);
-    } catch (error) {
-      post({ type: 'failed', id, message: messageOf(error) });
-      return;
-    }
-    const seconds = (performance.now() - started) / 1000;
-    if (finished) {
-      post({ type: 'done', id, results: runner.results, seconds });
-      return;
-    }
-    post({ type: 'progress', id, done: runner.done, total: runner.total, rate: runner.done / Math.max(seconds, 1e-3) });
-    setTimeout(slice, 0);
-  };
-  slice();
+  runSession(id, jobs, {
+    now: () => performance.now(),
+    post,
+    later: (fn) => setTimeout(fn, 0),
+    cancelled: () => cancelled.delete(id),
+    sliceMs: SLICE_MS,
+  });
 };

@@ -33,7 +33,7 @@ describe('the load client', () => {
     const progress: number[] = [];
     const handle = client.start([job], (p) => progress.push(p.done));
     expect(sent).toEqual([{ type: 'start', id: 1, jobs: [job] }]);
-    w.reply({ type: 'progress', id: 1, done: 4, total: 10, rate: 100 });
+    w.reply({ type: 'progress', id: 1, done: 4, total: 20, arrived: 3, through: 1, rate: 100 });
     w.reply({ type: 'done', id: 1, results: [], seconds: 0.5 });
     await expect(handle.promise).resolves.toEqual({ status: 'done', results: [], seconds: 0.5 });
     expect(progress).toEqual([4]);
@@ -46,6 +46,15 @@ describe('the load client', () => {
     handle.cancel();
     expect(sent.at(-1)).toEqual({ type: 'cancel', id: 1 });
     w.reply({ type: 'cancelled', id: 1 });
+    await expect(handle.promise).resolves.toEqual({ status: 'cancelled' });
+  });
+
+  it('calls a run cancelled, not finished, when its last slice ended it after Cancel was pressed', async () => {
+    const { w } = fakeWorker();
+    const client = createLoadClient(() => w);
+    const handle = client.start([job]);
+    handle.cancel();
+    w.reply({ type: 'done', id: 1, results: [], seconds: 0.5 });
     await expect(handle.promise).resolves.toEqual({ status: 'cancelled' });
   });
 

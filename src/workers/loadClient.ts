@@ -13,8 +13,11 @@ export type Outcome =
   | { readonly status: 'cancelled' };
 
 export interface Progress {
+  /** Work done and in all: a caller's arrival is one unit, the caller being through another. */
   readonly done: number;
   readonly total: number;
+  readonly arrived: number;
+  readonly through: number;
   /** Arrivals per real second so far. */
   readonly rate: number;
 }
@@ -46,7 +49,10 @@ const makeWorker = (): WorkerLike =>
 export function createLoadClient(spawn: () => WorkerLike = makeWorker): LoadClient {
   let worker: WorkerLike | null = null;
   let nextId = 1;
-  const pending = new Map<number, { resolve: (o: Outcome) => void; onProgress: ((p: Progress) => void) | undefined }>();
+  const pending = new Map<
+    number,
+    { resolve: (o: Outcome) => void; onProgress: ((p: Progress) => void) | undefined; cancelAsked: boolean }
+  >();
 
   const settle = (id: number, outcome: Outcome) => {
     const p = pending.get(id);
@@ -62,10 +68,22 @@ export function createLoadClient(spawn: () => WorkerLike = makeWorker): LoadClie
       const m = e.data;
       switch (m.type) {
         case 'progress':
-          pending.get(m.id)?.onProgress?.({ done: m.done, total: m.total, rate: m.rate });
+          pending.get(m.id)?.onProgress?.({
+            done: m.done,
+            total: m.total,
+            arrived: m.arrived,
+            through: m.through,
+            rate: m.rate,
+          });
           break;
         case 'done':
-          settle(m.id, { status: 'done', results: m.results, seconds: m.seconds });
+          // A run the learner cancelled is cancelled, even if its last slice ended it first.
+          settle(
+            m.id,
+            pending.get(m.id)?.cancelAsked
+              ? { status: 'cancelled' }
+              : { status: 'done', results: m.results, seconds: m.seconds },
+          );
           break;
         case 'failed':
           settle(m.id, { status: 'failed', message: m.message });
@@ -89,12 +107,14 @@ export function createLoadClient(spawn: () => WorkerLike = makeWorker): LoadClie
   return {
     start(jobs, onProgress) {
       const id = nextId++;
-      const promise = new Promise<Outcome>((resolve) => pending.set(id, { resolve, onProgress }));
+      const promise = new Promise<Outcome>((resolve) => pending.set(id, { resolve, onProgress, cancelAsked: false }));
       ensure().postMessage({ type: 'start', id, jobs });
       return {
         promise,
         cancel() {
-          if (!pending.has(id)) return;
+          const p = pending.get(id);
+          if (!p) return;
+          p.cancelAsked = true;
           worker?.postMessage({ type: 'cancel', id });
         },
       };

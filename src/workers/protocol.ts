@@ -6,8 +6,8 @@
 import type { FreshOutput, LoadOutput, LoadScenario } from '../engine';
 
 export type Job =
-  /** A load on the production pool. */
-  | { readonly kind: 'load'; readonly scenario: LoadScenario }
+  /** A load on the production pool; `tailMs`: waits whose tail share to measure. */
+  | { readonly kind: 'load'; readonly scenario: LoadScenario; readonly tailMs?: readonly number[] }
   /** The same callers served without a pool: a fresh connection each. */
   | { readonly kind: 'fresh'; readonly scenario: LoadScenario };
 
@@ -22,10 +22,14 @@ export type FromWorker =
   | {
       readonly type: 'progress';
       readonly id: number;
-      /** Arrivals run so far, over all jobs. */
+      /** Work done so far over all jobs: callers arrived plus callers through (jobs.ts). */
       readonly done: number;
+      /** Work in all: two units per caller. */
       readonly total: number;
-      /** Engine speed so far, arrivals per real second. */
+      /** Callers arrived, and callers through, over all jobs. */
+      readonly arrived: number;
+      readonly through: number;
+      /** Speed over the last few seconds, work units per real second. */
       readonly rate: number;
     }
   | { readonly type: 'done'; readonly id: number; readonly results: readonly JobResult[]; readonly seconds: number }

@@ -114,6 +114,8 @@ export class Sim {
   /** True while a timer runs that was chosen ahead of the one the plain order would run. */
   outOfOrder = false;
   private readonly labels = new WeakMap<Timer, Label>();
+  /** Told of every task that ends (before its own `onDone`). */
+  onTaskEnd: ((task: Task) => void) | null = null;
 
   /** Tasks started so far (clients and the pool's own background work). */
   get spawned(): number {
@@ -160,12 +162,14 @@ export class Sim {
     } catch (error) {
       this.current = outer;
       task.done = true;
+      this.onTaskEnd?.(task);
       task.onDone({ error });
       return;
     }
     this.current = outer;
     if (result.done) {
       task.done = true;
+      this.onTaskEnd?.(task);
       task.onDone({ value: result.value });
       return;
     }

@@ -57,6 +57,11 @@ export interface LevelInfo {
   readonly validates: boolean;
   /** A reader may wait in line for an object (instead of being refused at once). */
   readonly queues: boolean;
+  /**
+   * The marker a reader's own statement (`SET …`) inside the guaranteed-release block lights: the
+   * block method's `set` line where its source marks one, else (the default) its `body` line.
+   */
+  readonly blockStatements?: 'set' | 'body';
   /** Its own bugs (the monitor's warnings its code lets happen), each with the level that fixes it. */
   readonly fixedBy: { readonly [W in WarningKind]?: LevelId };
   /** The text's problems this level fixes: the bugs of earlier levels whose `fixedBy` is this one. */

@@ -1,7 +1,9 @@
 /**
- * "Why pool at all", at scale: the same callers a load run sees, served without a pool.
+ * "Why pool at all", at scale: the same callers a load run sees, served without a pool — and the
+ * comparison with a pool whose callers wait, side by side.
  */
 import { ARRIVAL_SALT, exponential, HOLD_SALT, loadOptions, type LoadScenario } from './spec';
+import type { LoadOutput } from './run';
 import { percentile } from './stats';
 import { createRng, delay, type Op } from '../core';
 import { Runtime } from '../world';
@@ -12,6 +14,7 @@ export interface FreshOutput {
   /** Mean time a caller waits before it can start work (opening its connection). */
   readonly meanWaitMs: number;
   readonly p95WaitMs: number;
+  readonly p99WaitMs: number;
   /** Callers finished per second of virtual time. */
   readonly throughputPerSecond: number;
   /** Connections opened in all. */
@@ -97,10 +100,46 @@ export function runFreshPerCaller(scenario: LoadScenario): FreshOutput {
     arrivals: total,
     meanWaitMs: createSum / total,
     p95WaitMs: percentile(waits, total, 0, 0.95),
+    p99WaitMs: percentile(waits, total, 0, 0.99),
     throughputPerSecond: lastFinishT > 0 ? (total / lastFinishT) * 1000 : 0,
     created: rt.objects.length,
     peakOpen,
     meanOpen: span > 0 ? openArea / span : 0,
     createMsTotal: createSum,
+  };
+}
+
+/** One side of the comparison: how fast callers are served and how long they wait for a connection. */
+export interface Side {
+  readonly servedPerSecond: number;
+  readonly meanMs: number;
+  readonly p99Ms: number;
+}
+
+export interface PoolComparison {
+  readonly noPool: Side;
+  readonly pool: Side;
+  /**
+   * How slow opening a connection must be, on average, before the pool gets callers a connection
+   * sooner: the pool's own mean time to a connection (its waits, hand-over and validation). Without
+   * a pool every caller pays the opening; with one, callers pay only the pool's wait.
+   */
+  readonly breakEvenMeanMs: number;
+  /** The same for the 99th percentile: a connection that always takes this long to open. */
+  readonly breakEvenP99Ms: number;
+  /** The pool gets callers a connection sooner, on average and at the 99th percentile. */
+  readonly poolAhead: boolean;
+}
+
+/** The same callers without a pool and with a pool whose callers wait. */
+export function comparePool(fresh: FreshOutput, pool: LoadOutput): PoolComparison {
+  const noPool = { servedPerSecond: fresh.throughputPerSecond, meanMs: fresh.meanWaitMs, p99Ms: fresh.p99WaitMs };
+  const pooled = { servedPerSecond: pool.little.servedPerSecond, meanMs: pool.meanWaitMs, p99Ms: pool.p99WaitMs };
+  return {
+    noPool,
+    pool: pooled,
+    breakEvenMeanMs: pooled.meanMs,
+    breakEvenP99Ms: pooled.p99Ms,
+    poolAhead: pooled.meanMs < noPool.meanMs && pooled.p99Ms < noPool.p99Ms,
   };
 }

@@ -2,15 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   erlangB,
   erlangC,
-  hikariDeadlockMinimum,
   impatientSystem,
-  hikariRuleOfThumb,
   littleL,
   littleW,
   lossSystem,
   meanWaitMs,
-  smallestPoolForRefusal,
-  smallestPoolForWait,
   waitExceeds,
   waitingSystem,
   waitQuantileMs,
@@ -194,24 +190,5 @@ describe('systems and Little', () => {
   it('turns Little both ways', () => {
     expect(littleL(200, 50)).toBeCloseTo(10, 12);
     expect(littleW(10, 200)).toBeCloseTo(50, 12);
-  });
-});
-
-describe('sizing', () => {
-  it('finds the smallest pool meeting a refusal target', () => {
-    const c = smallestPoolForRefusal(30, 100, 0.01)!;
-    expect(erlangB(3, c)).toBeLessThanOrEqual(0.01);
-    expect(erlangB(3, c - 1)).toBeGreaterThan(0.01);
-  });
-
-  it('finds the smallest pool meeting a mean-wait target', () => {
-    const c = smallestPoolForWait(200, 50, 5)!;
-    expect(meanWaitMs(200, 50, c)).toBeLessThanOrEqual(5);
-    expect(meanWaitMs(200, 50, c - 1)).toBeGreaterThan(5);
-  });
-
-  it('gives HikariCP’s figures', () => {
-    expect(hikariRuleOfThumb(4, 1)).toBe(9);
-    expect(hikariDeadlockMinimum(8, 3)).toBe(17);
   });
 });

@@ -45,7 +45,8 @@ export function erlangC(a: number, c: number): number {
   return (c * b) / (c - a * (1 - b));
 }
 
-function checkLoad(a: number, c: number): void {
+/** Throws a RangeError for an offered load or a pool size no formula takes. */
+export function checkLoad(a: number, c: number): void {
   if (!(a >= 0) || !Number.isFinite(a)) throw new RangeError(`offered load must be a finite number ≥ 0, not ${a}`);
   if (!Number.isInteger(c) || c < 0) throw new RangeError(`pool size must be a whole number ≥ 0, not ${c}`);
 }
@@ -60,6 +61,8 @@ export interface LoadFigures {
   readonly meanWaitMs: number;
   /** 95th percentile of the wait over all callers. */
   readonly p95WaitMs: number;
+  /** 99th percentile of the wait over all callers. */
+  readonly p99WaitMs: number;
   /** Mean fraction of the pool lent out. */
   readonly utilization: number;
 }
@@ -88,6 +91,7 @@ export function lossSystem(arrivalsPerSecond: number, holdMs: number, c: number)
     waited: 0,
     meanWaitMs: 0,
     p95WaitMs: 0,
+    p99WaitMs: 0,
     utilization: c === 0 ? 0 : busy / c,
     meanQueue: 0,
     meanBusy: busy,
@@ -111,6 +115,7 @@ export function waitingSystem(arrivalsPerSecond: number, holdMs: number, c: numb
     waited: pWait,
     meanWaitMs: wq,
     p95WaitMs: waitQuantileMs(arrivalsPerSecond, holdMs, c, 0.95),
+    p99WaitMs: waitQuantileMs(arrivalsPerSecond, holdMs, c, 0.99),
     utilization: a / c,
     meanQueue: littleL(arrivalsPerSecond, wq),
     meanBusy: a,
@@ -203,6 +208,7 @@ export function impatientSystem(
       waited: 0,
       meanWaitMs: 0,
       p95WaitMs: 0,
+      p99WaitMs: 0,
       utilization: a / c,
       meanQueue: 0,
       meanBusy: a,
@@ -218,18 +224,20 @@ export function impatientSystem(
       Math.abs(k) < 1e-12 ? (tau - t) * s : grows ? -Math.expm1(k * (t - tau)) / k : (es - Math.exp(k * t)) / k;
     return (lambda * (part + abandonMass)) / norm;
   };
-  let p95 = 0;
-  if (gaveUp >= 0.05) p95 = tau;
-  else if (waited > 0.05) {
+  /** The wait a share `q` of callers stay within: τ itself once more than 1 − q give up. */
+  const quantile = (q: number): number => {
+    const beyond = 1 - q;
+    if (gaveUp >= beyond) return tau;
+    if (waited <= beyond) return 0;
     let lo = 0;
     let hi = tau;
     for (let i = 0; i < 100; i++) {
       const mid = (lo + hi) / 2;
-      if (tail(mid) > 0.05) lo = mid;
+      if (tail(mid) > beyond) lo = mid;
       else hi = mid;
     }
-    p95 = hi;
-  }
+    return hi;
+  };
   const busy = a * (1 - gaveUp);
   return {
     formula: 'mmc-patience',
@@ -238,7 +246,8 @@ export function impatientSystem(
     timedOut: gaveUp,
     waited,
     meanWaitMs: meanWait,
-    p95WaitMs: p95,
+    p95WaitMs: quantile(0.95),
+    p99WaitMs: quantile(0.99),
     utilization: busy / c,
     meanQueue: littleL(arrivalsPerSecond, meanWait),
     meanBusy: busy,
@@ -255,50 +264,4 @@ export function littleL(arrivalsPerSecond: number, meanTimeMs: number): number {
 /** Mean time in a place (ms), from the mean number there and the arrival rate (per second). */
 export function littleW(meanNumber: number, arrivalsPerSecond: number): number {
   return (meanNumber / arrivalsPerSecond) * 1000;
-}
-
-// ── sizing ───────────────────────────────────────────────────────────────────────────────────
-
-/** The largest pool the advisor will consider. */
-export const ADVISOR_MAX_POOL = 100_000;
-
-/** Smallest pool refusing at most `target` of callers (Erlang B), or null past ADVISOR_MAX_POOL. */
-export function smallestPoolForRefusal(arrivalsPerSecond: number, holdMs: number, target: number): number | null {
-  const a = offeredLoad(arrivalsPerSecond, holdMs);
-  checkLoad(a, 0);
-  let b = 1;
-  for (let c = 0; c <= ADVISOR_MAX_POOL; c++) {
-    if (c > 0) b = (a * b) / (c + a * b);
-    if (b <= target) return c;
-  }
-  return null;
-}
-
-/** Smallest pool whose mean wait (Erlang C) is at most `targetMs`, or null past ADVISOR_MAX_POOL. */
-export function smallestPoolForWait(arrivalsPerSecond: number, holdMs: number, targetMs: number): number | null {
-  const a = offeredLoad(arrivalsPerSecond, holdMs);
-  checkLoad(a, 0);
-  let b = 1;
-  const lambdaPerMs = arrivalsPerSecond / 1000;
-  for (let c = 1; c <= ADVISOR_MAX_POOL; c++) {
-    b = (a * b) / (c + a * b);
-    if (a >= c) continue;
-    const pWait = (c * b) / (c - a * (1 - b));
-    const wq = pWait / (c / holdMs - lambdaPerMs);
-    if (wq <= targetMs) return c;
-  }
-  return null;
-}
-
-/** HikariCP's rule of thumb ("About Pool Sizing"): connections = cores × 2 + effective spindles. */
-export function hikariRuleOfThumb(cores: number, effectiveSpindles: number): number {
-  return cores * 2 + effectiveSpindles;
-}
-
-/**
- * HikariCP's deadlock minimum: with `threads` threads each needing `perThread` connections at
- * once, threads × (perThread − 1) + 1 connections guarantee that at least one thread can finish.
- */
-export function hikariDeadlockMinimum(threads: number, perThread: number): number {
-  return threads * (perThread - 1) + 1;
 }

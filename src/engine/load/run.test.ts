@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { runFreshPerCaller } from './fresh';
 import { createLoadRun, runLoad } from './run';
 import { estimateSeconds, loadProblems, parseLoadSpec, type LoadScenario } from './spec';
-import { batchInterval, niceStep } from './stats';
+import { niceStep } from './stats';
 import { theoryFor } from './theory';
 import { erlangB } from './queueing';
 import { ScenarioError } from '../core';
@@ -152,14 +151,6 @@ describe('which formula applies', () => {
 });
 
 describe('helpers', () => {
-  it('gives a batch-means interval around the mean', () => {
-    const values = Array.from({ length: 20 }, (_, i) => 10 + (i % 2 === 0 ? 1 : -1));
-    const [lo, hi] = batchInterval(values);
-    expect((lo + hi) / 2).toBeCloseTo(10, 12);
-    // s = sqrt(20/19), half-width = 2.093 · s / sqrt(20)
-    expect(hi - lo).toBeCloseTo(2 * 2.093 * Math.sqrt(20 / 19 / 20), 9);
-  });
-
   it('picks round histogram bins', () => {
     expect(niceStep(0.7)).toBe(1);
     expect(niceStep(1.3)).toBe(2);
@@ -246,7 +237,7 @@ describe('a load run', () => {
     expect(theory.formula).toBe('mmc-patience');
     // Within four standard errors of the run's own estimate (twice the 95 % half-width).
     for (const q of ['timedOut', 'waited', 'meanWaitMs'] as const) {
-      const [lo, hi] = out.ci[q];
+      const [lo, hi] = out.ci[q].interval;
       expect(Math.abs(out[q] - theory[q])).toBeLessThan(hi - lo);
     }
   });
@@ -275,22 +266,6 @@ describe('a load run', () => {
     expect(() => runLoad(textbook({ maxSize: 2, acquireTimeout: null }, { arrivalsPerSecond: 50 }))).toThrow(
       /cannot keep up/,
     );
-  });
-});
-
-describe('the same callers without a pool', () => {
-  it('opens a connection per caller, pays for each, and keeps more open than the pool would', () => {
-    const s = textbook(
-      { maxSize: 5, acquireTimeout: 0, costs: { ...TEXTBOOK_COSTS, createMs: [50, 200] } },
-      { arrivalsPerSecond: 60, arrivals: 20_000 },
-    );
-    const fresh = runFreshPerCaller(s);
-    expect(fresh.created).toBe(20_000);
-    expect(fresh.meanWaitMs).toBeGreaterThan(115);
-    expect(fresh.meanWaitMs).toBeLessThan(135);
-    expect(fresh.peakOpen).toBeGreaterThan(5);
-    // Little again: open on average = rate × (open time + hold).
-    expect(fresh.meanOpen / (0.06 * (fresh.meanWaitMs + 100))).toBeCloseTo(1, 1);
   });
 });
 

@@ -18,47 +18,38 @@
  * - `meanWaitMs`, `p95WaitMs`: time from arrival until holding an object or giving up, over all
  *   arrivals (served at once and refused count as 0);
  * - `utilization`: the time-weighted mean fraction of `maxSize` lent to callers, from the start of
- *   the load to the last arrival.
- * A 95 % confidence interval for each comes from batch means: the arrivals are cut into
- * consecutive batches, each batch gives one estimate, and the spread of those estimates (long
- * batches are nearly independent) gives the interval.
+ *   the load to the last arrival (callers' hold time only);
+ * - `awayFromShelf`: the same over every place away from the shelf — lent, being created, handed
+ *   over, validated or reset. With costs on this is the pool's real load, not `utilization`.
+ * - `tail`: for each time asked for (`tailMs`), the share of callers who waited longer — the
+ *   measure behind a p95 or p99 target (p95 ≤ T exactly when at most 5 % wait longer than T).
+ * A 95 % confidence interval for each comes from batch means with batches as long as the run's own
+ * autocorrelation needs (intervals.ts); tally.ts does the counting.
  */
 import { boundOf, levelInfo, type RunnablePool } from '../levels';
 import { ARRIVAL_SALT, exponential, HOLD_SALT, loadProblems, loadOptions, type LoadScenario } from './spec';
-import { BATCHES, batchInterval, histogramOf, percentile, type Interval, type WaitHistogram } from './stats';
+import { Tally, type TallyFigures } from './tally';
 import { theoryFor, type LoadTheory } from './theory';
 import type { LoadFigures } from './queueing';
 import { createRng, delay, PoolError, PoolExhausted, ScenarioError, type Effect, type Op } from '../core';
 import { Runtime, type Pooled } from '../world';
 
-export interface LoadOutput extends LoadFigures {
-  readonly arrivals: number;
-  readonly served: number;
+export interface LoadOutput extends LoadFigures, TallyFigures {
   readonly theory: LoadTheory | null;
-  /** 95 % confidence intervals from batch means. */
-  readonly ci: {
-    readonly refused: Interval;
-    readonly timedOut: Interval;
-    readonly waited: Interval;
-    readonly meanWaitMs: Interval;
-    readonly utilization: Interval;
-  };
   readonly notes: readonly string[];
-  /** Virtual ms from the start of the load (the pool filled) to the last arrival. */
-  readonly spanMs: number;
   /** Engine events run (the same count a recorded run stores). */
   readonly events: number;
-  /** Little's law on this run: time-average number waiting vs arrival rate × mean wait. */
-  readonly little: {
-    readonly queue: number;
-    readonly rateTimesWait: number;
-    readonly borrowed: number;
-    readonly rateTimesHold: number;
-  };
-  /** Waits of the callers who waited at all, for a histogram. */
-  readonly histogram: WaitHistogram;
   /** Objects the pool created during the run (pre-filled ones included). */
   readonly created: number;
+  /**
+   * The load these callers actually brought — a finite run's arrivals and holds are never exactly
+   * the rates asked for — and the formula at that load: most of a run's gap from the formula.
+   */
+  readonly realized: {
+    /** Offered load relative to the one asked for: 0.011 is 1.1 % more. */
+    readonly excess: number;
+    readonly theory: LoadTheory | null;
+  };
   /** With a fix switched off: what went wrong, counted (present only then; see LoadFaults). */
   readonly faults?: LoadFaults;
 }
@@ -77,30 +68,31 @@ export interface LoadFaults {
 export interface LoadRunOptions {
   /** Keep every event with a world snapshot, as the lab's timeline does (small runs only). */
   readonly record?: boolean;
+  /** Waits (ms) whose tail to measure: the share of callers waiting longer than each. */
+  readonly tailMs?: readonly number[];
 }
 
-/** A load run that can be advanced in slices (so a worker can report progress and stop). */
+/**
+ * A load run that can be advanced in slices (so a worker can report progress and stop between
+ * them). A slice is a number of engine steps (timers fired), never "until the next arrival": once
+ * every caller has arrived, the ones still queued can take most of the run, and a slice must still
+ * end so that the worker can hear Cancel.
+ */
 export interface LoadRun {
-  /** Run until `count` more arrivals have come (or the end); true when everything is done. */
-  advance(count: number): boolean;
+  /** Run at most `steps` more engine steps (at least one); true when everything is done. */
+  advance(steps: number): boolean;
+  /** Callers who have arrived so far. */
   readonly arrived: number;
+  /** Callers who are through: served and gone, refused or given up. */
+  readonly finished: number;
   readonly total: number;
+  /** Engine steps run so far. */
+  readonly steps: number;
   readonly done: boolean;
   /** The figures; call once `advance` has returned true. */
   result(): LoadOutput;
   /** The runtime (for tests that compare a recorded run with a batch run). */
   readonly runtime: Runtime;
-}
-
-interface Batch {
-  arrivals: number;
-  refused: number;
-  timedOut: number;
-  waited: number;
-  waitSum: number;
-  borrowedArea: number;
-  start: number;
-  end: number;
 }
 
 export function createLoadRun(scenario: LoadScenario, options: LoadRunOptions = {}): LoadRun {
@@ -131,18 +123,7 @@ export function createLoadRun(scenario: LoadScenario, options: LoadRunOptions = 
   const holdRng = createRng((scenario.seed ^ HOLD_SALT) >>> 0);
   const meanGapMs = 1000 / load.arrivalsPerSecond;
   const total = load.arrivals;
-  const batchSize = Math.max(1, Math.ceil(total / BATCHES));
-  const batches: Batch[] = [];
-  const newBatch = (start: number): Batch => ({
-    arrivals: 0,
-    refused: 0,
-    timedOut: 0,
-    waited: 0,
-    waitSum: 0,
-    borrowedArea: 0,
-    start,
-    end: start,
-  });
+  const tally = new Tally(total, o.maxSize, options.tailMs ?? []);
 
   // Only a pool with a fix off can go wrong this way; counting costs a lookup per caller, so a
   // pool with every fix on skips it.
@@ -152,54 +133,8 @@ export function createLoadRun(scenario: LoadScenario, options: LoadRunOptions = 
 
   let arrived = 0;
   let finished = 0;
-  let served = 0;
-  let refused = 0;
-  let timedOut = 0;
-  let waitedCount = 0;
-  let waitSum = 0;
-  let holdSum = 0;
-  let zeroWaits = 0;
-  let waits = new Float64Array(1024);
-  let nWaits = 0;
-  let startT = 0;
-  let lastArrivalT = 0;
+  let steps = 0;
   let started = false;
-  let allArrived = false;
-
-  // Time-weighted areas: callers lent an object, callers inside acquire.
-  let borrowed = 0;
-  let borrowedArea = 0;
-  let queued = 0;
-  let queueArea = 0;
-  let lastChange = 0;
-  let current: Batch = newBatch(0);
-
-  /** Bring the areas up to now (only until the last arrival: the run's window). */
-  const tick = (): void => {
-    if (allArrived) return;
-    const dt = sim.now - lastChange;
-    if (dt > 0) {
-      borrowedArea += borrowed * dt;
-      queueArea += queued * dt;
-      current.borrowedArea += borrowed * dt;
-      lastChange = sim.now;
-    }
-  };
-
-  const batchFor = (i: number): Batch => batches[Math.floor(i / batchSize)]!;
-
-  const noteWait = (b: Batch, wait: number): void => {
-    waitSum += wait;
-    b.waitSum += wait;
-    if (wait > 0) {
-      if (nWaits === waits.length) {
-        const bigger = new Float64Array(waits.length * 2);
-        bigger.set(waits);
-        waits = bigger;
-      }
-      waits[nWaits++] = wait;
-    } else zeroWaits++;
-  };
 
   /** Run the pool's acquire, noting whether it parked the caller in its queue. */
   function* acquireNoting(flag: { parked: boolean }): Op<Pooled> {
@@ -221,30 +156,14 @@ export function createLoadRun(scenario: LoadScenario, options: LoadRunOptions = 
   }
 
   function* caller(i: number, holdMs: number): Op<void> {
-    const b = batchFor(i);
     const began = sim.now;
     const flag = { parked: false };
-    tick();
-    queued++;
+    tally.enter(sim.now);
     let obj: Pooled;
     try {
       obj = yield* acquireNoting(flag);
     } catch (error) {
-      tick();
-      queued--;
-      const kind = refusalKind(error);
-      if (kind === 'refused') {
-        refused++;
-        b.refused++;
-      } else {
-        timedOut++;
-        b.timedOut++;
-      }
-      if (flag.parked) {
-        waitedCount++;
-        b.waited++;
-      }
-      noteWait(b, sim.now - began);
+      tally.leave(i, sim.now, sim.now - began, flag.parked, refusalKind(error));
       return;
     }
     // Handing over an object from the shelf takes a moment, as in every scenario run.
@@ -256,19 +175,10 @@ export function createLoadRun(scenario: LoadScenario, options: LoadRunOptions = 
       holders.set(obj, others + 1);
     }
     if (!fresh) yield* delay(o.costs.reuseMs);
-    tick();
-    queued--;
-    borrowed++;
-    served++;
-    if (flag.parked) {
-      waitedCount++;
-      b.waited++;
-    }
-    noteWait(b, sim.now - began);
-    holdSum += holdMs;
+    tally.leave(i, sim.now, sim.now - began, flag.parked, 'served');
+    tally.hold(holdMs);
     yield* delay(holdMs);
-    tick();
-    borrowed--;
+    tally.giveBack(sim.now);
     if (!faulty) {
       yield* pool.release(obj);
       return;
@@ -292,21 +202,9 @@ export function createLoadRun(scenario: LoadScenario, options: LoadRunOptions = 
 
   function arrive(): void {
     const i = arrived++;
-    if (i % batchSize === 0) {
-      tick();
-      current.end = sim.now;
-      current = newBatch(sim.now);
-      batches.push(current);
-    }
-    current.arrivals++;
-    lastArrivalT = sim.now;
+    tally.arrive(i, sim.now);
     const holdMs = load.hold === 'fixed' ? load.holdMs : exponential(holdRng, load.holdMs);
     if (arrived < total) sim.at(sim.now + exponential(arrivalRng, meanGapMs), arrive);
-    else {
-      tick();
-      current.end = sim.now;
-      allArrived = true;
-    }
     sim.spawn(record ? `C${i + 1}` : null, caller(i, holdMs), onCallerDone);
   }
 
@@ -314,8 +212,7 @@ export function createLoadRun(scenario: LoadScenario, options: LoadRunOptions = 
   sim.spawn(null, pool.init(), (r) => {
     if ('error' in r) throw r.error;
     started = true;
-    startT = sim.now;
-    lastChange = sim.now;
+    tally.start(sim.now);
     sim.at(sim.now + exponential(arrivalRng, meanGapMs), arrive);
   });
 
@@ -325,24 +222,29 @@ export function createLoadRun(scenario: LoadScenario, options: LoadRunOptions = 
     get arrived() {
       return arrived;
     },
+    get finished() {
+      return finished;
+    },
+    get steps() {
+      return steps;
+    },
     total,
     get done() {
       return isDone();
     },
     runtime: rt,
     advance(count: number): boolean {
-      const until = Math.min(total, arrived + Math.max(1, count));
+      const until = steps + Math.max(1, count);
       // A refusal is thrown as an error, and V8 records a stack trace for each: at a million
       // callers that is most of the run's time, and nobody reads them. Batch runs skip them.
       const limit = Error.stackTraceLimit;
       if (!record) Error.stackTraceLimit = 0;
       try {
         while (!isDone()) {
-          if (arrived >= until && arrived < total) return false;
-          if (!sim.tick()) {
-            if (!isDone()) throw new Error('the load run stalled: callers are left with nothing to wake them');
-            break;
-          }
+          if (steps >= until) return false;
+          if (!sim.tick()) throw new Error('the load run stalled: callers are left with nothing to wake them');
+          steps++;
+          tally.away(sim.now, counterOf(pool) ?? 0);
         }
         return true;
       } finally {
@@ -356,41 +258,23 @@ export function createLoadRun(scenario: LoadScenario, options: LoadRunOptions = 
   };
 
   function summarise(): LoadOutput {
-    const span = lastArrivalT - startT;
     const verdict = theoryFor(scenario);
-    const n = total;
-    const p95 = percentile(waits, nWaits, zeroWaits, 0.95);
-    const ciOf = (f: (b: Batch) => number): Interval => batchInterval(batches.map(f));
-    const utilization = span > 0 ? borrowedArea / span / o.maxSize : 0;
-    const rate = span > 0 ? (n / span) * 1000 : 0;
+    const figures = tally.figures();
+    const { arrivalsPerSecond, meanHoldMs } = figures.little;
+    const brought = arrivalsPerSecond > 0 && meanHoldMs > 0;
+    const realized = brought
+      ? theoryFor({ ...scenario, load: { ...load, arrivalsPerSecond, holdMs: meanHoldMs } }).theory
+      : null;
     return {
-      arrivals: n,
-      served,
-      refused: refused / n,
-      timedOut: timedOut / n,
-      waited: waitedCount / n,
-      meanWaitMs: waitSum / n,
-      p95WaitMs: p95,
-      utilization,
+      ...figures,
       theory: verdict.theory,
-      ci: {
-        refused: ciOf((b) => b.refused / b.arrivals),
-        timedOut: ciOf((b) => b.timedOut / b.arrivals),
-        waited: ciOf((b) => b.waited / b.arrivals),
-        meanWaitMs: ciOf((b) => b.waitSum / b.arrivals),
-        utilization: ciOf((b) => (b.end > b.start ? b.borrowedArea / (b.end - b.start) / o.maxSize : 0)),
-      },
       notes: verdict.notes,
-      spanMs: span,
       events: rt.eventCount,
-      little: {
-        queue: span > 0 ? queueArea / span : 0,
-        rateTimesWait: (rate * (waitSum / n)) / 1000,
-        borrowed: span > 0 ? borrowedArea / span : 0,
-        rateTimesHold: served > 0 ? (rate * (served / n) * (holdSum / served)) / 1000 : 0,
-      },
-      histogram: histogramOf(waits, nWaits, zeroWaits),
       created: rt.objects.length,
+      realized: {
+        excess: brought ? (arrivalsPerSecond * meanHoldMs) / (load.arrivalsPerSecond * load.holdMs) - 1 : 0,
+        theory: realized,
+      },
       ...(faulty ? { faults: { ...faults } } : {}),
     };
   }

@@ -1,14 +1,7 @@
 /**
- * The statistics of a load run: batch-means confidence intervals, percentiles by selection, and the
- * histogram of waits.
+ * The statistics of a load run besides its intervals (intervals.ts): percentiles by selection and
+ * the histogram of waits.
  */
-
-/** Consecutive batches for the confidence intervals. */
-export const BATCHES = 20;
-/** Student's t, 97.5 % quantile, 19 degrees of freedom (20 batches). */
-const T_975_19 = 2.093;
-
-export type Interval = readonly [number, number];
 
 export interface WaitHistogram {
   /** Callers who waited no time at all (served at once, or refused at once). */
@@ -17,18 +10,6 @@ export interface WaitHistogram {
   readonly counts: readonly number[];
   /** Waits beyond the last bin. */
   readonly over: number;
-}
-
-/** Mean and 95 % half-width of batch estimates (Student's t with BATCHES − 1 degrees of freedom). */
-export function batchInterval(values: readonly number[]): Interval {
-  const k = values.length;
-  if (k === 0) return [0, 0];
-  const mean = values.reduce((s, x) => s + x, 0) / k;
-  if (k < 2) return [mean, mean];
-  const variance = values.reduce((s, x) => s + (x - mean) ** 2, 0) / (k - 1);
-  const t = k === BATCHES ? T_975_19 : 2;
-  const half = t * Math.sqrt(variance / k);
-  return [mean - half, mean + half];
 }
 
 /** The q-quantile of all waits (the zeros counted), by selection on the non-zero ones. */

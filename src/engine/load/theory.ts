@@ -103,6 +103,7 @@ export function theoryFor(scenario: LoadScenario): TheoryVerdict {
     waited: figures.waited,
     meanWaitMs: figures.meanWaitMs,
     p95WaitMs: figures.p95WaitMs,
+    p99WaitMs: figures.p99WaitMs,
     utilization: figures.utilization,
     offeredLoad: figures.offered,
     textbook,

@@ -36,6 +36,8 @@ export interface RunResult {
 export interface RunOptions extends ChoiceOptions {
   /** Keep every event with a world snapshot (default true). */
   readonly record?: boolean;
+  /** Rebuild every view of each snapshot instead of keeping the world up to date (a check, for tests). */
+  readonly rebuildWorld?: boolean;
 }
 
 export function runScenario(scenario: Scenario, options: RunOptions = {}): RunResult {
@@ -47,7 +49,11 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     costs,
     record: options.record ?? true,
     maxSize: boundOf(info.id, scenario.options),
+    rebuildWorld: options.rebuildWorld ?? false,
+    setKind: info.blockStatements ?? 'body',
   });
+  for (const step of scenario.steps)
+    if (step.client !== undefined) rt.stepCounts.set(step.client, (rt.stepCounts.get(step.client) ?? 0) + 1);
   const pool: RunnablePool = info.make(rt, scenario.options);
   const state: RunState = {
     rt,
@@ -91,6 +97,11 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     if (client) {
       client.status = 'busy';
       client.doing = step.do;
+      // A new action: the last one's error is no longer shown.
+      client.ended = null;
+      client.error = null;
+      client.call = step.do === 'acquire' || step.do === 'with' ? 'asking' : step.do === 'release' ? 'returning' : null;
+      rt.changed(client);
     }
     rt.sim.spawn(step.client ?? null, play(i, step, client), (result) => {
       if ('error' in result) {
@@ -103,8 +114,13 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
         throw error instanceof EngineFailure ? error : new EngineFailure(error, i);
       }
       run.outcome = withWait(run.waitedMs, result.value as StepOutcome);
-      if (client && client.status !== 'crashed') client.status = 'idle';
-      if (client) client.doing = null;
+      if (client) {
+        if (client.status !== 'crashed') client.status = 'idle';
+        client.doing = null;
+        client.call = null;
+        client.stepsLeft--;
+        rt.changed(client);
+      }
       run.finished = true;
       run.endedAt = rt.sim.now;
       rt.emit(

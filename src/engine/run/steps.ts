@@ -28,6 +28,7 @@ export function createStepPlayer(state: RunState, rules: StepRules): StepPlayer 
     const task = rt.sim.current!;
     const scratch: StepScratch = { index: i, created: [], discarded: [], lastLine: null };
     task.scratch = scratch;
+    if (client) rt.stepTasks.set(client.name, task);
     rt.emit(
       { type: 'step.started', index: i, do: step.do },
       { client: step.client ?? null, object: step.object ?? null, line: null },
@@ -45,8 +46,11 @@ export function createStepPlayer(state: RunState, rules: StepRules): StepPlayer 
         const held = newest(client!, 'crash holding');
         client!.holding.pop();
         client!.status = 'crashed';
+        rt.changed(client!);
+        // Leaked when nothing else can reach it (after a double release it may be on the shelf too).
+        const leaked = rt.unreachable(existing(held.id));
         rt.emit({ type: 'client.crashed' }, { object: held.id });
-        return { object: held.id, leaked: true };
+        return leaked ? { object: held.id, leaked: true } : { object: held.id };
       }
       case 'with':
         return yield* doWith(client!, step, task);
@@ -88,6 +92,8 @@ export function createStepPlayer(state: RunState, rules: StepRules): StepPlayer 
 
   function lend(client: ClientRecord, obj: Pooled, source: Source, waited: number): void {
     client.holding.push({ id: obj.id, lease: rt.nextLease() });
+    client.call = null;
+    rt.changed(client);
     obj.lends++;
     rt.emit({ type: 'object.acquired', source, waited }, { object: obj.id });
   }
@@ -102,6 +108,7 @@ export function createStepPlayer(state: RunState, rules: StepRules): StepPlayer 
     try {
       obj = yield* pool.acquire();
     } catch (error) {
+      rt.holds.end(task);
       return refusal(error, task);
     }
     const source = sourceOf(task, obj);
@@ -131,10 +138,19 @@ export function createStepPlayer(state: RunState, rules: StepRules): StepPlayer 
     if (client) {
       const at = client.holding.findLastIndex((h) => h.id === obj.id);
       if (at >= 0) letGo = { at, held: client.holding.splice(at, 1)[0]! };
+      rt.changed(client);
     }
+    // From here the release has it in hand, on its way back, until it puts it somewhere.
+    rt.holds.take(obj.id, rt.sim.current, client?.name ?? null, 'back');
     try {
       yield* pool.release(obj);
     } catch (error) {
+      // The release is over: what it did not put anywhere is let go (a failed release loses it).
+      rt.holds.end(rt.sim.current);
+      if (client) {
+        client.call = null;
+        rt.changed(client);
+      }
       if (error instanceof PoolError) {
         // Refused (production level): nothing changes, the client still holds what it held.
         if (client && letGo) client.holding.splice(letGo.at, 0, letGo.held);
@@ -145,6 +161,11 @@ export function createStepPlayer(state: RunState, rules: StepRules): StepPlayer 
         return { object: obj.id, error: 'dead', message: error.message };
       }
       throw error;
+    }
+    rt.holds.end(rt.sim.current);
+    if (client) {
+      client.call = null;
+      rt.changed(client);
     }
     rt.emit({ type: 'object.released' }, { object: obj.id });
     return { object: obj.id };
@@ -195,6 +216,8 @@ export function createStepPlayer(state: RunState, rules: StepRules): StepPlayer 
     let phase: 'acquire' | 'body' | 'release' = 'acquire';
     const body = function* (obj: Pooled): Op<void> {
       phase = 'body';
+      // Inside the block: its events are the block's line (the pool method that lent it has returned).
+      rt.scratchOf(task)!.lastLine = rt.lineFor('body');
       const source = sourceOf(task, obj);
       if (source === 'shelf') yield* delay(costs.reuseMs);
       lend(client, obj, source, rt.sim.now - began);
@@ -218,22 +241,37 @@ export function createStepPlayer(state: RunState, rules: StepRules): StepPlayer 
           throw new BodyFailed('the block threw');
         }
       } finally {
+        // The block lets go; the pool's guaranteed release takes it back from here.
         const at = client.holding.findLastIndex((h) => h.lease === lease);
         if (at >= 0) client.holding.splice(at, 1);
+        client.call = 'returning';
+        rt.changed(client);
+        rt.holds.take(obj.id, task, client.name, 'back');
         phase = 'release';
       }
     };
     try {
       yield* pool.using!(body);
     } catch (error) {
+      rt.holds.end(task);
+      client.call = null;
+      rt.changed(client);
       if (phase === 'acquire') return refusal(error, task);
       if (phase === 'release' && error instanceof DatabaseError) {
         rt.emit({ type: 'release.failed', message: error.message }, { object: out.object ?? null });
         out.releaseError = 'dead';
+      } else if (phase === 'release' && error instanceof PoolError) {
+        // The production pool refused the block's release (its object is lent to someone else now,
+        // after an unlocked race): nothing changed; the block had let go of it already.
+        out.releaseError = error.kind;
+        out.message = error.message;
       } else if (!(error instanceof BodyFailed)) {
         throw error;
       }
     }
+    rt.holds.end(task);
+    client.call = null;
+    rt.changed(client);
     rt.emit({ type: 'block.exited' }, { object: out.object ?? null });
     return out;
   }

@@ -5,9 +5,11 @@
  */
 import { createRng, delay, Sim, type Op, type Rng, type Task } from '../core';
 import type { Costs, EventBody, LineId, PoolEvent, World } from '../types';
+import { Holds, type Hold } from './holds';
+import { noteReader } from './readers';
 import type { ClientRecord, PoolState, StepScratch } from './records';
 import { Book, Connection, type Pooled } from './resources';
-import { snapshotOf } from './snapshot';
+import { WorldKeeper } from './snapshot';
 
 export interface RuntimeOptions {
   readonly seed: number;
@@ -20,6 +22,10 @@ export interface RuntimeOptions {
    * line ids, switch it off: the pool's methods are then called directly, unwrapped.
    */
   readonly trace?: boolean;
+  /** Rebuild every view of the world at every event instead of keeping it up to date (a check, for tests). */
+  readonly rebuildWorld?: boolean;
+  /** The kind of line a reader's own `SET` lights inside a pool method (the level's `blockStatements`). */
+  readonly setKind?: string;
 }
 
 export type Listener = (event: PoolEvent) => void;
@@ -31,6 +37,7 @@ export class Runtime {
   readonly record: boolean;
   readonly maxSize: number | null;
   readonly trace: boolean;
+  private readonly setKind: string;
   readonly events: PoolEvent[] = [];
   readonly objects: Pooled[] = [];
   readonly clients = new Map<string, ClientRecord>();
@@ -38,8 +45,14 @@ export class Runtime {
   /** Set by the runner: reads the pool's shelf and counter. */
   poolState: () => PoolState = () => ({ available: [], inUse: null, closed: false, waiting: [] });
   private seq = 0;
-  /** The last snapshot: parts of the world that did not change are shared with it, not copied. */
-  private lastWorld: World | null = null;
+  /** Each reader's number of scenario steps (set by the runner before the run starts). */
+  readonly stepCounts = new Map<string, number>();
+  /** The task playing each reader's current step (a waiter handed an object is found by its name). */
+  readonly stepTasks = new Map<string, Task>();
+  /** Which pool operation holds which object (the counter, the desk, the press). */
+  readonly holds: Holds;
+  /** The world, kept up to date event by event. */
+  private readonly world: WorldKeeper;
   /** Bumped by every change to the shelf, so events can share one copy of its ids until it changes. */
   shelfVersion = 0;
   private shelfIds: { version: number; ids: readonly number[] } = { version: -1, ids: [] };
@@ -52,6 +65,34 @@ export class Runtime {
     this.record = options.record;
     this.maxSize = options.maxSize;
     this.trace = options.trace ?? true;
+    this.setKind = options.setKind ?? 'set';
+    this.world = new WorldKeeper(this, options.rebuildWorld ?? false);
+    this.holds = new Holds(
+      (id) => this.world.object(id),
+      (reader) => this.stepTasks.get(reader) ?? null,
+    );
+    // A task that ends lets go of whatever its pool call still had in hand.
+    this.sim.onTaskEnd = (task) => this.holds.end(task);
+  }
+
+  /** The pool operations' holds on an object. */
+  holdsOf(id: number): readonly Hold[] {
+    return this.holds.of(id);
+  }
+
+  /**
+   * Nothing can reach the object any more: it is open, but no reader holds it, it is not on the
+   * shelf, and no pool operation has it in hand (what the world draws as lost).
+   */
+  unreachable(obj: Pooled): boolean {
+    if (obj.closed || this.holds.of(obj.id).length > 0) return false;
+    for (const c of this.clients.values()) if (c.holding.some((h) => h.id === obj.id)) return false;
+    return !this.poolState().available.includes(obj);
+  }
+
+  /** A reader's record changed outside an event of its own (the runner's bookkeeping). */
+  changed(client: ClientRecord): void {
+    this.world.client(client.name);
   }
 
   nextLease(): number {
@@ -65,7 +106,16 @@ export class Runtime {
   client(name: string): ClientRecord {
     let c = this.clients.get(name);
     if (!c) {
-      c = { name, holding: [], status: 'idle', doing: null };
+      c = {
+        name,
+        holding: [],
+        status: 'idle',
+        doing: null,
+        call: null,
+        ended: null,
+        error: null,
+        stepsLeft: this.stepCounts.get(name) ?? 0,
+      };
       this.clients.set(name, c);
     }
     return c;
@@ -89,7 +139,7 @@ export class Runtime {
 
   /** Record an event done by the running client, from inside the pool's code. */
   emitHere(body: EventBody, obj: Pooled | null, kind: string | null): void {
-    const line = kind === null ? null : this.lineFor(kind);
+    const line = kind === null ? null : this.lineFor(kind === 'set' ? this.setKind : kind);
     const scratch = this.scratchOf(this.sim.current);
     if (scratch && line) scratch.lastLine = line;
     this.emit(body, { object: obj?.id ?? null, line });
@@ -99,9 +149,6 @@ export class Runtime {
     this.eventCount++;
     if (!this.record && this.listeners.length === 0) return;
     const pool = this.poolState();
-    if (this.shelfIds.version !== this.shelfVersion) {
-      this.shelfIds = { version: this.shelfVersion, ids: pool.available.map((o) => o.id) };
-    }
     // The body is a fresh literal from the caller: complete it in place rather than copy it (hot path).
     const event = body as EventBody & { -readonly [K in keyof PoolEvent]?: unknown };
     event.seq = this.seq++;
@@ -109,8 +156,9 @@ export class Runtime {
     event.client = at.client === undefined ? (this.sim.current?.client ?? null) : at.client;
     event.object = at.object ?? null;
     event.line = at.line === undefined ? (this.scratchOf(this.sim.current)?.lastLine ?? null) : at.line;
-    event.available = this.shelfIds.ids;
+    event.available = this.shelfNow(pool);
     event.inUse = pool.inUse;
+    this.track(event as PoolEvent);
     if (this.record) {
       event.world = this.snapshot();
       this.events.push(event as PoolEvent);
@@ -158,8 +206,28 @@ export class Runtime {
 
   /** The world as it stands now, sharing what did not change with the last snapshot. */
   snapshot(): World {
-    const world = snapshotOf(this, this.poolState(), this.lastWorld);
-    this.lastWorld = world;
-    return world;
+    const pool = this.poolState();
+    return this.world.snapshot({ pool, ids: this.shelfNow(pool) });
+  }
+
+  /** The shelf's ids, one copy shared by every event until the shelf changes. */
+  private shelfNow(pool: PoolState): readonly number[] {
+    if (this.shelfIds.version !== this.shelfVersion) {
+      this.shelfIds = { version: this.shelfVersion, ids: pool.available.map((o) => o.id) };
+    }
+    return this.shelfIds.ids;
+  }
+
+  /** What an event changes in the world: the operations' holds, the readers' errors, what to look at again. */
+  private track(e: PoolEvent): void {
+    const task = this.sim.current;
+    this.holds.note(e, task);
+    if (e.client !== null) noteReader(e, this.clients.get(e.client));
+    const world = this.world;
+    world.object(e.object);
+    world.client(e.client);
+    world.client(task?.client);
+    if (e.type === 'object.handedoff') world.client(e.to);
+    else if (e.type === 'server.restarted') world.all();
   }
 }

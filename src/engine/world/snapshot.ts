@@ -1,9 +1,14 @@
 /**
- * The world as it stands after an event, for drawing: where every object is (press, shelf, desk,
- * held, lost, bin), who holds what, and the pool's counts. Each snapshot shares the parts that did
- * not change with the one before it, so a long timeline keeps one copy of what stays the same.
+ * The world as it stands after an event, for drawing: every object's places (press, shelf, counter,
+ * desk, hands, lost, bin), every reader's state, and the pool's counts. Snapshots are kept up to
+ * date rather than rebuilt: only the objects and readers an event touched are looked at again, and
+ * whatever did not change is shared with the snapshot before, so a long timeline keeps one copy of
+ * what stays the same.
  */
-import type { ObjectView, Place, World } from '../types';
+import type { ClientView, ObjectView, PoolView, World } from '../types';
+import type { Hold } from './holds';
+import { hasHands, legacyPlace, placesOf, sameItems, samePlaces } from './places';
+import { clientViewOf } from './readers';
 import type { ClientRecord, PoolState } from './records';
 import type { Pooled } from './resources';
 
@@ -13,72 +18,238 @@ export interface SnapshotSource {
   readonly objects: readonly Pooled[];
   readonly clients: ReadonlyMap<string, ClientRecord>;
   readonly maxSize: number | null;
+  /** The pool operations' holds on an object (see holds.ts). */
+  holdsOf(id: number): readonly Hold[];
 }
 
-export function snapshotOf(rt: SnapshotSource, pool: PoolState, last: World | null): World {
-  const shelfCount = new Map<number, number>();
-  for (const o of pool.available) shelfCount.set(o.id, (shelfCount.get(o.id) ?? 0) + 1);
-  const holders = new Map<number, string[]>();
-  for (const c of rt.clients.values()) {
-    for (const h of c.holding) {
-      const list = holders.get(h.id) ?? [];
-      if (!list.includes(c.name)) list.push(c.name);
-      holders.set(h.id, list);
+/** The shelf as the snapshot reads it: its objects, and their ids shared until it changes. */
+export interface ShelfNow {
+  readonly pool: PoolState;
+  readonly ids: readonly number[];
+}
+
+const NO_SLOTS: readonly number[] = [];
+const NO_NAMES: readonly string[] = [];
+
+export class WorldKeeper {
+  private last: World | null = null;
+  private objects: ObjectView[] = [];
+  private clients: ClientView[] = [];
+  private readonly clientIndex = new Map<string, number>();
+  private readonly dirtyObjects = new Set<number>();
+  private readonly dirtyClients = new Set<string>();
+  private everything = true;
+  private shelfIds: readonly number[] = [];
+  private slots = new Map<number, number[]>();
+  private holders = new Map<number, string[]>();
+  private waiting: readonly string[] = NO_NAMES;
+  private held = 0;
+  private open = 0;
+
+  constructor(
+    private readonly rt: SnapshotSource,
+    /** Rebuild every view at every snapshot (a check that the kept-up-to-date world is the true one). */
+    private readonly rebuild = false,
+  ) {}
+
+  /** An object's view may have changed. */
+  object(id: number | null): void {
+    if (id !== null) this.dirtyObjects.add(id);
+  }
+
+  /** A reader's view may have changed. */
+  client(name: string | null | undefined): void {
+    if (name) this.dirtyClients.add(name);
+  }
+
+  /** Everything may have changed (a server restart kills every object). */
+  all(): void {
+    this.everything = true;
+  }
+
+  snapshot(now: ShelfNow): World {
+    const { pool } = now;
+    if (this.rebuild) this.everything = true;
+    if (now.ids !== this.shelfIds || this.rebuild) this.shelfMoved(now.ids);
+    const waiting = this.waitingNow(pool);
+    const clients = this.updateClients(pool);
+    const objects = this.updateObjects();
+    const poolView = this.poolView(pool, now.ids, waiting);
+    this.everything = false;
+    const last = this.last;
+    if (
+      last &&
+      last.t === this.rt.sim.now &&
+      last.pool === poolView &&
+      last.objects === objects &&
+      last.clients === clients
+    )
+      return last;
+    this.last = { t: this.rt.sim.now, pool: poolView, objects, clients };
+    return this.last;
+  }
+
+  // ── the shelf and the line ──────────────────────────────────────────────────────────────────
+
+  /** Objects whose slots moved: from the first slot that differs to the top, before and after. */
+  private shelfMoved(ids: readonly number[]): void {
+    const before = this.shelfIds;
+    let i = 0;
+    while (i < before.length && i < ids.length && before[i] === ids[i]) i++;
+    for (let k = i; k < before.length; k++) this.dirtyObjects.add(before[k]!);
+    for (let k = i; k < ids.length; k++) this.dirtyObjects.add(ids[k]!);
+    this.shelfIds = ids;
+    this.slots = new Map();
+    for (let slot = 0; slot < ids.length; slot++) {
+      const list = this.slots.get(ids[slot]!);
+      if (list) list.push(slot);
+      else this.slots.set(ids[slot]!, [slot]);
     }
   }
-  let open = 0;
-  const objects: ObjectView[] = rt.objects.map((o, i) => {
-    if (!o.closed) open++;
-    const onShelf = shelfCount.get(o.id) ?? 0;
-    const held = holders.get(o.id) ?? [];
-    let place: Place;
-    if (o.closed) place = 'bin';
-    else if (o.busy === 'create') place = 'press';
-    else if (o.busy !== null) place = 'desk';
-    else if (onShelf > 0) place = 'shelf';
-    else if (held.length > 0) place = 'held';
-    else place = 'lost';
-    return reuse(last?.objects[i], {
+
+  /** The waiting line's names; readers who joined or left it are looked at again. */
+  private waitingNow(pool: PoolState): readonly string[] {
+    const names = pool.waiting;
+    const before = this.waiting;
+    if (names.length === before.length && names.every((w, i) => w.client === before[i])) return before;
+    for (const name of before) this.dirtyClients.add(name);
+    for (const w of names) this.dirtyClients.add(w.client);
+    this.waiting = names.length === 0 ? NO_NAMES : names.map((w) => w.client);
+    return this.waiting;
+  }
+
+  // ── readers ─────────────────────────────────────────────────────────────────────────────────
+  // (Plain loops and methods, no closures: this runs at every event of a recorded run.)
+
+  /** The readers' views being made for this snapshot: the last ones until one changes (then a copy). */
+  private clientViews: ClientView[] = [];
+  private holdingMoved = false;
+
+  private updateClients(pool: PoolState): ClientView[] {
+    this.clientViews = this.clients;
+    this.holdingMoved = false;
+    if (this.everything) for (const c of this.rt.clients.values()) this.lookAtClient(c, pool);
+    else
+      for (const name of this.dirtyClients) {
+        const c = this.rt.clients.get(name);
+        if (c) this.lookAtClient(c, pool);
+      }
+    this.dirtyClients.clear();
+    if (this.holdingMoved || this.everything) this.holders = holdersOf(this.clientViews);
+    this.clients = this.clientViews;
+    return this.clients;
+  }
+
+  private lookAtClient(c: ClientRecord, pool: PoolState): void {
+    let i = this.clientIndex.get(c.name);
+    const prev = i === undefined ? undefined : this.clientViews[i];
+    const next = reuse(prev, clientViewOf(c, pool.waiting, prev));
+    if (next === prev) return;
+    if (this.clientViews === this.clients) this.clientViews = this.clients.slice();
+    if (i === undefined) {
+      i = this.clientViews.length;
+      this.clientIndex.set(c.name, i);
+    }
+    this.clientViews[i] = next;
+    if (prev?.holding !== next.holding) {
+      this.holdingMoved = true;
+      if (prev) for (const id of prev.holding) this.dirtyObjects.add(id);
+      for (const id of next.holding) this.dirtyObjects.add(id);
+    }
+  }
+
+  // ── objects ─────────────────────────────────────────────────────────────────────────────────
+
+  /** The objects' views being made for this snapshot, as for the readers'. */
+  private objectViews: ObjectView[] = [];
+
+  private updateObjects(): ObjectView[] {
+    this.objectViews = this.objects;
+    const all = this.rt.objects;
+    if (this.everything) for (const o of all) this.lookAtObject(o);
+    else {
+      for (let i = this.objects.length; i < all.length; i++) this.lookAtObject(all[i]!);
+      for (const id of this.dirtyObjects) {
+        const o = all[id - 1];
+        if (o) this.lookAtObject(o);
+      }
+    }
+    this.dirtyObjects.clear();
+    this.objects = this.objectViews;
+    return this.objects;
+  }
+
+  private lookAtObject(o: Pooled): void {
+    const i = o.id - 1;
+    const prev = this.objectViews[i];
+    const next = this.objectView(o, prev);
+    if (next === prev) return;
+    if (this.objectViews === this.objects) this.objectViews = this.objects.slice();
+    this.objectViews[i] = next;
+    this.held += (hasHands(next) ? 1 : 0) - (prev && hasHands(prev) ? 1 : 0);
+    this.open += (next.place === 'bin' ? 0 : 1) - (prev && prev.place !== 'bin' ? 1 : 0);
+  }
+
+  private objectView(o: Pooled, prev: ObjectView | undefined): ObjectView {
+    const holders = this.holders.get(o.id) ?? NO_NAMES;
+    const slots = this.slots.get(o.id) ?? NO_SLOTS;
+    const places = placesOf(o, this.rt.holdsOf(o.id), slots, holders);
+    return reuse(prev, {
       id: o.id,
       kind: o.kind,
       alive: o.alive,
       state: o.state,
-      place,
-      onShelf,
-      holders: held,
+      place: legacyPlace(places[0]!),
+      places: prev && samePlaces(prev.places, places) ? prev.places : places,
+      onShelf: slots.length,
+      holders,
       busy: o.busy,
       createdAt: o.createdAt,
       lends: o.lends,
     });
-  });
-  const clients = [...rt.clients.values()].map((c, i) => {
-    const queued = pool.waiting.find((w) => w.client === c.name);
-    return reuse(last?.clients[i], {
-      name: c.name,
-      holding: c.holding.map((h) => h.id),
-      status: queued ? 'waiting' : c.status,
-      doing: c.doing,
-      waitingSince: queued ? queued.since : null,
-    });
-  });
-  return {
-    t: rt.sim.now,
-    pool: reuse(last?.pool, {
-      available: pool.available.map((o) => o.id),
+  }
+
+  // ── the pool ────────────────────────────────────────────────────────────────────────────────
+
+  private poolView(pool: PoolState, ids: readonly number[], waiting: readonly string[]): PoolView {
+    const prev = this.last?.pool;
+    const created = this.rt.objects.length;
+    if (
+      prev &&
+      prev.available === ids &&
+      prev.inUse === pool.inUse &&
+      prev.held === this.held &&
+      prev.created === created &&
+      prev.open === this.open &&
+      prev.closed === pool.closed &&
+      prev.waiting === waiting
+    )
+      return prev;
+    return {
+      available: ids,
       inUse: pool.inUse,
-      created: rt.objects.length,
-      open,
-      maxSize: rt.maxSize,
+      held: this.held,
+      created,
+      open: this.open,
+      maxSize: this.rt.maxSize,
       closed: pool.closed,
-      waiting: pool.waiting.map((w) => w.client),
-    }),
-    objects: last && sameItems(last.objects, objects) ? last.objects : objects,
-    clients: last && sameItems(last.clients, clients) ? last.clients : clients,
-  };
+      waiting,
+    };
+  }
 }
 
-const sameItems = (a: readonly unknown[], b: readonly unknown[]): boolean =>
-  a.length === b.length && a.every((x, i) => x === b[i]);
+/** Each object's holders, oldest first, from the readers' views in their order. */
+function holdersOf(clients: readonly ClientView[]): Map<number, string[]> {
+  const map = new Map<number, string[]>();
+  for (const c of clients) {
+    for (const id of c.holding) {
+      const list = map.get(id);
+      if (!list) map.set(id, [c.name]);
+      else if (!list.includes(c.name)) list.push(c.name);
+    }
+  }
+  return map;
+}
 
 /**
  * The previous snapshot's view of a thing when nothing in it changed (fields compared one level

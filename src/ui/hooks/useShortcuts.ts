@@ -1,10 +1,15 @@
 /**
  * Keyboard shortcuts for the timeline: Space play/pause, ← → step, Home End jump, + − speed.
- * They never fire while the learner types in a field, and Space/Enter on a button keep their
- * native meaning (pressing that button).
+ *
+ * They work wherever the focus is on the page, with two exceptions: never while the learner types
+ * in a text field, and never for a key the focused control uses itself — Space presses the focused
+ * button or ticks the focused box, the arrows move within the focused tab list, slider or menu.
+ * They can be turned off (WCAG 2.1.4), a setting remembered in the browser: see
+ * useShortcutSetting.ts.
  */
 import { useEffect } from 'react';
-import { useLabApi } from './labStore';
+import type { LabStore } from '../../store/labStore';
+import { shortcutsOn } from './useShortcutSetting';
 
 export const SHORTCUTS: readonly { keys: string; does: string }[] = [
   { keys: 'Space', does: 'play or pause' },
@@ -13,37 +18,48 @@ export const SHORTCUTS: readonly { keys: string; does: string }[] = [
   { keys: '+ −', does: 'faster / slower' },
 ];
 
-function typingIn(target: EventTarget | null): boolean {
+/** Input types whose keys type text. */
+const TEXT_INPUTS = new Set(['text', 'search', 'email', 'url', 'tel', 'password', 'number', 'date', 'time']);
+
+/** Whether the learner is typing in a text field (no shortcut fires there). */
+export function typingIn(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  const tag = target.tagName;
-  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT';
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement) return true;
+  return target instanceof HTMLInputElement && TEXT_INPUTS.has(target.type);
 }
 
-function activates(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.closest('button, a[href], summary, [role="tab"], [role="button"]') !== null;
+/** Controls that Space (or Enter) presses, toggles or opens. */
+const PRESSED =
+  'button, a[href], summary, select, input[type="checkbox"], input[type="radio"], input[type="button"], input[type="submit"], [role="button"], [role="tab"], [role="switch"], [role="checkbox"], [role="radio"], [role="menuitem"], [role="option"]';
+/** Controls that move within themselves with the arrows (and Home / End). */
+const STEERED =
+  'select, input[type="range"], input[type="radio"], [role="tablist"], [role="slider"], [role="radiogroup"], [role="listbox"], [role="menu"]';
+
+/** Whether the focused control has its own meaning for this key (then it keeps it). */
+export function ownKey(target: EventTarget | null, key: string): boolean {
+  if (!(target instanceof Element)) return false;
+  if (key === ' ' || key === 'Spacebar' || key === 'Enter') return target.closest(PRESSED) !== null;
+  if (key.startsWith('Arrow') || key === 'Home' || key === 'End') return target.closest(STEERED) !== null;
+  return false;
 }
 
-export function useShortcuts(enabled: boolean): void {
-  const store = useLabApi();
+/** The shortcuts, on the given lab store (the page's timeline); none when it is null. */
+export function useShortcuts(store: LabStore | null): void {
   useEffect(() => {
-    if (!enabled) return;
+    if (!store) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || typingIn(e.target)) return;
+      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || !shortcutsOn()) return;
+      if (typingIn(e.target) || ownKey(e.target, e.key)) return;
       const a = store.getState().actions;
       switch (e.key) {
         case ' ':
         case 'Spacebar':
-          if (activates(e.target)) return;
           a.togglePlay();
           break;
         case 'ArrowRight':
-          if ((e.target as HTMLElement | null)?.closest?.('[role="tablist"]')) return;
           a.stepForward();
           break;
         case 'ArrowLeft':
-          if ((e.target as HTMLElement | null)?.closest?.('[role="tablist"]')) return;
           a.stepBack();
           break;
         case 'Home':
@@ -67,5 +83,5 @@ export function useShortcuts(enabled: boolean): void {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [enabled, store]);
+  }, [store]);
 }

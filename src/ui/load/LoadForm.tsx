@@ -1,6 +1,7 @@
 /** The load's controls: every field a real input with a label, its message tied to it. */
 import { useId, type ReactNode } from 'react';
-import type { FieldName, FormCheck, LoadForm as Form } from './form';
+import type { LoadForm as Form } from '../../store/load';
+import type { FieldName, FormCheck } from './form';
 import { LONG_RUN_SECONDS } from './form';
 import { seconds } from './format';
 

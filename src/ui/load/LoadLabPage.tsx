@@ -3,19 +3,30 @@
  * Web Worker through `useLoadRunner`; the formulas are cheap and drawn on the page's own thread.
  */
 import { useMemo, useState } from 'react';
-import { offeredLoad, type LoadOutput, type LoadScenario } from '../../store/load';
+import {
+  comparePool,
+  createLoadLabStore,
+  offeredLoad,
+  runInputs,
+  type LoadOutput,
+  type LoadScenario,
+} from '../../store/load';
 import type { Job } from '../../workers/loadClient';
 import { Advisor } from './Advisor';
 import { HockeyChart, SWEEP_UTILIZATIONS, type LoadPoint } from './charts/HockeyChart';
 import { RefusalChart, sizeRange, type ChartMode, type SizePoint } from './charts/RefusalChart';
 import { WaitHistogram } from './charts/WaitHistogram';
-import { checkForm, DEFAULT_FORM, type LoadForm as Form } from './form';
+import { checkForm } from './form';
+import { count } from './format';
 import { LoadForm } from './LoadForm';
+import { MadeWith } from './MadeWith';
 import { ResultsTable } from './ResultsTable';
 import { RunStatus } from './RunStatus';
+import { LoadLabContext, useLoadLab, useLoadLabActions, useLoadLabShallow } from './useLoadLab';
 import { useLoadRunner } from './useLoadRunner';
-import { WhyPool, type Comparison } from './WhyPool';
+import { WhyPool } from './WhyPool';
 import './load.css';
+import './verdicts.css';
 
 const SWEEP_ARRIVALS = 50_000;
 const SWEEP_SIZES = 12;
@@ -43,17 +54,28 @@ const modeOf = (timeout: number | null | undefined): ChartMode =>
 /** The measured share the by-size chart draws for a mode, with its interval. */
 function measuredFor(mode: ChartMode, o: LoadOutput): { value: number; lo: number; hi: number } {
   const key = mode === 'refuse' ? 'refused' : mode === 'wait' ? 'waited' : 'timedOut';
-  return { value: o[key], lo: o.ci[key][0], hi: o.ci[key][1] };
+  return { value: o[key], lo: o.ci[key].interval[0], hi: o.ci[key].interval[1] };
 }
 
 const outputsOf = (results: readonly { kind: string; output: unknown }[]) =>
   results.filter((r) => r.kind === 'load').map((r) => r.output as LoadOutput);
 
 export default function LoadLabPage() {
+  const [store] = useState(() => createLoadLabStore());
+  return (
+    <LoadLabContext.Provider value={store}>
+      <LoadLab />
+    </LoadLabContext.Provider>
+  );
+}
+
+function LoadLab() {
   const runner = useLoadRunner();
-  const [form, setForm] = useState<Form>(DEFAULT_FORM);
+  const form = useLoadLab((s) => s.form);
+  const made = useLoadLab((s) => s.run);
+  const actions = useLoadLabActions();
+  const formInputs = useLoadLabShallow((s) => runInputs(s.form));
   const check = useMemo(() => checkForm(form, runner.engineRate), [form, runner.engineRate]);
-  const [result, setResult] = useState<{ output: LoadOutput; scenario: LoadScenario } | null>(null);
   const [sizePoints, setSizePoints] = useState<{ key: string; points: SizePoint[] } | null>(null);
   const [loadPoints, setLoadPoints] = useState<{ key: string; points: LoadPoint[] } | null>(null);
   const busy = runner.status === 'running';
@@ -78,10 +100,9 @@ export default function LoadLabPage() {
 
   const run = async () => {
     if (!scenario) return;
-    const outcome = await runner.run(`Running ${scenario.load.arrivals.toLocaleString('en')} arrivals`, [
-      { kind: 'load', scenario },
-    ]);
-    if (outcome.status === 'done') setResult({ output: outputsOf(outcome.results)[0]!, scenario });
+    const outcome = await runner.run(`Running ${count(scenario.load.arrivals)} arrivals`, [{ kind: 'load', scenario }]);
+    if (outcome.status !== 'done') return;
+    actions.ranLoad(outputsOf(outcome.results)[0]!, scenario, form);
   };
 
   const measureSizes = async () => {
@@ -109,29 +130,42 @@ export default function LoadLabPage() {
     const points = outputsOf(outcome.results).map((o) => ({
       utilization: o.utilization,
       waitMs: o.meanWaitMs,
-      lo: o.ci.meanWaitMs[0],
-      hi: o.ci.meanWaitMs[1],
+      lo: o.ci.meanWaitMs.interval[0],
+      hi: o.ci.meanWaitMs.interval[1],
     }));
     setLoadPoints({ key: loadKey, points });
   };
 
-  const checkAdvice = async (s: LoadScenario) => {
-    const outcome = await runner.run('Checking the advice', [{ kind: 'load', scenario: s }]);
+  const checkAdvice = async (s: LoadScenario, tailMs: readonly number[], arrivals: number) => {
+    const outcome = await runner.run(`Checking the advice with ${count(arrivals)} arrivals`, [
+      { kind: 'load', scenario: s, tailMs },
+    ]);
     return outcome.status === 'done' ? (outputsOf(outcome.results)[0] ?? null) : null;
   };
 
-  const compare = async (s: LoadScenario): Promise<Comparison | null> => {
+  const compare = async (s: LoadScenario): Promise<void> => {
     const outcome = await runner.run('Comparing with no pool', [
       { kind: 'fresh', scenario: s },
       { kind: 'load', scenario: s },
     ]);
-    if (outcome.status !== 'done') return null;
+    if (outcome.status !== 'done') return;
     const fresh = outcome.results.find((r) => r.kind === 'fresh');
     const pool = outcome.results.find((r) => r.kind === 'load');
-    if (fresh?.kind !== 'fresh' || pool?.kind !== 'load') return null;
-    return { fresh: fresh.output, pool: pool.output, maxSize: s.options.maxSize ?? 10 };
+    if (fresh?.kind !== 'fresh' || pool?.kind !== 'load') return;
+    const poolSize = s.options.maxSize ?? 10;
+    actions.compared(
+      {
+        ...comparePool(fresh.output, pool.output),
+        poolSize,
+        arrivals: s.load.arrivals,
+        opened: { noPool: fresh.output.created, pool: pool.output.created },
+        peakOpen: fresh.output.peakOpen,
+      },
+      form,
+    );
   };
 
+  const result = made?.value ?? null;
   const shown = result?.output ?? null;
   // The run's own point, when it was made with the chart's load and mode.
   const runKey =
@@ -154,9 +188,14 @@ export default function LoadLabPage() {
         </p>
       </header>
       <section className="load-section" aria-label="Run a load">
-        <LoadForm form={form} check={check} busy={busy} onChange={setForm} onRun={run} />
+        <LoadForm form={form} check={check} busy={busy} onChange={actions.setForm} onRun={run} />
         <RunStatus runner={runner} />
-        {shown && <ResultsTable output={shown} />}
+        {made && (
+          <div className="load-run-result">
+            <MadeWith inputs={made.inputs} now={formInputs} again="Run again" />
+            <ResultsTable output={made.value.output} />
+          </div>
+        )}
       </section>
       {chartsReady && (
         <section className="load-section" aria-labelledby="load-charts-h">
@@ -200,7 +239,7 @@ export default function LoadLabPage() {
           </div>
         </section>
       )}
-      <Advisor initialRate={form.rate} initialHold={form.holdMs} busy={busy} onCheck={checkAdvice} />
+      <Advisor busy={busy} onCheck={checkAdvice} />
       <WhyPool scenario={scenario} busy={busy} onCompare={compare} />
     </article>
   );

@@ -1,4 +1,7 @@
-/** The progress bar, the Cancel button, and a live line saying what happened. */
+/**
+ * The progress bar, the Cancel button, and a live line saying what happened. Progress counts work:
+ * each caller's arrival and each caller through, so callers still queued are work left.
+ */
 import { count, seconds } from './format';
 import type { Runner } from './useLoadRunner';
 
@@ -13,8 +16,9 @@ export function RunStatus({ runner }: { runner: Runner }) {
         <div className="load-progress">
           <progress aria-label={label} value={progress.done} max={progress.total} />
           <span>
-            {Math.floor(share * 100)} % — {count(progress.done)} of {count(progress.total)} arrivals
-            {left !== null && progress.done > 0 ? `, about ${seconds(left)} left` : ''}
+            {Math.floor(share * 100)} % — of {count(progress.total / 2)} callers, {count(progress.arrived)} arrived and{' '}
+            {count(progress.through)} through
+            {left !== null && progress.done > 0 ? `; about ${seconds(left)} left` : ''}
           </span>
           <button type="button" onClick={runner.cancel}>
             Cancel

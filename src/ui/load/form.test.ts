@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkForm, DEFAULT_FORM } from './form';
+import { DEFAULT_FORM } from '../../store/load';
+import { checkForm } from './form';
 import { deviation, ms, percent } from './format';
 
 describe('the load form', () => {

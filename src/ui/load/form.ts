@@ -3,46 +3,11 @@
  * the same caps as scenario files; what only the whole load can tell (a pool that cannot keep up,
  * a queue too long to hold) comes from the engine's own check, so the page and the CLI agree.
  */
-import { estimateSeconds, LIMITS, LOAD_LIMITS, loadProblems, type LoadScenario } from '../../store/load';
+import { estimateSeconds, LIMITS, LOAD_LIMITS, loadProblems, type LoadForm, type LoadScenario } from '../../store/load';
 import { count } from './format';
-
-export type WaitMode = 'refuse' | 'wait' | 'timeout';
-
-export interface LoadForm {
-  readonly rate: string;
-  readonly holdMs: string;
-  readonly hold: 'exponential' | 'fixed';
-  readonly poolSize: string;
-  readonly mode: WaitMode;
-  readonly timeoutMs: string;
-  readonly arrivals: string;
-  readonly seed: string;
-  /** Pre-filled pool, no reuse/validate/reset costs: the system the formulas describe. */
-  readonly textbook: boolean;
-  readonly minSize: string;
-  readonly reuseMs: string;
-  readonly validateMs: string;
-  readonly resetMs: string;
-}
 
 export type FieldName =
   'rate' | 'holdMs' | 'poolSize' | 'timeoutMs' | 'arrivals' | 'seed' | 'minSize' | 'reuseMs' | 'validateMs' | 'resetMs';
-
-export const DEFAULT_FORM: LoadForm = {
-  rate: '30',
-  holdMs: '100',
-  hold: 'exponential',
-  poolSize: '5',
-  mode: 'refuse',
-  timeoutMs: '50',
-  arrivals: '100000',
-  seed: '1',
-  textbook: true,
-  minSize: '0',
-  reuseMs: '0.5',
-  validateMs: '2',
-  resetMs: '2',
-};
 
 export interface FormCheck {
   readonly scenario: LoadScenario | null;

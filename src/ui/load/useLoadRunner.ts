@@ -22,7 +22,7 @@ export interface RunnerState {
   readonly progress: Progress | null;
   /** The failure's message, or the time a finished run took. */
   readonly message: string;
-  /** Engine speed measured on this machine (arrivals per real second), once a run has finished. */
+  /** Engine speed measured on this machine (callers per real second), once a run has finished. */
   readonly engineRate: number | undefined;
 }
 
@@ -48,8 +48,16 @@ export function useLoadRunner(): Runner {
   const run = useCallback(async (label: string, jobs: readonly Job[]): Promise<Outcome> => {
     client.current ??= createLoadClient();
     handle.current?.cancel();
-    const total = jobs.reduce((s, j) => s + j.scenario.load.arrivals, 0);
-    setState((s) => ({ ...s, status: 'running', label, progress: { done: 0, total, rate: 0 }, message: '' }));
+    const arrivals = jobs.reduce((s, j) => s + j.scenario.load.arrivals, 0);
+    // Two units of work per caller: its arrival, and its being through (see the worker's jobs.ts).
+    const total = 2 * arrivals;
+    setState((s) => ({
+      ...s,
+      status: 'running',
+      label,
+      progress: { done: 0, total, arrived: 0, through: 0, rate: 0 },
+      message: '',
+    }));
     const h = client.current.start(jobs, (progress) =>
       setState((s) => (s.status === 'running' ? { ...s, progress } : s)),
     );
@@ -63,9 +71,15 @@ export function useLoadRunner(): Runner {
           return {
             ...s,
             status: 'done',
-            progress: { done: total, total, rate: total / Math.max(outcome.seconds, 1e-3) },
+            progress: {
+              done: total,
+              total,
+              arrived: arrivals,
+              through: arrivals,
+              rate: total / Math.max(outcome.seconds, 1e-3),
+            },
             message: `Finished in ${seconds(outcome.seconds)}.`,
-            engineRate: outcome.seconds > 0.2 ? total / outcome.seconds : s.engineRate,
+            engineRate: outcome.seconds > 0.2 ? arrivals / outcome.seconds : s.engineRate,
           };
         case 'failed':
           return { ...s, status: 'failed', message: outcome.message };

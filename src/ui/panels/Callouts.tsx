@@ -7,7 +7,9 @@ import { useMemo } from 'react';
 import type { Fixes, LevelId } from '../../engine';
 import { callout } from '../../store/callouts';
 import type { WarningMark } from '../../store/labStore';
-import { selectFixes, selectLevel, selectWarningsSoFar } from '../../store/selectors';
+import { wordsOf } from '../../store/levels';
+import { selectFixes, selectLevel, selectReaderNames, selectWarningsSoFar } from '../../store/selectors';
+import { inPageWords } from '../../store/words';
 import { useLabActions, useLabShallow, useLabStore } from '../hooks/labStore';
 import { hasLabPage, pageHref } from '../lib/links';
 import { onLinkClick } from '../nav';
@@ -48,6 +50,7 @@ interface CalloutCardProps {
 function CalloutCard({ mark, level, fixes, open }: CalloutCardProps) {
   const text = useMemo(() => callout(mark.warning, level, fixes), [mark.warning, level, fixes]);
   const { seek } = useLabActions();
+  const readers = useLabShallow(selectReaderNames);
   // A fix on this very page (the production page's switches) is advice, not a link: following
   // `?level=production` would only reload the page with every switch back to its default.
   const fixHref = text.fixedBy && text.fixedBy !== level && hasLabPage(text.fixedBy) ? pageHref(text.fixedBy) : null;
@@ -55,7 +58,7 @@ function CalloutCard({ mark, level, fixes, open }: CalloutCardProps) {
     <>
       <p className="callout__body">{text.body}</p>
       <p className="callout__what">
-        <span className="callout__label">Here:</span> {sentence(mark.message)}{' '}
+        <span className="callout__label">Here:</span> {sentence(inPageWords(mark.message, wordsOf(level), readers))}{' '}
         <button type="button" className="link-button" onClick={() => seek(mark.index)}>
           Go to moment {mark.index}
         </button>

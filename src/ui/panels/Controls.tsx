@@ -14,6 +14,7 @@ import {
 import { SPEEDS } from '../../store/schedule';
 import { useLabActions, useLabShallow, useLabStore } from '../hooks/labStore';
 import { SHORTCUTS } from '../hooks/useShortcuts';
+import { setShortcutsOn, useShortcutSetting } from '../hooks/useShortcutSetting';
 import { Icon } from '../icons';
 import { ms } from '../../store/format';
 
@@ -27,6 +28,7 @@ export function Controls({ label = 'Playback' }: { label?: string } = {}) {
   const speed = useLabStore(selectSpeed);
   const t = useLabStore((s) => s.run.events[s.cursor]?.t ?? 0);
   const marks = useLabShallow(selectWarningIndices);
+  const keys = useShortcutSetting();
   return (
     <section className="panel controls" aria-label={label}>
       <div className="controls__row">
@@ -37,7 +39,7 @@ export function Controls({ label = 'Playback' }: { label?: string } = {}) {
             onClick={a.jumpStart}
             disabled={atStart}
             aria-label="Jump to start"
-            title="Jump to start (Home)"
+            title={keys ? 'Jump to start (Home)' : 'Jump to start'}
           >
             <Icon name="start" />
           </button>
@@ -47,7 +49,7 @@ export function Controls({ label = 'Playback' }: { label?: string } = {}) {
             onClick={a.stepBack}
             disabled={atStart}
             aria-label="Step back"
-            title="Step back (←)"
+            title={keys ? 'Step back (←)' : 'Step back'}
           >
             <Icon name="back" />
           </button>
@@ -57,7 +59,8 @@ export function Controls({ label = 'Playback' }: { label?: string } = {}) {
             onClick={a.togglePlay}
             disabled={last === 0}
             aria-label={playing ? 'Pause' : 'Play'}
-            title={playing ? 'Pause (Space)' : 'Play (Space)'}
+            title={`${playing ? 'Pause' : 'Play'}${keys ? ' (Space)' : ''}`}
+            data-control="play"
           >
             <Icon name={playing ? 'pause' : 'play'} />
           </button>
@@ -67,7 +70,7 @@ export function Controls({ label = 'Playback' }: { label?: string } = {}) {
             onClick={a.stepForward}
             disabled={atEnd}
             aria-label="Step forward"
-            title="Step forward (→)"
+            title={keys ? 'Step forward (→)' : 'Step forward'}
           >
             <Icon name="forward" />
           </button>
@@ -77,7 +80,7 @@ export function Controls({ label = 'Playback' }: { label?: string } = {}) {
             onClick={a.jumpEnd}
             disabled={atEnd}
             aria-label="Jump to end"
-            title="Jump to end (End)"
+            title={keys ? 'Jump to end (End)' : 'Jump to end'}
           >
             <Icon name="end" />
           </button>
@@ -115,15 +118,23 @@ export function Controls({ label = 'Playback' }: { label?: string } = {}) {
             ))}
         </div>
       </div>
-      <p className="controls__keys">
-        Keys:{' '}
-        {SHORTCUTS.map((k, i) => (
-          <span key={k.keys}>
-            {i > 0 ? ' · ' : ''}
-            <kbd>{k.keys}</kbd> {k.does}
-          </span>
-        ))}
-      </p>
+      <div className="controls__keys">
+        <label className="controls__keys-switch">
+          <input type="checkbox" checked={keys} onChange={(e) => setShortcutsOn(e.target.checked)} /> Keyboard shortcuts
+        </label>
+        {keys ? (
+          <p>
+            {SHORTCUTS.map((k, i) => (
+              <span key={k.keys}>
+                {i > 0 ? ' · ' : ''}
+                <kbd>{k.keys}</kbd> {k.does}
+              </span>
+            ))}
+          </p>
+        ) : (
+          <p>Off: single keys do nothing here; use the buttons (the setting is kept in this browser).</p>
+        )}
+      </div>
     </section>
   );
 }

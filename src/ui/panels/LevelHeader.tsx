@@ -2,11 +2,13 @@
  * A level's header: its title, what it adds and which problem it solves, its stories (scenario
  * buttons), and what changed in the code since the previous level.
  */
+import { flushSync } from 'react-dom';
 import type { LevelId } from '../../engine';
 import { levelOf } from '../../store/levels';
 import { selectBasedOn, selectStoryId } from '../../store/selectors';
 import { levelPageOf, previousPageOf, storiesFor } from '../../stories';
 import { useLabActions, useLabStore } from '../hooks/labStore';
+import { focusPlay } from '../lib/focus';
 import { CodeDiff } from './CodeDiff';
 
 export function LevelHeader({ level }: { level: LevelId }) {
@@ -24,7 +26,7 @@ export function LevelHeader({ level }: { level: LevelId }) {
         <dl className="level-header__facts">
           <div>
             <dt>Adds</dt>
-            <dd>{page.adds}</dd>
+            <dd>{levelOf(level).summary}</dd>
           </div>
           <div>
             <dt>Solves</dt>
@@ -44,7 +46,11 @@ export function LevelHeader({ level }: { level: LevelId }) {
                   type="button"
                   className="story-button"
                   aria-pressed={s.id === storyId}
-                  onClick={() => loadStory(s.id)}
+                  onClick={() => {
+                    // The story starts playing: the focus goes to Pause, so Space pauses it.
+                    flushSync(() => loadStory(s.id));
+                    focusPlay();
+                  }}
                   title={s.summary}
                 >
                   {s.title}

@@ -1,26 +1,33 @@
 /**
- * A small step chart of the shelf, the borrowed objects and the objects made, over virtual time up
- * to the cursor. Each line has its own dash pattern and a name at its end, so colour is never the
- * only way to tell them apart; the figures are also given as text (the SVG's description) and as
- * a table behind a disclosure.
+ * A small step chart over virtual time up to the cursor: the shelf, the pool's own count of what is
+ * out, what readers hold, and the objects made — the counts named as the stage's badge names them
+ * (store/counts.ts), so "the pool thinks 2 are out" and "readers hold 0" can be told apart, and
+ * their difference is named. Each line has its own dash pattern and a name at its end, so colour
+ * is never the only way to tell them apart; the figures are also given as text (the SVG's
+ * description) and as a table behind a disclosure.
  */
 import { useId } from 'react';
+import type { ThingWords } from '../../engine';
+import { countWords } from '../../store/counts';
 import { ms } from '../../store/format';
 import type { Metrics, MetricsPoint } from '../../store/metrics';
 import { niceTicks } from '../lib/ticks';
 import './MetricsChart.css';
 
-const W = 420;
+const W = 460;
 const H = 180;
-const M = { top: 12, right: 78, bottom: 30, left: 34 };
+const M = { top: 12, right: 118, bottom: 30, left: 34 };
 const TABLE_ROWS = 40;
 
-type Key = 'shelf' | 'borrowed' | 'created';
+type Key = 'shelf' | 'counted' | 'held' | 'created';
 const SERIES: readonly { key: Key; name: string }[] = [
   { key: 'created', name: 'created' },
   { key: 'shelf', name: 'on shelf' },
-  { key: 'borrowed', name: 'borrowed' },
+  { key: 'counted', name: 'pool thinks out' },
+  { key: 'held', name: 'readers hold' },
 ];
+
+const valueOf = (p: MetricsPoint, key: Key): number => p[key] ?? 0;
 
 /** The path of one series as steps: it holds its value until the next change. */
 function stepPath(
@@ -31,12 +38,12 @@ function stepPath(
   end: number,
 ): string {
   if (points.length === 0) return '';
-  let d = `M${x(points[0]!.t)},${y(points[0]![key])}`;
-  for (let i = 1; i < points.length; i++) d += ` H${x(points[i]!.t)} V${y(points[i]![key])}`;
+  let d = `M${x(points[0]!.t)},${y(valueOf(points[0]!, key))}`;
+  for (let i = 1; i < points.length; i++) d += ` H${x(points[i]!.t)} V${y(valueOf(points[i]!, key))}`;
   return `${d} H${x(end)}`;
 }
 
-export function MetricsChart({ metrics }: { metrics: Metrics }) {
+export function MetricsChart({ metrics, words }: { metrics: Metrics; words: Pick<ThingWords, 'thing' | 'things'> }) {
   const id = useId();
   const points = metrics.series;
   if (points.length === 0) {
@@ -44,22 +51,26 @@ export function MetricsChart({ metrics }: { metrics: Metrics }) {
   }
   const last = points[points.length - 1]!;
   const tMax = Math.max(last.t, 1);
-  const vMax = Math.max(1, ...points.map((p) => Math.max(p.shelf, p.borrowed, p.created)));
+  // A level that keeps no count of what it lends (Level 1) has no line for it.
+  const series = SERIES.filter((s) => s.key !== 'counted' || points.some((p) => p.counted !== null));
+  const vMax = Math.max(1, ...points.flatMap((p) => series.map((s) => valueOf(p, s.key))));
   const x = (t: number) => M.left + (t / tMax) * (W - M.left - M.right);
   const y = (v: number) => H - M.bottom - (v / vMax) * (H - M.top - M.bottom);
   // Counts and whole milliseconds: never split finer than 1.
   const yTicks = niceTicks(0, vMax, 4, 1);
   const xTicks = niceTicks(0, tMax, 4, 1);
-  const peak = points.reduce((best, p) => (p.borrowed > best.borrowed ? p : best), points[0]!);
+  const peak = points.reduce((best, p) => (p.held > best.held ? p : best), points[0]!);
+  const said = countWords({ ...last, onShelf: last.shelf, open: 0 }, words);
   const summary =
-    `At ${ms(last.t)}: ${last.shelf} on the shelf, ${last.borrowed} borrowed, ${last.created} created. ` +
-    (peak.borrowed > 0
-      ? `The most borrowed at once was ${peak.borrowed}, at ${ms(peak.t)}.`
-      : 'Nothing has been borrowed yet.');
+    `At ${ms(last.t)}: ${last.shelf} on the shelf. ${said.counted}. ${said.held}. ${last.created} created.` +
+    (said.gap ? ` ${said.gap}` : '') +
+    (peak.held > 0
+      ? ` The most readers held at once was ${peak.held}, at ${ms(peak.t)}.`
+      : ' No reader has held one yet.');
   // End labels, nudged apart when two lines end at the same height.
   const ends: { key: Key; name: string; ly: number }[] = [];
-  for (const s of SERIES) {
-    const at = y(last[s.key]);
+  for (const s of series) {
+    const at = y(valueOf(last, s.key));
     const free = (ly: number) => ly >= M.top && ly <= H - M.bottom && !ends.some((e) => Math.abs(e.ly - ly) < 12);
     const ly = [0, -12, 12, -24, 24, -36].map((d) => at + d).find(free) ?? at;
     ends.push({ ...s, ly });
@@ -75,7 +86,7 @@ export function MetricsChart({ metrics }: { metrics: Metrics }) {
         aria-describedby={`${id}-d`}
         className="mchart__svg"
       >
-        <title id={`${id}-t`}>Shelf, borrowed and created over virtual time</title>
+        <title id={`${id}-t`}>On the shelf, the pool’s count, readers’ hands and created, over virtual time</title>
         <g aria-hidden="true">
           {yTicks.map((v) => (
             <g key={`y${v}`} className="mchart__grid">
@@ -93,7 +104,7 @@ export function MetricsChart({ metrics }: { metrics: Metrics }) {
           <text className="mchart__tick" x={W - M.right} y={H - 2} textAnchor="end">
             virtual ms
           </text>
-          {SERIES.map((s) => (
+          {series.map((s) => (
             <path
               key={s.key}
               className={`mchart__line mchart__line--${s.key}`}
@@ -102,7 +113,7 @@ export function MetricsChart({ metrics }: { metrics: Metrics }) {
           ))}
           {ends.map((e) => (
             <text key={e.key} className={`mchart__end mchart__end--${e.key}`} x={W - M.right + 6} y={e.ly} dy="0.32em">
-              {e.name} {last[e.key]}
+              {e.name} {valueOf(last, e.key)}
             </text>
           ))}
         </g>
@@ -121,7 +132,8 @@ export function MetricsChart({ metrics }: { metrics: Metrics }) {
               <tr>
                 <th scope="col">Time</th>
                 <th scope="col">On shelf</th>
-                <th scope="col">Borrowed</th>
+                <th scope="col">The pool thinks out</th>
+                <th scope="col">Readers hold</th>
                 <th scope="col">Created</th>
               </tr>
             </thead>
@@ -130,7 +142,8 @@ export function MetricsChart({ metrics }: { metrics: Metrics }) {
                 <tr key={i}>
                   <td>{ms(p.t)}</td>
                   <td>{p.shelf}</td>
-                  <td>{p.borrowed}</td>
+                  <td>{p.counted ?? 'no count'}</td>
+                  <td>{p.held}</td>
                   <td>{p.created}</td>
                 </tr>
               ))}

@@ -1,10 +1,11 @@
 /**
- * What reuse has bought so far, at the cursor: the figures, and the chart of shelf / borrowed /
- * created over virtual time (the chart is loaded after the page).
+ * What reuse has bought so far, at the cursor: the figures, and the chart of the shelf, the pool's
+ * count, readers' hands and created over virtual time (the chart is loaded after the page).
  */
 import { lazy, Suspense, useMemo } from 'react';
 import { metricsAt } from '../../store/metrics';
-import { selectCursor, selectEvents } from '../../store/selectors';
+import { wordsOf } from '../../store/levels';
+import { selectCursor, selectEvents, selectLevel } from '../../store/selectors';
 import { useLabStore } from '../hooks/labStore';
 import { ms } from '../../store/format';
 
@@ -14,6 +15,7 @@ const MetricsChart = lazy(() => import('./MetricsChart').then((m) => ({ default:
 export function MetricsPanel() {
   const events = useLabStore(selectEvents);
   const cursor = useLabStore(selectCursor);
+  const level = useLabStore(selectLevel);
   const m = useMemo(() => metricsAt(events, cursor), [events, cursor]);
   const pct = m.hitRate === null ? '—' : `${Math.round(m.hitRate * 100)}%`;
   return (
@@ -56,7 +58,7 @@ export function MetricsPanel() {
         </div>
       </dl>
       <Suspense fallback={<p className="panel__loading">Loading the chart…</p>}>
-        <MetricsChart metrics={m} />
+        <MetricsChart metrics={m} words={wordsOf(level)} />
       </Suspense>
     </section>
   );

@@ -4,14 +4,14 @@
  */
 import { useMemo } from 'react';
 import { ms } from '../../store/format';
-import { narrate } from '../../store/narrate';
+import { narrateAll } from '../../store/narrate';
 import { selectCursor, selectEvents, selectLastIndex, selectLevel, selectPlaying } from '../../store/selectors';
 import { useLabStore } from '../hooks/labStore';
 
 export function useNarration(): readonly string[] {
   const events = useLabStore(selectEvents);
   const level = useLabStore(selectLevel);
-  return useMemo(() => events.map((e) => narrate(e, level)), [events, level]);
+  return useMemo(() => narrateAll(events, level), [events, level]);
 }
 
 export function Narration() {

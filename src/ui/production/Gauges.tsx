@@ -3,13 +3,16 @@
  * past maxSize when nothing bounds the pool), and, once the pool is closed, how many handles are
  * still open (zero when cleanup did its work).
  */
-import { selectWorld } from '../../store/selectors';
+import { optionFields } from '../../store/options';
+import { selectLevel, selectWorld } from '../../store/selectors';
 import { useLabStore } from '../hooks/labStore';
 
 export function Gauges() {
   const world = useLabStore(selectWorld);
   const { open, maxSize, closed, created } = world.pool;
-  const max = maxSize ?? 10;
+  const level = useLabStore(selectLevel);
+  // A run always reports its maxSize; the level's default stands in should one not.
+  const max = maxSize ?? optionFields(level).find((f) => f.name === 'maxSize')?.defaultValue ?? 0;
   const scale = Math.max(max * 2, open, 1);
   const over = open > max;
   return (

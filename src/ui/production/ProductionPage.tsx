@@ -11,6 +11,7 @@ import type { FixName, Fixes } from '../../engine';
 import { createLabStore } from '../../store/labStore';
 import { levelOf, SWITCHED_LEVEL } from '../../store/levels';
 import { LabStoreProvider } from '../hooks/labStore';
+import { useShortcuts } from '../hooks/useShortcuts';
 import { CodePanel } from '../panels/CodePanel';
 import { PanelBoundary } from '../panels/PanelBoundary';
 import { Column } from './Column';
@@ -34,6 +35,8 @@ export default function ProductionPage() {
   const [compare, setCompare] = useState(false);
   const main = useMemo(() => createLabStore({ level: SWITCHED_LEVEL }), []);
   const other = useMemo(() => createLabStore({ level: SWITCHED_LEVEL }), []);
+  // The keys drive the main run (the one on the left when two are side by side).
+  useShortcuts(main);
   const scenario = productionStoryById(scenarioId) ?? productionStoryById(DEFAULT_SCENARIO)!;
   const focus: FixName = scenario.fix ?? FIX_NAMES.find((f) => !fixes[f]) ?? 'lock';
   const focusName = FIX_ROWS[focus].name;

@@ -2,7 +2,9 @@
  * The switchboard: the text's six rows, each with the switch that turns its fix off and the
  * scenario buttons that make its problem happen.
  */
+import { flushSync } from 'react-dom';
 import type { FixName, Fixes } from '../../engine';
+import { focusPlay } from '../lib/focus';
 import { MORE_PRODUCTION_STORIES, PRODUCTION_ROWS } from '../../stories/production';
 import type { ProductionStory } from '../../stories/types';
 
@@ -20,7 +22,11 @@ export function Switchboard({ fixes, scenarioId, onToggle, onScenario }: Switchb
       type="button"
       className="button button--small"
       aria-pressed={s.id === scenarioId}
-      onClick={() => onScenario(s.id)}
+      onClick={() => {
+        // Then the focus goes to Play, so Space plays (and pauses) the story chosen.
+        flushSync(() => onScenario(s.id));
+        focusPlay();
+      }}
       data-scenario={s.id}
     >
       {s.title}

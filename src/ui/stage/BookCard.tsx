@@ -1,34 +1,38 @@
 /**
- * One pooled object, drawn as a book (or a connection) wherever it is. The drawing that is the
- * object's real place carries its `layoutId`, so moving it between places animates; a second
- * copy (shelved twice, held by two readers) is drawn without one and marked as a copy.
+ * One drawn copy of a pooled object, as a book (or a connection), wherever the world puts it. Each
+ * copy carries its own `layoutId` (from the store: the first copy's is the object's, so its moves
+ * animate); an object drawn in two places at once (a double release) shows in each where else it
+ * is, in words, and the copies after the first are drawn dotted.
  */
 import { m } from 'motion/react';
 import type { ObjectView } from '../../engine';
+import type { Drawn } from '../../store/stage';
 import { FADE, MOVE } from '../motion';
 import { objectName, shortName } from './words';
 
 export interface BookCardProps {
-  readonly object: ObjectView;
-  /** The drawing that owns the object's layoutId (one per object on the stage). */
-  readonly primary: boolean;
-  /** A small marker after the name: "next out", "copy", "also B's"… */
+  /** The copy to draw: the object, its place, its layoutId and where else it is. */
+  readonly copy: Drawn;
+  /** A small marker after the name: "next out", "→ Reader A"… */
   readonly tag?: string | null;
   /** What is happening to it (at the desk or press). */
   readonly work?: string | null;
   /** Killing by click (manual mode), when the object can still die. */
-  readonly onKill?: (() => void) | null;
+  readonly onKill?: ((o: ObjectView) => void) | null;
   readonly compact?: boolean;
 }
 
-export function BookCard({ object, primary, tag = null, work = null, onKill = null, compact = false }: BookCardProps) {
+export function BookCard({ copy, tag = null, work = null, onKill = null, compact = false }: BookCardProps) {
+  const { object, primary, layoutId, also } = copy;
   const dead = !object.alive;
   const name = shortName(object);
+  const elsewhere = also.length > 0 ? `⚠ the same ${object.kind} is also ${also.join('; ')}` : null;
   const classes = [
     'book',
     `book--${object.kind}`,
     dead ? 'book--dead' : '',
     primary ? '' : 'book--copy',
+    also.length > 0 ? 'book--twice' : '',
     compact ? 'book--compact' : '',
   ]
     .filter(Boolean)
@@ -41,6 +45,7 @@ export function BookCard({ object, primary, tag = null, work = null, onKill = nu
         {dead && <span className="book__dead"> ✕ dead</span>}
       </span>
       {tag && <span className="book__tag">{tag}</span>}
+      {elsewhere && <span className="book__also">{elsewhere}</span>}
       {object.state !== null && (
         <span className="book__note" title={`Written in it: ${object.state}`}>
           <span aria-hidden="true">✎ </span>
@@ -55,18 +60,20 @@ export function BookCard({ object, primary, tag = null, work = null, onKill = nu
     className: classes,
     'data-object': object.id,
     'data-alive': object.alive ? 'yes' : 'no',
-    ...(primary
-      ? { layoutId: `obj-${object.id}`, layout: true as const }
-      : { initial: { opacity: 0 }, animate: { opacity: 1 } }),
+    'data-place': copy.place.at,
+    'data-layout-id': layoutId,
+    layoutId,
+    ...(primary ? { layout: true as const } : { initial: { opacity: 0 }, animate: { opacity: 1 } }),
     transition: primary ? MOVE : FADE,
   };
   if (onKill) {
+    const extra = [tag, elsewhere, object.state ? `written in it: ${object.state}` : null].filter(Boolean);
     return (
       <m.button
         type="button"
         {...common}
-        onClick={onKill}
-        aria-label={`${objectName(object)}${tag ? `, ${tag}` : ''}${object.state ? `, written in it: ${object.state}` : ''}. Kill it`}
+        onClick={() => onKill(object)}
+        aria-label={`${objectName(object)}${extra.length ? `, ${extra.join(', ')}` : ''}. Kill it`}
         title="Kill it (it will be dead when next used)"
       >
         {body}

@@ -1,50 +1,68 @@
-import type { Counters as CountersData } from '../../store/selectors';
+/**
+ * The counts, in the words the chart and the table use too (store/counts.ts): on the shelf, the
+ * pool's own counter ("the pool thinks 2 are out") beside what readers hold ("readers hold 0"),
+ * the difference named for what it is (the leak, objects on their way, a wrong count), what was
+ * created, and the maximum.
+ */
+import type { ThingWords } from '../../engine';
+import { countWords, type Counts } from '../../store/counts';
 
-/** The live counters: on the shelf, borrowed (the level's own counter), created, the maximum. */
-export function Counters({ counters, things }: { counters: CountersData; things: string }) {
-  const { onShelf, borrowed, created, maxSize, startSize } = counters;
-  const negative = borrowed !== null && borrowed < 0;
+export function Counters({ counts, words }: { counts: Counts; words: ThingWords }) {
+  const { onShelf, counted, held, created, maxSize, startSize } = counts;
+  const said = countWords(counts, words);
   // More open than the maximum (closed ones no longer count).
-  const over = maxSize !== null && counters.open > maxSize;
+  const over = maxSize !== null && counts.open > maxSize;
+  const wrong = said.bad;
   return (
-    <dl className="counters" aria-label="Counters">
-      <div className="counter">
-        <dt>On shelf</dt>
-        <dd data-counter="on-shelf">{onShelf}</dd>
-      </div>
-      <div className={`counter${negative ? ' counter--bad' : ''}`}>
-        <dt>Borrowed</dt>
-        <dd
-          data-counter="borrowed"
-          title={borrowed === null ? 'Level 1 keeps no count of what it lends' : 'The level’s own in-use counter'}
+    <div className="counters-box">
+      <ul className="counters" aria-label="Counts">
+        <li className="counter">
+          On the shelf <strong data-counter="on-shelf">{onShelf}</strong>
+        </li>
+        <li
+          className={`counter${wrong ? ' counter--bad' : ''}`}
+          title={counted === null ? 'This level keeps no count of what it lends' : 'The pool’s own in-use counter'}
         >
-          {borrowed === null ? '—' : borrowed}
-          {negative && <span className="counter__flag"> ⚠ below zero</span>}
-          {borrowed === null && <span className="sr-only"> (this level keeps no count)</span>}
-        </dd>
-      </div>
-      <div className="counter">
-        <dt>Created</dt>
-        <dd data-counter="created">{created}</dd>
-      </div>
-      <div className={`counter${over ? ' counter--bad' : ''}`}>
-        <dt>Max size</dt>
-        <dd data-counter="max">
-          {maxSize === null ? (
-            <>
-              none{' '}
-              <span className="counter__sub">
-                (started with {startSize ?? 0} {startSize === 1 ? things.replace(/s$/, '') : things})
-              </span>
-            </>
+          {counted === null ? (
+            <span data-counter="pool-count">{said.counted}</span>
           ) : (
             <>
-              {maxSize}
-              {over && <span className="counter__flag"> ⚠ {counters.open} open</span>}
+              The pool thinks <strong data-counter="pool-count">{counted}</strong> {counted === 1 ? 'is' : 'are'} out
+              {counted < 0 && <span className="counter__flag"> ⚠ below zero</span>}
             </>
           )}
-        </dd>
-      </div>
-    </dl>
+        </li>
+        <li className={`counter${wrong ? ' counter--bad' : ''}`} title="Distinct objects in readers’ hands">
+          Readers hold <strong data-counter="held">{held}</strong>
+        </li>
+        <li className="counter">
+          Created <strong data-counter="created">{created}</strong>
+        </li>
+        <li className={`counter${over ? ' counter--bad' : ''}`}>
+          Max size{' '}
+          <strong data-counter="max">
+            {maxSize === null ? (
+              <>
+                none{' '}
+                <span className="counter__sub">
+                  (started with {startSize ?? 0} {startSize === 1 ? words.thing : words.things})
+                </span>
+              </>
+            ) : (
+              <>
+                {maxSize}
+                {over && <span className="counter__flag"> ⚠ {counts.open} open</span>}
+              </>
+            )}
+          </strong>
+        </li>
+      </ul>
+      {said.gap && (
+        <p className={`counters__gap${wrong ? ' counters__gap--bad' : ''}`} data-counter="gap">
+          {wrong && <span aria-hidden="true">⚠ </span>}
+          {said.gap}
+        </p>
+      )}
+    </div>
   );
 }

@@ -1,79 +1,85 @@
 import { useState } from 'react';
 import type { LevelId, World } from '../../engine';
+import { countWords, type Counts } from '../../store/counts';
 import { wordsOf } from '../../store/levels';
-import { readersOf, shelfOf } from '../../store/selectors';
-import { objectName, PLACE_WORDS, readerStatus } from './words';
+import { readersOf } from '../../store/readers';
+import { shelfOf, whereOf } from '../../store/stage';
+import { objectName } from './words';
 
 /**
  * The stage as tables, in sync with the cursor: for screen readers always, and on screen for
- * anyone who asks ("Show as a table").
+ * anyone who asks ("Show as a table"). The same counts, in the same words, as the badge; every
+ * object with every place the world gives it ("Where"); every reader with its state.
  */
-export function StageTable({ world, level }: { world: World; level: LevelId }) {
+export function StageTable({ world, level, counts }: { world: World; level: LevelId; counts: Counts }) {
   const [shown, setShown] = useState(false);
+  const words = wordsOf(level);
   const shelf = shelfOf(world);
-  const readers = readersOf(world);
-  const { Thing: thing } = wordsOf(level);
+  const readers = readersOf(world, words);
+  const said = countWords(counts, words);
   return (
     <div className="stage-table">
       <button type="button" className="link-button" aria-expanded={shown} onClick={() => setShown((v) => !v)}>
         {shown ? 'Hide the table view' : 'Show as a table'}
       </button>
       <div className={shown ? 'stage-table__body' : 'sr-only'}>
-        <table>
+        <p className="stage-table__counts" data-table="counts">
+          {said.counted}. {said.held}.{said.gap ? ` ${said.gap}` : ''}
+        </p>
+        <table data-table="objects">
           <caption>
-            Shelf, top first (t = {world.t} ms):{' '}
+            {words.Things} at t = {world.t} ms. Shelf, top first:{' '}
             {shelf.length === 0
               ? 'empty'
               : [...shelf]
                   .reverse()
-                  .map((s) => `${thing} ${s.object.id}${s.copy > 0 ? ' (again)' : ''}`)
+                  .map((s) => `${words.Thing} ${s.object.id}${s.primary ? '' : ' (again)'}`)
                   .join(', ')}
           </caption>
           <thead>
             <tr>
-              <th scope="col">{thing}</th>
+              <th scope="col">{words.Thing}</th>
               <th scope="col">Where</th>
               <th scope="col">Alive</th>
               <th scope="col">Written in it</th>
-              <th scope="col">Held by</th>
             </tr>
           </thead>
           <tbody>
             {world.objects.map((o) => (
-              <tr key={o.id}>
+              <tr key={o.id} data-row-object={o.id}>
                 <th scope="row">{objectName(o)}</th>
-                <td>
-                  {PLACE_WORDS[o.place]}
-                  {o.onShelf > 1 ? ` (${o.onShelf} times!)` : ''}
-                  {o.busy ? ` — ${o.busy}` : ''}
-                </td>
+                <td data-where={o.places.map((p) => p.at).join(' ')}>{whereOf(o)}</td>
                 <td>{o.alive ? 'yes' : 'no, dead'}</td>
                 <td>{o.state ?? '—'}</td>
-                <td>{o.holders.length ? o.holders.join(', ') : '—'}</td>
               </tr>
             ))}
           </tbody>
         </table>
-        <table>
+        <table data-table="readers">
           <caption>Readers</caption>
           <thead>
             <tr>
               <th scope="col">Reader</th>
-              <th scope="col">Doing</th>
+              <th scope="col">State</th>
+              <th scope="col">What it is doing</th>
               <th scope="col">Holds</th>
             </tr>
           </thead>
           <tbody>
             {readers.length === 0 ? (
               <tr>
-                <td colSpan={3}>No readers yet.</td>
+                <td colSpan={4}>No readers yet.</td>
               </tr>
             ) : (
               readers.map((r) => (
-                <tr key={r.name}>
+                <tr key={r.name} data-row-reader={r.name} data-row-state={r.state}>
                   <th scope="row">{r.name}</th>
-                  <td>{readerStatus(r.status, r.doing, r.holding.length)}</td>
-                  <td>{r.holding.length ? r.holding.map((h) => objectName(h.object)).join(', ') : 'nothing'}</td>
+                  <td>{r.label}</td>
+                  <td>
+                    {r.detail || '—'}
+                    {r.error ? ` (${r.error.message})` : ''}
+                  </td>
+                  <td>{r.hands.length ? r.hands.map((h) => `${words.Thing} ${h.object.id}`).join(', ') : 'nothing'}</td>
                 </tr>
               ))
             )}

@@ -1,7 +1,8 @@
 /**
- * The library's words for what the engine reports, shared by the stage and its table view.
+ * The library's words for an object's name and the desk's work, shared by the stage and its table
+ * view. Places and reader states are named in the store (stage.ts, readers.ts).
  */
-import type { ClientStatus, ObjectView, StepKind } from '../../engine';
+import type { ObjectView } from '../../engine';
 
 export function objectName(o: Pick<ObjectView, 'id' | 'kind'>): string {
   return `${o.kind === 'connection' ? 'Connection' : 'Book'} ${o.id}`;
@@ -22,37 +23,3 @@ export function deskWork(busy: string | null): string {
   if (busy.startsWith('SET ')) return `${busy} — a setting`;
   return busy;
 }
-
-const DOING: Record<StepKind, string> = {
-  acquire: 'asking for one…',
-  release: 'bringing it back…',
-  use: 'writing in it…',
-  read: 'reading it…',
-  fail: 'crashing…',
-  with: 'inside a with-block…',
-  kill: '',
-  restart: '',
-  close: '',
-};
-
-export function readerStatus(status: ClientStatus, doing: StepKind | null, holds: number): string {
-  switch (status) {
-    case 'crashed':
-      return 'crashed';
-    case 'waiting':
-      return 'waiting in line';
-    case 'busy':
-      return (doing && DOING[doing]) || 'busy';
-    case 'idle':
-      return holds > 0 ? 'reading' : 'idle';
-  }
-}
-
-export const PLACE_WORDS: Record<ObjectView['place'], string> = {
-  press: 'at the printing press',
-  shelf: 'on the shelf',
-  desk: 'at the cleaning desk',
-  held: 'borrowed',
-  lost: 'lost',
-  bin: 'in the bin (closed)',
-};

@@ -1,0 +1,58 @@
+/**
+ * Issue 9: numbers that say what they count. At the end of Level 3 "A crash before release" the
+ * badge said "Borrowed 2" and the chart "0 borrowed": one was the pool's counter, the other what
+ * readers hold, and nothing said so. Now both are named, in the same words in the badge, the chart
+ * and the table, and their difference is named as the leak it is.
+ */
+import { STORIES } from '../src/stories';
+import { expect, test } from './fixtures';
+import { momentsOf } from './truth-walk';
+
+test('two "borrowed" numbers disagree unlabelled: no more — Level 3 "A crash before release"', async ({
+  lab,
+  page,
+}) => {
+  await lab.open('?level=level3&scenario=crash-leaks-level3');
+  await lab.key('End');
+  const badge = lab.stage.getByRole('list', { name: 'Counts' });
+  await expect(badge).toContainText('The pool thinks 2 are out');
+  await expect(badge).toContainText('Readers hold 0');
+  const gap = lab.stage.locator('[data-counter="gap"]');
+  await expect(gap).toContainText('2 more than readers hold: the leak — 2 books lost');
+
+  // The chart says the same, in the same words.
+  const chart = page.locator('.mchart__caption');
+  await expect(chart).toContainText('The pool thinks 2 are out. Readers hold 0.');
+  await expect(chart).toContainText('2 more than readers hold: the leak');
+  await page.locator('summary', { hasText: 'The chart as a table' }).click();
+  const rows = page.getByRole('region', { name: "The chart's figures" }).locator('tbody tr');
+  await expect(rows.last().locator('td').nth(2)).toHaveText('2');
+  await expect(rows.last().locator('td').nth(3)).toHaveText('0');
+
+  // And the table view.
+  await lab.button('Show as a table').click();
+  await expect(lab.stage.locator('[data-table="counts"]')).toHaveText(
+    /^The pool thinks 2 are out\. Readers hold 0\. 2 more than readers hold: the leak/,
+  );
+});
+
+test('the badge and the chart give the same two counts at every moment — database "The database restarts"', async ({
+  lab,
+  page,
+}) => {
+  const moments = momentsOf(STORIES.find((s) => s.id === 'restart-database')!.scenario);
+  await lab.open('?level=database&scenario=restart-database&step=0');
+  const badge = lab.stage.getByRole('list', { name: 'Counts' });
+  const chart = page.locator('.mchart__caption');
+  for (const m of moments) {
+    await expect(lab.position).toContainText(`Moment ${m.index} of`);
+    const { inUse, held } = m.world.pool;
+    await expect(badge.locator('[data-counter="pool-count"]')).toHaveText(String(inUse));
+    await expect(badge.locator('[data-counter="held"]')).toHaveText(String(held));
+    if (m.index > 0)
+      await expect(chart).toContainText(
+        `The pool thinks ${inUse} ${inUse === 1 ? 'is' : 'are'} out. Readers hold ${held}.`,
+      );
+    if (m.index < moments.length - 1) await lab.button('Step forward').click();
+  }
+});

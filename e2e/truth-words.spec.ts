@@ -1,0 +1,58 @@
+/**
+ * Issue 9: the caption and the code pointer agree with the stage and with themselves. Production
+ * "Waiting in line" said Connection 1 "goes straight to Reader C … without touching the shelf" and
+ * then "Reader C got Connection 1 from the shelf"; "Book 1 is dead now, though nothing shows it
+ * yet" was said while the stage showed it crossed out; a callout said "object 2" where the rest
+ * said "Connection 2"; and on Level 4 "A crash inside the safe block", moment 7, the pointer lit
+ * `acquire.create` while the narration said Reader A wrote "half a thought".
+ */
+import { STORIES } from '../src/stories';
+import { expect, test } from './fixtures';
+import { momentsOf, productionScenario } from './truth-walk';
+
+test('narration contradicts itself: no more — production "Waiting in line" hands Connection 1 over, not from the shelf', async ({
+  page,
+}) => {
+  const moments = momentsOf(productionScenario('queue'));
+  const handoff = moments.find((m) => m.event.type === 'object.handedoff')!;
+  const got = moments.find((m) => m.index > handoff.index && m.event.type === 'object.acquired')!;
+  const run = page.getByRole('region', { name: 'The run' });
+  const narration = run.getByTestId('narration');
+  await page.goto(`/?level=production&scenario=queue&step=${handoff.index}`);
+  await expect(narration).toHaveText(
+    'Connection 1 goes straight to Reader C, first in line, without touching the shelf.',
+  );
+  await page.goto(`/?level=production&scenario=queue&step=${got.index}`);
+  await expect(narration).toContainText('Reader C got Connection 1, passed on from Reader A');
+  await expect(narration).not.toContainText('from the shelf');
+});
+
+test('narration contradicts the stage: no more — Level 3 "A dead book" says dead when it shows it', async ({ lab }) => {
+  const moments = momentsOf(STORIES.find((s) => s.id === 'dead-handout-level3')!.scenario);
+  const killed = moments.find((m) => m.event.type === 'step.finished' && m.event.do === 'kill')!;
+  await lab.open(`?level=level3&scenario=dead-handout-level3&step=${killed.index}`);
+  await expect(lab.shelf.locator('[data-object="1"]')).toContainText('✕ dead');
+  await expect(lab.narration).toHaveText('Book 1 stays where it is, dead; the pool has not noticed.');
+  await lab.button('Step back').click();
+  await expect(lab.narration).toHaveText('Book 1 falls apart on the shelf: it is dead now.');
+});
+
+test('a callout says "object 2": no more — database "A connection dies while borrowed"', async ({ lab }) => {
+  await lab.open('?level=database&scenario=dies-while-borrowed-database');
+  await lab.key('End');
+  const card = lab.warnings.locator('[data-warning="capacity-lost"]');
+  await card.locator('summary').click();
+  await expect(card).toContainText('Here: releasing Connection 2 failed');
+  await expect(lab.warnings).not.toContainText(/object \d/);
+  await expect(lab.warnings).not.toContainText(/\b\d+ objects\b/);
+});
+
+test('the code pointer is wrong: no more — Level 4 "A crash inside the safe block", moment 7', async ({ lab }) => {
+  await lab.open('?level=level4&scenario=crash-inside-with-level4&step=7');
+  await expect(lab.narration).toContainText('wrote “half a thought”');
+  const status = lab.code.locator('.code__status');
+  await expect(status).not.toHaveAttribute('data-step', /^acquire\./);
+  const lit = lab.code.locator('[data-now="yes"]');
+  for (const line of await lit.all()) await expect(line).toContainText('body(');
+  await expect(lab.code.locator('[data-now="yes"]', { hasText: 'createFunc' })).toHaveCount(0);
+});

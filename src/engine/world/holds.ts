@@ -1,0 +1,152 @@
+/**
+ * Which pool operation holds which object right now: the counter, the desk and the press of the
+ * world's places (DESIGN.md "Places and readers"). A hold belongs to the task whose pool call has
+ * the object in hand — taking it off the shelf, making it, checking it, handing it over, or taking
+ * it back and cleaning it — and ends when that call puts it somewhere (the shelf, a reader's hands,
+ * a waiter, the bin) or when the call itself ends. An object no reader holds, not on the shelf and
+ * held by no operation is unreachable: lost.
+ *
+ * Holds are read off the engine's own events (`note`), plus the two moments a call takes an object
+ * back that no event marks: a release begins, and a guaranteed-release block lets go of its object.
+ */
+import type { Task } from '../core';
+import type { PoolEvent } from '../types';
+
+/** One pool operation's hold on one object. */
+export interface Hold {
+  readonly task: Task | null;
+  /** The reader it is on its way to ('out') or back from ('back'); null for the pool's own work. */
+  reader: string | null;
+  way: 'out' | 'back';
+  /** Being made (the press). */
+  making: boolean;
+  /** The reset it is undergoing at the desk ('reset', 'ROLLBACK', …), or null. */
+  work: string | null;
+}
+
+const RESETS = new Set(['ROLLBACK', 'DISCARD ALL', 'COMMIT']);
+const NONE: readonly Hold[] = [];
+
+export class Holds {
+  private readonly byObject = new Map<number, Hold[]>();
+  private readonly byTask = new Map<Task | null, Set<number>>();
+
+  /**
+   * @param changed told the id of every object whose holds changed (its view must be rebuilt)
+   * @param taskOf the task that plays a reader's current step (a waiter handed an object)
+   */
+  constructor(
+    private readonly changed: (id: number) => void,
+    private readonly taskOf: (reader: string) => Task | null,
+  ) {}
+
+  /** The holds on an object, oldest first. */
+  of(id: number): readonly Hold[] {
+    return this.byObject.get(id) ?? NONE;
+  }
+
+  /** `task`'s call has the object in hand, on its way out to or back from `reader`. */
+  take(id: number, task: Task | null, reader: string | null, way: Hold['way']): Hold {
+    this.changed(id);
+    let list = this.byObject.get(id);
+    const held = list?.find((h) => h.task === task);
+    if (held) {
+      held.reader = reader;
+      held.way = way;
+      return held;
+    }
+    const hold: Hold = { task, reader, way, making: false, work: null };
+    if (list) list.push(hold);
+    else this.byObject.set(id, (list = [hold]));
+    let ids = this.byTask.get(task);
+    if (!ids) this.byTask.set(task, (ids = new Set()));
+    ids.add(id);
+    return hold;
+  }
+
+  /** `task`'s call put the object somewhere (or it was taken from it). */
+  drop(id: number, task: Task | null): void {
+    const list = this.byObject.get(id);
+    const k = list ? list.findIndex((h) => h.task === task) : -1;
+    if (k < 0) return;
+    this.changed(id);
+    list!.splice(k, 1);
+    if (list!.length === 0) this.byObject.delete(id);
+    this.byTask.get(task)?.delete(id);
+  }
+
+  /** Closed or destroyed: no operation holds it any more. */
+  dropAll(id: number): void {
+    for (const hold of [...this.of(id)]) this.drop(id, hold.task);
+  }
+
+  /** `task`'s call has ended: whatever it still held and did not put anywhere is let go. */
+  end(task: Task | null): void {
+    const ids = this.byTask.get(task);
+    if (!ids) return;
+    for (const id of [...ids]) this.drop(id, task);
+    this.byTask.delete(task);
+  }
+
+  /** Read one event, emitted by `task`'s code. */
+  note(e: PoolEvent, task: Task | null): void {
+    const id = e.object;
+    if (id === null) return;
+    const reader = task?.client ?? null;
+    switch (e.type) {
+      case 'object.creating':
+        this.take(id, task, reader, 'out').making = true;
+        break;
+      case 'object.created':
+        this.take(id, task, reader, 'out').making = false;
+        break;
+      case 'object.taken':
+        this.take(id, task, reader, 'out');
+        break;
+      case 'statement.started':
+        // The pool's own check of a connection on its way out (a reader's own query is not one).
+        if (e.sql === 'SELECT 1' && task?.ops.at(-1)?.startsWith('validate')) {
+          if (!this.heldBy(id, task)) this.take(id, task, reader, 'out');
+        } else if (RESETS.has(e.sql)) {
+          this.atDesk(id, task, e.sql);
+        }
+        break;
+      case 'statement.finished':
+        if (RESETS.has(e.sql)) this.atDesk(id, task, null);
+        break;
+      case 'object.resetting':
+        this.atDesk(id, task, 'reset');
+        break;
+      case 'object.reset':
+        this.atDesk(id, task, null);
+        break;
+      case 'object.shelved':
+      case 'object.acquired':
+        this.drop(id, task);
+        break;
+      case 'object.handedoff':
+        this.drop(id, task);
+        this.take(id, this.taskOf(e.to), e.to, 'out');
+        break;
+      case 'object.closed':
+      case 'object.destroyed':
+        this.dropAll(id);
+        break;
+      default:
+        break;
+    }
+  }
+
+  private heldBy(id: number, task: Task | null): Hold | undefined {
+    return this.byObject.get(id)?.find((h) => h.task === task);
+  }
+
+  /** A reset runs (or ends) on an object the calling release has taken back. */
+  private atDesk(id: number, task: Task | null, work: string | null): void {
+    const hold =
+      this.heldBy(id, task) ?? (work === null ? undefined : this.take(id, task, task?.client ?? null, 'back'));
+    if (!hold || hold.work === work) return;
+    hold.work = work;
+    this.changed(id);
+  }
+}

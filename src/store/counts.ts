@@ -1,0 +1,102 @@
+/**
+ * The numbers the stage, the metrics chart and the table view show, and the words for them — one
+ * set of words for all three. Two numbers that look alike are different facts and are named as
+ * such: the pool's own counter ("the pool thinks 2 are out", `pool.inUse`) and the objects in
+ * readers' hands ("readers hold 0", `pool.held`). On Levels 2–4 and the database pool the
+ * difference is the leak, and the words say so. Every number comes from the engine's world.
+ */
+import { LEVELS } from '../engine';
+import type { LevelId, ThingWords, World } from '../engine';
+
+/** What one world counts, whatever the level. */
+export interface Tally {
+  readonly onShelf: number;
+  /** The pool's own counter of what is out (null: the level keeps none, as Level 1). */
+  readonly counted: number | null;
+  /** Distinct objects in readers' hands. */
+  readonly held: number;
+  readonly created: number;
+  /** Created and not yet closed. */
+  readonly open: number;
+  /** Objects the engine finds lost: no reader holds them and the pool cannot reach them. */
+  readonly lost: number;
+  /** Objects a pool operation has (being made for a reader, at the counter, at the desk). */
+  readonly onTheWay: number;
+}
+
+export interface Counts extends Tally {
+  /** maxSize, or null for a level bounded by its start-up size (Level 1), which has none. */
+  readonly maxSize: number | null;
+  /** The start-up size of a level bounded by it (Level 1), shown instead of a maximum. */
+  readonly startSize: number | null;
+}
+
+export function tallyOf(world: World): Tally {
+  let lost = 0;
+  let onTheWay = 0;
+  for (const o of world.objects) {
+    if (o.places.some((p) => p.at === 'lost')) lost++;
+    else if (o.places.some((p) => p.at === 'press' || p.at === 'counter' || p.at === 'desk')) onTheWay++;
+  }
+  return {
+    onShelf: world.pool.available.length,
+    counted: world.pool.inUse,
+    held: world.pool.held,
+    created: world.pool.created,
+    open: world.pool.open,
+    lost,
+    onTheWay,
+  };
+}
+
+export function countsOf(world: World, level: LevelId): Counts {
+  // The world's `maxSize` is the number the level is held to: its start-up size when that is its bound.
+  const bySize = LEVELS[level].bound === 'size';
+  return {
+    ...tallyOf(world),
+    maxSize: bySize ? null : world.pool.maxSize,
+    startSize: bySize ? world.pool.maxSize : null,
+  };
+}
+
+/** The words the badge, the chart and the table use for the two counts and their difference. */
+export interface CountWords {
+  /** "The pool thinks 2 are out", or "The pool keeps no count". */
+  readonly counted: string;
+  /** "Readers hold 0". */
+  readonly held: string;
+  /** What the difference is, when there is one: the leak, objects on their way, or a wrong count. */
+  readonly gap: string | null;
+  /** The difference is a fault (a leak, or a count below what readers hold), not objects on their way. */
+  readonly bad: boolean;
+}
+
+const are = (n: number) => (n === 1 || n === -1 ? 'is' : 'are');
+
+export function countedWords(counted: number | null): string {
+  return counted === null ? 'The pool keeps no count' : `The pool thinks ${counted} ${are(counted)} out`;
+}
+
+export function heldWords(held: number): string {
+  return `Readers hold ${held}`;
+}
+
+export function countWords(t: Tally, words: Pick<ThingWords, 'thing' | 'things'>): CountWords {
+  const base = { counted: countedWords(t.counted), held: heldWords(t.held) };
+  if (t.counted === null || t.counted === t.held) return { ...base, gap: null, bad: false };
+  const diff = t.counted - t.held;
+  const n = (k: number) => `${k} ${k === 1 ? words.thing : words.things}`;
+  if (diff < 0) return { ...base, gap: `${-diff} fewer than readers hold: the pool’s count is wrong.`, bad: true };
+  const more = `${diff} more than readers hold`;
+  if (t.lost > 0) {
+    const way = t.onTheWay > 0 ? `; ${n(t.onTheWay)} on the way` : '';
+    return {
+      ...base,
+      gap: `${more}: the leak — ${n(t.lost)} lost, counted as out but in no reader’s hands${way}.`,
+      bad: true,
+    };
+  }
+  if (t.onTheWay > 0)
+    return { ...base, gap: `${more}: ${n(t.onTheWay)} on the way, at the press, the counter or the desk.`, bad: false };
+  return { ...base, gap: `${more}: the pool’s count is wrong.`, bad: true };
+}

@@ -1,0 +1,218 @@
+import { describe, expect, it } from 'vitest';
+import { runScenario } from '../engine';
+import type { ObjectView, Place, Scenario, World } from '../engine';
+import { countsOf, countWords, tallyOf } from './counts';
+import { ordinal, readersOf, waitingLine } from './readers';
+import { drawnAt, drawnOf, placeWords, shelfOf, whereOf } from './stage';
+
+const books = { thing: 'book', Thing: 'Book', things: 'books', Things: 'Books', make: 'print' };
+
+const doubleRelease: Scenario = {
+  level: 'level2',
+  options: { minSize: 1, maxSize: 3 },
+  seed: 7,
+  steps: [
+    { client: 'A', do: 'acquire' },
+    { client: 'A', do: 'release' },
+    { client: 'A', do: 'release', object: 1 },
+    { client: 'B', do: 'acquire' },
+    { client: 'C', do: 'acquire' },
+  ],
+};
+
+/** A world made by hand: objects with the given places, readers with the given states. */
+function world(objects: Partial<ObjectView>[], clients: Partial<World['clients'][number]>[] = []): World {
+  const base = runScenario({ level: 'level2', options: { minSize: 1, maxSize: 3 }, seed: 1, steps: [] }).final;
+  return {
+    ...base,
+    objects: objects.map((o, i) => ({ ...base.objects[0]!, id: i + 1, ...o })),
+    clients: clients.map((c) => ({
+      name: 'A',
+      holding: [],
+      status: 'idle',
+      state: 'idle',
+      position: null,
+      error: null,
+      doing: null,
+      waitingSince: null,
+      ...c,
+    })),
+  };
+}
+
+describe('drawnOf', () => {
+  it('draws one copy per place the world gives, each with its own layoutId, the first the object’s', () => {
+    const places: Place[] = [
+      { at: 'shelf', slot: 0 },
+      { at: 'shelf', slot: 1 },
+      { at: 'hands', readers: ['B', 'C'] },
+    ];
+    const w = world([{ places, kind: 'book' }]);
+    const drawn = drawnOf(w);
+    expect(drawn.map((d) => d.layoutId)).toEqual(['book-1', 'book-1-shelf-1', 'book-1-hands-B', 'book-1-hands-C']);
+    expect(drawn.map((d) => d.primary)).toEqual([true, false, false, false]);
+    expect(new Set(drawn.map((d) => d.layoutId)).size).toBe(drawn.length);
+    // Each copy says where else the same object is.
+    expect(drawn[0]!.also).toEqual(['on the shelf again: shelved twice', 'in Reader B’s hands', 'in Reader C’s hands']);
+    expect(drawn[2]!.also).toEqual(['on the shelf', 'in Reader C’s hands']);
+  });
+
+  it('draws an object at the counter there, with its reader, and never in the lost corner', () => {
+    const w = world([{ places: [{ at: 'counter', reader: 'A', way: 'out' }] }]);
+    expect(drawnAt(w, 'counter').map((d) => d.object.id)).toEqual([1]);
+    expect(drawnAt(w, 'lost')).toEqual([]);
+    expect(whereOf(w.objects[0]!)).toBe('at the counter, on its way to Reader A');
+  });
+
+  it('draws an object lost only when the world says so', () => {
+    const w = world([{ places: [{ at: 'lost' }] }, { places: [{ at: 'desk', reader: 'B', work: 'reset' }] }]);
+    expect(drawnAt(w, 'lost').map((d) => d.object.id)).toEqual([1]);
+    expect(drawnAt(w, 'desk').map((d) => d.object.id)).toEqual([2]);
+  });
+});
+
+describe('shelfOf', () => {
+  it('lists the shelf bottom to top with the top marked next out', () => {
+    const run = runScenario({ level: 'level1', options: { size: 3 }, seed: 1, steps: [] });
+    const slots = shelfOf(run.final);
+    expect(slots.map((s) => s.object.id)).toEqual([1, 2, 3]);
+    expect(slots.map((s) => s.nextOut)).toEqual([false, false, true]);
+  });
+
+  it('draws an object shelved twice twice, the second copy marked as the same object', () => {
+    const run = runScenario(doubleRelease);
+    const twice = run.events.find((e) => e.type === 'monitor.warned' && e.warning === 'double-shelved')!;
+    const slots = shelfOf(twice.world!);
+    expect(slots.map((s) => [s.object.id, s.slot, s.layoutId])).toEqual([
+      [1, 0, 'book-1'],
+      [1, 1, 'book-1-shelf-1'],
+    ]);
+    expect(slots[1]!.also).toEqual(['on the shelf again: shelved twice']);
+    expect(whereOf(slots[0]!.object)).toBe('on the shelf twice');
+  });
+});
+
+describe('placeWords', () => {
+  it('names every place, with the reader it is for or from', () => {
+    expect(placeWords({ at: 'press', for: 'C' })).toBe('being made for Reader C');
+    expect(placeWords({ at: 'counter', reader: 'A', way: 'back' })).toBe(
+      'at the counter, on its way back from Reader A',
+    );
+    expect(placeWords({ at: 'desk', reader: 'A', work: 'ROLLBACK' })).toBe(
+      'at the cleaning desk (ROLLBACK), back from Reader A',
+    );
+    expect(placeWords({ at: 'hands', readers: ['B', 'C'] })).toBe('in the hands of Reader B and Reader C');
+    expect(placeWords({ at: 'lost' })).toMatch(/^lost/);
+    expect(placeWords({ at: 'bin' })).toBe('in the bin (closed)');
+  });
+});
+
+describe('readersOf', () => {
+  it('names each state the engine gives, with the place in line and the error', () => {
+    const w = world(
+      [],
+      [
+        { name: 'C', state: 'refused', error: { kind: 'exhausted', message: 'No objects available!' } },
+        { name: 'D', state: 'waiting', position: 2 },
+        { name: 'E', state: 'timed-out', error: { kind: 'timeout', message: 'Timed out after 300 ms' } },
+        { name: 'F', state: 'waiting', position: 1 },
+      ],
+    );
+    const readers = readersOf(w, books);
+    expect(readers.map((r) => [r.name, r.label, r.doing])).toEqual([
+      ['C', 'refused', 'refused — no book for it'],
+      ['D', 'waiting', 'waiting — 2nd in line'],
+      ['E', 'timed out', 'timed out — it gave up waiting'],
+      ['F', 'waiting', 'waiting — 1st in line'],
+    ]);
+    expect(readers[0]!.error?.message).toBe('No objects available!');
+    expect(readers.some((r) => r.doing.includes('holds no book'))).toBe(false);
+    expect(waitingLine(w)).toEqual([
+      { name: 'F', position: 1 },
+      { name: 'D', position: 2 },
+    ]);
+  });
+
+  it('says what a holding reader holds, never that it is still asking', () => {
+    const w = world(
+      [{ places: [{ at: 'hands', readers: ['A'] }] }],
+      [{ name: 'A', state: 'holding', holding: [1], doing: 'acquire' }],
+    );
+    const a = readersOf(w, books)[0]!;
+    expect(a.doing).toBe('holding');
+    expect(a.hands.map((h) => h.object.id)).toEqual([1]);
+  });
+
+  it('counts in English', () => {
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22].map(ordinal)).toEqual([
+      '1st',
+      '2nd',
+      '3rd',
+      '4th',
+      '11th',
+      '12th',
+      '13th',
+      '21st',
+      '22nd',
+    ]);
+  });
+});
+
+describe('counts', () => {
+  it('shows Level 1 with no counter and no maximum, only its start size', () => {
+    const run = runScenario({
+      level: 'level1',
+      options: { size: 2 },
+      seed: 1,
+      steps: [{ client: 'A', do: 'acquire' }],
+    });
+    const c = countsOf(run.final, 'level1');
+    expect(c).toMatchObject({ onShelf: 1, counted: null, held: 1, created: 2, maxSize: null, startSize: 2 });
+    expect(countWords(c, books)).toEqual({
+      counted: 'The pool keeps no count',
+      held: 'Readers hold 1',
+      gap: null,
+      bad: false,
+    });
+  });
+
+  it('shows the level’s own counter, even when it is wrong', () => {
+    const run = runScenario(doubleRelease);
+    const negative = run.events.find((e) => e.inUse !== null && e.inUse < 0)!;
+    const c = countsOf(negative.world!, 'level2');
+    expect(c.counted).toBe(-1);
+    expect(countWords(c, books).counted).toBe('The pool thinks -1 is out');
+    expect(countWords(c, books).bad).toBe(true);
+    expect(countsOf(run.final, 'level2').maxSize).toBe(3);
+  });
+
+  it('names the difference between the pool’s count and readers’ hands as the leak it is', () => {
+    const run = runScenario({
+      level: 'level3',
+      options: { maxSize: 2 },
+      seed: 1,
+      steps: [
+        { client: 'A', do: 'acquire' },
+        { client: 'A', do: 'fail' },
+        { client: 'B', do: 'acquire' },
+        { client: 'B', do: 'fail' },
+      ],
+    });
+    const t = tallyOf(run.final);
+    expect([t.counted, t.held]).toEqual([2, 0]);
+    const said = countWords(t, books);
+    expect(said.counted).toBe('The pool thinks 2 are out');
+    expect(said.held).toBe('Readers hold 0');
+    expect(said.bad).toBe(true);
+    expect(said.gap).toMatch(/^2 more than readers hold: the leak — 2 books lost/);
+  });
+
+  it('calls a difference of objects on their way what it is, not a leak', () => {
+    const w = world([{ places: [{ at: 'desk', reader: 'A', work: 'reset' }] }]);
+    const t = { ...tallyOf(w), counted: 1, held: 0 };
+    expect(countWords(t, books)).toMatchObject({
+      gap: '1 more than readers hold: 1 book on the way, at the press, the counter or the desk.',
+      bad: false,
+    });
+  });
+});
