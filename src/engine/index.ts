@@ -80,6 +80,18 @@ export {
   quote,
 } from './scenario';
 export { FIX_NAMES, LEVEL_IDS, WARNINGS } from './types';
+export {
+  estimateLoad,
+  estimateScenario,
+  LIVE_WEIGHT,
+  UNITS_PER_SECOND,
+  unitsOf,
+  WEIGHTS,
+  WORK_LIMIT,
+  workDone,
+  workProblem,
+} from './work';
+export type { RunKind, WorkCounts, WorkEstimate } from './work';
 export type {
   BoundKind,
   ClientStatus,

@@ -93,11 +93,12 @@ export function createMonitor(rt: Runtime, opts: MonitorOptions): Monitor {
         if (refs > 1) {
           const who = [...rt.clients.values()].filter((c) => c.holding.some((h) => h.id === obj.id)).map((c) => c.name);
           warn('shared-object', `${name(e.object)} is held by ${who.join(' and ')} at once`, e);
-        } else if (obj.busy !== null) {
-          // Handed out while another reader's release is still cleaning it: both have it at once.
+        } else if (obj.running.length > 0) {
+          // Handed out while another reader's call still works on it (a release cleaning it, an
+          // acquire checking it): both have it at once. The acquirer's own work has ended by now.
           warn(
             'shared-object',
-            `${e.client} was handed ${name(e.object)} while it was still being cleaned after an earlier release (${obj.busy})`,
+            `${e.client} was handed ${name(e.object)} while ${obj.running.join(' and ')} was still running on it for another reader`,
             e,
           );
         }

@@ -10,7 +10,7 @@
  * "End of instant" timers (used to start scenario steps) fire after every ordinary timer of that
  * instant, so steps that start at the same time start together, in file order.
  */
-import { TimerHeap, type Timer } from './heap';
+import { Timer, TimerHeap } from './heap';
 
 interface Delay {
   readonly kind: 'delay';
@@ -104,6 +104,8 @@ export class Sim {
   private seq = 0;
   private lateSeq = 2 ** 52;
   private taskIds = 0;
+  /** Timers fired so far: with events and tasks, the work a run has done (see load/work.ts). */
+  fired = 0;
   readonly heap = new TimerHeap();
   /** The task whose code is running right now (null between tasks). */
   current: Task | null = null;
@@ -114,6 +116,11 @@ export class Sim {
   private readonly labels = new WeakMap<Timer, Label>();
   /** Told of every task that ends (before its own `onDone`). */
   onTaskEnd: ((task: Task) => void) | null = null;
+
+  /** Tasks started so far (clients and the pool's own background work). */
+  get spawned(): number {
+    return this.taskIds;
+  }
 
   /** Say who a timer would run, so a chooser can offer it. Unlabelled timers are never offered. */
   label(timer: Timer, kind: ChoiceOption['kind'], who: () => readonly string[]): Timer {
@@ -129,12 +136,7 @@ export class Sim {
   }
 
   at(t: number, fire: () => void, endOfInstant = false): Timer {
-    const timer: Timer = {
-      t: Math.max(t, this.now),
-      seq: endOfInstant ? this.lateSeq++ : this.seq++,
-      fire,
-      cancelled: false,
-    };
+    const timer = new Timer(Math.max(t, this.now), endOfInstant ? this.lateSeq++ : this.seq++, fire, this.heap);
     this.heap.push(timer);
     return timer;
   }
@@ -205,6 +207,7 @@ export class Sim {
       if (!timer) return false;
       if (timer.cancelled) continue;
       this.now = timer.t;
+      this.fired++;
       timer.fire();
       return true;
     }
@@ -254,6 +257,7 @@ export class Sim {
     }
     this.heap.remove(chosen);
     this.outOfOrder = chosen !== head;
+    this.fired++;
     try {
       chosen.fire();
     } finally {

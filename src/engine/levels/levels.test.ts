@@ -326,6 +326,33 @@ describe('database pool', () => {
     expect(outcome(r, 2).warnings).toContain('shared-object');
   });
 
+  it('flags it too when another reader’s check ends while the cleaning still runs', () => {
+    // Found by the property tests. D's foreign release shelves connection 3 while it is still being
+    // made for A; D takes it back off the shelf and checks it with SELECT 1 while A, who got it from
+    // the press, is already releasing it (ROLLBACK). D's SELECT 1 ends first: D is handed the
+    // connection A's ROLLBACK still runs on. One connection, two operations at once: the end of one
+    // must not hide the other.
+    const r = play({
+      level: 'database',
+      seed: 0,
+      options: { maxSize: 1, costs: { createMs: [5, 60] } },
+      steps: [
+        { do: 'close' },
+        acquire('A'),
+        release('D', { object: 3, at: 123 }),
+        release('A'),
+        acquire('D', { at: 0 }),
+        acquire('A'),
+      ],
+    });
+    expect(outcome(r, 4).outcome.object).toBe(3);
+    expect(outcome(r, 4).startedAt).toBe(129);
+    const handed = eventsOf(r, 'object.acquired').find((e) => e.client === 'D')!;
+    const rollback = eventsOf(r, 'statement.started').filter((e) => e.sql === 'ROLLBACK' && e.client === 'A');
+    expect(rollback.some((e) => e.t < handed.t && e.t + e.ms > handed.t)).toBe(true);
+    expect(outcome(r, 4).warnings).toContain('shared-object');
+  });
+
   it('validates before counting: the counter stays put while SELECT 1 runs', () => {
     const r = play({ level: 'database', steps: [acquire('A')] });
     const started = eventsOf(r, 'statement.started')[0]!;

@@ -23,7 +23,7 @@
  * `idleTimeout` (retire idle connections above `minSize`) and `maxLifetime` (retire on return).
  */
 import type { Fixes } from '../types';
-import { Parking, PoolBase, PoolError, PoolExhausted, TIMED_OUT } from '../world';
+import { Line, Parking, PoolBase, PoolError, PoolExhausted, TIMED_OUT } from '../world';
 import type { Connection, Op, Runtime, Timer, Waiting } from '../world';
 
 export interface ProductionOptions {
@@ -78,7 +78,7 @@ export class ProductionPool extends PoolBase<Connection> {
   total = 0;
   closed = false;
   private readonly loans = new Map<Connection, Loan>();
-  private readonly waiters: Waiter[] = [];
+  private readonly waiters = new Line<Waiter>();
   private readonly idleClocks = new Map<Connection, Timer>();
   /** Connections being made in the background for waiters or to keep minSize warm. */
   private making = 0;
@@ -101,7 +101,7 @@ export class ProductionPool extends PoolBase<Connection> {
 
   /** The queue of waiting callers, first in line first. */
   waitingList(): readonly Waiting[] {
-    return this.waiters.map(({ client, since }) => ({ client, since }));
+    return Array.from(this.waiters, ({ client, since }) => ({ client, since }));
   }
 
   /** The borrower ledger: every lent connection, who has it, since when, from which step. */
@@ -219,7 +219,7 @@ export class ProductionPool extends PoolBase<Connection> {
   /** Shut down: no new callers, waiting ones told so, every connection closed. */
   *close(): Op<void> {
     this.closed = true; // from now on acquire refuses
-    for (const waiter of this.waiters.splice(0)) {
+    for (const waiter of this.waiters.takeAll()) {
       waiter.parking.resolve(CLOSED); // each waiter wakes to "closed"
     }
     if (this.fixes.cleanup) {
@@ -260,7 +260,7 @@ export class ProductionPool extends PoolBase<Connection> {
     const got: unknown = yield { kind: 'park', parking, timeoutMs };
     if (got === TIMED_OUT) {
       // Out of the line for good: nothing is ever handed to a caller who has left.
-      this.waiters.splice(this.waiters.indexOf(waiter), 1);
+      this.waiters.remove(waiter);
       throw this.giveUp(began); // @step waitInLine.timeout
     }
     if (got === CLOSED) throw this.refuseClosed(); // @step waitInLine.rejected

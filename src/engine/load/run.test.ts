@@ -74,8 +74,16 @@ describe('what a load can run', () => {
   });
 
   it('refuses a queue too long to keep in memory', () => {
-    const problems = loadProblems(scenario({ maxSize: 10, acquireTimeout: 600_000 }, { arrivalsPerSecond: 100_000 }));
+    // A million callers who each wait up to 10 min on a pool of 10: nearly all of them in line at once.
+    const long = { arrivalsPerSecond: 100_000, arrivals: 1_000_000 };
+    const problems = loadProblems(scenario({ maxSize: 10, acquireTimeout: 600_000 }, long));
     expect(problems.join(' ')).toMatch(/callers would be in the pool at once/);
+  });
+
+  it('counts no more callers in line than the file sends', () => {
+    // Ten thousand callers can never be more than ten thousand in line, however long they wait.
+    const few = { arrivalsPerSecond: 100_000, arrivals: 10_000 };
+    expect(loadProblems(scenario({ maxSize: 10, acquireTimeout: 600_000 }, few))).toEqual([]);
   });
 
   it('refuses a run spanning more virtual time than the clock resolves', () => {

@@ -2,28 +2,15 @@
  * A load scenario: what a file's `load` object says, checked before anything runs — the caps that
  * keep a run finite, the loads no pool could serve, and how long a run will take.
  */
-import { offeredLoad, waitingSystem } from './queueing';
+import { offeredLoad } from './queueing';
+import { estimateLoad, workProblem } from '../work';
 import type { Rng } from '../core';
 import { resolveOptions } from '../levels';
 import type { ProductionOptions } from '../levels/production';
 import { DEFAULT_COSTS, type Costs, type LevelOptions } from '../types';
 
-export type HoldDistribution = 'exponential' | 'fixed';
-
-/** A load file's `load` object (checked by the file format's schema, scenario/load.ts). */
-export interface LoadSpec {
-  readonly arrivalsPerSecond: number;
-  readonly holdMs: number;
-  readonly hold: HoldDistribution;
-  readonly arrivals: number;
-}
-
-export interface LoadScenario {
-  readonly level: 'production';
-  readonly options: LevelOptions;
-  readonly seed: number;
-  readonly load: LoadSpec;
-}
+export type { HoldDistribution, LoadScenario, LoadSpec } from './types';
+import type { LoadScenario } from './types';
 
 /** Caps that keep a run finite and a browser tab alive. */
 export const LOAD_LIMITS = {
@@ -64,13 +51,18 @@ export function loadProblems(scenario: LoadScenario): string[] {
         `Use a pool larger than ${fmt(a)}, fewer arrivals a second, shorter holds, or an acquire timeout.`,
     );
   }
-  const concurrent = expectedConcurrent(scenario);
-  if (problems.length === 0 && concurrent > LOAD_LIMITS.maxConcurrent) {
+  const work = estimateLoad(scenario);
+  const live = work.load!.live;
+  if (problems.length === 0 && live > LOAD_LIMITS.maxConcurrent) {
     problems.push(
-      `About ${fmt(concurrent)} callers would be in the pool at once (waiting or holding); the lab runs at most ${fmt(LOAD_LIMITS.maxConcurrent)}. ` +
-        'Use fewer arrivals a second, shorter holds or a shorter acquire timeout.',
+      `About ${fmt(live)} callers would be in the pool at once (waiting or holding); the lab runs at most ${fmt(LOAD_LIMITS.maxConcurrent)}. ` +
+        `Each keeps its object away from the shelf for ${fmt(work.load!.busyMs)} ms (the hold, the hand-over, the check and the reset). ` +
+        'Use fewer arrivals a second, shorter holds, smaller costs or a shorter acquire timeout.',
     );
   }
+  const heavy =
+    problems.length === 0 ? workProblem(work, { count: load.arrivals, name: 'the number of arrivals' }) : null;
+  if (heavy !== null) problems.push(heavy);
   const spanMs = (load.arrivals / load.arrivalsPerSecond) * 1000;
   if (spanMs > LOAD_LIMITS.maxSpanMs) {
     problems.push(
@@ -79,23 +71,6 @@ export function loadProblems(scenario: LoadScenario): string[] {
     );
   }
   return problems;
-}
-
-/** A rough upper estimate of callers alive at once (Little: rate × time in the system). */
-export function expectedConcurrent(scenario: LoadScenario): number {
-  const { load } = scenario;
-  const o = loadOptions(scenario.options);
-  const perMs = load.arrivalsPerSecond / 1000;
-  const a = perMs * load.holdMs;
-  const bounded = o.fixes.maxSize;
-  if (!bounded) return a + perMs * (o.costs.createMs[1] + o.costs.validateMs + 3 * o.costs.resetMs);
-  if (o.acquireTimeout === 0) return Math.min(a, o.maxSize);
-  if (o.acquireTimeout === null)
-    return (
-      o.maxSize + (waitingSystem(load.arrivalsPerSecond, load.holdMs, o.maxSize)?.meanQueue ?? Number.POSITIVE_INFINITY)
-    );
-  // Overloaded, everybody beyond the pool waits out the timeout.
-  return o.maxSize + (a > o.maxSize ? perMs * o.acquireTimeout : perMs * Math.min(o.acquireTimeout, load.holdMs * 10));
 }
 
 /** Measured speed of this engine on a 2-core laptop-class machine, arrivals per second (bench). */

@@ -94,6 +94,11 @@ function expectedFlags(result: RunResult): { at: number; warning: WarningKind; o
     const k = list.findLastIndex((h) => h.id === id);
     if (k >= 0) list.splice(k, 1);
   };
+  // Operations running on each object (making, statements, resets), from their start and end events.
+  const running = new Map<number, number>();
+  const run = (id: number | null, by: number) => {
+    if (id !== null) running.set(id, (running.get(id) ?? 0) + by);
+  };
   const flags: { at: number; warning: WarningKind; object: number }[] = [];
   result.events.forEach((e, i) => {
     // A guaranteed-release block lets go of its object when the body ends, as the release begins.
@@ -113,7 +118,9 @@ function expectedFlags(result: RunResult): { at: number; warning: WarningKind; o
         handsOf(e.client!).push(holding);
         if (inBlock.get(e.client!)) withLease.set(e.client!, holding);
         const refs = [...hands.values()].reduce((n, list) => n + list.filter((h) => h.id === e.object).length, 0);
-        if (refs > 1) flags.push({ at: i, warning: 'shared-object', object: e.object! });
+        // Two readers hold it, or another reader's call still works on it as it is handed out.
+        if (refs > 1 || (running.get(e.object!) ?? 0) > 0)
+          flags.push({ at: i, warning: 'shared-object', object: e.object! });
         if (e.world!.objects[e.object! - 1]!.alive === false)
           flags.push({ at: i, warning: 'dead-handout', object: e.object! });
         break;
@@ -121,10 +128,20 @@ function expectedFlags(result: RunResult): { at: number; warning: WarningKind; o
       case 'object.written':
         writer.set(e.object!, handsOf(e.client!).at(-1)!.lease);
         break;
+      case 'object.creating':
+      case 'object.resetting':
+      case 'statement.started':
+        run(e.object, 1);
+        break;
+      case 'object.created':
+        run(e.object, -1);
+        break;
       case 'object.reset':
+        run(e.object, -1);
         writer.set(e.object!, null);
         break;
       case 'statement.finished':
+        run(e.object, -1);
         if (e.sql === 'DISCARD ALL' && e.ok) writer.set(e.object!, null);
         break;
       case 'object.read':

@@ -6,6 +6,7 @@ import { EngineFailure, ScenarioError } from '../core';
 import { runLoad, type LoadOutput } from '../load/run';
 import { parseScenarioText } from '../scenario';
 import { nameOf, oneLine } from '../scenario/quote';
+import { estimateScenario, workProblem } from '../work';
 import type { Step, StepOutcome, WarningKind } from '../types';
 import { runScenario, type RunResult } from './run';
 
@@ -115,6 +116,11 @@ export function simulateText(text: string): SimulateResult {
       const { histogram: _histogram, ...load } = runLoad({ level: 'production', options, seed, load: parsed.load });
       return { ok: true, output: { level, seed, load } satisfies LoadLine };
     }
+    const heavy = workProblem(estimateScenario(parsed.scenario), {
+      count: parsed.scenario.steps.length,
+      name: 'the number of steps',
+    });
+    if (heavy !== null) return failed(heavy);
     const result = runScenario(parsed.scenario, { record: false });
     if (result.error) return failed(describeError(result.error, steps));
     const picks = parsed.scenario.choices?.length ?? 0;

@@ -26,6 +26,9 @@ export interface RunResult {
   readonly error: ScenarioError | null;
   readonly final: World;
   readonly eventCount: number;
+  /** Timers fired and tasks started: with the events, the work the run did (see engine/work). */
+  readonly timersFired: number;
+  readonly tasksStarted: number;
   /** The choice points met (only with `choices` or `choose`; empty otherwise). */
   readonly choicePoints: readonly ChoicePoint[];
 }
@@ -172,6 +175,8 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     error: state.fatal,
     final: rt.snapshot(),
     eventCount: rt.eventCount,
+    timersFired: rt.sim.fired,
+    tasksStarted: rt.sim.spawned,
     choicePoints,
   };
 }

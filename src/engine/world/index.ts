@@ -5,6 +5,7 @@
  */
 export { Parking, PoolError, PoolExhausted, TIMED_OUT } from '../core';
 export type { Op, Timer } from '../core';
+export { Line } from './line';
 export { PoolBase } from './poolBase';
 export type { ClientRecord, PoolState, StepScratch, Waiting } from './records';
 export { Book, Connection } from './resources';

@@ -18,8 +18,12 @@ export interface ConnectionHost {
 abstract class Resource {
   alive = true;
   closed = false;
-  /** In the press (being created) or at the desk (a statement or reset running). */
-  busy: string | null = null;
+  /**
+   * What is running on it now, oldest first: its making ('create'), a statement or a reset. Usually
+   * one thing or none; more when two readers' operations overlap on one object (a release still
+   * cleaning it while another reader's acquire checks it) — each ends on its own.
+   */
+  readonly running: string[] = [];
   /** The lease that last wrote its state, for spotting one borrower's data reaching the next. */
   writtenBy: number | null = null;
   lends = 0;
@@ -28,6 +32,21 @@ abstract class Resource {
     readonly createdAt: number,
   ) {}
   abstract get state(): string | null;
+
+  /** The newest operation still running on it (in the press or at the desk), or null. */
+  get busy(): string | null {
+    return this.running.at(-1) ?? null;
+  }
+
+  /** An operation starts on it; `end` it when it finishes. */
+  begin(what: string): void {
+    this.running.push(what);
+  }
+
+  end(what: string): void {
+    const i = this.running.indexOf(what);
+    if (i >= 0) this.running.splice(i, 1);
+  }
 }
 
 /** A generic slow object: what a borrower writes stays in it until something clears it. */
@@ -62,10 +81,10 @@ export class Connection extends Resource {
   *execute(sql: string): Op<void> {
     const kind = statementKind(sql);
     const ms = kind === 'select' ? this.rt.costs.validateMs : kind === 'set' ? 0 : this.rt.costs.resetMs;
-    this.busy = sql;
+    this.begin(sql);
     this.rt.emitHere({ type: 'statement.started', sql, ms }, this, kind);
     yield* delay(ms);
-    this.busy = null;
+    this.end(sql);
     const error = this.apply(sql);
     this.rt.emitHere({ type: 'statement.finished', sql, ok: error === null, error }, this, kind);
     if (error !== null) throw new DatabaseError(error);

@@ -172,11 +172,11 @@ export class Runtime {
     const ms = this.rng.int(this.costs.createMs[0], this.costs.createMs[1]);
     const obj = make(this.objects.length + 1);
     this.objects.push(obj);
-    obj.busy = 'create';
+    obj.begin('create');
     this.scratchOf(this.sim.current)?.created.push(obj.id);
     this.emitHere({ type: 'object.creating', ms }, obj, 'create');
     yield* delay(ms);
-    obj.busy = null;
+    obj.end('create');
     this.emitHere({ type: 'object.created' }, obj, 'create');
     return obj;
   }
@@ -193,10 +193,10 @@ export class Runtime {
 
   /** A plain reset: clear what the borrower wrote. */
   *resetBook(book: Book): Op<void> {
-    book.busy = 'reset';
+    book.begin('reset');
     this.emitHere({ type: 'object.resetting', ms: this.costs.resetMs }, book, 'reset');
     yield* delay(this.costs.resetMs);
-    book.busy = null;
+    book.end('reset');
     book.note = null;
     book.writtenBy = null;
     this.emitHere({ type: 'object.reset' }, book, 'reset');

@@ -61,6 +61,23 @@ describe('the load form', () => {
     expect(check.problems[0]).toMatch(/cannot keep up/);
   });
 
+  it('refuses a load too heavy to run, with the engine’s estimate and what to lower', () => {
+    const check = checkForm({
+      ...DEFAULT_FORM,
+      textbook: false,
+      mode: 'timeout',
+      timeoutMs: '1000000000',
+      rate: '1000',
+      holdMs: '1000',
+      poolSize: '1000',
+      arrivals: '5000000',
+    });
+    expect(check.scenario).toBeNull();
+    expect(check.problems[0]).toMatch(
+      /^This run is too heavy for the lab: .* Lower the number of arrivals from 5,000,000/,
+    );
+  });
+
   it('reads costs and a timeout when the pool is not the textbook one', () => {
     const check = checkForm({
       ...DEFAULT_FORM,

@@ -1,0 +1,82 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Timer, TimerHeap } from './heap';
+import { Sim } from './sim';
+
+const timer = (heap: TimerHeap, t: number, seq: number) => new Timer(t, seq, () => {}, heap);
+
+describe('TimerHeap', () => {
+  it('gives timers back in (time, sequence) order, skipping cancelled ones, through any compaction', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ t: fc.integer({ min: 0, max: 50 }), cancel: fc.boolean() }), { maxLength: 500 }),
+        (specs) => {
+          const heap = new TimerHeap();
+          const timers = specs.map((s, seq) => timer(heap, s.t, seq));
+          for (const t of timers) heap.push(t);
+          specs.forEach((s, i) => {
+            if (s.cancel) timers[i]!.cancelled = true;
+          });
+          const out: Timer[] = [];
+          for (let t = heap.pop(); t; t = heap.pop()) if (!t.cancelled) out.push(t);
+          const expected = timers.filter((t) => !t.cancelled).sort((a, b) => a.t - b.t || a.seq - b.seq);
+          expect(out).toEqual(expected);
+        },
+      ),
+    );
+  });
+
+  it('drops cancelled timers, so what it holds follows what will still fire', () => {
+    const heap = new TimerHeap();
+    const kept = Array.from({ length: 10 }, (_, i) => timer(heap, 1e9 + i, i));
+    for (const t of kept) heap.push(t);
+    for (let i = 0; i < 100_000; i++) {
+      const t = timer(heap, 1e9, 100 + i);
+      heap.push(t);
+      t.cancelled = true;
+    }
+    expect(heap.live).toBe(10);
+    expect(heap.size).toBeLessThan(200);
+    expect(heap.pop()).toBe(kept[0]);
+  });
+
+  it('takes out a chosen timer and keeps the order of the rest', () => {
+    const heap = new TimerHeap();
+    const timers = [5, 1, 4, 2, 3].map((t, seq) => timer(heap, t, seq));
+    for (const t of timers) heap.push(t);
+    heap.remove(timers[2]!); // t = 4
+    expect([heap.pop(), heap.pop(), heap.pop(), heap.pop()].map((t) => t?.t)).toEqual([1, 2, 3, 5]);
+    expect(heap.pop()).toBeUndefined();
+  });
+
+  it('counts a timer cancelled after it fired as gone, not as held', () => {
+    const heap = new TimerHeap();
+    const t = timer(heap, 1, 0);
+    heap.push(t);
+    expect(heap.pop()).toBe(t);
+    t.cancelled = true;
+    expect(heap.live).toBe(0);
+    expect(heap.size).toBe(0);
+  });
+});
+
+describe('Sim', () => {
+  it('lets a served waiter’s timeout go: a long run keeps only live timers', () => {
+    const sim = new Sim();
+    // A waiter parks with a timeout of 10⁹ ms and is served a moment later, a hundred thousand times.
+    let largest = 0;
+    let served = 0;
+    for (let i = 0; i < 100_000; i++) {
+      const parkingTimer = sim.at(sim.now + 1e9, () => {});
+      sim.at(sim.now + 1, () => {
+        parkingTimer.cancelled = true;
+        served++;
+      });
+      sim.tick();
+      largest = Math.max(largest, sim.heap.size);
+    }
+    expect(largest).toBeLessThan(1000);
+    expect(served).toBe(100_000);
+    expect(sim.heap.live).toBe(0);
+  });
+});
