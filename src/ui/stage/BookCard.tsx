@@ -7,7 +7,8 @@
 import { m } from 'motion/react';
 import type { ObjectView } from '../../engine';
 import type { Drawn } from '../../store/stage';
-import { FADE, MOVE } from '../motion';
+import { FADE } from '../motion';
+import { useTravel } from './travel';
 import { objectName, shortName } from './words';
 
 export interface BookCardProps {
@@ -24,6 +25,7 @@ export interface BookCardProps {
 
 export function BookCard({ copy, tag = null, work = null, onKill = null, compact = false }: BookCardProps) {
   const { object, primary, layoutId, also } = copy;
+  const travel = useTravel();
   const dead = !object.alive;
   const name = shortName(object);
   const elsewhere = also.length > 0 ? `⚠ the same ${object.kind} is also ${also.join('; ')}` : null;
@@ -64,7 +66,7 @@ export function BookCard({ copy, tag = null, work = null, onKill = null, compact
     'data-layout-id': layoutId,
     layoutId,
     ...(primary ? { layout: true as const } : { initial: { opacity: 0 }, animate: { opacity: 1 } }),
-    transition: primary ? MOVE : FADE,
+    transition: primary ? travel : FADE,
   };
   if (onKill) {
     const extra = [tag, elsewhere, object.state ? `written in it: ${object.state}` : null].filter(Boolean);
