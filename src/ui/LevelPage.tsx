@@ -63,7 +63,7 @@ export function LevelPage({ route }: { route: LabRoute }) {
     );
 
   return (
-    <div className="level" data-level={level}>
+    <div className="level level--lab" data-level={level}>
       <PanelBoundary name="The level header" resetKey={level}>
         <LevelHeader level={level} present={toggle} />
       </PanelBoundary>

@@ -13,10 +13,10 @@ import type { LabStore } from '../../store/labStore';
 import { shortcutsOn } from './useShortcutSetting';
 
 export const SHORTCUTS: readonly { keys: string; does: string }[] = [
-  { keys: 'Space', does: 'play or pause' },
-  { keys: '← →', does: 'step back / forward' },
-  { keys: 'Home End', does: 'jump to start / end' },
-  { keys: '+ −', does: 'faster / slower' },
+  { keys: 'Space', does: 'play / pause' },
+  { keys: '← →', does: 'step' },
+  { keys: 'Home End', does: 'start / end' },
+  { keys: '+ −', does: 'speed' },
   { keys: 'P', does: 'presentation mode' },
 ];
 

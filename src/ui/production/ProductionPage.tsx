@@ -11,6 +11,7 @@ import type { FixName, Fixes } from '../../engine';
 import { createLabStore } from '../../store/labStore';
 import { levelOf, SWITCHED_LEVEL } from '../../store/levels';
 import { LabStoreProvider } from '../hooks/labStore';
+import { usePresentation } from '../hooks/usePresentation';
 import { useShortcuts } from '../hooks/useShortcuts';
 import { CodePanel } from '../panels/CodePanel';
 import { PanelBoundary } from '../panels/PanelBoundary';
@@ -37,6 +38,8 @@ export default function ProductionPage() {
   const other = useMemo(() => createLabStore({ level: SWITCHED_LEVEL }), []);
   // The keys drive the main run (the one on the left when two are side by side).
   useShortcuts(main);
+  // Presentation mode (P): the run's scene, caption and transport only (layout.css).
+  usePresentation();
   const scenario = productionStoryById(scenarioId) ?? productionStoryById(DEFAULT_SCENARIO)!;
   const focus: FixName = scenario.fix ?? FIX_NAMES.find((f) => !fixes[f]) ?? 'lock';
   const focusName = FIX_ROWS[focus].name;

@@ -8,7 +8,7 @@ export function Clock({ t }: { t: number }) {
   const turn = ((t % 1000) / 1000) * 360;
   return (
     <p className="clock" data-clock={t}>
-      <svg className="clock__dial" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
+      <svg className="clock__dial" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
         <circle cx="12" cy="12" r="10" fill="none" stroke="currentColor" strokeWidth="2" />
         <line
           x1="12"

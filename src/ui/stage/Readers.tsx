@@ -23,12 +23,13 @@ export function Readers({ world, level, killer, pace }: { world: World; level: L
   const titleId = useId();
   return (
     <div className="readers station station--readers" role="group" aria-labelledby={titleId}>
-      <h3 id={titleId} className="room__title">
+      {/* Named for screen readers; on screen each card says "Reader A". */}
+      <h3 id={titleId} className="sr-only">
         Readers
       </h3>
       {levelOf(level).queues && <WaitingLine line={line} />}
       {readers.length === 0 ? (
-        <p className="room__empty">No readers yet. Pick a story, or add a reader below.</p>
+        <p className="room__empty">No readers yet: pick a story, or add one in “Try it yourself”.</p>
       ) : (
         <ul className="readers__list">
           {readers.map((r) => {
