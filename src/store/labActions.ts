@@ -243,6 +243,9 @@ export function createActions({ set, get, notify }: ActionContext, stories: read
         storyId: null,
         basedOn: null,
         extraReaders: [],
+        // The form shows the options the file's run uses (the level's defaults where it says none).
+        optionText: { ...defaultOptionText(scenario.level), ...textOf(scenario.options) },
+        optionErrors: {},
         sameInstant: null,
       });
       return true;

@@ -39,7 +39,6 @@ export {
   LOAD_LIMITS,
   loadProblems,
   meanWaitMs,
-  niceStep,
   offeredLoad,
   TAIL,
 } from '../engine';

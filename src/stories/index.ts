@@ -266,27 +266,22 @@ export function storyById(id: string): Story | undefined {
 const PAGES: readonly LevelPage[] = [
   {
     id: 'level1',
-    adds: 'A shelf of ready-made books: take the top one, or print a new one when the shelf is empty, and put back whatever comes back.',
     solves: 'Printing a book for every reader is slow; reusing one from the shelf is almost free.',
   },
   {
     id: 'level2',
-    adds: 'Counts the books on loan and refuses to print past a maximum.',
     solves: 'With no maximum the pool grows forever and eats all memory.',
   },
   {
     id: 'level3',
-    adds: 'Cleans every book at the desk before it goes back on the shelf.',
     solves: 'Without a reset, one reader’s notes reach the next reader.',
   },
   {
     id: 'level4',
-    adds: 'A block that lends a book and always takes it back, even when the reader crashes inside it.',
     solves: 'A reader who fails before returning loses the book, and the pool slowly runs dry.',
   },
   {
     id: 'database',
-    adds: 'Real connections: each one is checked with SELECT 1 before it is lent, and its session is wiped with ROLLBACK and DISCARD ALL when it returns; close() shuts the pool.',
     solves: 'Without validation a dead connection is handed to a user; without cleanup connections are never closed.',
   },
 ];

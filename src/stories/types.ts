@@ -33,13 +33,11 @@ export interface ProductionStory extends Story {
 }
 
 /**
- * What a lab level's page says beyond its registry record (its title, label and place on the path
- * are the registry's: `LEVELS[id]`).
+ * What a lab level's page says beyond its registry record (its title, label, what it adds — the
+ * summary — and its place on the path are the registry's: `LEVELS[id]`).
  */
 export interface LevelPage {
   readonly id: LevelId;
-  /** One sentence: what this level adds. */
-  readonly adds: string;
   /** Which row of the text's "why we add each feature" table it answers, in our words. */
   readonly solves: string;
 }

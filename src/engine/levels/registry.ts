@@ -84,7 +84,8 @@ const RECORDS: Record<LevelId, Omit<LevelInfo, 'solves'>> = {
   level1: level('level1', {
     label: 'Level 1',
     title: 'Level 1 — the basic pool',
-    summary: 'A shelf of ready books: take the top one, or print a new one when the shelf is empty.',
+    summary:
+      'A shelf of ready-made books: take the top one, or print a new one when the shelf is empty, and put back whatever comes back.',
     lends: 'book',
     words: BOOK,
     bound: 'size',
@@ -168,7 +169,7 @@ const RECORDS: Record<LevelId, Omit<LevelInfo, 'solves'>> = {
   level4: level('level4', {
     label: 'Level 4',
     title: 'Level 4 — a guaranteed return',
-    summary: 'A block that lends a book and always takes it back, even when the reader fails inside it.',
+    summary: 'A block that lends a book and always takes it back, even when the reader crashes inside it.',
     lends: 'book',
     words: BOOK,
     bound: 'maxSize',
@@ -204,7 +205,7 @@ const RECORDS: Record<LevelId, Omit<LevelInfo, 'solves'>> = {
     label: 'Database',
     title: 'The database pool',
     summary:
-      'Real connections: each is checked with SELECT 1 before it is lent, and wiped with ROLLBACK and DISCARD ALL when it returns.',
+      'Real connections: each one is checked with SELECT 1 before it is lent, and its session is wiped with ROLLBACK and DISCARD ALL when it returns; close() shuts the pool.',
     lends: 'connection',
     words: CONNECTION,
     bound: 'maxSize',

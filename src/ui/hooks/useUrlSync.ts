@@ -1,12 +1,15 @@
 /**
- * Keeps the address bar and the lab in step: reading `?level=…&scenario=…&step=…` on load and on
- * back/forward (bad values open the nearest valid view with a notice), and writing the current
- * view back while the timeline is paused, so any moment can be shared as a link. A page that owns
- * its link (the production page) reads and writes everything after `level` itself.
+ * Keeps the address bar and the lab in step: reading the link (src/store/link.ts: the query's
+ * `?level=…&scenario=…&step=…`, and a scenario file in the fragment) on load and on back/forward
+ * (bad values open the nearest valid view with a notice), and writing the current view back while
+ * the timeline is paused, so any moment can be shared as a link. A page that owns its link (the
+ * production page) reads and writes everything after `level` itself.
  */
 import { useEffect } from 'react';
 import { formatDeepLink, parseDeepLink, type LinkContext } from '../../store/deeplink';
+import type { LinkedFile } from '../../store/link';
 import { selectLink } from '../../store/selectors';
+import type { Scenario } from '../../engine';
 import { storiesFor } from '../../stories';
 import { ownsLink, routeById, ROUTES } from '../routes';
 import type { LabStore } from '../../store/labStore';
@@ -21,14 +24,39 @@ const context: LinkContext = {
   },
   titleOf: (id) => routeById(id)?.label ?? id,
   ownsLink,
+  // A level's runs show on its lab page, or on the page that owns its level's links.
+  pageOfLevel: (level) => {
+    const r = ROUTES.find((route) =>
+      route.kind === 'lab' ? route.level === level : route.id === level && route.ownsLink,
+    );
+    return r?.id;
+  },
 };
+
+/** The run the link’s file put on stage: while it is still on stage, the address keeps the file. */
+let linked: { readonly scenario: Scenario; readonly file: LinkedFile } | null = null;
 
 /** Open the view the address bar points at; what cannot be honoured becomes a notice. */
 export function applyLocation(store: LabStore): void {
-  const { target, notices } = parseDeepLink(window.location.search, context);
+  const { target, notices } = parseDeepLink(window.location.search, context, window.location.hash);
   const route = routeById(target.page);
   const a = store.getState().actions;
-  if (route?.kind === 'lab') a.openLevel(route.level, { story: target.story, moment: target.moment, play: false });
+  linked = null;
+  if (route?.kind === 'lab' && target.file) {
+    const { json, scenario } = target.file;
+    a.openLevel(route.level, { play: false });
+    const opened = a.loadScenario(json, {
+      ...(scenario.choices ? { choices: scenario.choices } : {}),
+      cursor: target.moment ?? 'end',
+    });
+    if (opened) {
+      linked = { scenario: store.getState().scenario, file: target.file };
+      const last = store.getState().run.events.length - 1;
+      if (target.moment !== null && target.moment > last)
+        a.notify(`The link asked for moment ${target.moment}, but this timeline ends at moment ${last}; showing that.`);
+    }
+  } else if (route?.kind === 'lab')
+    a.openLevel(route.level, { story: target.story, moment: target.moment, play: false });
   else a.showPage(target.page);
   for (const n of notices) a.notify(n);
 }
@@ -47,17 +75,22 @@ export function useUrlSync(): void {
     return store.subscribe((s) => {
       if (s.playing) return;
       const link = selectLink(s);
-      // The page writes its own link once the address names it; leave its parameters alone.
-      if (ownsLink(link.page) && new URLSearchParams(window.location.search).get('level')?.toLowerCase() === link.page)
-        return;
-      const lab = routeById(link.page)?.kind === 'lab';
-      const search = formatDeepLink(lab ? link : { page: link.page, story: null, moment: null });
-      if (search === last || search === window.location.search) {
-        last = search;
+      const here = window.location.search + window.location.hash;
+      let address: string;
+      if (ownsLink(link.page)) {
+        // The page writes its own link once the address names it; until then keep its fragment for it.
+        if (new URLSearchParams(window.location.search).get('level')?.toLowerCase() === link.page) return;
+        address = formatDeepLink({ page: link.page, story: null, moment: null }) + window.location.hash;
+      } else if (routeById(link.page)?.kind === 'lab') {
+        const file = linked && s.scenario === linked.scenario ? linked.file : null;
+        address = formatDeepLink({ ...link, file });
+      } else address = formatDeepLink({ page: link.page, story: null, moment: null });
+      if (address === last || address === here) {
+        last = address;
         return;
       }
-      last = search;
-      window.history.replaceState(null, '', search);
+      last = address;
+      window.history.replaceState(null, '', address);
     });
   }, [store]);
 }

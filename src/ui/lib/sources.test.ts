@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LEVEL_LIST } from '../../store/levels';
-import { fileNameOf, sourceOf } from './sources';
+import { fileNameOf, shippedSources, sourceOf } from './sources';
 
 describe('level sources', () => {
   it.each(LEVEL_LIST.map((l) => [l.id, l] as const))(
@@ -13,4 +13,8 @@ describe('level sources', () => {
       expect(fileNameOf(level)).toBe(`src/engine/levels/${info.source}`);
     },
   );
+
+  it('ships the levels’ classes and nothing else (a new helper file in levels/ must be left out by name)', () => {
+    expect(shippedSources().sort()).toEqual(LEVEL_LIST.map((l) => l.source).sort());
+  });
 });

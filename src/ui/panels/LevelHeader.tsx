@@ -30,7 +30,7 @@ export function LevelHeader({ level, present }: { level: LevelId; present?: Reac
         <dl className="level-header__facts">
           <div>
             <dt>Adds</dt>
-            <dd>{page.adds}</dd>
+            <dd>{levelOf(level).summary}</dd>
           </div>
           <div>
             <dt>Solves</dt>

@@ -3,7 +3,7 @@
  * title and description for screen readers. Children draw in data coordinates through `x` / `y`.
  */
 import { useId, type ReactNode } from 'react';
-import { niceStep } from '../../../store/load';
+import { niceTicks } from '../../lib/ticks';
 
 export const W = 480;
 export const H = 280;
@@ -19,14 +19,6 @@ export function scale(min: number, max: number, from: number, to: number): Scale
   const span = max - min || 1;
   const f = ((v: number) => from + ((v - min) / span) * (to - from)) as Scale;
   return Object.assign(f, { min, max });
-}
-
-/** Round tick values covering [min, max]: about `n` of them, at 1, 2 or 5 × 10^k. */
-export function ticks(min: number, max: number, n = 5): number[] {
-  const step = niceStep((max - min) / n || 1);
-  const out: number[] = [];
-  for (let v = Math.ceil(min / step) * step; v <= max + step * 1e-9; v += step) out.push(Number(v.toPrecision(12)));
-  return out;
 }
 
 interface Props {
@@ -47,8 +39,8 @@ export function Chart(props: Props) {
   const id = useId();
   const x = scale(props.x[0], props.x[1], M.left, W - M.right);
   const y = scale(props.y[0], props.y[1], H - M.bottom, M.top);
-  const xt = props.xTicks ?? ticks(props.x[0], props.x[1]);
-  const yt = ticks(props.y[0], props.y[1]);
+  const xt = props.xTicks ?? niceTicks(props.x[0], props.x[1], 5);
+  const yt = niceTicks(props.y[0], props.y[1], 5);
   const xf = props.xFmt ?? String;
   const yf = props.yFmt ?? String;
   return (
