@@ -57,7 +57,16 @@ export class Lab {
     await this.reader(reader).getByRole('button', { name: action, exact: true }).click();
   }
 
+  /** Open a panel that folds away ("Try it yourself", "Event log"…), if it is not open yet. */
+  async unfold(label: string): Promise<void> {
+    const toggle = this.page.getByRole('group', { name: 'Panels to open' }).getByRole('button', { name: label });
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  }
+
+  /** Add readers by hand (opens "Try it yourself" first). */
   async addReaders(n: number): Promise<void> {
+    await this.unfold('Try it yourself');
     for (let i = 0; i < n; i++) await this.button('+ Add a reader').click();
   }
 

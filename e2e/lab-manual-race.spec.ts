@@ -7,6 +7,7 @@ import { expect, test } from './fixtures';
 
 test('database: four acquires at the same instant open more connections than the maximum', async ({ lab, page }) => {
   await lab.level('database');
+  await lab.unfold('Try it yourself');
   await page.getByLabel('Most allowed (maxSize)').fill('2');
   await expect(lab.stage.locator('[data-counter="created"]')).toHaveText('2');
   await lab.addReaders(4);
@@ -30,6 +31,7 @@ test('database: four acquires at the same instant open more connections than the
 
 test('database: the same four acquires one after another stop at the maximum', async ({ lab, page }) => {
   await lab.level('database');
+  await lab.unfold('Try it yourself');
   await page.getByLabel('Most allowed (maxSize)').fill('2');
   await lab.addReaders(4);
   await expect(page.getByRole('checkbox', { name: 'Same instant: the next actions start together' })).not.toBeChecked();

@@ -6,6 +6,7 @@ import { callout } from '../src/store/callouts';
 import { expect, test, type Lab } from './fixtures';
 
 async function sizes(lab: Lab, values: Record<string, string>) {
+  await lab.unfold('Try it yourself');
   for (const [label, value] of Object.entries(values)) await lab.page.getByLabel(label).fill(value);
 }
 

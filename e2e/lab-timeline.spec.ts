@@ -51,6 +51,7 @@ test('every keyboard shortcut works', async ({ lab, page }) => {
 
 test('shortcuts stay out of the way while typing', async ({ lab, page }) => {
   await lab.open('?level=level2&scenario=exhaustion-level2&step=3');
+  await lab.unfold('Try it yourself');
   const field = page.getByLabel('What Use writes');
   await field.click();
   await field.pressSequentially('a -+ b');
@@ -79,6 +80,7 @@ test('the scrubber and the jump buttons move the cursor', async ({ lab, page }) 
 test('choosing a log entry jumps back to it', async ({ lab, page }) => {
   await lab.open('?level=level3&scenario=crash-leaks-level3');
   await lab.key('End');
+  await lab.unfold('Event log');
   const log = page.getByRole('region', { name: 'Event log' });
   const entry = log.getByRole('button').filter({ hasText: 'crashes' }).first();
   const text = (await entry.innerText()).split('\n').pop()!.trim();

@@ -21,6 +21,7 @@ test('two "borrowed" numbers disagree unlabelled: no more — Level 3 "A crash b
   await expect(gap).toContainText('2 more than readers hold: the leak — 2 books lost');
 
   // The chart says the same, in the same words.
+  await lab.unfold('Metrics');
   const chart = page.locator('.mchart__caption');
   await expect(chart).toContainText('The pool thinks 2 are out. Readers hold 0.');
   await expect(chart).toContainText('2 more than readers hold: the leak');
@@ -42,6 +43,7 @@ test('the badge and the chart give the same two counts at every moment — datab
 }) => {
   const moments = momentsOf(STORIES.find((s) => s.id === 'restart-database')!.scenario);
   await lab.open('?level=database&scenario=restart-database&step=0');
+  await lab.unfold('Metrics');
   const badge = lab.stage.getByRole('list', { name: 'Counts' });
   const chart = page.locator('.mchart__caption');
   for (const m of moments) {

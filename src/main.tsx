@@ -7,6 +7,8 @@ import { LabStoreProvider } from './ui/hooks/labStore';
 import { applyLocation } from './ui/hooks/useUrlSync';
 import './ui/theme.css';
 import './ui/app.css';
+import './ui/stage/scene.css';
+import './ui/layout.css';
 
 const store = createLabStore({ stories: STORIES });
 // Read the deep link before the first paint, so the page opens where the link points.

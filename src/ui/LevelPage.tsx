@@ -1,99 +1,134 @@
 /**
- * One lab level: its header, then the stage with the controls, warnings and narration under it,
- * and beside it (on wide screens) or behind tabs (on phones) the code, the acquire flow, the
- * metrics and the log. Each panel has its own error boundary.
+ * One lab level. First what a learner follows — the scene with its caption on it, and the
+ * transport under it — so that on a 1280×600 viewport they fit without scrolling; then the
+ * warnings, and the panels that fold away until asked for (the acquire flow, the metrics, the log,
+ * manual mode); beside them on wide screens (after them on narrow ones) the code. Presentation
+ * mode (the button, or P) keeps the scene, the caption and the transport only, in large type.
+ * Each panel has its own error boundary.
  */
 import { useState } from 'react';
 import { useLabStore } from './hooks/labStore';
-import { useMediaQuery } from './hooks/useMediaQuery';
+import { setPresenting, usePresentation } from './hooks/usePresentation';
 import { LessonPanel } from './lesson/LessonPanel';
 import { Callouts } from './panels/Callouts';
 import { CodePanel } from './panels/CodePanel';
 import { Controls } from './panels/Controls';
 import { EventLog } from './panels/EventLog';
 import { FlowPanel } from './panels/FlowPanel';
+import { Folds } from './panels/Folds';
 import { LevelHeader } from './panels/LevelHeader';
 import { ManualPanel } from './panels/ManualPanel';
 import { MetricsPanel } from './panels/MetricsPanel';
 import { Narration } from './panels/Narration';
 import { PanelBoundary } from './panels/PanelBoundary';
-import { Tabs } from './panels/Tabs';
+import { PresentButton } from './panels/PresentButton';
 import type { LabRoute } from './routes';
 import { Stage } from './stage/Stage';
+import { levelOf } from '../store/levels';
 
 export function LevelPage({ route }: { route: LabRoute }) {
   const level = route.level;
   const run = useLabStore((s) => s.run);
   const [killMode, setKillMode] = useState(false);
-  const wide = useMediaQuery('(min-width: 68rem)');
+  const presenting = usePresentation();
+  const toggle = <PresentButton on={presenting} onToggle={() => setPresenting(!presenting)} />;
 
-  const code = (
-    <PanelBoundary name="The code panel" resetKey={run}>
-      <CodePanel level={level} />
-    </PanelBoundary>
+  const scene = (
+    <>
+      <PanelBoundary name="The stage" resetKey={run}>
+        <Stage
+          killMode={killMode}
+          onKilled={() => setKillMode(false)}
+          tools={presenting ? toggle : undefined}
+          caption={
+            <PanelBoundary name="The narration" resetKey={run}>
+              <Narration />
+            </PanelBoundary>
+          }
+        />
+      </PanelBoundary>
+      <PanelBoundary name="The controls" resetKey={run}>
+        <Controls />
+      </PanelBoundary>
+    </>
   );
-  const flow = (
-    <PanelBoundary name="The acquire flow" resetKey={run}>
-      <FlowPanel level={level} />
-    </PanelBoundary>
-  );
-  const metrics = (
-    <PanelBoundary name="The metrics" resetKey={run}>
-      <MetricsPanel />
-    </PanelBoundary>
-  );
-  const log = (
-    <PanelBoundary name="The event log" resetKey={run}>
-      <EventLog />
-    </PanelBoundary>
-  );
+
+  if (presenting)
+    return (
+      <div className="level level--present" data-level={level} data-present="yes">
+        <h1 className="present-title" tabIndex={-1}>
+          {levelOf(level).title}
+        </h1>
+        <div className="present">{scene}</div>
+      </div>
+    );
 
   return (
-    <div className="level" data-level={level}>
+    <div className="level level--lab" data-level={level}>
       <PanelBoundary name="The level header" resetKey={level}>
-        <LevelHeader level={level} />
-      </PanelBoundary>
-      <PanelBoundary name="The lesson" resetKey={level}>
-        <LessonPanel level={level} />
+        <LevelHeader
+          level={level}
+          present={toggle}
+          lesson={
+            <PanelBoundary name="The lesson" resetKey={level}>
+              <LessonPanel level={level} />
+            </PanelBoundary>
+          }
+        />
       </PanelBoundary>
       <div className="lab">
         <div className="lab__main">
-          <PanelBoundary name="The stage" resetKey={run}>
-            <Stage killMode={killMode} onKilled={() => setKillMode(false)} />
-          </PanelBoundary>
-          <PanelBoundary name="The controls" resetKey={run}>
-            <Controls />
-          </PanelBoundary>
+          {scene}
           <PanelBoundary name="The warnings" resetKey={run}>
             <Callouts />
           </PanelBoundary>
-          <PanelBoundary name="The narration" resetKey={run}>
-            <Narration />
-          </PanelBoundary>
-          {wide ? (
-            log
-          ) : (
-            <Tabs
-              label="More about this moment"
-              items={[
-                { id: 'code', label: 'Code', content: code },
-                { id: 'flow', label: 'Flow', content: flow },
-                { id: 'metrics', label: 'Metrics', content: metrics },
-                { id: 'log', label: 'Log', content: log },
-              ]}
-            />
-          )}
-          <PanelBoundary name="Try it yourself" resetKey={run}>
-            <ManualPanel killMode={killMode} onKillMode={setKillMode} />
+          <Folds
+            label="Panels to open"
+            items={[
+              {
+                id: 'flow',
+                label: 'Acquire flow',
+                content: (
+                  <PanelBoundary name="The acquire flow" resetKey={run}>
+                    <FlowPanel level={level} />
+                  </PanelBoundary>
+                ),
+              },
+              {
+                id: 'metrics',
+                label: 'Metrics',
+                content: (
+                  <PanelBoundary name="The metrics" resetKey={run}>
+                    <MetricsPanel />
+                  </PanelBoundary>
+                ),
+              },
+              {
+                id: 'log',
+                label: 'Event log',
+                content: (
+                  <PanelBoundary name="The event log" resetKey={run}>
+                    <EventLog />
+                  </PanelBoundary>
+                ),
+              },
+              {
+                id: 'manual',
+                label: 'Try it yourself',
+                content: (
+                  <PanelBoundary name="Try it yourself" resetKey={run}>
+                    <ManualPanel killMode={killMode} onKillMode={setKillMode} />
+                  </PanelBoundary>
+                ),
+              },
+            ]}
+          />
+        </div>
+        <div className="lab__side">
+          <PanelBoundary name="The code panel" resetKey={run}>
+            <CodePanel level={level} />
           </PanelBoundary>
         </div>
-        {wide && (
-          <div className="lab__side">
-            {code}
-            {flow}
-            {metrics}
-          </div>
-        )}
       </div>
     </div>
   );

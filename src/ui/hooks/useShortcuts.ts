@@ -1,5 +1,6 @@
 /**
- * Keyboard shortcuts for the timeline: Space play/pause, ← → step, Home End jump, + − speed.
+ * Keyboard shortcuts for the timeline: Space play/pause, ← → step, Home End jump, + − speed
+ * (and P, presentation mode, on the pages that have it: usePresentation.ts).
  *
  * They work wherever the focus is on the page, with two exceptions: never while the learner types
  * in a text field, and never for a key the focused control uses itself — Space presses the focused
@@ -12,10 +13,11 @@ import type { LabStore } from '../../store/labStore';
 import { shortcutsOn } from './useShortcutSetting';
 
 export const SHORTCUTS: readonly { keys: string; does: string }[] = [
-  { keys: 'Space', does: 'play or pause' },
-  { keys: '← →', does: 'step back / forward' },
-  { keys: 'Home End', does: 'jump to start / end' },
-  { keys: '+ −', does: 'faster / slower' },
+  { keys: 'Space', does: 'play / pause' },
+  { keys: '← →', does: 'step' },
+  { keys: 'Home End', does: 'start / end' },
+  { keys: '+ −', does: 'speed' },
+  { keys: 'P', does: 'presentation mode' },
 ];
 
 /** Input types whose keys type text. */

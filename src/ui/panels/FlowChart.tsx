@@ -3,7 +3,7 @@
  * taking lit. The lit node is marked three ways: a tint, a thick outline with a "now" tag beside
  * it, and the caption under the chart (also part of the SVG's description).
  */
-import { useId, useMemo } from 'react';
+import { useId, useMemo, type CSSProperties } from 'react';
 import type { LevelId, PoolEvent } from '../../engine';
 import { flowFor, flowNodeNear, type FlowEdge, type FlowNode } from '../../store/flow';
 import './FlowChart.css';
@@ -122,13 +122,15 @@ export function FlowChart({ level, events, cursor }: FlowChartProps) {
   const marker = `${id}-arrow`.replace(/:/g, '');
 
   return (
-    <figure className="flowchart" data-lit={lit ?? ''}>
+    // Focusable: on a phone the diagram scrolls sideways, and the keys must reach it.
+    <figure className="flowchart" data-lit={lit ?? ''} tabIndex={0}>
       <svg
         viewBox={`0 0 ${width} ${height}`}
         role="img"
         aria-labelledby={`${id}-title`}
         aria-describedby={`${id}-desc`}
         className="flowchart__svg"
+        style={{ '--flow-w': width } as CSSProperties}
       >
         <title id={`${id}-title`}>How acquire decides on this level</title>
         <desc id={`${id}-desc`}>{`${graph.description} ${caption}`}</desc>

@@ -1,7 +1,8 @@
 /**
- * A level's header: its title, what it adds and which problem it solves, its stories (scenario
- * buttons), and what changed in the code since the previous level.
+ * A level's header: its title, what it adds and which problem it solves, its lesson (given by the
+ * page), its stories (scenario buttons), and what changed in the code since the previous level.
  */
+import type { ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import type { LevelId } from '../../engine';
 import { levelOf } from '../../store/levels';
@@ -11,7 +12,7 @@ import { useLabActions, useLabStore } from '../hooks/labStore';
 import { focusPlay } from '../lib/focus';
 import { CodeDiff } from './CodeDiff';
 
-export function LevelHeader({ level }: { level: LevelId }) {
+export function LevelHeader({ level, present, lesson }: { level: LevelId; present?: ReactNode; lesson?: ReactNode }) {
   const page = levelPageOf(level);
   const previous = previousPageOf(level);
   const stories = storiesFor(level);
@@ -21,7 +22,10 @@ export function LevelHeader({ level }: { level: LevelId }) {
   const current = stories.find((s) => s.id === (storyId ?? basedOn));
   return (
     <header className="level-header">
-      <h1 tabIndex={-1}>{levelOf(level).title}</h1>
+      <div className="level-header__top">
+        <h1 tabIndex={-1}>{levelOf(level).title}</h1>
+        {present}
+      </div>
       {page && (
         <dl className="level-header__facts">
           <div>
@@ -34,10 +38,11 @@ export function LevelHeader({ level }: { level: LevelId }) {
           </div>
         </dl>
       )}
+      {lesson}
       {stories.length > 0 && (
         <div className="stories" role="group" aria-labelledby="stories-title">
           <h2 id="stories-title" className="stories__title">
-            Scenarios <span className="stories__hint">— each plays a short story that ends on a warning</span>
+            Scenarios<span className="stories__hint"> — each plays a short story that ends on a warning</span>
           </h2>
           <ul className="stories__list">
             {stories.map((s) => (

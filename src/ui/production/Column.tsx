@@ -1,7 +1,8 @@
 /**
  * One run of the production pool on its own lab store: the shared stage and controls, then the
  * page's own additions (gauges, the line of waiting readers, the borrower ledger). `full` adds
- * the warnings' callouts and the narration (one column only: their headings have fixed ids).
+ * the narration as the scene's caption and the warnings' callouts (one column only: their headings
+ * have fixed ids).
  */
 import { LayoutGroup } from 'motion/react';
 import { useMemo, type ReactNode } from 'react';
@@ -37,7 +38,16 @@ export function Column({ store, full, heading, label, children }: ColumnProps) {
         <div className="prod-column" role="region" aria-label={label}>
           {heading}
           <PanelBoundary name="The stage" resetKey={store}>
-            <Stage title={full ? 'The library' : `The library (${label})`} />
+            <Stage
+              title={full ? 'The library' : `The library (${label})`}
+              caption={
+                full ? (
+                  <PanelBoundary name="The narration" resetKey={store}>
+                    <Narration />
+                  </PanelBoundary>
+                ) : undefined
+              }
+            />
           </PanelBoundary>
           <PanelBoundary name="The controls" resetKey={store}>
             <Controls label={full ? 'Playback' : `Playback (${label})`} />
@@ -46,9 +56,6 @@ export function Column({ store, full, heading, label, children }: ColumnProps) {
             <>
               <PanelBoundary name="The warnings" resetKey={store}>
                 <Callouts />
-              </PanelBoundary>
-              <PanelBoundary name="The narration" resetKey={store}>
-                <Narration />
               </PanelBoundary>
             </>
           ) : (

@@ -13,6 +13,7 @@ import type { ProductionStory } from '../../stories/types';
 import { createLabStore } from '../../store/labStore';
 import { levelOf, SWITCHED_LEVEL } from '../../store/levels';
 import { LabStoreProvider } from '../hooks/labStore';
+import { usePresentation } from '../hooks/usePresentation';
 import { useShortcuts } from '../hooks/useShortcuts';
 import { CodePanel } from '../panels/CodePanel';
 import { PanelBoundary } from '../panels/PanelBoundary';
@@ -50,6 +51,8 @@ export default function ProductionPage() {
   const other = useMemo(() => createLabStore({ level: SWITCHED_LEVEL }), []);
   // The keys drive the main run (the one on the left when two are side by side).
   useShortcuts(main);
+  // Presentation mode (P): the run's scene, caption and transport only (layout.css).
+  usePresentation();
   const fromFile = useMemo((): Shown | null => (file ? { ...FILE_STORY, scenario: file } : null), [file]);
   const scenario: Shown =
     scenarioId === FILE_SCENARIO && fromFile

@@ -1,13 +1,14 @@
 /**
  * One drawn copy of a pooled object, as a book (or a connection), wherever the world puts it. Each
  * copy carries its own `layoutId` (from the store: the first copy's is the object's, so its moves
- * animate); an object drawn in two places at once (a double release) shows in each where else it
- * is, in words, and the copies after the first are drawn dotted.
+ * animate — or, with reduced motion, cut); an object drawn in two places at once (a double release)
+ * shows in each where else it is, in words, and the copies after the first are drawn dotted.
  */
-import { m } from 'motion/react';
+import { m, useReducedMotionConfig } from 'motion/react';
 import type { ObjectView } from '../../engine';
 import type { Drawn } from '../../store/stage';
-import { FADE, MOVE } from '../motion';
+import { FADE } from '../motion';
+import { useTravel } from './travel';
 import { objectName, shortName } from './words';
 
 export interface BookCardProps {
@@ -24,6 +25,10 @@ export interface BookCardProps {
 
 export function BookCard({ copy, tag = null, work = null, onKill = null, compact = false }: BookCardProps) {
   const { object, primary, layoutId, also } = copy;
+  const travel = useTravel();
+  // Reduced motion: a cut. The copy is drawn where it is, with no layout projection at all (motion
+  // would otherwise draw it one frame at its old place before jumping).
+  const still = useReducedMotionConfig() === true;
   const dead = !object.alive;
   const name = shortName(object);
   const elsewhere = also.length > 0 ? `⚠ the same ${object.kind} is also ${also.join('; ')}` : null;
@@ -62,9 +67,13 @@ export function BookCard({ copy, tag = null, work = null, onKill = null, compact
     'data-alive': object.alive ? 'yes' : 'no',
     'data-place': copy.place.at,
     'data-layout-id': layoutId,
-    layoutId,
-    ...(primary ? { layout: true as const } : { initial: { opacity: 0 }, animate: { opacity: 1 } }),
-    transition: primary ? MOVE : FADE,
+    ...(still
+      ? {}
+      : {
+          layoutId,
+          ...(primary ? { layout: true as const } : { initial: { opacity: 0 }, animate: { opacity: 1 } }),
+          transition: primary ? travel : FADE,
+        }),
   };
   if (onKill) {
     const extra = [tag, elsewhere, object.state ? `written in it: ${object.state}` : null].filter(Boolean);

@@ -43,10 +43,7 @@ export function Counters({ counts, words }: { counts: Counts; words: ThingWords 
           <strong data-counter="max">
             {maxSize === null ? (
               <>
-                none{' '}
-                <span className="counter__sub">
-                  (started with {startSize ?? 0} {startSize === 1 ? words.thing : words.things})
-                </span>
+                none <span className="counter__sub">({startSize ?? 0} made at start)</span>
               </>
             ) : (
               <>

@@ -1,72 +1,95 @@
 /**
- * The readers (clients), as the engine's world says they are: each card names the reader's state
- * in words (asking, waiting — 2nd in line, holding, returning, refused, timed out, failed,
- * crashed, done), the error it got until its next action, what it holds, and what is on its way
- * to it elsewhere on the stage. On a level where readers queue, the waiting line is drawn too.
+ * The readers (clients) at the counter, as the engine's world says they are: each card names the
+ * reader's state in words (asking, waiting — 2nd in line, holding, returning, refused, timed out,
+ * failed, crashed, done), the operation it is in (ACQUIRE, USE, RELEASE: ops.ts), the error it got
+ * until its next action, what it holds (with what it wrote in it), and what is on its way to it
+ * elsewhere on the scene. Using takes visible time: while a reader uses what it holds, a bar fills
+ * over the moment's time on screen. On a level where readers queue, the waiting line is drawn too.
  */
-import { useId, useMemo } from 'react';
+import { useId, useMemo, type CSSProperties } from 'react';
 import type { LevelId, World } from '../../engine';
 import { levelOf, wordsOf } from '../../store/levels';
 import { ordinal, readersOf, waitingLine } from '../../store/readers';
 import { BookCard } from './BookCard';
-import { killOf, type Killer } from './Rooms';
+import { OpTag } from './OpTag';
+import { opOfReader } from './ops';
+import { killOf, type Killer, type Pace } from './Rooms';
 
-export function Readers({ world, level, killer }: { world: World; level: LevelId; killer: Killer }) {
+export function Readers({ world, level, killer, pace }: { world: World; level: LevelId; killer: Killer; pace: Pace }) {
   const words = wordsOf(level);
   const readers = useMemo(() => readersOf(world, words), [world, words]);
   const line = useMemo(() => waitingLine(world), [world]);
+  const ops = useMemo(() => new Map(world.clients.map((c) => [c.name, opOfReader(c)])), [world]);
   const titleId = useId();
   return (
-    <div className="readers" role="group" aria-labelledby={titleId}>
-      <h3 id={titleId} className="room__title">
+    <div className="readers station station--readers" role="group" aria-labelledby={titleId}>
+      {/* Named for screen readers; on screen each card says "Reader A". */}
+      <h3 id={titleId} className="sr-only">
         Readers
       </h3>
       {levelOf(level).queues && <WaitingLine line={line} />}
       {readers.length === 0 ? (
-        <p className="room__empty">No readers yet. Pick a story, or add a reader below.</p>
+        <p className="room__empty">No readers yet: pick a story, or add one in “Try it yourself”.</p>
       ) : (
         <ul className="readers__list">
-          {readers.map((r) => (
-            <li
-              key={r.name}
-              className={`reader reader--${r.state}`}
-              data-reader={r.name}
-              data-state={r.state}
-              data-position={r.position ?? undefined}
-              data-holding={r.hands.map((h) => h.object.id).join(',')}
-            >
-              <div className="reader__head">
-                <span className="reader__avatar" aria-hidden="true">
-                  {r.state === 'crashed' ? '✕' : r.name.slice(0, 2)}
-                </span>
-                <span className="reader__name">Reader {r.name}</span>
-                <span className="reader__state">{r.label}</span>
-              </div>
-              {r.detail && <p className="reader__doing">{r.detail}</p>}
-              {r.error && (
-                <p className="reader__error" data-error={r.error.kind}>
-                  <span aria-hidden="true">⚠ </span>
-                  {r.error.message}
-                </p>
-              )}
-              {r.coming.length > 0 && (
-                <ul className="reader__coming" aria-label={`On its way for Reader ${r.name}`}>
-                  {r.coming.map((c) => (
-                    <li key={c}>{c}</li>
-                  ))}
-                </ul>
-              )}
-              {r.hands.length > 0 && (
-                <ul className="reader__hands" aria-label={`Reader ${r.name} holds`}>
-                  {r.hands.map((h) => (
-                    <li key={h.layoutId}>
-                      <BookCard copy={h} onKill={killOf(killer, h)} />
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </li>
-          ))}
+          {readers.map((r) => {
+            const op = ops.get(r.name) ?? null;
+            return (
+              <li
+                key={r.name}
+                className={`reader reader--${r.state}`}
+                data-reader={r.name}
+                data-state={r.state}
+                data-position={r.position ?? undefined}
+                data-holding={r.hands.map((h) => h.object.id).join(',')}
+                data-op={op ?? undefined}
+              >
+                <div className="reader__head">
+                  {r.state === 'crashed' && (
+                    <span className="reader__avatar" aria-hidden="true">
+                      ✕
+                    </span>
+                  )}
+                  <span className="reader__name">Reader {r.name}</span>
+                  <span className="reader__state">{r.label}</span>
+                  {r.detail && <span className="reader__doing">{r.detail}</span>}
+                  {op && <OpTag op={op} />}
+                </div>
+                {op === 'use' && (
+                  <span className="use-time" aria-hidden="true">
+                    <span
+                      key={pace.cursor}
+                      className="use-time__bar"
+                      style={{ animationDuration: `${Math.max(250, pace.beatMs)}ms` } as CSSProperties}
+                      data-filling={pace.nextT !== null ? 'yes' : undefined}
+                    />
+                  </span>
+                )}
+                {r.error && (
+                  <p className="reader__error" data-error={r.error.kind}>
+                    <span aria-hidden="true">⚠ </span>
+                    {r.error.message}
+                  </p>
+                )}
+                {r.coming.length > 0 && (
+                  <ul className="reader__coming" aria-label={`On its way for Reader ${r.name}`}>
+                    {r.coming.map((c) => (
+                      <li key={c}>{c}</li>
+                    ))}
+                  </ul>
+                )}
+                {r.hands.length > 0 && (
+                  <ul className="reader__hands" aria-label={`Reader ${r.name} holds`}>
+                    {r.hands.map((h) => (
+                      <li key={h.layoutId}>
+                        <BookCard copy={h} onKill={killOf(killer, h)} />
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            );
+          })}
         </ul>
       )}
     </div>

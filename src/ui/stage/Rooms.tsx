@@ -1,13 +1,14 @@
 /**
- * The stage's rooms, each drawing the copies the world puts there: the printing press (being
- * made), the shelf (a pile: the top goes out first), the counter (on the way to or back from a
- * reader), the cleaning desk (being reset), the lost corner (only what the engine finds
- * unreachable) and the bin (closed).
+ * The scene's stations, each drawing the copies the world puts there: the printing press (being
+ * made), the shelf (a pile: the top goes out first), the cleaning desk (being reset), the lost
+ * corner (only what the engine finds unreachable) and the bin (closed). The counter, where
+ * ACQUIRE and RELEASE pass, is in Counter.tsx.
  */
-import { useId, useMemo, type CSSProperties, type ReactNode } from 'react';
+import { useMemo, type CSSProperties } from 'react';
 import type { ObjectView, PoolEvent, World } from '../../engine';
 import { drawnAt, forReader, shelfOf, type Drawn } from '../../store/stage';
 import { BookCard } from './BookCard';
+import { Station } from './Station';
 import { deskWork, shortName } from './words';
 
 /** Kill by click (manual mode): given for the objects that can still die, null for the others. */
@@ -21,27 +22,6 @@ export interface RoomProps {
 
 /** Only an object's first copy is a kill button: one button per object. */
 export const killOf = (killer: Killer, d: Drawn) => (d.primary ? killer(d.object) : null);
-
-function Room(props: {
-  id: string;
-  title: string;
-  note: string;
-  className: string;
-  children: ReactNode;
-  empty: string;
-  count: number;
-}) {
-  const titleId = `${useId()}${props.id}-title`;
-  return (
-    <div className={`room ${props.className}`} aria-labelledby={titleId} role="group" data-room={props.id}>
-      <h3 id={titleId} className="room__title">
-        {props.title}
-      </h3>
-      <p className="room__note">{props.note}</p>
-      {props.count === 0 ? <p className="room__empty">{props.empty}</p> : props.children}
-    </div>
-  );
-}
 
 /** Creation start and cost per object id, from the timeline. */
 function creationOf(events: readonly PoolEvent[]): Map<number, { t: number; ms: number }> {
@@ -66,8 +46,8 @@ export interface Pace {
 const progressAt = (c: { t: number; ms: number } | undefined, t: number) =>
   c && c.ms > 0 ? Math.min(1, Math.max(0, (t - c.t) / c.ms)) : 0;
 
-/** "→ Reader A" for a copy on its way to a reader, "← Reader A" on its way back. */
-function toward(d: Drawn): string | null {
+/** "for Reader A →" for a copy on its way to a reader, "← back from Reader A" on its way back. */
+export function toward(d: Drawn): string | null {
   const who = forReader(d.place);
   if (who === null) return null;
   if (d.place.at === 'counter' && d.place.way === 'back') return `← back from Reader ${who}`;
@@ -78,18 +58,17 @@ function toward(d: Drawn): string | null {
 export function Press({
   world,
   events,
-  things,
   killer,
   pace,
-}: RoomProps & { events: readonly PoolEvent[]; pace: Pace }) {
+}: Omit<RoomProps, 'things'> & { events: readonly PoolEvent[]; pace: Pace }) {
   const creation = useMemo(() => creationOf(events), [events]);
   const printing = drawnAt(world, 'press');
   return (
-    <Room
+    <Station
       id="press"
-      className="room--press"
       title="Printing press"
-      note={`Makes new ${things}: slow and costly.`}
+      note="Makes new ones: slow and costly."
+      quiet
       empty="Idle."
       count={printing.length}
     >
@@ -106,12 +85,7 @@ export function Press({
           } as CSSProperties;
           return (
             <li key={d.layoutId}>
-              <BookCard
-                copy={d}
-                tag={toward(d)}
-                work={c ? `printing: ${c.ms} ms` : 'printing'}
-                onKill={killOf(killer, d)}
-              />
+              <BookCard copy={d} tag={toward(d)} onKill={killOf(killer, d)} compact />
               <div
                 className="progress"
                 role="progressbar"
@@ -127,28 +101,35 @@ export function Press({
                   data-filling={target > done ? 'yes' : undefined}
                 />
               </div>
-              <span className="progress__text">{pct}% printed</span>
+              <span className="progress__text">
+                {pct}%{c ? ` of ${c.ms} ms` : ' printed'}
+              </span>
             </li>
           );
         })}
       </ul>
-    </Room>
+    </Station>
   );
 }
 
 export function Shelf({ world, things, killer }: RoomProps) {
   const slots = useMemo(() => shelfOf(world), [world]);
-  const compact = slots.length > 7;
+  const compact = slots.length > 4;
   return (
-    <Room
+    <Station
       id="shelf"
-      className="room--shelf"
       title="The shelf"
       note="A pile: the last one put back is the first one out."
+      quiet
       empty={`No ${things} on the shelf.`}
       count={slots.length}
     >
-      <ol className="shelf" aria-label="The shelf, top first" data-shelf={world.pool.available.join(',')}>
+      <ol
+        className="shelf"
+        aria-label="The shelf, top first"
+        data-shelf={world.pool.available.join(',')}
+        data-compact={compact ? 'yes' : undefined}
+      >
         {[...slots].reverse().map((slot) => (
           <li key={slot.layoutId} className="shelf__slot" data-next-out={slot.nextOut ? 'yes' : undefined}>
             <BookCard
@@ -160,100 +141,71 @@ export function Shelf({ world, things, killer }: RoomProps) {
           </li>
         ))}
       </ol>
-    </Room>
+    </Station>
   );
 }
 
-/** A room that lists the copies at one place, each with the reader it is for or from. */
-function PlaceRoom({
-  world,
-  killer,
-  at,
-  ...room
-}: Omit<RoomProps, 'things'> & {
-  at: 'counter' | 'desk';
-  id: string;
-  title: string;
-  note: string;
-  className: string;
-  empty: string;
-}) {
-  const here = drawnAt(world, at);
+export function Desk({ world, things, killer }: RoomProps) {
+  const here = drawnAt(world, 'desk');
   return (
-    <Room {...room} count={here.length}>
+    <Station
+      id="desk"
+      title="Cleaning desk"
+      note={`Resets ${things} that come back.`}
+      quiet
+      empty="Nothing to clean."
+      count={here.length}
+    >
       <ul className="room__list">
         {here.map((d) => (
           <li key={d.layoutId}>
             <BookCard
               copy={d}
               tag={toward(d)}
-              work={d.place.at === 'desk' ? deskWork(d.place.work) : d.object.busy ? deskWork(d.object.busy) : null}
+              work={d.place.at === 'desk' ? deskWork(d.place.work) : null}
               onKill={killOf(killer, d)}
+              compact
             />
           </li>
         ))}
       </ul>
-    </Room>
+    </Station>
   );
 }
 
-export function CounterAndDesk({ world, things, killer }: RoomProps) {
-  return (
-    <div className="room-pair">
-      <PlaceRoom
-        world={world}
-        killer={killer}
-        at="counter"
-        id="counter"
-        className="room--counter"
-        title="Counter"
-        note={`The pool’s hands: ${things} on their way to a reader, or back.`}
-        empty="Nothing passing."
-      />
-      <PlaceRoom
-        world={world}
-        killer={killer}
-        at="desk"
-        id="desk"
-        className="room--desk"
-        title="Cleaning desk"
-        note={`Resets ${things} that come back.`}
-        empty="Nothing to clean."
-      />
-    </div>
-  );
-}
-
-export function LostAndBin({ world, things, killer }: RoomProps) {
-  const bin = drawnAt(world, 'bin');
+export function Lost({ world, killer }: Omit<RoomProps, 'things'>) {
   const lost = drawnAt(world, 'lost');
   return (
-    <div className="room-pair">
-      <Room
-        id="lost"
-        className="room--lost"
-        title="Lost"
-        note="No reader holds these and the pool cannot reach them."
-        empty="None."
-        count={lost.length}
-      >
-        <ul className="room__list">
-          {lost.map((d) => (
-            <li key={d.layoutId}>
-              <BookCard copy={d} tag="⚠ lost" onKill={killOf(killer, d)} compact />
-            </li>
-          ))}
-        </ul>
-      </Room>
-      <Room id="bin" className="room--bin" title="Bin" note={`Closed ${things}.`} empty="Empty." count={bin.length}>
-        <ul className="room__list">
-          {bin.map((d) => (
-            <li key={d.layoutId}>
-              <BookCard copy={d} tag="closed" compact />
-            </li>
-          ))}
-        </ul>
-      </Room>
-    </div>
+    <Station
+      id="lost"
+      title="Lost"
+      note="No reader holds these and the pool cannot reach them."
+      quiet
+      empty="Nothing lost."
+      count={lost.length}
+    >
+      <ul className="room__list">
+        {lost.map((d) => (
+          <li key={d.layoutId}>
+            <BookCard copy={d} tag="⚠ lost" onKill={killOf(killer, d)} compact />
+          </li>
+        ))}
+      </ul>
+    </Station>
+  );
+}
+
+export function Bin({ world, things }: Omit<RoomProps, 'killer'>) {
+  const bin = drawnAt(world, 'bin');
+  return (
+    <Station id="bin" title="Bin" note={`Closed ${things}.`} quiet empty="Empty." count={bin.length}>
+      <ul className="room__list room__list--row">
+        {bin.map((d) => (
+          <li key={d.layoutId}>
+            <BookCard copy={d} tag="closed" compact />
+          </li>
+        ))}
+      </ul>
+    </Station>
   );
 }

@@ -1,9 +1,12 @@
 /**
- * The stage: the library at the cursor, drawn from the engine's world. The counts (the pool's own
- * counter beside what readers hold), the rooms (press, shelf, counter, desk, lost, bin: see
- * Rooms.tsx), the readers with their states, and the same as tables.
+ * The scene: the library at the cursor as one picture, drawn from the engine's world. Readers
+ * queue at the lending counter; behind it the shelf, a pile whose top is marked "next out"; the
+ * press, the cleaning desk, the bin and the lost corner as stations around them; a virtual clock;
+ * the caption (given by the page) on the scene itself; then the counts (the pool's own counter
+ * beside what readers hold) and the same as tables. Objects travel between stations (one motion
+ * `layoutId` per drawn copy), each move as long as travel.ts says.
  */
-import { useId, useMemo } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import type { ObjectView } from '../../engine';
 import { countsOf } from '../../store/counts';
 import { wordsOf } from '../../store/levels';
@@ -11,10 +14,14 @@ import { killableOf } from '../../store/manual';
 import { selectEvents, selectLevel, selectWorld } from '../../store/selectors';
 import type { LabState } from '../../store/labStore';
 import { useLabActions, useLabShallow, useLabStore } from '../hooks/labStore';
+import { Clock } from './Clock';
+import { Counter } from './Counter';
 import { Counters } from './Counters';
+import { opOfReader, type Op } from './ops';
 import { Readers } from './Readers';
-import { CounterAndDesk, LostAndBin, Press, Shelf, type Killer, type Pace } from './Rooms';
-import { StageTable } from './StageTable';
+import { Bin, Desk, Lost, Press, Shelf, type Killer, type Pace } from './Rooms';
+import { StageTable, TableToggle } from './StageTable';
+import { coveredOf, travelMs, travelTransition, TravelContext } from './travel';
 
 export interface StageProps {
   /** When on, each live object is a button that kills it (manual mode). */
@@ -22,14 +29,20 @@ export interface StageProps {
   readonly onKilled?: () => void;
   /** The stage's heading (two stages on one page need two names). */
   readonly title?: string;
+  /** The caption, drawn on the scene under the picture (the page's narration). */
+  readonly caption?: ReactNode;
+  /** Controls for the scene itself, at its top right (the presentation-mode switch). */
+  readonly tools?: ReactNode;
 }
 
-export function Stage({ killMode = false, onKilled, title = 'The library' }: StageProps) {
+export function Stage({ killMode = false, onKilled, title = 'The library', caption, tools }: StageProps) {
   const world = useLabStore(selectWorld);
   const level = useLabStore(selectLevel);
   const events = useLabStore(selectEvents);
   const run = useLabStore((s) => s.run);
   const pace = useLabShallow(paceOf);
+  const moveMs = useLabStore((s) => travelMs(coveredOf(s), s.speed));
+  const travel = useMemo(() => travelTransition(moveMs), [moveMs]);
   const actions = useLabActions();
   const killable = useMemo(() => (killMode ? killableOf(run) : new Set<number>()), [killMode, run]);
   const kill = (o: ObjectView) => {
@@ -38,30 +51,42 @@ export function Stage({ killMode = false, onKilled, title = 'The library' }: Sta
   };
   const killer: Killer = (o) => (killable.has(o.id) ? kill : null);
   const counts = useMemo(() => countsOf(world, level), [world, level]);
+  const busy = useMemo(() => new Set(world.clients.map(opOfReader).filter((op): op is Op => op !== null)), [world]);
 
   // Ids from useId, so that two stages can stand side by side (the production page compares two).
   const titleId = useId();
   const words = wordsOf(level);
+  const [table, setTable] = useState(false);
 
   return (
-    <section className="panel stage" aria-labelledby={titleId} data-t={world.t}>
-      <div className="panel__head">
+    <section className="panel stage scene" aria-labelledby={titleId} data-t={world.t} data-move-ms={moveMs}>
+      <div className="scene__head">
         <h2 id={titleId}>{title}</h2>
-        <Counters counts={counts} words={words} />
+        <div className="scene__tools">
+          <Clock t={world.t} />
+          <TableToggle shown={table} onToggle={() => setTable((v) => !v)} />
+          {tools}
+        </div>
       </div>
       {killMode && (
         <p className="stage__hint" role="status">
           Choose a {words.thing} to kill: it stays where it is, but is dead the next time anyone uses it.
         </p>
       )}
-      <div className="stage__rooms">
-        <Press world={world} events={events} things={words.things} killer={killer} pace={pace} />
-        <Shelf world={world} things={words.things} killer={killer} />
-        <CounterAndDesk world={world} things={words.things} killer={killer} />
-        <LostAndBin world={world} things={words.things} killer={killer} />
-      </div>
-      <Readers world={world} level={level} killer={killer} />
-      <StageTable world={world} level={level} counts={counts} />
+      <TravelContext value={travel}>
+        <div className="scene__map">
+          <Press world={world} events={events} killer={killer} pace={pace} />
+          <Desk world={world} things={words.things} killer={killer} />
+          <Lost world={world} killer={killer} />
+          <Bin world={world} things={words.things} />
+          <Shelf world={world} things={words.things} killer={killer} />
+          <Counter world={world} things={words.things} killer={killer} busy={busy} />
+          <Readers world={world} level={level} killer={killer} pace={pace} />
+        </div>
+      </TravelContext>
+      {caption && <div className="scene__caption">{caption}</div>}
+      <Counters counts={counts} words={words} />
+      <StageTable world={world} level={level} counts={counts} shown={table} />
     </section>
   );
 }

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import type { LevelId, World } from '../../engine';
 import { countWords, type Counts } from '../../store/counts';
 import { wordsOf } from '../../store/levels';
@@ -8,20 +7,35 @@ import { objectName } from './words';
 
 /**
  * The stage as tables, in sync with the cursor: for screen readers always, and on screen for
- * anyone who asks ("Show as a table"). The same counts, in the same words, as the badge; every
+ * anyone who asks (TableToggle, "Show as a table", at the top of the scene). The same counts, in the same words, as the badge; every
  * object with every place the world gives it ("Where"); every reader with its state.
  */
-export function StageTable({ world, level, counts }: { world: World; level: LevelId; counts: Counts }) {
-  const [shown, setShown] = useState(false);
+/** The switch between the picture alone and the picture with its tables on screen. */
+export function TableToggle({ shown, onToggle }: { shown: boolean; onToggle: () => void }) {
+  return (
+    <button type="button" className="link-button" aria-expanded={shown} onClick={onToggle}>
+      {shown ? 'Hide the table view' : 'Show as a table'}
+    </button>
+  );
+}
+
+export function StageTable({
+  world,
+  level,
+  counts,
+  shown,
+}: {
+  world: World;
+  level: LevelId;
+  counts: Counts;
+  shown: boolean;
+}) {
   const words = wordsOf(level);
   const shelf = shelfOf(world);
   const readers = readersOf(world, words);
   const said = countWords(counts, words);
   return (
     <div className="stage-table">
-      <button type="button" className="link-button" aria-expanded={shown} onClick={() => setShown((v) => !v)}>
-        {shown ? 'Hide the table view' : 'Show as a table'}
-      </button>
       <div className={shown ? 'stage-table__body' : 'sr-only'}>
         <p className="stage-table__counts" data-table="counts">
           {said.counted}. {said.held}.{said.gap ? ` ${said.gap}` : ''}

@@ -1,0 +1,163 @@
+/**
+ * Issue 12, the layout: on a 1280×600 viewport (a 1280×720 projector once the browser's bars are
+ * drawn) the scene, its caption and the transport fit without scrolling, with and without
+ * presentation mode; the other panels fold away until asked for; on a 360 px phone nothing
+ * overflows, nothing covers the code, and the charts' labels stay at least 11 px.
+ */
+import type { Page } from '@playwright/test';
+import { STORIES } from '../src/stories';
+import { expect, LAB_LEVELS, test, type Lab } from './fixtures';
+
+/** The scene, its caption and the transport, each wholly inside the viewport, with no scrolling. */
+async function expectFit(lab: Lab, what: string) {
+  const page = lab.page;
+  const view = page.viewportSize()!;
+  expect(await page.evaluate(() => window.scrollY), `${what}: scrolled`).toBe(0);
+  for (const [name, box] of [
+    ['scene', await lab.stage.boundingBox()],
+    ['caption', await lab.narration.boundingBox()],
+    ['transport', await page.getByRole('region', { name: 'Playback' }).boundingBox()],
+  ] as const) {
+    expect(box, `${what}: ${name} drawn`).not.toBeNull();
+    expect(box!.y, `${what}: ${name} top`).toBeGreaterThanOrEqual(0);
+    expect(box!.y + box!.height, `${what}: ${name} bottom`).toBeLessThanOrEqual(view.height);
+    expect(box!.x + box!.width, `${what}: ${name} right`).toBeLessThanOrEqual(view.width);
+  }
+}
+
+const overflowX = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+/** Each level at its start and at a moment halfway through its first story. */
+async function eachView(lab: Lab, check: (what: string) => Promise<void>) {
+  for (const level of LAB_LEVELS) {
+    await lab.level(level);
+    await check(`${level} at the start`);
+    const story = STORIES.find((s) => s.level === level)!;
+    await lab.open(`?level=${level}&scenario=${story.id}`);
+    await lab.key('End');
+    const half = Math.floor((await lab.momentNumber()) / 2);
+    await lab.open(`?level=${level}&scenario=${story.id}&step=${half}`);
+    await check(`${level} "${story.title}" moment ${half}`);
+  }
+}
+
+test.describe('at 1280×600', () => {
+  test.use({ viewport: { width: 1280, height: 600 } });
+
+  test('the scene, its caption and the transport fit without scrolling on every level', async ({ lab }) => {
+    test.slow();
+    await eachView(lab, async (what) => {
+      await expectFit(lab, what);
+      expect(await overflowX(lab.page), what).toBeLessThanOrEqual(0);
+    });
+  });
+
+  test('the log, the metrics, the flow chart and manual mode fold away until asked for, and stay open', async ({
+    lab,
+    page,
+  }) => {
+    await lab.level('level2');
+    for (const region of ['Event log', 'What the pool saved', 'How acquire decides', 'Try it yourself'])
+      await expect(page.getByRole('region', { name: region })).toHaveCount(0);
+    await lab.unfold('Event log');
+    await expect(page.getByRole('region', { name: 'Event log' })).toBeVisible();
+    // Remembered in this browser: the next level page opens with the log open.
+    await lab.level('level3');
+    await expect(page.getByRole('region', { name: 'Event log' })).toBeVisible();
+    await page.getByRole('button', { name: 'Event log' }).click();
+    await expect(page.getByRole('region', { name: 'Event log' })).toHaveCount(0);
+  });
+
+  test('presentation mode keeps the scene, the caption and the transport only, in large type, and fits', async ({
+    lab,
+    page,
+  }) => {
+    test.slow();
+    await lab.open('?level=level2&scenario=exhaustion-level2&step=8');
+    const before = await lab.narration.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    await lab.button('Presentation mode').click();
+    await expect(lab.button('Leave presentation mode')).toBeVisible();
+    await expect(lab.code).toHaveCount(0);
+    await expect(page.getByRole('navigation', { name: 'Learning path' })).toBeHidden();
+    await expect(page.getByRole('group', { name: /Scenarios/ })).toHaveCount(0);
+    await expect(page.getByRole('group', { name: 'Panels to open' })).toHaveCount(0);
+    const after = await lab.narration.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(after).toBeGreaterThan(before * 1.2);
+    await expectFit(lab, 'presentation, exhaustion moment 8');
+    // The transport still drives the scene.
+    await lab.button('Step forward').click();
+    expect(await lab.momentNumber()).toBe(9);
+    await lab.button('Leave presentation mode').click();
+    await expect(lab.code).toBeVisible();
+
+    // Every level, at its start and halfway through a story, fits in presentation mode too.
+    await eachView(lab, async (what) => {
+      await lab.key('p');
+      await expect(lab.button('Leave presentation mode')).toBeVisible();
+      await expectFit(lab, `presentation, ${what}`);
+      await lab.key('Escape');
+      await expect(lab.button('Presentation mode')).toBeVisible();
+    });
+  });
+
+  test('P toggles presentation mode, is listed with the shortcuts, and obeys their switch', async ({ lab, page }) => {
+    await lab.level('level1');
+    await expect(page.getByRole('region', { name: 'Playback' })).toContainText('P presentation mode');
+    await lab.key('p');
+    await expect(lab.button('Leave presentation mode')).toBeVisible();
+    await lab.key('P');
+    await expect(lab.button('Presentation mode')).toBeVisible();
+    await page.getByRole('checkbox', { name: 'Keyboard shortcuts' }).uncheck();
+    await lab.key('p');
+    await expect(lab.button('Presentation mode')).toBeVisible();
+    await expect(lab.code).toBeVisible();
+  });
+});
+
+test.describe('on a 360 px phone', () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+
+  test('nothing overflows and nothing covers the code', async ({ lab, page }) => {
+    test.slow();
+    await eachView(lab, async (what) => {
+      expect(await overflowX(page), what).toBeLessThanOrEqual(0);
+      // The reader named beside the running line never sits on the line's code.
+      const overlaps = await lab.code.evaluate((code) => {
+        const out: string[] = [];
+        for (const runner of code.querySelectorAll('.code__runner')) {
+          const line = runner.closest('[data-line]');
+          const text = line?.querySelector('.code__text');
+          if (!text) continue;
+          const r = runner.getBoundingClientRect();
+          const range = document.createRange();
+          range.selectNodeContents(text);
+          for (const t of range.getClientRects())
+            if (t.width > 0 && r.left < t.right && t.left < r.right && r.top < t.bottom && t.top < r.bottom)
+              out.push(`line ${line!.getAttribute('data-line')}`);
+        }
+        return out;
+      });
+      expect(overlaps, what).toEqual([]);
+    });
+  });
+
+  test('chart labels are at least 11 px', async ({ lab, page }) => {
+    await lab.open('?level=database&scenario=restart-database&step=24');
+    await lab.unfold('Acquire flow');
+    await lab.unfold('Metrics');
+    await expect(page.locator('.flowchart svg')).toBeVisible();
+    await expect(page.locator('.mchart svg')).toBeVisible();
+    const sizes = await page.locator('.flowchart svg text, .mchart svg text').evaluateAll((els) =>
+      els
+        .filter((el) => (el.textContent ?? '').trim() !== '')
+        .map((el) => {
+          const scale = (el as SVGGraphicsElement).getScreenCTM()?.a ?? 1;
+          return { text: el.textContent, px: parseFloat(getComputedStyle(el).fontSize) * scale };
+        }),
+    );
+    expect(sizes.length).toBeGreaterThan(5);
+    expect(sizes.filter((s) => s.px < 11 - 0.01)).toEqual([]);
+    expect(await overflowX(page)).toBeLessThanOrEqual(0);
+  });
+});
