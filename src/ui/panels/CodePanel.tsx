@@ -1,10 +1,10 @@
 /**
- * The running code: the level's own source with the lines of the code step now running lit, and
- * the reader who is running it named beside them.
+ * The running code: the level's own source with the lines the moment in view ran lit (every line of
+ * a beat's events; line by line, the event's), and the reader who ran them named beside them.
  */
 import { useEffect, useMemo, useRef } from 'react';
 import type { LevelId } from '../../engine';
-import { selectCodeClient, selectCodeStep, selectEvent, selectLastCodeStep } from '../../store/selectors';
+import { selectCodeSteps, selectCodeStepsClient, selectEvent, selectLastCodeStep } from '../../store/selectors';
 import { useLabShallow, useLabStore } from '../hooks/labStore';
 import { linesForStep, parseSource } from '../lib/source';
 import { fileNameOf, sourceOf } from '../lib/sources';
@@ -17,13 +17,13 @@ export interface CodePanelProps {
 }
 
 export function CodePanel({ level, offFixes = [] }: CodePanelProps) {
-  const step = useLabStore(selectCodeStep);
-  const client = useLabStore(selectCodeClient);
+  const steps = useLabShallow(selectCodeSteps);
+  const client = useLabStore(selectCodeStepsClient);
   const event = useLabStore(selectEvent);
   const lines = useMemo(() => parseSource(sourceOf(level) ?? '// (no source for this level)'), [level]);
   const file = fileNameOf(level);
-  const previous = useLabShallow((s) => (selectCodeStep(s) === null ? selectLastCodeStep(s) : null));
-  const lit = useMemo(() => new Set(linesForStep(lines, step)), [lines, step]);
+  const previous = useLabShallow((s) => (selectCodeSteps(s).length === 0 ? selectLastCodeStep(s) : null));
+  const lit = useMemo(() => new Set(steps.flatMap((step) => linesForStep(lines, step))), [lines, steps]);
   const dim = useMemo(() => new Set(linesForStep(lines, previous?.step ?? null)), [lines, previous?.step]);
   const first = lit.size > 0 ? Math.min(...lit) : dim.size > 0 ? Math.min(...dim) : null;
   const scroller = useRef<HTMLDivElement>(null);
@@ -49,8 +49,8 @@ export function CodePanel({ level, offFixes = [] }: CodePanelProps) {
         <h2 id="code-title">The code</h2>
         <span className="panel__sub">{file}</span>
       </div>
-      <p className="code__status" data-step={step ?? ''}>
-        {step === null ? (
+      <p className="code__status" data-step={steps.join(' ')}>
+        {steps.length === 0 ? (
           <>
             {event.client ? `Reader ${event.client} is outside the pool’s code.` : 'Outside the pool’s code.'}
             {previous && (
@@ -63,8 +63,17 @@ export function CodePanel({ level, offFixes = [] }: CodePanelProps) {
           </>
         ) : (
           <>
-            <span className="code__who">{who}</span> is running <code>{step}</code>
-            {first !== null ? ` (line ${first})` : ''}.
+            <span className="code__who">{who}</span> is running{' '}
+            {steps.map((step, i) => (
+              <span key={step}>
+                {i > 0 ? ', ' : ''}
+                <code>{step}</code>
+              </span>
+            ))}
+            {first !== null
+              ? ` (${lit.size === 1 ? 'line' : 'lines'} ${[...lit].sort((x, y) => x - y).join(', ')})`
+              : ''}
+            .
           </>
         )}
       </p>
