@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { CSP } from './csp.config.ts';
+import { highlightSources } from './scripts/highlight.ts';
 
 /** Put the Content-Security-Policy first in <head> of the built page (see csp.config.ts). */
 function contentSecurityPolicy(): Plugin {
@@ -17,7 +18,7 @@ function contentSecurityPolicy(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), highlightSources()],
   build: { target: 'es2022', sourcemap: false },
   worker: { format: 'es' },
   test: {

@@ -5,7 +5,7 @@
  * one object per event. Selectors that return a fresh array or object are meant for `useShallow`.
  */
 import type { Fixes, LevelId, LineId, PoolEvent, World } from '../engine';
-import { beatIndexOf, type Beat } from './beats';
+import { beatIndexOf, operationOf, type Beat, type Operation } from './beats';
 import type { LinkTarget } from './deeplink';
 import type { LabState, WarningMark } from './labStore';
 
@@ -65,6 +65,10 @@ export const selectCodeSteps = (s: LabState): LineId[] => {
   }
   return out;
 };
+
+/** The operation (ACQUIRE, USE, RELEASE) of the moment in view, if it belongs to one. */
+export const selectOperation = (s: LabState): Operation | null =>
+  s.lineByLine ? operationOf(selectEvent(s)) : (s.beats[beatIndexOf(s.beats, s.cursor)]?.op ?? null);
 
 /** Who ran the moment's code steps (a beat is one reader's, or the pool's own work). */
 export const selectCodeStepsClient = (s: LabState): string | null => {

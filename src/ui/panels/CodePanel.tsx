@@ -4,10 +4,19 @@
  */
 import { useEffect, useMemo, useRef } from 'react';
 import type { LevelId } from '../../engine';
-import { selectCodeSteps, selectCodeStepsClient, selectEvent, selectLastCodeStep } from '../../store/selectors';
+import {
+  selectCodeSteps,
+  selectCodeStepsClient,
+  selectEvent,
+  selectLastCodeStep,
+  selectOperation,
+} from '../../store/selectors';
 import { useLabShallow, useLabStore } from '../hooks/labStore';
 import { linesForStep, parseSource } from '../lib/source';
+import { kindsOf, tokensOf } from '../lib/highlighted';
 import { fileNameOf, sourceOf } from '../lib/sources';
+import { CodeLegend } from './CodeLegend';
+import './code.css';
 
 export interface CodePanelProps {
   /** The level whose class is shown: the file the registry names for it. */
@@ -19,6 +28,8 @@ export interface CodePanelProps {
 export function CodePanel({ level, offFixes = [] }: CodePanelProps) {
   const steps = useLabShallow(selectCodeSteps);
   const client = useLabStore(selectCodeStepsClient);
+  const op = useLabStore(selectOperation);
+  const kinds = useMemo(() => kindsOf(level), [level]);
   const event = useLabStore(selectEvent);
   const lines = useMemo(() => parseSource(sourceOf(level) ?? '// (no source for this level)'), [level]);
   const file = fileNameOf(level);
@@ -73,10 +84,17 @@ export function CodePanel({ level, offFixes = [] }: CodePanelProps) {
             {first !== null
               ? ` (${lit.size === 1 ? 'line' : 'lines'} ${[...lit].sort((x, y) => x - y).join(', ')})`
               : ''}
+            {op ? (
+              <>
+                {' '}
+                — <span className={`code__op code__op--${op}`}>{op.toUpperCase()}</span>
+              </>
+            ) : null}
             .
           </>
         )}
       </p>
+      <CodeLegend source={sourceOf(level) ?? ''} />
       <div className="code__scroll" ref={scroller} tabIndex={0} role="region" aria-label={`Source of ${file || level}`}>
         <pre className="code__pre">
           {lines.map((l) => {
@@ -89,13 +107,26 @@ export function CodePanel({ level, offFixes = [] }: CodePanelProps) {
                 className={`code__line${on ? ' code__line--now' : ''}${last ? ' code__line--last' : ''}${off.length > 0 ? ' code__line--off' : ''}`}
                 data-line={l.n}
                 data-now={on ? 'yes' : undefined}
+                data-op={on && op ? op : undefined}
                 data-fix={l.fixes.length > 0 ? l.fixes.join(' ') : undefined}
                 data-off={off.length > 0 ? 'yes' : undefined}
               >
                 <span className="code__n" aria-hidden="true">
                   {l.n}
                 </span>
-                <span className="code__text">{l.text || ' '}</span>
+                <span className="code__text">
+                  {l.text === ''
+                    ? ' '
+                    : tokensOf(l.text, kinds?.[l.n - 1]).map(([text, kind], i) =>
+                        kind === '' ? (
+                          text
+                        ) : (
+                          <span key={i} className={`tok tok-${kind}`}>
+                            {text}
+                          </span>
+                        ),
+                      )}
+                </span>
                 {off.length > 0 && <span className="code__off">skipped: {off.join(', ')} off</span>}
                 {on && (
                   <span className="code__runner">
