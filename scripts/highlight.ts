@@ -50,6 +50,8 @@ export function tokenize(highlighter: Highlighter, raw: string): HighlightedLine
     lang: 'typescript',
     theme: 'github-light',
     includeExplanation: 'scopeName',
+    // No time limit: on a busy build machine the default (500 ms a line) stops the grammar early.
+    tokenizeTimeLimit: 0,
   });
   return tokens.map((line) => {
     const out: [string, TokenKind][] = [];
