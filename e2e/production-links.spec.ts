@@ -35,8 +35,10 @@ test('a production deep link lands on its scenario, switches, picks and step', a
   await expect(dirty).toContainText('Switch the thread safety fix back on');
   await expect(page.getByRole('button', { name: /^Dismiss/ })).toHaveCount(0);
   // The address names the beat's last event, which opens the same beat.
+  // (At the run's last event the address names no step: it opens at the end.)
   const last = told.beats[told.beatOf(30)]!.last;
-  await expect(page).toHaveURL(new RegExp(`\\?level=production&scenario=pick-order&off=lock&choices=1&step=${last}$`));
+  const step = last === told.events.length - 1 ? '' : `&step=${last}`;
+  await expect(page).toHaveURL(new RegExp(`\\?level=production&scenario=pick-order&off=lock&choices=1${step}$`));
 });
 
 test('the address follows the switches, the picks and the cursor; reload and back restore them', async ({ page }) => {
@@ -55,7 +57,8 @@ test('the address follows the switches, the picks and the cursor; reload and bac
   await expect(scenarioButton(page, 'A dirty book')).toHaveAttribute('aria-pressed', 'true');
   await expect(sw(page, 'Reset')).toHaveAttribute('aria-checked', 'false');
   await expect(slider(page)).toHaveValue(step);
-  await expect(run(page).locator('[data-warning="dirty-read"]').first()).toContainText('Switch the reset fix back on');
+  // One beat before the end B has just been handed A's dirty connection.
+  await expect(run(page).locator('[data-warning]').first()).toContainText('Switch the reset fix back on');
 
   // A fresh production page from the header, then back to the view before it.
   await page.getByRole('navigation', { name: 'Learning path' }).getByRole('link', { name: 'Production' }).click();
