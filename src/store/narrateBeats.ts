@@ -58,6 +58,8 @@ const HEADLINE: readonly PoolEvent['type'][] = [
 ];
 
 const rank = (e: PoolEvent) => {
+  // A connection failing its check is thrown away: more to see than the next one being taken or made.
+  if (e.type === 'object.validated' && !e.ok) return HEADLINE.indexOf('object.handedoff') - 0.5;
   const i = HEADLINE.indexOf(e.type);
   return i < 0 ? HEADLINE.length : i;
 };
