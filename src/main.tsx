@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createLabStore } from './store/labStore';
+import { lineByLineSaved } from './ui/lib/lineByLine';
 import { STORIES } from './stories';
 import { App } from './ui/App';
 import { LabStoreProvider } from './ui/hooks/labStore';
@@ -8,7 +9,7 @@ import { applyLocation } from './ui/hooks/useUrlSync';
 import './ui/theme.css';
 import './ui/app.css';
 
-const store = createLabStore({ stories: STORIES });
+const store = createLabStore({ stories: STORIES, lineByLine: lineByLineSaved() });
 // Read the deep link before the first paint, so the page opens where the link points.
 applyLocation(store);
 

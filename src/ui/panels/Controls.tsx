@@ -14,6 +14,7 @@ import {
   selectSpeed,
 } from '../../store/selectors';
 import { ScrubberMarks } from './ScrubberMarks';
+import { saveLineByLine } from '../lib/lineByLine';
 import { SPEEDS } from '../../store/schedule';
 import { useLabActions, useLabStore } from '../hooks/labStore';
 import { SHORTCUTS } from '../hooks/useShortcuts';
@@ -100,8 +101,15 @@ export function Controls({ label = 'Playback' }: { label?: string } = {}) {
           </select>
         </label>
         <label className="controls__lines">
-          <input type="checkbox" checked={lineByLine} onChange={(e) => a.setLineByLine(e.target.checked)} /> Line by
-          line
+          <input
+            type="checkbox"
+            checked={lineByLine}
+            onChange={(e) => {
+              a.setLineByLine(e.target.checked);
+              saveLineByLine(e.target.checked);
+            }}
+          />{' '}
+          Line by line
         </label>
         <span className="controls__time" aria-hidden="true">
           {moment} / {last} · {ms(t)}

@@ -11,6 +11,7 @@ import type { FixName, Fixes } from '../../engine';
 import { createLabStore } from '../../store/labStore';
 import { levelOf, SWITCHED_LEVEL } from '../../store/levels';
 import { LabStoreProvider } from '../hooks/labStore';
+import { lineByLineSaved } from '../lib/lineByLine';
 import { useShortcuts } from '../hooks/useShortcuts';
 import { CodePanel } from '../panels/CodePanel';
 import { PanelBoundary } from '../panels/PanelBoundary';
@@ -33,8 +34,8 @@ export default function ProductionPage() {
   const [scenarioId, setScenarioId] = useState(opened.view.scenarioId);
   const [picks, setPicks] = useState<Picks>(opened.view.picks);
   const [compare, setCompare] = useState(false);
-  const main = useMemo(() => createLabStore({ level: SWITCHED_LEVEL }), []);
-  const other = useMemo(() => createLabStore({ level: SWITCHED_LEVEL }), []);
+  const main = useMemo(() => createLabStore({ level: SWITCHED_LEVEL, lineByLine: lineByLineSaved() }), []);
+  const other = useMemo(() => createLabStore({ level: SWITCHED_LEVEL, lineByLine: lineByLineSaved() }), []);
   // The keys drive the main run (the one on the left when two are side by side).
   useShortcuts(main);
   const scenario = productionStoryById(scenarioId) ?? productionStoryById(DEFAULT_SCENARIO)!;
