@@ -61,7 +61,9 @@ export const selectCodeSteps = (s: LabState): LineId[] => {
   const out: LineId[] = [];
   for (let i = first; i <= last; i++) {
     const e = s.run.events[i];
-    if (e && e.line !== null && e.type !== 'monitor.warned' && !out.includes(e.line)) out.push(e.line);
+    // Line by line, a warning lights its cause's line as it always has.
+    if (e && e.line !== null && (s.lineByLine || e.type !== 'monitor.warned') && !out.includes(e.line))
+      out.push(e.line);
   }
   return out;
 };
@@ -75,7 +77,7 @@ export const selectCodeStepsClient = (s: LabState): string | null => {
   const [first, last] = selectShown(s);
   for (let i = first; i <= last; i++) {
     const e = s.run.events[i];
-    if (e && e.line !== null && e.type !== 'monitor.warned') return e.client;
+    if (e && e.line !== null && (s.lineByLine || e.type !== 'monitor.warned')) return e.client;
   }
   return null;
 };
