@@ -2,6 +2,7 @@ import { runnerImport } from 'vite';
 import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { CSP } from './csp.config.ts';
+import { highlightSources } from './scripts/highlight.ts';
 import type * as SchemaModule from './scripts/scenarioSchema.ts';
 
 /** Put the Content-Security-Policy first in <head> of the built page (see csp.config.ts). */
@@ -49,7 +50,7 @@ function scenarioSchema(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy(), scenarioSchema()],
+  plugins: [react(), contentSecurityPolicy(), scenarioSchema(), highlightSources()],
   build: { target: 'es2022', sourcemap: false },
   worker: { format: 'es' },
   test: {

@@ -5,6 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { productionBeats } from './beats';
 import { expect, test } from './fixtures';
 
 async function openProduction(page: Page) {
@@ -42,6 +43,13 @@ test('the production pool is narrated as a pool of connections from its first mo
   await page.getByRole('button', { name: 'Creating past the maximum', exact: true }).click();
   const narration = run(page).getByTestId('narration');
   await run(page).getByRole('button', { name: 'Jump to start' }).click();
+  // The first beat is the pool opening, ready at once.
+  await expect(narration).toHaveText(
+    'The pool is ready with an empty shelf: each connection will be made when first asked for.',
+  );
+  // Line by line, its two events.
+  await run(page).getByRole('checkbox', { name: 'Line by line' }).check();
+  await run(page).getByRole('button', { name: 'Jump to start' }).click();
   await expect(narration).toHaveText('The pool opens and starts connecting to the database.');
   await run(page).getByRole('button', { name: 'Step forward' }).click();
   await expect(narration).toHaveText(
@@ -70,7 +78,9 @@ test('the ledger flags the leaked connection and jumps the timeline to its acqui
   const jump = row.getByRole('button', { name: 'Connection 1: go to its acquire' });
   const index = await jump.getAttribute('data-acquire-index');
   await jump.click();
-  await expect(run(page).getByRole('slider', { name: 'Timeline' })).toHaveValue(index!);
+  // The timeline shows the beat that holds the acquire.
+  const beat = productionBeats('production-leak').beatOf(Number(index));
+  await expect(run(page).getByRole('slider', { name: 'Timeline' })).toHaveValue(String(beat));
   await expect(page.getByTestId('narration')).toContainText('A');
   // At its acquire the connection has just been lent: the ledger shows it, not yet overdue.
   await expect(ledger.locator('tr[data-object="1"]')).toHaveAttribute('data-leak', 'no');

@@ -8,6 +8,11 @@ import { STORIES } from '../src/stories';
 import { expect, test } from './fixtures';
 import { momentsOf } from './truth-walk';
 
+// These tests walk the timeline event by event, as the engine records it: line by line.
+test.beforeEach(async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem('pool-lab:line-by-line', 'on'));
+});
+
 test('two "borrowed" numbers disagree unlabelled: no more — Level 3 "A crash before release"', async ({
   lab,
   page,

@@ -9,6 +9,11 @@ import { STORIES } from '../src/stories';
 import { expect, test } from './fixtures';
 import { momentsOf, productionScenario, type Moment } from './truth-walk';
 
+// These tests walk the timeline event by event, as the engine records it: line by line.
+test.beforeEach(async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem('pool-lab:line-by-line', 'on'));
+});
+
 const story = (id: string) => STORIES.find((s) => s.id === id)!;
 
 /** The Lost room of a stage, and the books drawn in it. */

@@ -8,6 +8,11 @@ import { STORIES } from '../src/stories';
 import { expect, test } from './fixtures';
 import { momentsOf, productionScenario } from './truth-walk';
 
+// These tests walk the timeline event by event, as the engine records it: line by line.
+test.beforeEach(async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem('pool-lab:line-by-line', 'on'));
+});
+
 for (const level of ['level2', 'level3', 'level4', 'database'] as const) {
   test(`refused readers look idle: no more — ${level} "More readers than …"`, async ({ lab }) => {
     await lab.open(`?level=${level}&scenario=exhaustion-${level}`);

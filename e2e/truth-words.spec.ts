@@ -10,6 +10,11 @@ import { STORIES } from '../src/stories';
 import { expect, test } from './fixtures';
 import { momentsOf, productionScenario } from './truth-walk';
 
+// These tests walk the timeline event by event, as the engine records it: line by line.
+test.beforeEach(async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem('pool-lab:line-by-line', 'on'));
+});
+
 test('narration contradicts itself: no more — production "Waiting in line" hands Connection 1 over, not from the shelf', async ({
   page,
 }) => {

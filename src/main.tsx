@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createLabStore } from './store/labStore';
+import { lineByLineSaved } from './ui/lib/lineByLine';
 import { STORIES } from './stories';
 import { App } from './ui/App';
 import { LabStoreProvider } from './ui/hooks/labStore';
@@ -10,7 +11,7 @@ import './ui/app.css';
 import './ui/stage/scene.css';
 import './ui/layout.css';
 
-const store = createLabStore({ stories: STORIES });
+const store = createLabStore({ stories: STORIES, lineByLine: lineByLineSaved() });
 // Read the deep link before the first paint, so the page opens where the link points.
 applyLocation(store);
 

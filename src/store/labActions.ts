@@ -22,6 +22,7 @@ import {
   type Session,
 } from './labState';
 import { checkOptions, defaultOptionText } from './options';
+import { beatIndexOf, momentOf } from './beats';
 import { cursorAt, nextSpeed, SPEEDS } from './schedule';
 
 /** Every action but manual mode's. */
@@ -60,7 +61,8 @@ export function createActions({ set, get, notify }: ActionContext, stories: read
    */
   const load = (scenario: Scenario, extra: Partial<LabState>, cursor: number | 'end', play = false) => {
     const t = timeline(scenario);
-    const c = cursor === 'end' ? t.run.events.length - 1 : clampCursor(t.run, cursor);
+    const c =
+      cursor === 'end' ? t.run.events.length - 1 : momentOf(t.beats, clampCursor(t.run, cursor), get().lineByLine);
     set({
       ...onStage(scenario, t, c),
       playing: play && c < t.run.events.length - 1,
@@ -84,8 +86,22 @@ export function createActions({ set, get, notify }: ActionContext, stories: read
 
   const moveTo = (i: number) => {
     const s = get();
-    const c = clampCursor(s.run, i);
+    const c = momentOf(s.beats, clampCursor(s.run, i), s.lineByLine);
     set({ cursor: c, playhead: s.schedule[c] ?? 0 });
+  };
+
+  /** The cursor one moment on (`by` 1) or back (-1): the next beat's, or line by line the next event. */
+  const stepped = (by: 1 | -1): number => {
+    const s = get();
+    if (s.lineByLine) return s.cursor + by;
+    const b = s.beats[Math.max(0, Math.min(s.beats.length - 1, beatIndexOf(s.beats, s.cursor) + by))];
+    return b ? b.last : s.cursor;
+  };
+
+  /** The first moment: the first event line by line, else the end of the first beat. */
+  const start = (): number => {
+    const s = get();
+    return momentOf(s.beats, 0, s.lineByLine);
   };
 
   /** Stop playing and go to moment `i`. */
@@ -158,7 +174,7 @@ export function createActions({ set, get, notify }: ActionContext, stories: read
       const last = s.run.events.length - 1;
       if (s.cursor >= last) {
         // At the end, Play starts again from the beginning.
-        set({ cursor: 0, playhead: 0, playing: last > 0 });
+        set({ cursor: start(), playhead: 0, playing: last > 0 });
       } else set({ playing: true, playhead: s.schedule[s.cursor] ?? 0 });
     },
     pause() {
@@ -169,19 +185,28 @@ export function createActions({ set, get, notify }: ActionContext, stories: read
       else actions.play();
     },
     stepForward() {
-      goTo(get().cursor + 1);
+      goTo(stepped(1));
     },
     stepBack() {
-      goTo(get().cursor - 1);
+      goTo(stepped(-1));
     },
     jumpStart() {
-      goTo(0);
+      goTo(start());
     },
     jumpEnd() {
       goTo(get().run.events.length - 1);
     },
     seek(index) {
       goTo(index);
+    },
+    seekMoment(n) {
+      const s = get();
+      goTo(s.lineByLine ? n : (s.beats[Math.max(0, Math.min(s.beats.length - 1, Math.trunc(n)))]?.last ?? n));
+    },
+    setLineByLine(on) {
+      const s = get();
+      set({ lineByLine: on, playing: false });
+      if (!on) moveTo(s.cursor);
     },
     setSpeed(speed) {
       const allowed = SPEEDS.reduce(
@@ -202,7 +227,8 @@ export function createActions({ set, get, notify }: ActionContext, stories: read
       const last = s.run.events.length - 1;
       const end = s.schedule[last] ?? 0;
       const playhead = Math.min(end, s.playhead + realMs * s.speed);
-      const cursor = Math.max(s.cursor, cursorAt(s.schedule, playhead));
+      // A beat comes on screen when its first event's time has come.
+      const cursor = Math.max(s.cursor, momentOf(s.beats, cursorAt(s.schedule, playhead), s.lineByLine));
       set({ playhead, cursor, playing: cursor < last });
     },
 
@@ -226,7 +252,10 @@ export function createActions({ set, get, notify }: ActionContext, stories: read
         });
         return;
       }
-      const c = s.cursor >= s.run.events.length - 1 ? t.run.events.length - 1 : clampCursor(t.run, s.cursor);
+      const c =
+        s.cursor >= s.run.events.length - 1
+          ? t.run.events.length - 1
+          : momentOf(t.beats, clampCursor(t.run, s.cursor), s.lineByLine);
       set({
         ...onStage(scenario, t, c),
         optionText,
@@ -252,7 +281,10 @@ export function createActions({ set, get, notify }: ActionContext, stories: read
         return false;
       }
       const last = t.run.events.length - 1;
-      const c = opts.cursor === undefined || opts.cursor === 'end' ? last : clampCursor(t.run, opts.cursor);
+      const c =
+        opts.cursor === undefined || opts.cursor === 'end'
+          ? last
+          : momentOf(t.beats, clampCursor(t.run, opts.cursor), get().lineByLine);
       set({
         page: scenario.level,
         level: scenario.level,

@@ -13,6 +13,7 @@ import { LEVEL_IDS, LEVELS, runScenario, type RunResult } from '../engine';
 import type { LevelId, LevelOptions, Scenario, WarningKind } from '../engine';
 import type { Story } from '../stories/types';
 import { checkOptions, defaultOptionText } from './options';
+import { beatsOf, type Beat } from './beats';
 import { scheduleOf } from './schedule';
 import type { ManualRun } from './fragment';
 
@@ -65,7 +66,12 @@ export interface LabActions {
   stepBack(): void;
   jumpStart(): void;
   jumpEnd(): void;
+  /** Go to the moment showing event `index`: its beat (line by line: the event itself). */
   seek(index: number): void;
+  /** Go to moment `n` of the timeline as the learner steps it: beat `n`, or event `n` line by line. */
+  seekMoment(n: number): void;
+  /** Step through every event ("line by line") instead of by beats. */
+  setLineByLine(on: boolean): void;
   setSpeed(speed: number): void;
   faster(): void;
   slower(): void;
@@ -117,8 +123,15 @@ export interface LabState {
   /** Playback start of each event at 1×, in ms (see schedule.ts). */
   readonly schedule: readonly number[];
   readonly warnings: readonly WarningMark[];
-  /** The moment on the timeline in view: the index of its event. */
+  /** The timeline's beats (beats.ts): what one step forward shows, unless `lineByLine`. */
+  readonly beats: readonly Beat[];
+  /**
+   * The moment on the timeline in view: the index of its event. Stepping by beats, it is always
+   * the last event of a beat (the beat's world is the one after all its events).
+   */
   readonly cursor: number;
+  /** Step through every event, one at a time, instead of by beats (for following the code). */
+  readonly lineByLine: boolean;
   /** Playback position at 1×, in ms; moves only while playing. */
   readonly playhead: number;
   readonly playing: boolean;
@@ -153,6 +166,8 @@ export interface LabDeps {
   readonly stories?: readonly Story[];
   readonly level?: LevelId;
   readonly speed?: number;
+  /** Start stepping line by line (every event) instead of by beats. */
+  readonly lineByLine?: boolean;
 }
 
 export type LabStore = StoreApi<LabState>;
@@ -183,7 +198,7 @@ function warningsOf(run: RunResult): WarningMark[] {
 /** The timeline of a scenario and what is derived once from it. */
 export function timeline(scenario: Scenario, choices: readonly number[] | null = null) {
   const run = runScenario(scenario, choices ? { choices } : {});
-  return { run, schedule: scheduleOf(run.events), warnings: warningsOf(run) };
+  return { run, schedule: scheduleOf(run.events), warnings: warningsOf(run), beats: beatsOf(run.events) };
 }
 
 export type Timeline = ReturnType<typeof timeline>;
@@ -244,5 +259,6 @@ export function initialState(deps: LabDeps): Omit<LabState, 'actions'> {
     sameInstant: null,
     handSteps: 0,
     fromFile: false,
+    lineByLine: deps.lineByLine ?? false,
   };
 }

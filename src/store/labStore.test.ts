@@ -48,6 +48,8 @@ const STORIES: Story[] = [
 ];
 
 const fresh = () => createLabStore({ stories: STORIES });
+/** A store stepping line by line: every event a moment (the playback tests count events). */
+const lineByLine = () => createLabStore({ stories: STORIES, lineByLine: true });
 
 describe('createLabStore', () => {
   it('starts on Level 1 with the pool filled and the cursor at the end', () => {
@@ -67,7 +69,7 @@ describe('createLabStore', () => {
   });
 
   it('loads a story at its start and plays it', () => {
-    const store = fresh();
+    const store = lineByLine();
     store.getState().actions.loadStory('dirty');
     const s = store.getState();
     expect(s.level).toBe('level2');
@@ -78,7 +80,7 @@ describe('createLabStore', () => {
   });
 
   it('plays through virtual time at the chosen speed and stops at the end', () => {
-    const store = fresh();
+    const store = lineByLine();
     store.getState().actions.loadStory('dirty');
     store.getState().actions.setSpeed(8);
     const { schedule } = store.getState();
@@ -91,8 +93,8 @@ describe('createLabStore', () => {
   });
 
   it('moves twice as far in the same real time at twice the speed', () => {
-    const one = fresh();
-    const two = fresh();
+    const one = lineByLine();
+    const two = lineByLine();
     for (const [store, speed] of [
       [one, 1],
       [two, 2],
@@ -106,7 +108,7 @@ describe('createLabStore', () => {
   });
 
   it('ignores advance while paused', () => {
-    const store = fresh();
+    const store = lineByLine();
     store.getState().actions.loadStory('dirty', { play: false });
     store.getState().actions.advance(10_000);
     expect(store.getState().cursor).toBe(0);
@@ -129,7 +131,7 @@ describe('createLabStore', () => {
   });
 
   it('keeps the cursor inside the timeline', () => {
-    const store = fresh();
+    const store = lineByLine();
     const a = store.getState().actions;
     a.jumpStart();
     a.stepBack();
@@ -142,7 +144,7 @@ describe('createLabStore', () => {
   });
 
   it('restarts from the beginning when Play is pressed at the end', () => {
-    const store = fresh();
+    const store = lineByLine();
     store.getState().actions.loadStory('dirty', { play: false });
     store.getState().actions.jumpEnd();
     store.getState().actions.play();
@@ -297,7 +299,7 @@ describe('createLabStore', () => {
   });
 
   it('opens a story at a given moment, clamping with a notice past the end', () => {
-    const store = fresh();
+    const store = lineByLine();
     const a = store.getState().actions;
     a.openLevel('level2', { story: 'dirty', moment: 5 });
     expect(store.getState().cursor).toBe(5);
@@ -305,6 +307,61 @@ describe('createLabStore', () => {
     a.openLevel('level2', { story: 'dirty', moment: 99999 });
     expect(selectAtEnd(store.getState())).toBe(true);
     expect(store.getState().notices.at(-1)?.text).toMatch(/moment 99999/);
+  });
+
+  it('steps by beats: each step forward shows the last event of the next beat', () => {
+    const store = fresh();
+    const a = store.getState().actions;
+    a.loadStory('dirty', { play: false });
+    const { beats } = store.getState();
+    expect(store.getState().cursor).toBe(beats[0]!.last);
+    for (const b of beats.slice(1)) {
+      a.stepForward();
+      expect(store.getState().cursor).toBe(b.last);
+    }
+    expect(selectAtEnd(store.getState())).toBe(true);
+    a.stepBack();
+    expect(store.getState().cursor).toBe(beats.at(-2)!.last);
+    a.jumpStart();
+    expect(store.getState().cursor).toBe(beats[0]!.last);
+  });
+
+  it('opens the beat that holds a link’s event, and a beat’s own moment opens it again', () => {
+    const store = fresh();
+    const a = store.getState().actions;
+    const { beats } = (a.loadStory('dirty', { play: false }), store.getState());
+    const wide = beats.find((b) => b.last > b.first)!;
+    for (let i = wide.first; i <= wide.last; i++) {
+      a.openLevel('level2', { story: 'dirty', moment: i });
+      expect(store.getState().cursor).toBe(wide.last);
+    }
+    a.seek(wide.first);
+    expect(store.getState().cursor).toBe(wide.last);
+  });
+
+  it('steps through every event line by line, and back to beats', () => {
+    const store = fresh();
+    const a = store.getState().actions;
+    a.loadStory('dirty', { play: false });
+    a.setLineByLine(true);
+    const at = store.getState().cursor;
+    a.stepForward();
+    expect(store.getState().cursor).toBe(at + 1);
+    a.setLineByLine(false);
+    const { beats, cursor } = store.getState();
+    expect(beats.some((b) => b.last === cursor)).toBe(true);
+  });
+
+  it('plays beat by beat: the cursor only ever rests on a beat’s last event', () => {
+    const store = fresh();
+    const a = store.getState().actions;
+    a.loadStory('dirty');
+    const ends = new Set(store.getState().beats.map((b) => b.last));
+    for (let k = 0; k < 200 && store.getState().playing; k++) {
+      a.advance(50);
+      expect(ends.has(store.getState().cursor)).toBe(true);
+    }
+    expect(selectAtEnd(store.getState())).toBe(true);
   });
 
   it('says so when a story does not belong to the level', () => {

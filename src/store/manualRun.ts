@@ -9,6 +9,7 @@ import type { LevelId, Scenario, Step } from '../engine';
 import type { Story } from '../stories/types';
 import { encodeRun, type ManualRun, type SizeName } from './fragment';
 import { clampCursor, emptyScenario, onStage, textOf, timeline, type ActionContext, type LabState } from './labState';
+import { momentOf } from './beats';
 import { defaultWrite } from './manual';
 import { checkOptions, defaultOptionText } from './options';
 
@@ -98,7 +99,11 @@ export function createRunActions({ set, get, notify }: ActionContext, stories: r
       set({
         page: level,
         level,
-        ...onStage(scenario, t, moment === null ? last : clampCursor(t.run, moment)),
+        ...onStage(
+          scenario,
+          t,
+          moment === null ? last : momentOf(t.beats, clampCursor(t.run, moment), get().lineByLine),
+        ),
         storyId: null,
         basedOn: run.base,
         extraReaders: run.readers,

@@ -110,7 +110,7 @@ describe('loading a scenario into a lab store', () => {
   });
 
   it('follows the choices it is given and keeps them', () => {
-    const store = createLabStore({ level: 'production' });
+    const store = createLabStore({ level: 'production', lineByLine: true });
     const file = withFixes(scenarioOf('pick-order'), { ...ALL_FIXES, lock: false });
     expect(store.getState().actions.loadScenario(file, { choices: [1], cursor: 0 })).toBe(true);
     const s = store.getState();

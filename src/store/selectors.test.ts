@@ -18,7 +18,7 @@ describe('warningsUpTo', () => {
 
 describe('cursor selectors', () => {
   it('names the last code step run when the current event runs none', () => {
-    const store = createLabStore();
+    const store = createLabStore({ lineByLine: true });
     const a = store.getState().actions;
     a.openLevel('level2');
     a.addReader();

@@ -5,6 +5,7 @@
  * one object per event. Selectors that return a fresh array or object are meant for `useShallow`.
  */
 import type { Fixes, LevelId, LineId, PoolEvent, World } from '../engine';
+import { beatIndexOf, operationOf, type Beat, type Operation } from './beats';
 import type { LinkTarget } from './deeplink';
 import type { LabState, WarningMark } from './labStore';
 
@@ -15,7 +16,7 @@ export const selectCursor = (s: LabState): number => s.cursor;
 export const selectLastIndex = (s: LabState): number => s.run.events.length - 1;
 export const selectEvent = (s: LabState): PoolEvent => s.run.events[s.cursor] ?? s.run.events[0]!;
 export const selectWorld = (s: LabState): World => selectEvent(s).world ?? s.run.final;
-export const selectAtStart = (s: LabState): boolean => s.cursor <= 0;
+export const selectAtStart = (s: LabState): boolean => s.cursor <= (s.lineByLine ? 0 : (s.beats[0]?.last ?? 0));
 export const selectAtEnd = (s: LabState): boolean => s.cursor >= s.run.events.length - 1;
 export const selectPlaying = (s: LabState): boolean => s.playing;
 export const selectSpeed = (s: LabState): number => s.speed;
@@ -28,6 +29,58 @@ export const selectStoryId = (s: LabState): string | null => s.storyId;
 export const selectBasedOn = (s: LabState): string | null => s.basedOn;
 export const selectOptionText = (s: LabState) => s.optionText;
 export const selectOptionErrors = (s: LabState) => s.optionErrors;
+
+// ── moments: beats, or events line by line ─────────────────────────────────────────────────
+
+export const selectLineByLine = (s: LabState): boolean => s.lineByLine;
+export const selectBeats = (s: LabState): readonly Beat[] => s.beats;
+/** The index of the beat in view. */
+export const selectBeatIndex = (s: LabState): number => beatIndexOf(s.beats, s.cursor);
+/** The moment in view as the learner steps: the beat's number, or line by line the event's. */
+export const selectMoment = (s: LabState): number => (s.lineByLine ? s.cursor : selectBeatIndex(s));
+/** The last moment: the last beat's number, or line by line the last event's. */
+export const selectLastMoment = (s: LabState): number =>
+  s.lineByLine ? s.run.events.length - 1 : Math.max(0, s.beats.length - 1);
+
+/**
+ * The events the moment in view shows: its beat's, up to the cursor (line by line: the event at
+ * the cursor alone), as [first, last] indices.
+ */
+export function selectShown(s: LabState): readonly [number, number] {
+  if (s.lineByLine) return [s.cursor, s.cursor];
+  const b = s.beats[beatIndexOf(s.beats, s.cursor)];
+  return [b ? Math.min(b.first, s.cursor) : s.cursor, s.cursor];
+}
+
+/**
+ * Every code step the moment in view ran, in the order they ran, each once: a beat lights every
+ * line its events ran (a warning's line is its cause's, so it adds none). For useShallow.
+ */
+export const selectCodeSteps = (s: LabState): LineId[] => {
+  const [first, last] = selectShown(s);
+  const out: LineId[] = [];
+  for (let i = first; i <= last; i++) {
+    const e = s.run.events[i];
+    // Line by line, a warning lights its cause's line as it always has.
+    if (e && e.line !== null && (s.lineByLine || e.type !== 'monitor.warned') && !out.includes(e.line))
+      out.push(e.line);
+  }
+  return out;
+};
+
+/** The operation (ACQUIRE, USE, RELEASE) of the moment in view, if it belongs to one. */
+export const selectOperation = (s: LabState): Operation | null =>
+  s.lineByLine ? operationOf(selectEvent(s)) : (s.beats[beatIndexOf(s.beats, s.cursor)]?.op ?? null);
+
+/** Who ran the moment's code steps (a beat is one reader's, or the pool's own work). */
+export const selectCodeStepsClient = (s: LabState): string | null => {
+  const [first, last] = selectShown(s);
+  for (let i = first; i <= last; i++) {
+    const e = s.run.events[i];
+    if (e && e.line !== null && (s.lineByLine || e.type !== 'monitor.warned')) return e.client;
+  }
+  return null;
+};
 
 /** The code step the current event ran (a `// @step` marker), and who ran it. */
 export const selectCodeStep = (s: LabState): LineId | null => selectEvent(s).line;
@@ -68,3 +121,18 @@ export function warningsUpTo(marks: readonly WarningMark[], cursor: number): War
 
 /** Indices of the events that carry a warning, for marks on the scrubber. For useShallow. */
 export const selectWarningIndices = (s: LabState): number[] => s.warnings.map((w) => w.index);
+
+/** The moments (beats, or events line by line) that carry a warning, each once, in order. For useShallow. */
+export const selectWarningMoments = (s: LabState): number[] => {
+  const out: number[] = [];
+  for (const w of s.warnings) {
+    const m = s.lineByLine ? w.index : beatIndexOf(s.beats, w.index);
+    if (out.at(-1) !== m) out.push(m);
+  }
+  return out;
+};
+
+/** The warnings' messages at a moment (see selectWarningMoments), for a mark's accessible name. */
+export function warningsAtMoment(s: LabState, moment: number): WarningMark[] {
+  return s.warnings.filter((w) => (s.lineByLine ? w.index : beatIndexOf(s.beats, w.index)) === moment);
+}

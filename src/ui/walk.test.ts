@@ -1,7 +1,8 @@
 /**
- * Every story, walked moment by moment through the lab's own store, the way the page shows it: the
- * table's "Where" column, the stage's drawn copies, the readers' states, the caption and the code
- * pointer must agree with the engine's world at that moment. Each check reads the world directly
+ * Every story, walked moment by moment through the lab's own store, the way the page shows it —
+ * line by line (every event) and by beats: the table's "Where" column, the stage's drawn copies,
+ * the readers' states, the caption and the code pointer must agree with the engine's world at that
+ * moment. Each check reads the world directly
  * and compares it with what the store gives the page to draw; a disagreement is listed with the
  * story and the moment, so a failure says where to look.
  */
@@ -10,8 +11,16 @@ import type { ObjectView, PlaceName, PoolEvent, World } from '../engine';
 import { ALL_FIXES, withFixes } from '../store/fixes';
 import { createLabStore, type LabStore } from '../store/labStore';
 import { narrateAll } from '../store/narrate';
+import { narrateBeats } from '../store/narrateBeats';
 import { readersOf, STATE_LABEL } from '../store/readers';
-import { selectCodeClient, selectCodeStep, selectEvent, selectWorld } from '../store/selectors';
+import {
+  selectCodeClient,
+  selectCodeStep,
+  selectCodeSteps,
+  selectCodeStepsClient,
+  selectEvent,
+  selectWorld,
+} from '../store/selectors';
 import { drawnOf, whereOf } from '../store/stage';
 import { wordsOf } from '../store/levels';
 import { STORIES } from '../stories';
@@ -24,11 +33,14 @@ interface Walk {
   readonly store: LabStore;
 }
 
-/** Every story on a store of its own: the lab's stories as the buttons load them, the production page's with its switches as shipped and all on. */
-function walks(): Walk[] {
+/**
+ * Every story on a store of its own: the lab's stories as the buttons load them, the production
+ * page's with its switches as shipped and all on; stepping line by line or by beats.
+ */
+function walks(lineByLine: boolean): Walk[] {
   const out: Walk[] = [];
   for (const story of STORIES) {
-    const store = createLabStore({ stories: STORIES, level: story.level });
+    const store = createLabStore({ stories: STORIES, level: story.level, lineByLine });
     store.getState().actions.loadStory(story.id, { play: false });
     out.push({ name: story.id, store });
   }
@@ -37,7 +49,7 @@ function walks(): Walk[] {
       ['as written', story.scenario],
       ['every fix on', withFixes(story.scenario, ALL_FIXES)],
     ] as const) {
-      const store = createLabStore({ level: story.level });
+      const store = createLabStore({ level: story.level, lineByLine });
       const ok = store.getState().actions.loadScenario(scenario, { choices: story.choices ?? [], cursor: 0 });
       if (!ok) throw new Error(`production story ${story.id} (${how}) did not load`);
       out.push({ name: `production ${story.id} (${how})`, store });
@@ -116,13 +128,13 @@ const objectOf = (world: World, id: number) => world.objects.find((o) => o.id ==
 const at = (o: ObjectView | undefined, kind: PlaceName) => o?.places.some((p) => p.at === kind) ?? false;
 
 /** What the caption claims about the world, checked against it. */
-function captionProblems(caption: string, e: PoolEvent, world: World): string[] {
+function captionProblems(caption: string, object: number | null, world: World): string[] {
   const problems: string[] = [];
   for (const id of named(caption)) if (!objectOf(world, id)) problems.push(`caption names ${id}, which does not exist`);
   if (/\bdead\b/.test(caption))
     for (const id of named(caption))
       if (objectOf(world, id)?.alive) problems.push(`caption calls ${id} dead; it is alive`);
-  if (/\bit is alive\b/.test(caption) && e.object !== null && !objectOf(world, e.object)?.alive)
+  if (/\bit is alive\b/.test(caption) && object !== null && !objectOf(world, object)?.alive)
     problems.push('caption calls a dead object alive');
   const got = /Reader (\S+) (?:got|now holds) (?:Book|Connection) (\d+)/.exec(caption);
   if (got) {
@@ -130,7 +142,7 @@ function captionProblems(caption: string, e: PoolEvent, world: World): string[] 
     if (!o?.places.some((p) => p.at === 'hands' && p.readers.includes(got[1]!)))
       problems.push(`caption: Reader ${got[1]} has ${got[2]}; the world has it ${whereOf(o!)}`);
   }
-  const shelved = /(?:Book|Connection) (\d+) goes on top of the shelf/.exec(caption);
+  const shelved = /(?:Book|Connection) (\d+)(?: [^;:.]* and)? goes on top of the shelf/.exec(caption);
   if (shelved && !at(objectOf(world, Number(shelved[1])), 'shelf'))
     problems.push('caption shelves an object not on the shelf');
   const taken = /takes (?:Book|Connection) (\d+) off the top of the shelf for Reader (\S+);/.exec(caption);
@@ -139,11 +151,11 @@ function captionProblems(caption: string, e: PoolEvent, world: World): string[] 
     if (at(o, 'lost'))
       problems.push(`caption: the pool takes ${taken[1]} for Reader ${taken[2]}; the world has it lost`);
   }
-  if (/goes to the cleaning desk/.test(caption) && !at(objectOf(world, e.object ?? -1), 'desk'))
+  if (/goes to the cleaning desk/.test(caption) && !at(objectOf(world, object ?? -1), 'desk'))
     problems.push('caption sends an object to the desk; it is not there');
-  if (/goes to the bin/.test(caption) && !at(objectOf(world, e.object ?? -1), 'bin'))
+  if (/goes to the bin/.test(caption) && !at(objectOf(world, object ?? -1), 'bin'))
     problems.push('caption bins an object; it is not in the bin');
-  if (/comes off the press/.test(caption) && at(objectOf(world, e.object ?? -1), 'press'))
+  if (/comes off the press/.test(caption) && at(objectOf(world, object ?? -1), 'press'))
     problems.push('caption: off the press; the world still has it at the press');
   const lostWith = /(?:Book|Connection) (\d+) is lost with it/.exec(caption);
   if (lostWith && !at(objectOf(world, Number(lostWith[1])), 'lost'))
@@ -210,7 +222,7 @@ function turnedAwayProblems(events: readonly PoolEvent[], i: number, world: Worl
 }
 
 describe('every story, moment by moment', () => {
-  for (const { name, store } of walks()) {
+  for (const { name, store } of walks(true)) {
     it(`${name}: the table, the stage, the caption and the code pointer agree with the world`, () => {
       const s0 = store.getState();
       const level = s0.level;
@@ -226,13 +238,64 @@ describe('every story, moment by moment', () => {
           ...world.objects.flatMap(whereProblems),
           ...drawnProblems(world),
           ...readerProblems(world, level),
-          ...captionProblems(captions[i]!, e, world),
+          ...captionProblems(captions[i]!, e.object, world),
           ...pointerProblems(store, source),
           ...lostProblems(store, world),
           ...turnedAwayProblems(s.run.events, i, world),
         ];
         for (const p of found) problems.push(`moment ${i} (${e.type}: “${captions[i]}”): ${p}`);
       }
+      expect(problems).toEqual([]);
+    });
+  }
+});
+
+/** The beat's code pointer: every line its events ran is lit, each by a line that carries it, and a use lights no acquire. */
+function beatPointerProblems(
+  store: LabStore,
+  source: ReturnType<typeof parseSource>,
+  events: readonly PoolEvent[],
+  op: string | null,
+): string[] {
+  const s = store.getState();
+  const steps = selectCodeSteps(s);
+  const problems: string[] = [];
+  for (const e of events)
+    if (e.line !== null && e.type !== 'monitor.warned' && !steps.includes(e.line))
+      problems.push(`${e.line} ran and is not lit`);
+  for (const step of steps) if (linesForStep(source, step).length === 0) problems.push(`no line carries ${step}`);
+  const client = events.find((e) => e.line !== null && e.type !== 'monitor.warned')?.client ?? null;
+  if (steps.length > 0 && selectCodeStepsClient(s) !== client) problems.push('pointer names the wrong reader');
+  if (op === 'use' && steps.some((step) => step.startsWith('acquire.'))) problems.push(`a use lights ${steps.join()}`);
+  return problems;
+}
+
+describe('every story, beat by beat', () => {
+  for (const { name, store } of walks(false)) {
+    it(`${name}: each beat's world, caption and lit lines agree with the engine`, () => {
+      const s0 = store.getState();
+      const level = s0.level;
+      const source = parseSource(sourceOf(level) ?? '');
+      const captions = narrateBeats(s0.run.events, s0.beats, level);
+      const problems: string[] = [];
+      s0.beats.forEach((b, k) => {
+        store.getState().actions.seekMoment(k);
+        const s = store.getState();
+        if (s.cursor !== b.last) problems.push(`beat ${k}: the cursor is at ${s.cursor}, not ${b.last}`);
+        const world = selectWorld(s);
+        const own = s.run.events.slice(b.first, b.last + 1);
+        const object = own.findLast((e) => e.object !== null && e.type !== 'monitor.warned')?.object ?? null;
+        const found = [
+          ...world.objects.flatMap(whereProblems),
+          ...drawnProblems(world),
+          ...readerProblems(world, level),
+          ...captionProblems(captions[k]!, object, world),
+          ...beatPointerProblems(store, source, own, b.op),
+          ...lostProblems(store, world),
+          ...turnedAwayProblems(s.run.events, b.last, world),
+        ];
+        for (const p of found) problems.push(`beat ${k} (events ${b.first}–${b.last}: “${captions[k]}”): ${p}`);
+      });
       expect(problems).toEqual([]);
     });
   }

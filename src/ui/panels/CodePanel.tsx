@@ -1,13 +1,22 @@
 /**
- * The running code: the level's own source with the lines of the code step now running lit, and
- * the reader who is running it named beside them.
+ * The running code: the level's own source with the lines the moment in view ran lit (every line of
+ * a beat's events; line by line, the event's), and the reader who ran them named beside them.
  */
 import { useEffect, useMemo, useRef } from 'react';
 import type { LevelId } from '../../engine';
-import { selectCodeClient, selectCodeStep, selectEvent, selectLastCodeStep } from '../../store/selectors';
+import {
+  selectCodeSteps,
+  selectCodeStepsClient,
+  selectEvent,
+  selectLastCodeStep,
+  selectOperation,
+} from '../../store/selectors';
 import { useLabShallow, useLabStore } from '../hooks/labStore';
 import { linesForStep, parseSource } from '../lib/source';
+import { kindsOf, tokensOf } from '../lib/highlighted';
 import { fileNameOf, sourceOf } from '../lib/sources';
+import { CodeLegend } from './CodeLegend';
+import './code.css';
 
 export interface CodePanelProps {
   /** The level whose class is shown: the file the registry names for it. */
@@ -17,13 +26,15 @@ export interface CodePanelProps {
 }
 
 export function CodePanel({ level, offFixes = [] }: CodePanelProps) {
-  const step = useLabStore(selectCodeStep);
-  const client = useLabStore(selectCodeClient);
+  const steps = useLabShallow(selectCodeSteps);
+  const client = useLabStore(selectCodeStepsClient);
+  const op = useLabStore(selectOperation);
+  const kinds = useMemo(() => kindsOf(level), [level]);
   const event = useLabStore(selectEvent);
   const lines = useMemo(() => parseSource(sourceOf(level) ?? '// (no source for this level)'), [level]);
   const file = fileNameOf(level);
-  const previous = useLabShallow((s) => (selectCodeStep(s) === null ? selectLastCodeStep(s) : null));
-  const lit = useMemo(() => new Set(linesForStep(lines, step)), [lines, step]);
+  const previous = useLabShallow((s) => (selectCodeSteps(s).length === 0 ? selectLastCodeStep(s) : null));
+  const lit = useMemo(() => new Set(steps.flatMap((step) => linesForStep(lines, step))), [lines, steps]);
   const dim = useMemo(() => new Set(linesForStep(lines, previous?.step ?? null)), [lines, previous?.step]);
   const first = lit.size > 0 ? Math.min(...lit) : dim.size > 0 ? Math.min(...dim) : null;
   const scroller = useRef<HTMLDivElement>(null);
@@ -49,8 +60,8 @@ export function CodePanel({ level, offFixes = [] }: CodePanelProps) {
         <h2 id="code-title">The code</h2>
         <span className="panel__sub">{file}</span>
       </div>
-      <p className="code__status" data-step={step ?? ''}>
-        {step === null ? (
+      <p className="code__status" data-step={steps.join(' ')}>
+        {steps.length === 0 ? (
           <>
             {event.client ? `Reader ${event.client} is outside the pool’s code.` : 'Outside the pool’s code.'}
             {previous && (
@@ -63,11 +74,27 @@ export function CodePanel({ level, offFixes = [] }: CodePanelProps) {
           </>
         ) : (
           <>
-            <span className="code__who">{who}</span> is running <code>{step}</code>
-            {first !== null ? ` (line ${first})` : ''}.
+            <span className="code__who">{who}</span> is running{' '}
+            {steps.map((step, i) => (
+              <span key={step}>
+                {i > 0 ? ', ' : ''}
+                <code>{step}</code>
+              </span>
+            ))}
+            {first !== null
+              ? ` (${lit.size === 1 ? 'line' : 'lines'} ${[...lit].sort((x, y) => x - y).join(', ')})`
+              : ''}
+            {op ? (
+              <>
+                {' '}
+                — <span className={`code__op code__op--${op}`}>{op.toUpperCase()}</span>
+              </>
+            ) : null}
+            .
           </>
         )}
       </p>
+      <CodeLegend source={sourceOf(level) ?? ''} />
       <div className="code__scroll" ref={scroller} tabIndex={0} role="region" aria-label={`Source of ${file || level}`}>
         <pre className="code__pre">
           {lines.map((l) => {
@@ -80,13 +107,26 @@ export function CodePanel({ level, offFixes = [] }: CodePanelProps) {
                 className={`code__line${on ? ' code__line--now' : ''}${last ? ' code__line--last' : ''}${off.length > 0 ? ' code__line--off' : ''}`}
                 data-line={l.n}
                 data-now={on ? 'yes' : undefined}
+                data-op={on && op ? op : undefined}
                 data-fix={l.fixes.length > 0 ? l.fixes.join(' ') : undefined}
                 data-off={off.length > 0 ? 'yes' : undefined}
               >
                 <span className="code__n" aria-hidden="true">
                   {l.n}
                 </span>
-                <span className="code__text">{l.text || ' '}</span>
+                <span className="code__text">
+                  {l.text === ''
+                    ? ' '
+                    : tokensOf(l.text, kinds?.[l.n - 1]).map(([text, kind], i) =>
+                        kind === '' ? (
+                          text
+                        ) : (
+                          <span key={i} className={`tok tok-${kind}`}>
+                            {text}
+                          </span>
+                        ),
+                      )}
+                </span>
                 {off.length > 0 && <span className="code__off">skipped: {off.join(', ')} off</span>}
                 {on && (
                   <span className="code__runner">

@@ -1,18 +1,22 @@
 /**
- * Playback: start, back, play/pause, forward, end; the timeline scrubber with the warnings marked;
- * the speed. Keyboard: see SHORTCUTS.
+ * Playback: start, back, play/pause, forward, end; the timeline scrubber with the warnings marked
+ * (each mark a button named by its warning); the speed; "line by line", which steps through every
+ * event instead of by beats. Keyboard: see SHORTCUTS.
  */
 import {
   selectAtEnd,
   selectAtStart,
-  selectCursor,
   selectLastIndex,
+  selectLastMoment,
+  selectLineByLine,
+  selectMoment,
   selectPlaying,
   selectSpeed,
-  selectWarningIndices,
 } from '../../store/selectors';
+import { ScrubberMarks } from './ScrubberMarks';
+import { saveLineByLine } from '../lib/lineByLine';
 import { SPEEDS } from '../../store/schedule';
-import { useLabActions, useLabShallow, useLabStore } from '../hooks/labStore';
+import { useLabActions, useLabStore } from '../hooks/labStore';
 import { SHORTCUTS } from '../hooks/useShortcuts';
 import { setShortcutsOn, useShortcutSetting } from '../hooks/useShortcutSetting';
 import { Icon } from '../icons';
@@ -20,14 +24,15 @@ import { ms } from '../../store/format';
 
 export function Controls({ label = 'Playback' }: { label?: string } = {}) {
   const a = useLabActions();
-  const cursor = useLabStore(selectCursor);
-  const last = useLabStore(selectLastIndex);
+  const moment = useLabStore(selectMoment);
+  const last = useLabStore(selectLastMoment);
+  const lastEvent = useLabStore(selectLastIndex);
+  const lineByLine = useLabStore(selectLineByLine);
   const atStart = useLabStore(selectAtStart);
   const atEnd = useLabStore(selectAtEnd);
   const playing = useLabStore(selectPlaying);
   const speed = useLabStore(selectSpeed);
   const t = useLabStore((s) => s.run.events[s.cursor]?.t ?? 0);
-  const marks = useLabShallow(selectWarningIndices);
   const keys = useShortcutSetting();
   return (
     <section className="panel controls" aria-label={label}>
@@ -57,7 +62,7 @@ export function Controls({ label = 'Playback' }: { label?: string } = {}) {
             type="button"
             className="icon-button icon-button--main"
             onClick={a.togglePlay}
-            disabled={last === 0}
+            disabled={lastEvent === 0}
             aria-label={playing ? 'Pause' : 'Play'}
             title={`${playing ? 'Pause' : 'Play'}${keys ? ' (Space)' : ''}`}
             data-control="play"
@@ -95,8 +100,19 @@ export function Controls({ label = 'Playback' }: { label?: string } = {}) {
             ))}
           </select>
         </label>
+        <label className="controls__lines">
+          <input
+            type="checkbox"
+            checked={lineByLine}
+            onChange={(e) => {
+              a.setLineByLine(e.target.checked);
+              saveLineByLine(e.target.checked);
+            }}
+          />{' '}
+          Line by line
+        </label>
         <span className="controls__time" aria-hidden="true">
-          {cursor} / {last} · {ms(t)}
+          {moment} / {last} · {ms(t)}
         </span>
       </div>
       <div className="scrubber">
@@ -105,18 +121,13 @@ export function Controls({ label = 'Playback' }: { label?: string } = {}) {
           min={0}
           max={Math.max(0, last)}
           step={1}
-          value={cursor}
-          onChange={(e) => a.seek(Number(e.target.value))}
+          value={moment}
+          onChange={(e) => a.seekMoment(Number(e.target.value))}
           aria-label="Timeline"
-          aria-valuetext={`Moment ${cursor} of ${last}, ${ms(t)}`}
+          aria-valuetext={`Moment ${moment} of ${last}, ${ms(t)}`}
           disabled={last === 0}
         />
-        <div className="scrubber__marks" aria-hidden="true">
-          {last > 0 &&
-            marks.map((i) => (
-              <span key={i} className="scrubber__mark" style={{ left: `${(i / last) * 100}%` }} title="a warning" />
-            ))}
-        </div>
+        <ScrubberMarks />
       </div>
       <div className="controls__keys">
         <label className="controls__keys-switch">

@@ -1,33 +1,41 @@
 /**
- * The event log up to the cursor, newest first (so the current moment is always in view with no
- * scrolling to manage), with virtual times; choosing an entry moves the cursor there.
+ * The log of moments up to the one in view, newest first (so the current moment is always in view
+ * with no scrolling to manage), with virtual times: one entry per beat, or line by line one per
+ * event, each the narration's sentence; choosing an entry moves the cursor there.
  */
 import { memo } from 'react';
-import { selectCursor, selectEvents } from '../../store/selectors';
+import { selectBeats, selectEvents, selectLineByLine, selectMoment } from '../../store/selectors';
 import { useLabActions, useLabStore } from '../hooks/labStore';
 import { ms } from '../../store/format';
-import { useNarration } from './Narration';
+import { useBeatNarration, useNarration } from './Narration';
 
 /** Entries drawn at most; older ones are reached with the timeline. */
 const SHOWN = 40;
 
 export function EventLog() {
   const events = useLabStore(selectEvents);
-  const cursor = useLabStore(selectCursor);
-  const sentences = useNarration();
-  const { seek } = useLabActions();
+  const beats = useLabStore(selectBeats);
+  const lineByLine = useLabStore(selectLineByLine);
+  const cursor = useLabStore(selectMoment);
+  const perEvent = useNarration();
+  const perBeat = useBeatNarration();
+  const sentences = lineByLine ? perEvent : perBeat;
+  const { seekMoment } = useLabActions();
   const from = Math.max(0, cursor - SHOWN + 1);
   const rows = [];
-  for (let i = Math.min(cursor, events.length - 1); i >= from; i--) {
+  for (let i = cursor; i >= from; i--) {
+    const beat = lineByLine ? undefined : beats[i];
+    const e = events[beat ? beat.first : i];
+    if (!e) continue;
     rows.push(
       <Entry
         key={i}
         index={i}
-        t={events[i]!.t}
+        t={e.t}
         text={sentences[i] ?? ''}
-        warned={events[i]!.type === 'monitor.warned'}
+        warned={beat ? beat.warned : e.type === 'monitor.warned'}
         current={i === cursor}
-        onSeek={seek}
+        onSeek={seekMoment}
       />,
     );
   }
@@ -40,7 +48,11 @@ export function EventLog() {
       <ol className="log__list" reversed start={cursor}>
         {rows}
       </ol>
-      {from > 0 && <p className="log__more">…and {from} earlier events: use the timeline to reach them.</p>}
+      {from > 0 && (
+        <p className="log__more">
+          …and {from} earlier {lineByLine ? 'events' : 'moments'}: use the timeline to reach them.
+        </p>
+      )}
     </section>
   );
 }

@@ -14,6 +14,7 @@ import { createLabStore } from '../../store/labStore';
 import { levelOf, SWITCHED_LEVEL } from '../../store/levels';
 import { LabStoreProvider } from '../hooks/labStore';
 import { usePresentation } from '../hooks/usePresentation';
+import { lineByLineSaved } from '../lib/lineByLine';
 import { useShortcuts } from '../hooks/useShortcuts';
 import { CodePanel } from '../panels/CodePanel';
 import { PanelBoundary } from '../panels/PanelBoundary';
@@ -47,8 +48,8 @@ export default function ProductionPage() {
   const [picks, setPicks] = useState<Picks>(opened.view.picks);
   const [file, setFile] = useState<Scenario | null>(opened.view.file);
   const [compare, setCompare] = useState(false);
-  const main = useMemo(() => createLabStore({ level: SWITCHED_LEVEL }), []);
-  const other = useMemo(() => createLabStore({ level: SWITCHED_LEVEL }), []);
+  const main = useMemo(() => createLabStore({ level: SWITCHED_LEVEL, lineByLine: lineByLineSaved() }), []);
+  const other = useMemo(() => createLabStore({ level: SWITCHED_LEVEL, lineByLine: lineByLineSaved() }), []);
   // The keys drive the main run (the one on the left when two are side by side).
   useShortcuts(main);
   // Presentation mode (P): the run's scene, caption and transport only (layout.css).

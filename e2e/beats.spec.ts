@@ -1,0 +1,146 @@
+/**
+ * Beats and the code panel: a story steps one visible change at a time, each told in the sentence
+ * the engine's events make (computed here from the story, not typed); old `?step=` links (event
+ * indices) open the beat that holds their event; "line by line" steps through every event; the
+ * warnings are marked on the scrubber by name; the code is highlighted and nothing is cut off.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { productionBeats, storyBeats } from './beats';
+import { expect, test } from './fixtures';
+
+const ONE_PER_LEVEL = [
+  ['level1', 'grows-forever-level1'],
+  ['level2', 'dirty-book-level2'],
+  ['level3', 'crash-leaks-level3'],
+  ['level4', 'crash-inside-with-level4'],
+  ['database', 'race-database'],
+] as const;
+
+for (const [level, id] of ONE_PER_LEVEL) {
+  test(`${id} plays as its beats, one sentence each`, async ({ lab }) => {
+    const { beats, events, sentences } = storyBeats(id);
+    expect(beats.length).toBeLessThan(events.length * 0.6);
+    await lab.open(`?level=${level}&scenario=${id}&step=0`);
+    await expect(lab.position).toContainText(`Moment 0 of ${beats.length - 1}`);
+    for (let k = 0; k < beats.length; k++) {
+      if (k > 0) await lab.button('Step forward').click();
+      await expect(lab.narration).toHaveText(sentences[k]!);
+    }
+    await expect(lab.button('Step forward')).toBeDisabled();
+  });
+}
+
+const run = (page: Page) => page.getByRole('region', { name: 'The run' });
+
+test('the production page plays by beats too', async ({ page }) => {
+  const { beats, sentences } = productionBeats('production-interleave', ['lock', 'reset'], [1, 0]);
+  await page.goto('/?level=production&scenario=pick-order&off=lock,reset&choices=1,0&step=0');
+  const narration = run(page).getByTestId('narration');
+  await expect(run(page).getByRole('slider', { name: 'Timeline' })).toHaveAttribute('max', String(beats.length - 1));
+  for (let k = 0; k < beats.length; k++) {
+    if (k > 0) await run(page).getByRole('button', { name: 'Step forward', exact: true }).click();
+    await expect(narration).toHaveText(sentences[k]!);
+  }
+});
+
+test('the README’s old links open the beat that holds their event, and stay put', async ({ lab, page }) => {
+  const lab2 = storyBeats('dirty-book-level2');
+  const b = lab2.beatOf(12);
+  await lab.open('?level=level2&scenario=dirty-book-level2&step=12');
+  expect(await lab.momentNumber()).toBe(b);
+  await expect(lab.narration).toHaveText(lab2.sentences[b]!);
+  await page.reload();
+  expect(await lab.momentNumber()).toBe(b);
+  // The moment written back is the beat's last event, which opens the same beat.
+  await lab.button('Step back').click();
+  await lab.button('Step forward').click();
+  await expect(page).toHaveURL(new RegExp(`step=${lab2.beats[b]!.last}$`));
+  await page.reload();
+  expect(await lab.momentNumber()).toBe(b);
+
+  const prod = productionBeats('production-interleave', ['lock', 'reset'], [1, 0]);
+  const p = prod.beatOf(12);
+  await page.goto('/?level=production&scenario=pick-order&off=lock,reset&choices=1,0&step=12');
+  await expect(run(page).getByRole('slider', { name: 'Timeline' })).toHaveValue(String(p));
+  await expect(run(page).getByTestId('narration')).toHaveText(prod.sentences[p]!);
+  // The run has one choice point, so the page keeps the first pick.
+  await expect(page).toHaveURL(new RegExp(`choices=1&step=${prod.beats[p]!.last}$`));
+  await page.reload();
+  await expect(run(page).getByRole('slider', { name: 'Timeline' })).toHaveValue(String(p));
+});
+
+test('line by line steps through every event, and lights one event’s lines', async ({ lab, page }) => {
+  const { events, lines, beats } = storyBeats('grows-forever-level1');
+  await lab.open('?level=level1&scenario=grows-forever-level1&step=0');
+  // By beats a return lights its lines at once; line by line the first event alone.
+  await page.getByRole('checkbox', { name: 'Line by line' }).check();
+  await lab.button('Jump to start').click();
+  await expect(lab.position).toContainText(`Moment 0 of ${events.length - 1}`);
+  for (let i = 0; i < 12; i++) {
+    if (i > 0) await lab.button('Step forward').click();
+    await expect(lab.narration).toHaveText(lines[i]!);
+  }
+  await page.getByRole('checkbox', { name: 'Line by line' }).uncheck();
+  await expect(lab.position).toContainText(`of ${beats.length - 1}`);
+});
+
+test('warnings are marked on the scrubber, each named, and take you there', async ({ lab, page }) => {
+  const { beats } = storyBeats('grows-forever-level1');
+  const warned = beats.flatMap((b, k) => (b.warned ? [k] : []));
+  expect(warned.length).toBeGreaterThan(0);
+  await lab.open('?level=level1&scenario=grows-forever-level1&step=0');
+  const marks = page.getByRole('list', { name: 'Warnings on the timeline' }).getByRole('button');
+  await expect(marks).toHaveCount(warned.length);
+  const first = warned[0]!;
+  const mark = page.getByRole('button', { name: new RegExp(`^Go to moment ${first}, a warning: .*more than the 2`) });
+  await mark.click();
+  expect(await lab.momentNumber()).toBe(first);
+  await expect(lab.warnings.getByRole('heading').first()).toBeVisible();
+});
+
+test('the code panel is highlighted, explains yield*, and lights every line a beat ran', async ({ lab }) => {
+  const { beats, events } = storyBeats('grows-forever-level1');
+  // A return: its events ran release.push; the panel lights those lines and says RELEASE.
+  const k = beats.findIndex((b) => b.op === 'release');
+  await lab.open(`?level=level1&scenario=grows-forever-level1&step=${beats[k]!.first}`);
+  await expect(lab.code.locator('.tok-k').first()).toBeVisible();
+  await expect(lab.code.getByText('read it as await', { exact: false })).toBeVisible();
+  const ran = new Set(
+    events.slice(beats[k]!.first, beats[k]!.last + 1).flatMap((e) => (e.line === null ? [] : [e.line])),
+  );
+  await expect(lab.code.locator('.code__status')).toHaveAttribute('data-step', [...ran].join(' '));
+  await expect(lab.code.locator('.code__status')).toContainText('RELEASE');
+  await expect(lab.code.locator('[data-now="yes"]').first()).toHaveAttribute('data-op', 'release');
+});
+
+for (const width of [1280, 360]) {
+  test(`no code line is cut off at ${width} px`, async ({ lab, page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    for (const level of ['level4', 'production'] as const) {
+      await lab.open(`?level=${level}`);
+      if (width === 360 && level !== 'production') await page.getByRole('tab', { name: 'Code' }).click();
+      const scroll = page.locator('.code__scroll').first();
+      await expect(scroll).toBeVisible();
+      const cut = await scroll.evaluate((box) => {
+        const out: string[] = [];
+        if (box.scrollWidth > box.clientWidth + 1) out.push(`the panel scrolls ${box.scrollWidth - box.clientWidth}px`);
+        const right = box.getBoundingClientRect().right;
+        for (const t of box.querySelectorAll<HTMLElement>('.code__text'))
+          if (t.getBoundingClientRect().right > right + 1) out.push(`line ${t.parentElement?.dataset.line} runs off`);
+        return out;
+      });
+      expect(cut).toEqual([]);
+    }
+  });
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`beats, scrubber marks and the highlighted code pass axe in ${scheme}`, async ({ lab, page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await lab.open('?level=level4&scenario=crash-inside-with-level4&step=7');
+    await expect(page.getByRole('list', { name: 'Warnings on the timeline' })).toBeVisible();
+    const result = await new AxeBuilder({ page }).include('.controls').include('.code').include('.narration').analyze();
+    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+}

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { runScenario, type PoolEvent } from '../engine';
+import { STORIES } from '../stories';
+import { PRODUCTION_STORIES } from '../stories/production';
+import { beatIndexOf, beatsOf, momentOf, operationOf } from './beats';
+import { narrateBeats } from './narrateBeats';
+
+const runs = [
+  ...STORIES.map((s) => ({ id: s.id, level: s.level, events: runScenario(s.scenario).events })),
+  ...PRODUCTION_STORIES.map((s) => ({
+    id: `production ${s.id}`,
+    level: s.level,
+    events: runScenario(s.scenario, s.choices ? { choices: s.choices } : {}).events,
+  })),
+];
+
+const eventsOf = (id: string): readonly PoolEvent[] => runs.find((r) => r.id === id)!.events;
+
+describe('beatsOf', () => {
+  for (const { id, events } of runs) {
+    it(`${id}: puts every event in exactly one beat, in order`, () => {
+      const beats = beatsOf(events);
+      expect(beats[0]!.first).toBe(0);
+      expect(beats.at(-1)!.last).toBe(events.length - 1);
+      beats.forEach((b, i) => {
+        expect(b.last).toBeGreaterThanOrEqual(b.first);
+        if (i > 0) expect(b.first).toBe(beats[i - 1]!.last + 1);
+      });
+    });
+
+    it(`${id}: keeps one reader, one instant and one operation per beat`, () => {
+      for (const b of beatsOf(events)) {
+        const own = events.slice(b.first, b.last + 1);
+        expect(new Set(own.map((e) => e.t))).toEqual(new Set([b.t]));
+        const acting = own.filter((e) => e.type !== 'monitor.warned');
+        expect(new Set(acting.map((e) => e.client)).size).toBeLessThanOrEqual(1);
+        if (acting.length > 0) expect(b.client).toBe(acting[0]!.client);
+        const ops = new Set(own.map(operationOf).filter((op) => op !== null));
+        expect(ops.size).toBeLessThanOrEqual(1);
+        expect(b.op).toBe([...ops][0] ?? null);
+        expect(b.warned).toBe(own.some((e) => e.type === 'monitor.warned'));
+        // A scenario step starting only ever opens a beat.
+        own.slice(1).forEach((e) => expect(e.type).not.toBe('step.started'));
+      }
+    });
+
+    it(`${id}: tells each beat in one sentence`, () => {
+      const beats = beatsOf(events);
+      const sentences = narrateBeats(events, beats);
+      expect(sentences).toHaveLength(beats.length);
+      for (const s of sentences) {
+        expect(s).toMatch(/^\S.*[.!?]$/);
+        // One sentence: no full stop followed by a new sentence inside it.
+        expect(s.slice(0, -1)).not.toMatch(/[.!?] [A-Z]/);
+      }
+    });
+  }
+
+  it('makes a return one beat, not four events', () => {
+    const events = eventsOf('grows-forever-level1');
+    const returns = beatsOf(events).filter((b) => events[b.first]!.type === 'step.started' && b.op === 'release');
+    expect(returns).toHaveLength(4);
+    for (const b of returns)
+      expect(events.slice(b.first, b.last + 1).map((e) => e.type)).toEqual([
+        'step.started',
+        'object.shelved',
+        'object.released',
+        'step.finished',
+      ]);
+  });
+
+  it('cuts Level 1’s four readers from 44 events to 16 beats', () => {
+    const events = eventsOf('grows-forever-level1');
+    expect(events).toHaveLength(44);
+    expect(beatsOf(events)).toHaveLength(16);
+  });
+
+  it('splits a guaranteed-return block into acquire, use and release at one instant', () => {
+    const events = eventsOf('crash-inside-with-level4');
+    const a = beatsOf(events).filter(
+      (b) => b.client === 'A' && b.t === events.find((e) => e.type === 'block.entered')!.t,
+    );
+    expect(a.map((b) => b.op)).toEqual(['acquire', 'use', 'release']);
+  });
+
+  it('gives each book the pool makes at start its own beats', () => {
+    const events = eventsOf('grows-forever-level1');
+    const opening = beatsOf(events).filter((b) => b.client === null);
+    for (const b of opening) {
+      const objects = new Set(events.slice(b.first, b.last + 1).flatMap((e) => (e.object === null ? [] : [e.object])));
+      expect(objects.size).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('has no beats for no events', () => {
+    expect(beatsOf([])).toEqual([]);
+  });
+});
+
+describe('momentOf', () => {
+  const events = eventsOf('dirty-book-level2');
+  const beats = beatsOf(events);
+
+  it('opens the last event of the beat that holds an event', () => {
+    for (let i = 0; i < events.length; i++) {
+      const b = beats[beatIndexOf(beats, i)]!;
+      expect(i).toBeGreaterThanOrEqual(b.first);
+      expect(i).toBeLessThanOrEqual(b.last);
+      expect(momentOf(beats, i, false)).toBe(b.last);
+    }
+  });
+
+  it('round-trips: a beat’s own moment opens that beat', () => {
+    for (const b of beats) expect(momentOf(beats, b.last, false)).toBe(b.last);
+  });
+
+  it('keeps the event itself line by line', () => {
+    for (let i = 0; i < events.length; i++) expect(momentOf(beats, i, true)).toBe(i);
+  });
+});

@@ -1,0 +1,48 @@
+/**
+ * The warnings marked on the timeline: one mark per moment at which the monitor warned, placed
+ * where that moment sits on the scrubber. Each mark is a button named by its warnings, in the
+ * narration's words, that goes to that moment.
+ */
+import { useMemo } from 'react';
+import { beatIndexOf } from '../../store/beats';
+import { selectBeats, selectLastMoment, selectLineByLine } from '../../store/selectors';
+import { useLabActions, useLabStore } from '../hooks/labStore';
+import { useNarration } from './Narration';
+
+export function ScrubberMarks() {
+  const warnings = useLabStore((s) => s.warnings);
+  const beats = useLabStore(selectBeats);
+  const lineByLine = useLabStore(selectLineByLine);
+  const last = useLabStore(selectLastMoment);
+  const sentences = useNarration();
+  const { seekMoment } = useLabActions();
+  const marks = useMemo(() => {
+    const out: { moment: number; text: string[] }[] = [];
+    for (const w of warnings) {
+      const moment = lineByLine ? w.index : beatIndexOf(beats, w.index);
+      const text = (sentences[w.index] ?? w.message).replace(/^Warning: /, '');
+      const prev = out.at(-1);
+      if (prev?.moment === moment) prev.text.push(text);
+      else out.push({ moment, text: [text] });
+    }
+    return out;
+  }, [warnings, beats, lineByLine, sentences]);
+  if (last <= 0 || marks.length === 0) return null;
+  return (
+    <ul className="scrubber__marks" aria-label="Warnings on the timeline">
+      {marks.map((m) => (
+        <li key={m.moment} className="scrubber__mark" style={{ left: `${(m.moment / last) * 100}%` }}>
+          <button
+            type="button"
+            onClick={() => seekMoment(m.moment)}
+            aria-label={`Go to moment ${m.moment}, a warning: ${m.text.join(' ')}`}
+            title={m.text.join(' ')}
+            data-moment={m.moment}
+          >
+            <span aria-hidden="true" />
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
