@@ -123,17 +123,6 @@ export function loadProblems(scenario: LoadScenario): string[] {
   return problems;
 }
 
-/** Measured speed of this engine on a 2-core laptop-class machine, arrivals per second (bench). */
-export const NOMINAL_ARRIVALS_PER_SECOND = 300_000;
-
-/** Estimated real seconds a run takes, at a given engine speed. */
-export function estimateSeconds(scenario: LoadScenario, arrivalsPerSecond = NOMINAL_ARRIVALS_PER_SECOND): number {
-  const o = loadOptions(scenario.options);
-  // Every non-zero cost is one more timer per caller.
-  const extra = [o.costs.reuseMs, o.costs.validateMs, o.costs.resetMs].filter((ms) => ms > 0).length;
-  return (scenario.load.arrivals * (1 + 0.3 * extra)) / arrivalsPerSecond;
-}
-
 /** Salts that split one seed into independent streams. */
 export const ARRIVAL_SALT = 0x51ed270b;
 export const HOLD_SALT = 0x2c1b3c6d;
