@@ -37,6 +37,17 @@ const domBans = {
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report'] },
+  {
+    // The JSON Schema generator is for the build and the tests: it never ships to the browser.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@valibot/to-json-schema', message: 'Build-time only (scripts/scenarioSchema.ts).' }] },
+      ],
+    },
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,6 +1,8 @@
+import { runnerImport } from 'vite';
 import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { CSP } from './csp.config.ts';
+import type * as SchemaModule from './scripts/scenarioSchema.ts';
 
 /** Put the Content-Security-Policy first in <head> of the built page (see csp.config.ts). */
 function contentSecurityPolicy(): Plugin {
@@ -16,8 +18,38 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * The scenario files' JSON Schema, generated from the engine's own schema (scripts/scenarioSchema.ts,
+ * loaded through Vite so the config itself stays free of the engine): written into the build and
+ * served by the dev server at /scenario.schema.json. The repository keeps a copy that
+ * scripts/scenarioSchema.test.ts holds equal to it.
+ */
+function scenarioSchema(): Plugin {
+  const text = async () => {
+    const { module } = await runnerImport<typeof SchemaModule>('/scripts/scenarioSchema.ts', {
+      configFile: false,
+      logLevel: 'silent',
+    });
+    return module.scenarioSchemaText();
+  };
+  return {
+    name: 'pool-lab:scenario-schema',
+    configureServer(server) {
+      server.middlewares.use('/scenario.schema.json', (_req, res, next) => {
+        text().then((body) => {
+          res.setHeader('Content-Type', 'application/schema+json');
+          res.end(body);
+        }, next);
+      });
+    },
+    async generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'scenario.schema.json', source: await text() });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), scenarioSchema()],
   build: { target: 'es2022', sourcemap: false },
   worker: { format: 'es' },
   test: {

@@ -8,11 +8,15 @@
  * order. Every line is one line of plain characters (see engine/scenario/quote.ts). When nobody
  * reads the output any more (`… | head -1` closed the pipe), the CLI stops quietly.
  */
-import { jsonLine, nameOf, oneLine, simulateText } from '../engine';
+import { decodeUtf8, jsonLine, nameOf, oneLine, ScenarioError, simulateText } from '../engine';
 
 export interface CliIo {
-  /** A file's text; throws (an error with a `code`, as Node's) when it cannot be read. */
-  read(file: string): string;
+  /**
+   * A file's bytes (or its text, for files held in memory); throws (an error with a `code`, as
+   * Node's) when it cannot be read. Bytes are read as strict UTF-8: invalid UTF-8 is refused,
+   * naming the byte, never read as U+FFFD.
+   */
+  read(file: string): Uint8Array | string;
   /** Write one line to standard output; false once nobody reads it (a closed pipe). */
   out(line: string): boolean;
   /** Write one line to standard error; false once nobody reads it. */
@@ -39,17 +43,19 @@ export function simulateFiles(files: readonly string[], io: CliIo): number {
 
 /** One file's line: its JSON output, or what went wrong. Never throws. */
 function lineFor(file: string, io: CliIo): { ok: boolean; text: string } {
-  let text: string;
+  let content: Uint8Array | string;
   try {
-    text = io.read(file);
+    content = io.read(file);
   } catch (e) {
     const code = (e as { code?: unknown } | null)?.code;
     return { ok: false, text: `cannot read the file (${typeof code === 'string' ? code : 'error'})` };
   }
   try {
-    const result = simulateText(text);
+    const result = simulateText(typeof content === 'string' ? content : decodeUtf8(content));
     return result.ok ? { ok: true, text: jsonLine(result.output) } : { ok: false, text: result.message };
   } catch (e) {
+    // Bytes that are not UTF-8 (decodeUtf8 names the byte).
+    if (e instanceof ScenarioError) return { ok: false, text: e.message };
     // simulateText reports its own failures; this is the last guard, for what escapes even that.
     const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
     return {

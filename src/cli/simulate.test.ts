@@ -67,6 +67,41 @@ describe('npm run simulate', () => {
   });
 });
 
+describe('what the CLI reads', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pool-lab-bytes-'));
+  const file = (name: string, bytes: Uint8Array) => {
+    const path = join(dir, name);
+    writeFileSync(path, bytes);
+    return path;
+  };
+  const good = JSON.stringify({ level: 'level1', steps: [{ client: 'A', do: 'acquire' }] });
+
+  it('reads a file that starts with a UTF-8 byte-order mark as the same file without it', () => {
+    const plain = file('plain.json', Buffer.from(good));
+    const bom = file('bom.json', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(good)]));
+    const r = cli([plain, bom]);
+    expect(r.status).toBe(0);
+    const [a, b] = r.stdout.trim().split('\n');
+    expect(b).toBe(a);
+  });
+
+  it('refuses invalid UTF-8, naming the byte where it goes wrong, and goes on with the next file', () => {
+    // "Renée" saved as Latin-1: byte 45 is 0xe9, which in UTF-8 would need two continuation bytes.
+    const latin1 = Buffer.concat([
+      Buffer.from('{"level": "level1", "steps": [{"client": "Ren'),
+      Buffer.from([0xe9]),
+      Buffer.from('e", "do": "acquire"}]}'),
+    ]);
+    const bad = file('latin1.json', latin1);
+    const r = cli([bad, file('good.json', Buffer.from(good))]);
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      `${bad}: not valid UTF-8: byte 45 (0xe9) does not begin a UTF-8 character; save the file as UTF-8`,
+    ]);
+    expect(JSON.parse(r.stdout).steps[0].client).toBe('A');
+  });
+});
+
 describe('every file stands alone', () => {
   it('runs a load with the lock switched off between two good files, counting what went wrong', () => {
     const r = runInMemory({ 'a.json': good, 'lock.json': lockOff, 'b.json': good });

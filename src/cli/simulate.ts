@@ -26,7 +26,8 @@ const writer =
   };
 
 const io: CliIo = {
-  read: (file) => readFileSync(file, 'utf8'),
+  // Bytes, not text: main.ts reads them as strict UTF-8.
+  read: (file) => readFileSync(file),
   out: writer(process.stdout),
   err: writer(process.stderr),
 };

@@ -45,7 +45,7 @@ export {
 } from './load/queueing';
 export { createLoadRun, runLoad } from './load/run';
 export type { LoadOutput, LoadRun } from './load/run';
-export { LOAD_LIMITS, loadProblems, parseLoadSpec } from './load/spec';
+export { LOAD_LIMITS, loadProblems } from './load/spec';
 export type { HoldDistribution, LoadScenario, LoadSpec } from './load/spec';
 export { niceStep } from './load/stats';
 export type { WaitHistogram } from './load/stats';
@@ -64,7 +64,21 @@ export { checkScenario, judge, verdictOf } from './load/verdict';
 export type { Check, Verdict } from './load/verdict';
 export { reportOf, runScenario, simulateText } from './run';
 export type { RunResult } from './run';
-export { jsonLine, LIMITS, nameOf, oneLine, parseOptions, parseScenario, parseStep, quote } from './scenario';
+export type { ScenarioFile } from './scenario';
+export {
+  decodeUtf8,
+  jsonLine,
+  LIMITS,
+  nameOf,
+  oneLine,
+  parseJson,
+  parseLoadSpec,
+  parseOptions,
+  parseScenario,
+  parseScenarioText,
+  parseStep,
+  quote,
+} from './scenario';
 export { FIX_NAMES, LEVEL_IDS, WARNINGS } from './types';
 export {
   estimateLoad,

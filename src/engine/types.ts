@@ -41,6 +41,10 @@ export const FIX_NAMES = ['maxSize', 'lock', 'reset', 'validate', 'timeout', 'cl
 export type FixName = (typeof FIX_NAMES)[number];
 export type Fixes = { readonly [F in FixName]: boolean };
 
+/**
+ * A level's options and a step as a scenario file gives them. The file format's schema
+ * (scenario/) infers exactly these types: the compiler holds the two equal.
+ */
 export interface LevelOptions {
   readonly size?: number;
   readonly minSize?: number;
@@ -67,6 +71,8 @@ export interface Scenario {
   readonly options: LevelOptions;
   readonly seed: number;
   readonly steps: readonly Step[];
+  /** A hand-picked interleaving: the option taken at each choice point in turn (see run/choices.ts). */
+  readonly choices?: readonly number[];
 }
 
 /**

@@ -71,6 +71,40 @@ describe('parseDeepLink', () => {
   });
 });
 
+describe('a run built by hand in a link', () => {
+  const run = {
+    base: 'dirty-book',
+    sizes: { maxSize: 3 },
+    steps: [{ client: 'A', do: 'acquire' }],
+    readers: [],
+    same: null,
+  };
+
+  it('goes to a lab page, and its story wins over the query’s', () => {
+    const { target, notices } = parseDeepLink(
+      '?level=level2&scenario=dirty-book&step=4',
+      ctx,
+      '#run=1~dirty-book~x3~A.a',
+    );
+    expect(target).toEqual({ page: 'level2', story: null, moment: 4, run });
+    expect(notices).toEqual([]);
+    const other = parseDeepLink('?level=level2&scenario=exhaustion', ctx, '#run=1~dirty-book~x3~A.a');
+    expect(other.notices).toEqual(['The link’s run follows its own story, so the scenario "exhaustion" was ignored.']);
+  });
+
+  it('is ignored, once, by a page without a stage', () => {
+    const { target, notices } = parseDeepLink('?level=analogy', ctx, '#run=1~~~A.a');
+    expect(target).toEqual({ page: 'analogy', story: null, moment: null });
+    expect(notices).toEqual(['the analogy has no runs built by hand, so the link’s run was ignored.']);
+  });
+
+  it('is written into the fragment, beside the query', () => {
+    expect(formatDeepLink({ page: 'level2', story: null, moment: 4, runText: '1~~x3~A.a,B.a' })).toBe(
+      '?level=level2&step=4#run=1~~x3~A.a,B.a',
+    );
+  });
+});
+
 describe('formatDeepLink', () => {
   it('writes what parseDeepLink reads', () => {
     const target = { page: 'level2', story: 'exhaustion', moment: 7 };

@@ -27,7 +27,16 @@ import { cursorAt, nextSpeed, SPEEDS } from './schedule';
 /** Every action but manual mode's. */
 export type MainActions = Omit<
   LabActions,
-  'addReader' | 'act' | 'kill' | 'restart' | 'closePool' | 'setSameInstant' | 'notify' | 'dismissNotice'
+  | 'addReader'
+  | 'act'
+  | 'kill'
+  | 'restart'
+  | 'closePool'
+  | 'setSameInstant'
+  | 'undo'
+  | 'openRun'
+  | 'notify'
+  | 'dismissNotice'
 >;
 
 const sessionOf = (s: LabState): Session => ({
@@ -38,6 +47,8 @@ const sessionOf = (s: LabState): Session => ({
   extraReaders: s.extraReaders,
   optionText: s.optionText,
   optionErrors: s.optionErrors,
+  handSteps: s.handSteps,
+  fromFile: s.fromFile,
 });
 
 export function createActions({ set, get, notify }: ActionContext, stories: readonly Story[]): MainActions {
@@ -50,7 +61,14 @@ export function createActions({ set, get, notify }: ActionContext, stories: read
   const load = (scenario: Scenario, extra: Partial<LabState>, cursor: number | 'end', play = false) => {
     const t = timeline(scenario);
     const c = cursor === 'end' ? t.run.events.length - 1 : clampCursor(t.run, cursor);
-    set({ ...onStage(scenario, t, c), playing: play && c < t.run.events.length - 1, sameInstant: null, ...extra });
+    set({
+      ...onStage(scenario, t, c),
+      playing: play && c < t.run.events.length - 1,
+      sameInstant: null,
+      handSteps: 0,
+      fromFile: false,
+      ...extra,
+    });
   };
 
   /** A story on the stage, its options in the form. */
@@ -243,7 +261,12 @@ export function createActions({ set, get, notify }: ActionContext, stories: read
         storyId: null,
         basedOn: null,
         extraReaders: [],
+        // The form shows the options the file's run uses (the level's defaults where it says none).
+        optionText: { ...defaultOptionText(scenario.level), ...textOf(scenario.options) },
+        optionErrors: {},
         sameInstant: null,
+        handSteps: 0,
+        fromFile: true,
       });
       return true;
     },

@@ -14,6 +14,7 @@ import type { LevelId, LevelOptions, Scenario, WarningKind } from '../engine';
 import type { Story } from '../stories/types';
 import { checkOptions, defaultOptionText } from './options';
 import { scheduleOf } from './schedule';
+import type { ManualRun } from './fragment';
 
 export interface Notice {
   readonly id: number;
@@ -41,6 +42,8 @@ export interface Session {
   readonly extraReaders: readonly string[];
   readonly optionText: Readonly<Record<string, string>>;
   readonly optionErrors: Readonly<Record<string, string>>;
+  readonly handSteps: number;
+  readonly fromFile: boolean;
 }
 
 export type ReaderAction = 'acquire' | 'use' | 'read' | 'release' | 'release-again' | 'fail' | 'with' | 'with-fail';
@@ -88,6 +91,13 @@ export interface LabActions {
   kill(objectId: number): boolean;
   restart(): boolean;
   closePool(): boolean;
+  /** Take back the last step added by hand; false (and nothing changes) when there is none. */
+  undo(): boolean;
+  /**
+   * Open a run built by hand (from a link): on top of its story, of `file` (the link's file), or
+   * of a fresh pool; its steps checked as a file's are. False, with a notice, if it cannot run.
+   */
+  openRun(level: LevelId, run: ManualRun, opts?: { file?: Scenario | null; moment?: number | null }): boolean;
   /**
    * "Same instant": while on, every step added by hand gets `at` = the virtual time the run had
    * reached when it was turned on, so the group starts together (in file order) and runs
@@ -129,6 +139,13 @@ export interface LabState {
    * together; null while each step waits for the one before. A new scenario turns it off.
    */
   readonly sameInstant: number | null;
+  /**
+   * How many of the scenario's steps, at its end, were added by hand (Undo takes them back one by
+   * one; a link carries them as a run). 0 for a story, a file or a fresh pool as they came.
+   */
+  readonly handSteps: number;
+  /** Whether the scenario under the hand steps is a file (the link's) rather than a story or a fresh pool. */
+  readonly fromFile: boolean;
   readonly actions: LabActions;
 }
 
@@ -225,5 +242,7 @@ export function initialState(deps: LabDeps): Omit<LabState, 'actions'> {
     sessions: {},
     choices: null,
     sameInstant: null,
+    handSteps: 0,
+    fromFile: false,
   };
 }

@@ -344,6 +344,16 @@ describe('createLabStore', () => {
     expect(a.restart()).toBe(false);
     expect(store.getState().notices.at(-1)?.text).toMatch(/no "restart" step/);
   });
+  it('shows the options of a scenario it loads in the form, and keeps them through an option change', () => {
+    const store = fresh();
+    expect(store.getState().actions.loadScenario(dirty)).toBe(true);
+    // The file's sizes, not the level's defaults (minSize 2, maxSize 10).
+    expect(store.getState().optionText).toMatchObject({ minSize: '1', maxSize: '3' });
+    store.getState().actions.setOption('maxSize', '4');
+    expect(store.getState().optionErrors).toEqual({});
+    expect(store.getState().scenario.options).toMatchObject({ minSize: 1, maxSize: 4 });
+  });
+
   describe('hand-picked choices', () => {
     /** A production store running the interleave scenario with B run first at the first moment. */
     const handPicked = () => {

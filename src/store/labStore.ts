@@ -1,6 +1,7 @@
 /**
  * The lab's store, made by a factory so every page and every test gets its own (as xyflow's
- * `createStore`): its first state from labState.ts, its actions from labActions.ts and manual.ts.
+ * `createStore`): its first state from labState.ts, its actions from labActions.ts, manual.ts and
+ * manualRun.ts (a run built by hand, from a link).
  * Panels read it through the selectors in `selectors.ts` and change it only through `actions`.
  * No React here.
  */
@@ -8,6 +9,7 @@ import { createStore } from 'zustand/vanilla';
 import { createActions } from './labActions';
 import { initialState, type ActionContext, type LabDeps, type LabState, type LabStore } from './labState';
 import { createManualActions } from './manual';
+import { createRunActions } from './manualRun';
 
 export type { LabDeps, LabState, LabStore, WarningMark } from './labState';
 
@@ -27,6 +29,7 @@ export function createLabStore(deps: LabDeps = {}): LabStore {
       actions: {
         ...createActions(context, deps.stories ?? []),
         ...createManualActions(context),
+        ...createRunActions(context, deps.stories ?? []),
         notify,
         dismissNotice(id) {
           set((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));

@@ -10,7 +10,10 @@ import { parseStep } from '../engine';
 import type { LevelId, RunResult, Scenario, Step } from '../engine';
 import { onStage, timeline, type ActionContext, type LabActions, type LabState } from './labState';
 
-export type ManualActions = Pick<LabActions, 'addReader' | 'act' | 'kill' | 'restart' | 'closePool' | 'setSameInstant'>;
+export type ManualActions = Pick<
+  LabActions,
+  'addReader' | 'act' | 'kill' | 'restart' | 'closePool' | 'setSameInstant' | 'undo'
+>;
 
 const READER_NAMES = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
@@ -109,6 +112,7 @@ export function createManualActions({ set, get, notify }: ActionContext): Manual
       basedOn: s.storyId ?? s.basedOn,
       storyId: null,
       extraReaders: step.client ? s.extraReaders.filter((r) => r !== step.client) : s.extraReaders,
+      handSteps: s.handSteps + 1,
     });
     return true;
   };
@@ -156,6 +160,23 @@ export function createManualActions({ set, get, notify }: ActionContext): Manual
     },
     closePool() {
       return addStep({ do: 'close' });
+    },
+    undo() {
+      const s = get();
+      if (s.handSteps === 0) return false;
+      const removed = s.scenario.steps.at(-1)!;
+      const scenario: Scenario = { ...s.scenario, steps: s.scenario.steps.slice(0, -1) };
+      // The steps before the last ran before it, so they run again as they did.
+      const t = timeline(scenario);
+      const still = t.run.final.clients.some((c) => c.name === removed.client);
+      // A reader whose only step is taken back stays on the panel, with nothing done.
+      const back = removed.client !== undefined && !still && !s.extraReaders.includes(removed.client);
+      set({
+        ...onStage(scenario, t, t.run.events.length - 1),
+        extraReaders: back ? [...s.extraReaders, removed.client!] : s.extraReaders,
+        handSteps: s.handSteps - 1,
+      });
+      return true;
     },
     setSameInstant(on) {
       const s = get();

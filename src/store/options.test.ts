@@ -29,6 +29,16 @@ describe('checkOptions', () => {
     expect(checkOptions('level3', { maxSize: 'ten' }).errors.maxSize).toMatch(/not a number/);
   });
 
+  it('takes whole numbers written in digits only, and says what to type instead', () => {
+    expect(checkOptions('level1', { size: '0x10' }).errors.size).toBe(
+      '"0x10" is not a number; enter a whole number like 3.',
+    );
+    expect(checkOptions('level1', { size: '1e1' }).errors.size).toBe('Write it in digits, like 10 (not "1e1").');
+    expect(checkOptions('level1', { size: '3.0' }).errors.size).toBe('Write it in digits, like 3 (not "3.0").');
+    expect(checkOptions('level1', { size: 'Infinity' }).errors.size).toMatch(/is not a number/);
+    expect(checkOptions('level1', { size: ' 7 ' })).toEqual({ options: { size: 7 }, errors: {} });
+  });
+
   it('puts a two-field message beside the field just edited', () => {
     expect(Object.keys(checkOptions('level2', { minSize: '5', maxSize: '3' }, 'minSize').errors)).toEqual(['minSize']);
     expect(Object.keys(checkOptions('level2', { minSize: '5', maxSize: '3' }, 'maxSize').errors)).toEqual(['maxSize']);

@@ -8,6 +8,7 @@ import { levelInfo } from '../engine';
 import { ScenarioError } from '../engine';
 import { parseOptions } from '../engine';
 import type { LevelId, LevelOptions } from '../engine';
+import { numberField, readField } from './fields';
 
 /** The most objects a size option may ask for in the lab: the stage draws each one. */
 export const MAX_DRAWN = 20;
@@ -49,6 +50,31 @@ export interface CheckedOptions {
   readonly errors: Readonly<Record<string, string>>;
 }
 
+/** A size as the learner types it: a whole number in digits, from `min` to MAX_DRAWN. */
+function sizeField(min: number) {
+  return numberField(
+    { min, max: MAX_DRAWN, whole: true },
+    {
+      empty: 'Enter a whole number.',
+      notNumber: (t) => `"${t}" is not a number; enter a whole number like 3.`,
+      notWhole: 'Enter a whole number (no fractions).',
+      tooSmall: (n) => (n < 0 ? 'It cannot be negative.' : `A pool needs room for at least ${min}.`),
+      tooBig: (n) => `${n} is too many to draw; the lab allows up to ${MAX_DRAWN}.`,
+      notDigits: (t, n) => `Write it in digits, like ${n} (not "${t}").`,
+    },
+  );
+}
+
+/** One schema per lowest size a level's spec allows (the registry's `min`: 0, or 1 for maxSize). */
+const SIZE_FIELDS = new Map<number, ReturnType<typeof sizeField>>();
+function sizeFieldFrom(level: LevelId, name: SizeOption) {
+  const spec = levelInfo(level)?.options[name];
+  const min = spec?.kind === 'count' ? spec.min : 0;
+  let schema = SIZE_FIELDS.get(min);
+  if (!schema) SIZE_FIELDS.set(min, (schema = sizeField(min)));
+  return schema;
+}
+
 /**
  * Check the form. `edited` names the field the learner just changed: a message that concerns two
  * fields at once (minSize above maxSize) is shown beside that one.
@@ -58,21 +84,9 @@ export function checkOptions(level: LevelId, text: Readonly<Record<string, strin
   const errors: Record<string, string> = {};
   const values: Record<string, number> = {};
   for (const f of fields) {
-    const raw = (text[f.name] ?? String(f.defaultValue)).trim();
-    if (raw === '') {
-      errors[f.name] = 'Enter a whole number.';
-      continue;
-    }
-    if (!/^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(raw)) {
-      errors[f.name] = `"${raw}" is not a number; enter a whole number like 3.`;
-      continue;
-    }
-    const n = Number(raw);
-    if (!Number.isInteger(n)) errors[f.name] = 'Enter a whole number (no fractions).';
-    else if (n < 0) errors[f.name] = 'It cannot be negative.';
-    else if (f.name === 'maxSize' && n < 1) errors[f.name] = 'A pool needs room for at least 1.';
-    else if (n > MAX_DRAWN) errors[f.name] = `${n} is too many to draw; the lab allows up to ${MAX_DRAWN}.`;
-    else values[f.name] = n;
+    const read = readField(sizeFieldFrom(level, f.name), text[f.name] ?? String(f.defaultValue));
+    if (typeof read === 'string') errors[f.name] = read;
+    else values[f.name] = read;
   }
   if (Object.keys(errors).length > 0) return { options: null, errors };
   try {

@@ -15,11 +15,13 @@
  * what was ignored. `parseProductionLink` checks the words; `fitProductionRun` runs the scenario
  * to check what only a run can tell (whether the choices fit its choice points, how long it is).
  */
-import { quote, runScenario } from '../engine';
+import { runScenario } from '../engine';
 import { ScenarioError } from '../engine';
 import { parseScenario } from '../engine';
 import type { FixName, Scenario } from '../engine';
-import { FIX_NAMES } from './fixes';
+import { FIX_NAMES, fixesOff } from './fixes';
+import { andList, quoted, readLink, writeLink, type LinkedFile } from './link';
+import { runFile } from './runFile';
 import { SWITCHED_LEVEL } from './levels';
 
 export interface ProductionView {
@@ -31,6 +33,8 @@ export interface ProductionView {
   readonly choices: readonly number[] | null;
   /** The moment on the timeline (the link's `step`), or null for the end of the run. */
   readonly moment: number | null;
+  /** A file the link carries: the run to show (`scenario` is then FILE_SCENARIO). */
+  readonly file?: LinkedFile | null;
 }
 
 export interface ProductionLinkContext {
@@ -48,89 +52,86 @@ export interface ParsedProductionLink {
   readonly notices: readonly string[];
 }
 
-/** No run has this many choice points; a longer list is not a list of picks. */
-const MAX_CHOICES = 500;
-const MAX_OPTION = 99;
-const MAX_MOMENT = 1_000_000;
+/** The scenario id of a view that shows a file from the link rather than one of the page's scenarios. */
+export const FILE_SCENARIO = 'file';
 
-export function parseProductionLink(search: string, ctx: ProductionLinkContext): ParsedProductionLink {
-  const params = new URLSearchParams(search);
-  const notices: string[] = [];
+export function parseProductionLink(search: string, ctx: ProductionLinkContext, hash = ''): ParsedProductionLink {
+  const { words, faults, notices: general } = readLink(search, hash);
+  const notices: string[] = [...general];
   const label = (id: string) => ctx.labelOf?.(id) ?? id;
 
+  // A file in the link is the run itself: its own steps, switches and picks.
+  const file = words.file?.load === undefined && words.file?.scenario.level === SWITCHED_LEVEL ? words.file : null;
+  if (words.file && !file)
+    notices.push(
+      words.file.load === undefined
+        ? `The link’s file is a ${words.file.scenario.level} run, not one of the production pool, so it was not opened.`
+        : 'The link’s file is a load run; run it with npm run simulate, or give its numbers to the Load lab’s form.',
+    );
+
   let scenario = ctx.defaultScenario;
-  const rawScenario = params.get('scenario');
-  if (rawScenario !== null && rawScenario.trim() !== '') {
-    const wanted = rawScenario.trim();
-    if (ctx.scenarios.includes(wanted)) scenario = wanted;
+  if (words.scenario !== null) {
+    if (file) notices.push(`The link carries a file, so the scenario ${quoted(words.scenario)} was ignored.`);
+    else if (ctx.scenarios.includes(words.scenario)) scenario = words.scenario;
     else
       notices.push(
-        `The production pool has no scenario called ${quoted(rawScenario)}, so it opened “${label(scenario)}”.`,
+        `The production pool has no scenario called ${quoted(words.scenario)}, so it opened “${label(scenario)}”.`,
       );
   }
 
-  const off = new Set<FixName>();
-  const unknown: string[] = [];
-  for (const word of (params.get('off') ?? '').split(',')) {
-    const w = word.trim();
-    if (w === '') continue;
-    const fix = FIX_NAMES.find((f) => f.toLowerCase() === w.toLowerCase());
-    if (fix) off.add(fix);
-    else unknown.push(quoted(w));
-  }
-  if (unknown.length > 0) {
-    const them =
-      unknown.length === 1 ? `${unknown[0]}, which is not a fix` : `${unknown.join(' and ')}, which are not fixes`;
+  if (faults.off) {
+    const shown = faults.off.slice(0, 3).map((w) => quoted(w));
+    const more = faults.off.length - shown.length;
+    const named = more > 0 ? `${shown.join(', ')} and ${more} more` : andList(shown);
+    const them = faults.off.length === 1 ? `${named}, which is not a fix` : `${named}, which are not fixes`;
     notices.push(
       `The link asked to switch off ${them} (the fixes are ${FIX_NAMES.join(', ')}); every other switch is as the link says.`,
     );
   }
 
-  const choices = parseChoices(params.get('choices'), notices);
-
-  let moment: number | null = null;
-  const rawMoment = params.get('step');
-  if (rawMoment !== null && rawMoment.trim() !== '') {
-    const n = Number(rawMoment.trim());
-    if (!/^\d+$/.test(rawMoment.trim()) || !Number.isSafeInteger(n))
-      notices.push(`${quoted(rawMoment)} is not a moment on the timeline, so the run is shown to its end.`);
-    else moment = Math.min(n, MAX_MOMENT);
+  if (faults.choice) {
+    const n = faults.choice.before;
+    notices.push(
+      `${quoted(faults.choice.word)} is not a choice (choices are option numbers, like 1,0), so ${n === 0 ? 'the scheduler chooses throughout' : `only the first ${n} ${n === 1 ? 'pick is' : 'picks are'} used`}.`,
+    );
   }
 
-  return { view: { scenario, off: FIX_NAMES.filter((f) => off.has(f)), choices, moment }, notices };
-}
+  if (faults.moment !== undefined)
+    notices.push(`${quoted(faults.moment)} is not a moment on the timeline, so the run is shown to its end.`);
 
-/** The picks up to the first word that is not one (the scheduler chooses from there). */
-function parseChoices(raw: string | null, notices: string[]): number[] | null {
-  if (raw === null || raw.trim() === '') return null;
-  const words = raw.split(',').map((w) => w.trim());
-  const out: number[] = [];
-  for (const w of words) {
-    if (out.length === MAX_CHOICES) {
-      notices.push(`The link picks at more than ${MAX_CHOICES} choice points; only the first ${MAX_CHOICES} are used.`);
-      break;
-    }
-    if (!/^\d{1,2}$/.test(w) || Number(w) > MAX_OPTION) {
-      notices.push(
-        `${quoted(w)} is not a choice (choices are option numbers, like 1,0), so ${out.length === 0 ? 'the scheduler chooses throughout' : `only the first ${out.length} ${out.length === 1 ? 'pick is' : 'picks are'} used`}.`,
-      );
-      break;
-    }
-    out.push(Number(w));
-  }
-  return out.length > 0 ? out : null;
+  if (file && (words.off !== null || words.choices !== null))
+    notices.push('The link carries a file, so its switches and picks are the file’s; off and choices were ignored.');
+  const view: ProductionView = file
+    ? {
+        scenario: FILE_SCENARIO,
+        off: fixesOff(file.scenario.options.fixes ?? {}),
+        choices: file.scenario.choices && file.scenario.choices.length > 0 ? file.scenario.choices : null,
+        moment: words.moment,
+        file,
+      }
+    : { scenario, off: words.off ?? [], choices: words.choices, moment: words.moment };
+  return { view, notices };
 }
 
 /**
- * The query string for a view. Commas stay commas and the names are plain, so the link reads as
- * it is: `?level=production&scenario=dirty&off=reset&step=7` (`step` is the moment).
+ * The address for a view. Commas stay commas and the names are plain, so the link reads as it is:
+ * `?level=production&scenario=dirty&off=reset&step=7` (`step` is the moment). A view of a file
+ * carries the file in the fragment, with the switches and picks in it: `?level=production&step=7#file=…`.
  */
 export function formatProductionLink(view: ProductionView): string {
-  const parts = [`level=${SWITCHED_LEVEL}`, `scenario=${encodeURIComponent(view.scenario)}`];
-  if (view.off.length > 0) parts.push(`off=${FIX_NAMES.filter((f) => view.off.includes(f)).join(',')}`);
-  if (view.choices && view.choices.length > 0) parts.push(`choices=${view.choices.join(',')}`);
-  if (view.moment !== null) parts.push(`step=${view.moment}`);
-  return `?${parts.join('&')}`;
+  if (view.file)
+    return writeLink({
+      level: SWITCHED_LEVEL,
+      moment: view.moment,
+      file: runFile(view.file.scenario, view.off, view.choices),
+    });
+  return writeLink({
+    level: SWITCHED_LEVEL,
+    scenario: view.scenario,
+    off: view.off,
+    choices: view.choices,
+    moment: view.moment,
+  });
 }
 
 export interface FittedRun {
@@ -175,7 +176,7 @@ export function fitProductionRun(file: unknown, choices: readonly number[] | nul
     const offered = run.choicePoints[k]?.options.length;
     notices.push(
       offered === undefined
-        ? `The link's choices from number ${k + 1} on do not fit this run, so the scheduler chooses from there.`
+        ? `The link’s choices from number ${k + 1} on do not fit this run, so the scheduler chooses from there.`
         : `Choice ${k + 1} in the link is ${picks[k]}, but at that choice point only options 0 to ${offered - 1} exist, so the scheduler chooses from there.`,
     );
     picks = picks.slice(0, k);
@@ -198,6 +199,3 @@ export function fitProductionRun(file: unknown, choices: readonly number[] | nul
   }
   return { choices: picks.length > 0 ? picks : null, moment: fitted, notices };
 }
-
-/** What the link said, JSON-quoted and clipped to 40 characters (control characters escaped). */
-const quoted = (s: string): string => quote(s, 40);

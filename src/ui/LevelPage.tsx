@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import { useLabStore } from './hooks/labStore';
 import { useMediaQuery } from './hooks/useMediaQuery';
+import { LessonPanel } from './lesson/LessonPanel';
 import { Callouts } from './panels/Callouts';
 import { CodePanel } from './panels/CodePanel';
 import { Controls } from './panels/Controls';
@@ -51,6 +52,9 @@ export function LevelPage({ route }: { route: LabRoute }) {
     <div className="level" data-level={level}>
       <PanelBoundary name="The level header" resetKey={level}>
         <LevelHeader level={level} />
+      </PanelBoundary>
+      <PanelBoundary name="The lesson" resetKey={level}>
+        <LessonPanel level={level} />
       </PanelBoundary>
       <div className="lab">
         <div className="lab__main">

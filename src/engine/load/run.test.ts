@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createLoadRun, runLoad } from './run';
-import { loadProblems, parseLoadSpec, type LoadScenario } from './spec';
+import { parseLoadSpec } from '../scenario';
+import { loadProblems, type LoadScenario } from './spec';
 import { niceStep } from './stats';
 import { theoryFor } from './theory';
 import { erlangB } from './queueing';

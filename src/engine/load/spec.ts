@@ -4,14 +4,14 @@
  */
 import { offeredLoad } from './queueing';
 import { estimateLoad, workProblem } from '../work';
-import { ScenarioError, type Rng } from '../core';
-import { quote } from '../scenario/quote';
+import type { Rng } from '../core';
 import { resolveOptions } from '../levels';
 import type { ProductionOptions } from '../levels/production';
 import { DEFAULT_COSTS, type Costs, type LevelOptions } from '../types';
 
 export type HoldDistribution = 'exponential' | 'fixed';
 
+/** A load file's `load` object (checked by the file format's schema, scenario/load.ts). */
 export interface LoadSpec {
   readonly arrivalsPerSecond: number;
   readonly holdMs: number;
@@ -36,42 +36,6 @@ export const LOAD_LIMITS = {
   /** Virtual ms a run may span: beyond it a double's resolution falls below a microsecond. */
   maxSpanMs: 1e12,
 } as const;
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const describe = (v: unknown): string => quote(v);
-
-function positive(v: unknown, what: string, max: number, unit: string): number {
-  if (typeof v !== 'number' || !Number.isFinite(v))
-    throw new ScenarioError(`load.${what} must be a number, not ${describe(v)}`);
-  if (v <= 0) throw new ScenarioError(`load.${what} must be above 0, not ${v}`);
-  if (v > max) throw new ScenarioError(`load.${what} is ${v}${unit}; the most the lab runs is ${max}${unit}`);
-  return v;
-}
-
-/** Check a scenario file's `load` object; throws ScenarioError with a plain sentence. */
-export function parseLoadSpec(v: unknown): LoadSpec {
-  if (!isObject(v))
-    throw new ScenarioError(
-      `"load" must be an object like {"arrivalsPerSecond": 30, "holdMs": 100, "hold": "exponential", "arrivals": 100000}, not ${describe(v)}`,
-    );
-  for (const key of Object.keys(v)) {
-    if (!['arrivalsPerSecond', 'holdMs', 'hold', 'arrivals'].includes(key)) {
-      throw new ScenarioError(`load has no ${quote(key)} (it takes arrivalsPerSecond, holdMs, hold, arrivals)`);
-    }
-  }
-  const arrivalsPerSecond = positive(v.arrivalsPerSecond, 'arrivalsPerSecond', LOAD_LIMITS.maxArrivalsPerSecond, '/s');
-  const holdMs = positive(v.holdMs, 'holdMs', LOAD_LIMITS.maxHoldMs, ' ms');
-  const hold = v.hold === undefined ? 'exponential' : v.hold;
-  if (hold !== 'exponential' && hold !== 'fixed')
-    throw new ScenarioError(`load.hold must be "exponential" or "fixed", not ${describe(hold)}`);
-  const arrivals = v.arrivals;
-  if (typeof arrivals !== 'number' || !Number.isInteger(arrivals))
-    throw new ScenarioError(`load.arrivals must be a whole number, not ${describe(arrivals)}`);
-  if (arrivals < 1) throw new ScenarioError(`load.arrivals must be at least 1, not ${arrivals}`);
-  if (arrivals > LOAD_LIMITS.maxArrivals)
-    throw new ScenarioError(`load.arrivals is ${arrivals}; the most the lab runs is ${LOAD_LIMITS.maxArrivals}`);
-  return { arrivalsPerSecond, holdMs, hold, arrivals };
-}
 
 /**
  * The options a load run uses: the production level's own defaults (`resolveOptions`, the one

@@ -81,6 +81,15 @@ function describeError(error: { message: string; stepIndex: number | null }, ste
   return `step ${error.stepIndex + 1}${what}: ${error.message}`;
 }
 
+/** A file's `choices` must each meet a moment of its run: more picks than moments is a mistake in the file. */
+function tooManyChoices(picks: number, moments: number): string {
+  const has =
+    moments === 0
+      ? 'no moment where two readers could go on at once'
+      : `only ${moments} ${moments === 1 ? 'moment' : 'moments'} where several readers could go on`;
+  return `"choices" has ${picks} ${picks === 1 ? 'pick' : 'picks'}, but this run has ${has}`;
+}
+
 /** An error nobody meant: a bug in Pool Lab, said as such (and the step it happened in). */
 function describeFailure(error: unknown, steps: readonly unknown[] | null): string {
   const failure = error instanceof EngineFailure ? error : new EngineFailure(error, null);
@@ -114,6 +123,8 @@ export function simulateText(text: string): SimulateResult {
     if (heavy !== null) return failed(heavy);
     const result = runScenario(parsed.scenario, { record: false });
     if (result.error) return failed(describeError(result.error, steps));
+    const picks = parsed.scenario.choices?.length ?? 0;
+    if (picks > result.choicePoints.length) return failed(tooManyChoices(picks, result.choicePoints.length));
     return { ok: true, output: reportOf(result) };
   } catch (error) {
     // Every file stands alone: whatever happens inside one becomes its one line, never a throw.

@@ -149,9 +149,12 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     rt.emit({ type: 'pool.opened' }, { client: null });
     scheduler.arm();
   });
+  // A file's own `choices` apply unless the caller picks (the production page's "Who runs next?").
   const choicePoints = recordChoices(
     rt.sim,
-    options,
+    options.choices === undefined && scenario.choices !== undefined
+      ? { ...options, choices: scenario.choices }
+      : options,
     () => rt.eventCount,
     (error) => (state.fatal ??= error),
   );

@@ -10,4 +10,13 @@ export const LIMITS = {
   maxCostMs: 600_000,
   maxNameLength: 40,
   maxWriteLength: 500,
+  /**
+   * The largest seed: the generator is seeded with 32 bits, so every larger seed would give the
+   * very run of a smaller one. Refused rather than folded, so each accepted seed is its own run.
+   */
+  maxSeed: 2 ** 32 - 1,
+  /** No run has this many moments to choose at; a longer list of choices is not a list of picks. */
+  maxChoices: 500,
+  /** The highest option number a choice may pick (a moment offers one option per reader ready). */
+  maxOption: 99,
 } as const;

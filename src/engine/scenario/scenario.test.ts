@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { simulateText } from '../run';
+import interleave from '../../../scenarios/production-interleave.json';
+import { reportOf, runScenario, simulateText } from '../run';
+import { parseScenario } from '.';
 
 const fail = (json: unknown): string => {
   const r = simulateText(typeof json === 'string' ? json : JSON.stringify(json));
@@ -89,6 +91,65 @@ describe('malformed scenario files', () => {
       { level: 'level4', steps: [{ client: 'A', do: 'acquire', fail: true }] },
       /"fail" belongs on a "with" step/,
     ],
+    ['a negative seed', { level: 'level1', seed: -1, steps: [] }, /seed must be at least 0, not -1/],
+    [
+      'a seed past 32 bits',
+      { level: 'level1', seed: 2 ** 32 + 1, steps: [] },
+      /seed is 4294967297; the most the lab allows is 4294967295 \(the generator takes 32 bits/,
+    ],
+    ['a list for options', { level: 'level1', options: [], steps: [] }, /options must be an object, not a list/],
+    ['no steps and no load', { level: 'level1' }, /a scenario needs "steps" \(a list of steps\) or "load"/],
+    [
+      'steps and load together',
+      { level: 'production', steps: [], load: {} },
+      /a scenario has either "steps" or "load", not both/,
+    ],
+    [
+      'a step list past the cap',
+      { level: 'level1', steps: Array(5001).fill({ do: 'close' }) },
+      /^5001 steps is more than the 5000 the lab runs$/,
+    ],
+    [
+      'a load run on a level without a line',
+      { level: 'level3', load: { arrivalsPerSecond: 1, holdMs: 1, arrivals: 1 } },
+      /load runs need "level": "production"/,
+    ],
+    [
+      'a load without arrivals',
+      { level: 'production', load: { arrivalsPerSecond: 1, holdMs: 1 } },
+      /load needs "arrivals"/,
+    ],
+    [
+      'a creation time that is not whole',
+      { level: 'level1', options: { costs: { createMs: [1.5, 2] } }, steps: [] },
+      /options.costs.createMs must be whole numbers of ms/,
+    ],
+    ['a "$schema" that is not text', { level: 'level1', $schema: 3, steps: [] }, /"\$schema" must be the address/],
+    [
+      'choices that are not a list',
+      { level: 'level1', steps: [], choices: 'x' },
+      /"choices" must be a list of option numbers/,
+    ],
+    [
+      'a choice past any option',
+      { level: 'level1', steps: [], choices: [100] },
+      /a choice of 100 is more than any moment offers/,
+    ],
+    [
+      'choices on a load run',
+      { level: 'production', choices: [1], load: { arrivalsPerSecond: 1, holdMs: 1, arrivals: 1 } },
+      /"choices" go with "steps"/,
+    ],
+    [
+      'more choices than the run has moments',
+      { level: 'level1', steps: [{ client: 'A', do: 'acquire' }], choices: [0] },
+      /"choices" has 1 pick, but this run has no moment where two readers could go on at once/,
+    ],
+    [
+      'a choice that its moment does not offer',
+      { ...interleave, options: { ...interleave.options, fixes: { lock: false } }, choices: [7] },
+      /choice 1 is 7, but that moment offers 2 options \(0 to 1\)/,
+    ],
   ])('names the problem: %s', (_name, json, message) => {
     expect(fail(json)).toMatch(message);
   });
@@ -154,5 +215,67 @@ describe('well-formed files', () => {
       ],
     });
     expect(out.steps.map((s) => s.object)).toEqual([2, 1, 3]);
+  });
+});
+
+describe('what a message echoes from a file', () => {
+  // The schema's messages quote a file's words as the CLI's other lines do (quote.ts).
+  it.each([
+    ['a field', { level: 'level1', steps: [], 'x\nFAKE': 1 }, /^unknown field "x\\nFAKE" \(/],
+    ['an option', { level: 'level2', options: { 'a\u001b[2J': 1 }, steps: [] }, /^level2 has no option "a\\u001b\[2J"/],
+    [
+      'a cost',
+      { level: 'level2', options: { costs: { ['c'.repeat(500)]: 1 } }, steps: [] },
+      /"c{80}…" \(500 characters\)/,
+    ],
+    ['a fix', { level: 'production', options: { fixes: { 'f\u202e': true } }, steps: [] }, /has no "f\\u202e"/],
+    ['a step field', { level: 'level1', steps: [{ client: 'A', do: 'acquire', 'k\r': 1 }] }, /unknown field "k\\r"/],
+    [
+      'a load field',
+      { level: 'production', load: { arrivalsPerSecond: 1, holdMs: 1, arrivals: 1, 'l\n': 1 } },
+      /load has no "l\\n"/,
+    ],
+  ])('quotes %s the format does not have, on one line', (_, json, message) => {
+    const line = fail(json);
+    expect(line).toMatch(message);
+    // eslint-disable-next-line no-control-regex -- looking for control characters is the point
+    expect(line).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202e]/);
+  });
+});
+
+describe('what a file may also hold', () => {
+  it('accepts "$schema" and runs the file as if it were not there', () => {
+    const plain = { level: 'level2', steps: [{ client: 'A', do: 'acquire' }] };
+    expect(ok({ $schema: './scenario.schema.json', ...plain })).toEqual(ok(plain));
+  });
+
+  it('accepts every seed from 0 to 2^32 - 1, each its own run', () => {
+    const file = (seed: number) => ({
+      level: 'level1',
+      options: { size: 0 },
+      seed,
+      steps: [{ client: 'A', do: 'acquire' }],
+    });
+    expect(ok(file(0)).steps[0]).toMatchObject({ source: 'created' });
+    const last = simulateText(JSON.stringify(file(2 ** 32 - 1)));
+    expect(last.ok).toBe(true);
+  });
+
+  it('reads a byte-order mark at the start of the text as nothing', () => {
+    const text = JSON.stringify({ level: 'level1', steps: [{ client: 'A', do: 'acquire' }] });
+    expect(simulateText(`\uFEFF${text}`)).toEqual(simulateText(text));
+  });
+});
+
+describe('choices in a file', () => {
+  it('replays the hand-picked run the page records, and the scheduler’s own run without them', () => {
+    const race = { ...interleave, options: { ...interleave.options, fixes: { lock: false } } };
+    const own = ok(race);
+    expect(ok({ ...race, choices: [0] })).toEqual(own);
+    const picked = ok({ ...race, choices: [1] });
+    expect(picked).not.toEqual(own);
+    // The same run the engine makes when the page passes the picks (the production page's way).
+    const parsed = parseScenario(race).scenario;
+    expect(picked).toEqual(reportOf(runScenario(parsed, { choices: [1], record: false })));
   });
 });

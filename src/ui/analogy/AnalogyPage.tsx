@@ -6,6 +6,7 @@
 import { useId, useMemo, useState } from 'react';
 import { analogyView, DEFAULT_READERS, MAX_READERS, parseReaders } from '../../store/analogy';
 import { ms } from '../../store/format';
+import { LessonPath } from '../lesson/LessonPath';
 import { AnalogySideView } from './AnalogySide';
 import './analogy.css';
 
@@ -34,6 +35,7 @@ export default function AnalogyPage() {
           burns it. With a pool a reader borrows a book from the shelf and puts it back, and only an empty shelf sends
           anyone to the press.
         </p>
+        <LessonPath />
       </header>
 
       <form className="analogy__form" onSubmit={(e) => e.preventDefault()} noValidate>

@@ -1,15 +1,22 @@
 /**
- * Keeps the address bar and the lab in step: reading `?level=…&scenario=…&step=…` on load and on
- * back/forward (bad values open the nearest valid view with a notice), and writing the current
- * view back while the timeline is paused, so any moment can be shared as a link. A page that owns
- * its link (the production page) reads and writes everything after `level` itself.
+ * Keeps the address bar and the lab in step: reading the link (src/store/link.ts: the query's
+ * `?level=…&scenario=…&step=…`, and in the fragment a scenario file and a run built by hand) on
+ * load and on back/forward (bad values open the nearest valid view with a notice), and writing the
+ * current view back while the timeline is paused, so any moment — of a story, a file or a run
+ * built by hand — can be reloaded or shared as a link. A run too long for a link is left out of
+ * the address (the manual panel says so and offers it as a file). A page that owns its link (the
+ * production page) reads and writes everything after `level` itself.
  */
 import { useEffect } from 'react';
 import { formatDeepLink, parseDeepLink, type LinkContext } from '../../store/deeplink';
+import type { LinkedFile } from '../../store/link';
+import { MAX_RUN_CHARS } from '../../store/fragment';
+import { runTextOf } from '../../store/manualRun';
 import { selectLink } from '../../store/selectors';
+import type { LevelId } from '../../engine';
 import { storiesFor } from '../../stories';
 import { ownsLink, routeById, ROUTES } from '../routes';
-import type { LabStore } from '../../store/labStore';
+import type { LabState, LabStore } from '../../store/labStore';
 import { useLabApi } from './labStore';
 
 const context: LinkContext = {
@@ -21,14 +28,46 @@ const context: LinkContext = {
   },
   titleOf: (id) => routeById(id)?.label ?? id,
   ownsLink,
+  // A level's runs show on its lab page, or on the page that owns its level's links.
+  pageOfLevel: (level) => {
+    const r = ROUTES.find((route) =>
+      route.kind === 'lab' ? route.level === level : route.id === level && route.ownsLink,
+    );
+    return r?.id;
+  },
 };
+
+/** The file a link put on each level's stage: while it (or a run built on it) is on stage, the address keeps it. */
+const linked = new Map<LevelId, LinkedFile>();
+
+/** The run built by hand on stage as the link writes it (null: none), whatever its length. */
+export const runLinkTextOf = (s: LabState): string | null =>
+  runTextOf(s, storiesFor(s.level), linked.get(s.level)?.scenario ?? null);
 
 /** Open the view the address bar points at; what cannot be honoured becomes a notice. */
 export function applyLocation(store: LabStore): void {
-  const { target, notices } = parseDeepLink(window.location.search, context);
+  const { target, notices } = parseDeepLink(window.location.search, context, window.location.hash);
   const route = routeById(target.page);
   const a = store.getState().actions;
-  if (route?.kind === 'lab') a.openLevel(route.level, { story: target.story, moment: target.moment, play: false });
+  if (route?.kind === 'lab' && target.run) {
+    a.openLevel(route.level, { play: false });
+    if (target.file) linked.set(route.level, target.file);
+    a.openRun(route.level, target.run, { file: target.file?.scenario ?? null, moment: target.moment });
+  } else if (route?.kind === 'lab' && target.file) {
+    const { json, scenario } = target.file;
+    a.openLevel(route.level, { play: false });
+    const opened = a.loadScenario(json, {
+      ...(scenario.choices ? { choices: scenario.choices } : {}),
+      cursor: target.moment ?? 'end',
+    });
+    if (opened) {
+      linked.set(route.level, target.file);
+      const last = store.getState().run.events.length - 1;
+      if (target.moment !== null && target.moment > last)
+        a.notify(`The link asked for moment ${target.moment}, but this timeline ends at moment ${last}; showing that.`);
+    }
+  } else if (route?.kind === 'lab')
+    a.openLevel(route.level, { story: target.story, moment: target.moment, play: false });
   else a.showPage(target.page);
   for (const n of notices) a.notify(n);
 }
@@ -47,17 +86,27 @@ export function useUrlSync(): void {
     return store.subscribe((s) => {
       if (s.playing) return;
       const link = selectLink(s);
-      // The page writes its own link once the address names it; leave its parameters alone.
-      if (ownsLink(link.page) && new URLSearchParams(window.location.search).get('level')?.toLowerCase() === link.page)
-        return;
-      const lab = routeById(link.page)?.kind === 'lab';
-      const search = formatDeepLink(lab ? link : { page: link.page, story: null, moment: null });
-      if (search === last || search === window.location.search) {
-        last = search;
+      const here = window.location.search + window.location.hash;
+      let address: string;
+      if (ownsLink(link.page)) {
+        // The page writes its own link once the address names it; until then keep its fragment for it.
+        if (new URLSearchParams(window.location.search).get('level')?.toLowerCase() === link.page) return;
+        address = formatDeepLink({ page: link.page, story: null, moment: null }) + window.location.hash;
+      } else if (routeById(link.page)?.kind === 'lab') {
+        const file = s.fromFile ? (linked.get(s.level) ?? null) : null;
+        const run = runLinkTextOf(s);
+        // A run too long for a link: the address keeps the level (the manual panel offers a file).
+        address =
+          run !== null && run.length > MAX_RUN_CHARS
+            ? formatDeepLink({ page: link.page, story: null, moment: null })
+            : formatDeepLink({ ...link, file, runText: run });
+      } else address = formatDeepLink({ page: link.page, story: null, moment: null });
+      if (address === last || address === here) {
+        last = address;
         return;
       }
-      last = search;
-      window.history.replaceState(null, '', search);
+      last = address;
+      window.history.replaceState(null, '', address);
     });
   }, [store]);
 }

@@ -4,6 +4,7 @@
  * imports every page, and so would make the panel import itself through the page that draws it.
  */
 import { formatDeepLink } from '../../store/deeplink';
+import { writeLink } from '../../store/link';
 import { LEVEL_PAGES } from '../../stories';
 
 /** `?level=<id>`: the page of the path with that id. */
@@ -14,4 +15,14 @@ export function pageHref(page: string): string {
 /** Whether a level has a lab page of its own on the path (the text's levels). */
 export function hasLabPage(level: string): boolean {
   return LEVEL_PAGES.some((p) => p.id === level);
+}
+
+/** `?level=<id>&scenario=<story>&step=<moment>`: a story's moment on its level's page. */
+export function momentHref(page: string, story: string, moment: number): string {
+  return formatDeepLink({ page, story, moment });
+}
+
+/** A scenario carried whole in the link's fragment, opened on its level's page. */
+export function scenarioHref(scenario: { readonly level: string }): string {
+  return writeLink({ level: scenario.level, file: scenario });
 }

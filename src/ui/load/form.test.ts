@@ -28,6 +28,33 @@ describe('the load form', () => {
     });
   });
 
+  it('refuses numbers not written in decimal, and whole numbers not written in digits', () => {
+    const check = checkForm({
+      ...DEFAULT_FORM,
+      poolSize: '0x10',
+      arrivals: '1e5',
+      seed: '2.0',
+      rate: '0x1e',
+      holdMs: '1e2',
+    });
+    expect(check.scenario).toBeNull();
+    expect(check.errors).toEqual({
+      poolSize: 'The pool size must be a number, not “0x10”.',
+      arrivals: 'Write the number of arrivals in digits, like 100000 (not “1e5”).',
+      seed: 'Write the seed in digits, like 2 (not “2.0”).',
+      rate: 'The arrival rate must be a number, not “0x1e”.',
+    });
+    // A field that takes fractions may be written with an exponent.
+    expect(checkForm({ ...DEFAULT_FORM, holdMs: '1e2' }).scenario?.load.holdMs).toBe(100);
+  });
+
+  it('takes every seed the engine takes, and no more', () => {
+    expect(checkForm({ ...DEFAULT_FORM, seed: '4294967295' }).scenario?.seed).toBe(4294967295);
+    expect(checkForm({ ...DEFAULT_FORM, seed: '4294967296' }).errors.seed).toBe(
+      'The seed can be at most 4,294,967,295.',
+    );
+  });
+
   it('passes on the engine’s verdict on a pool that cannot keep up', () => {
     const check = checkForm({ ...DEFAULT_FORM, mode: 'wait', rate: '60' });
     expect(check.scenario).toBeNull();

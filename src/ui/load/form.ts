@@ -6,6 +6,7 @@
  * Arrivals field, with the estimate and how many arrivals would fit.
  */
 import { LIMITS, LOAD_LIMITS, loadProblems, type LoadForm, type LoadScenario } from '../../store/load';
+import { numberField as numberFieldSchema, readField } from '../../store/fields';
 import { loadWork } from '../../store/loadWork';
 import { count } from './format';
 
@@ -24,20 +25,22 @@ export interface FormCheck {
 /** Runs longer than this say so before they start. */
 export const LONG_RUN_SECONDS = 15;
 
+/** A field of the form, checked by its schema (store/fields.ts): the same rules as the lab's other number fields. */
 function numberField(
   text: string,
   label: string,
   opts: { min: number; max: number; whole?: boolean; above?: boolean; unit?: string },
 ): number | string {
-  const t = text.trim();
-  if (t === '') return `Enter ${label}.`;
-  const v = Number(t);
-  if (!Number.isFinite(v)) return `${cap(label)} must be a number, not “${t}”.`;
-  if (opts.whole && !Number.isInteger(v)) return `${cap(label)} must be a whole number.`;
-  if (opts.above ? v <= opts.min : v < opts.min)
-    return `${cap(label)} must be ${opts.above ? 'above' : 'at least'} ${opts.min}${opts.unit ?? ''}.`;
-  if (v > opts.max) return `${cap(label)} can be at most ${count(opts.max)}${opts.unit ?? ''}.`;
-  return v;
+  const unit = opts.unit ?? '';
+  const schema = numberFieldSchema(opts, {
+    empty: `Enter ${label}.`,
+    notNumber: (t) => `${cap(label)} must be a number, not “${t}”.`,
+    notWhole: `${cap(label)} must be a whole number.`,
+    tooSmall: () => `${cap(label)} must be ${opts.above ? 'above' : 'at least'} ${opts.min}${unit}.`,
+    tooBig: () => `${cap(label)} can be at most ${count(opts.max)}${unit}.`,
+    notDigits: (t, n) => `Write ${label} in digits, like ${n} (not “${t}”).`,
+  });
+  return readField(schema, text);
 }
 
 const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
@@ -76,7 +79,7 @@ export function checkForm(form: LoadForm, speed?: number): FormCheck {
     'arrivals',
     numberField(form.arrivals, 'the number of arrivals', { min: 1, max: LOAD_LIMITS.maxArrivals, whole: true }),
   );
-  const seed = take('seed', numberField(form.seed, 'the seed', { min: 0, max: 2 ** 31 - 1, whole: true }));
+  const seed = take('seed', numberField(form.seed, 'the seed', { min: 0, max: LIMITS.maxSeed, whole: true }));
   let acquireTimeout: number | null = form.mode === 'refuse' ? 0 : null;
   if (form.mode === 'timeout')
     acquireTimeout = take(

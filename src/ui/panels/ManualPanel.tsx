@@ -1,6 +1,7 @@
 /**
  * Manual mode: the learner drives the pool. Each button appends one step to the scenario and the
  * engine replays it (it is deterministic, so this is exact); the cursor goes to the newest event.
+ * Undo takes the last one back; the address keeps the run (RunLink.tsx).
  */
 import { useId, useMemo, useState } from 'react';
 import { defaultWrite, manualAbilities, manualReadersOf, type ManualReader } from '../../store/manual';
@@ -9,6 +10,7 @@ import { useLabActions, useLabStore } from '../hooks/labStore';
 import { ms } from '../../store/format';
 import { wordsOf } from '../../store/levels';
 import { OptionsForm } from './OptionsForm';
+import { RunLinkNote, UndoButton } from './RunLink';
 
 export interface ManualPanelProps {
   readonly killMode: boolean;
@@ -39,14 +41,17 @@ export function ManualPanel({ killMode, onKillMode }: ManualPanelProps) {
         </span>
       </div>
       <p className="manual__intro">
-        Each button adds one step after the last and replays the whole run; nothing is lost.
+        Each button adds one step after the last and replays the whole run; Undo takes the last one back. The address
+        keeps the run, so a reload, back and forward or a shared link give it back: nothing is lost.
         {!atEnd && <strong> You are looking back in time: new steps still go at the end.</strong>}
       </p>
+      <RunLinkNote />
       <OptionsForm />
       <div className="manual__tools" role="group" aria-label="Pool actions">
         <button type="button" className="button" onClick={() => a.addReader()}>
           + Add a reader
         </button>
+        <UndoButton />
         {can.kill && (
           <button
             type="button"

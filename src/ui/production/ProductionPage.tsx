@@ -7,7 +7,9 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
-import type { FixName, Fixes } from '../../engine';
+import type { FixName, Fixes, Scenario } from '../../engine';
+import { FILE_SCENARIO } from '../../store/productionLink';
+import type { ProductionStory } from '../../stories/types';
 import { createLabStore } from '../../store/labStore';
 import { levelOf, SWITCHED_LEVEL } from '../../store/levels';
 import { LabStoreProvider } from '../hooks/labStore';
@@ -20,24 +22,39 @@ import { Interleaving } from './Interleaving';
 import { FIX_NAMES, fixesOff, withFixes } from '../../store/fixes';
 import { FIX_ROWS } from '../../stories/fixes';
 import { productionStoryById } from '../../stories/production';
+import { RunFile } from './RunFile';
 import { Switchboard } from './Switchboard';
 import { DEFAULT_SCENARIO, readLinkedView, useProductionLink, type LinkedView, type Picks } from './useProductionLink';
 import './production.css';
 
 const SCHEDULER: Picks = { choices: null, cursor: 'end' };
 
+/** What the page says about the run it shows: a scenario button's story, or a run from a file. */
+type Shown = Pick<ProductionStory, 'id' | 'title' | 'summary' | 'fix' | 'scenario'>;
+const FILE_STORY: Omit<Shown, 'scenario'> = {
+  id: FILE_SCENARIO,
+  title: 'Your run',
+  summary: 'The steps, switches and picks of the file or link you opened.',
+  fix: null,
+};
+
 export default function ProductionPage() {
   // The view the address bar asks for (read once; back/forward is handled by useProductionLink).
-  const [opened] = useState(() => readLinkedView(window.location.search));
+  const [opened] = useState(() => readLinkedView(window.location.search, window.location.hash));
   const [fixes, setFixes] = useState<Fixes>(opened.view.fixes);
   const [scenarioId, setScenarioId] = useState(opened.view.scenarioId);
   const [picks, setPicks] = useState<Picks>(opened.view.picks);
+  const [file, setFile] = useState<Scenario | null>(opened.view.file);
   const [compare, setCompare] = useState(false);
   const main = useMemo(() => createLabStore({ level: SWITCHED_LEVEL }), []);
   const other = useMemo(() => createLabStore({ level: SWITCHED_LEVEL }), []);
   // The keys drive the main run (the one on the left when two are side by side).
   useShortcuts(main);
-  const scenario = productionStoryById(scenarioId) ?? productionStoryById(DEFAULT_SCENARIO)!;
+  const fromFile = useMemo((): Shown | null => (file ? { ...FILE_STORY, scenario: file } : null), [file]);
+  const scenario: Shown =
+    scenarioId === FILE_SCENARIO && fromFile
+      ? fromFile
+      : (productionStoryById(scenarioId) ?? productionStoryById(DEFAULT_SCENARIO)!);
   const focus: FixName = scenario.fix ?? FIX_NAMES.find((f) => !fixes[f]) ?? 'lock';
   const focusName = FIX_ROWS[focus].name;
   const mainFixes = useMemo(() => (compare ? { ...fixes, [focus]: false } : fixes), [compare, fixes, focus]);
@@ -58,6 +75,7 @@ export default function ProductionPage() {
     setFixes(view.fixes);
     setScenarioId(view.scenarioId);
     setPicks(view.picks);
+    setFile(view.file);
     setCompare(false);
   }, []);
   // After the effect that loads the run: the link's moment is the loaded run's cursor.
@@ -66,6 +84,7 @@ export default function ProductionPage() {
     scenarioId: scenario.id,
     fixes,
     choices: picks.choices,
+    file: scenarioId === FILE_SCENARIO ? file : null,
     openingNotices: opened.notices,
     onNavigate: navigate,
   });
@@ -148,6 +167,9 @@ export default function ProductionPage() {
               <Column store={main} full label="The run">
                 <PanelBoundary name="Who runs next" resetKey={main}>
                   <Interleaving onPick={pick} onScheduler={scheduler} handPicked={picks.choices !== null} />
+                </PanelBoundary>
+                <PanelBoundary name="This run as a file" resetKey={main}>
+                  <RunFile scenario={scenario.scenario} off={off} choices={picks.choices} name={scenario.id} />
                 </PanelBoundary>
               </Column>
             </div>

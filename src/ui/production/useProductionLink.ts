@@ -6,9 +6,10 @@
  * notices, and the nearest valid view opens.
  */
 import { useEffect } from 'react';
-import type { Fixes } from '../../engine';
+import type { Fixes, Scenario } from '../../engine';
 import type { LabStore } from '../../store/labStore';
 import {
+  FILE_SCENARIO,
   fitProductionRun,
   formatProductionLink,
   parseProductionLink,
@@ -30,6 +31,8 @@ export interface LinkedView {
   readonly scenarioId: string;
   readonly fixes: Fixes;
   readonly picks: Picks;
+  /** A run from a file (the link's fragment, or a file opened on the page): shown instead of a scenario button's. */
+  readonly file: Scenario | null;
 }
 
 export const DEFAULT_SCENARIO = 'same-book';
@@ -40,20 +43,33 @@ const context: ProductionLinkContext = {
   labelOf: (id) => productionStoryById(id)?.title ?? id,
 };
 
-/** The view a query string asks for, checked against the run it makes. */
-export function readLinkedView(search: string): { view: LinkedView; notices: readonly string[] } {
-  const { view, notices } = parseProductionLink(search, context);
-  const scenario = productionStoryById(view.scenario) ?? productionStoryById(DEFAULT_SCENARIO)!;
+/** The view an address asks for (its query, and a file in its fragment), checked against the run it makes. */
+export function readLinkedView(search: string, hash = ''): { view: LinkedView; notices: readonly string[] } {
+  const { view, notices } = parseProductionLink(search, context, hash);
+  const file = view.file ? playable(view.file.scenario) : null;
+  const scenario = file ?? (productionStoryById(view.scenario) ?? productionStoryById(DEFAULT_SCENARIO)!).scenario;
   const fixes: Fixes = { ...ALL_FIXES, ...Object.fromEntries(view.off.map((f) => [f, false])) };
-  const fitted = fitProductionRun(withFixes(scenario.scenario, fixes), view.choices, view.moment);
+  const fitted = fitProductionRun(withFixes(scenario, fixes), view.choices, view.moment);
   return {
-    view: { scenarioId: scenario.id, fixes, picks: { choices: fitted.choices, cursor: fitted.moment ?? 'end' } },
+    view: {
+      scenarioId: file ? FILE_SCENARIO : (productionStoryById(view.scenario)?.id ?? DEFAULT_SCENARIO),
+      fixes,
+      picks: { choices: fitted.choices, cursor: fitted.moment ?? 'end' },
+      file,
+    },
     notices: [...notices, ...fitted.notices],
   };
 }
 
+/** A file's scenario as the page plays it: its picks are the page's (`Picks`), not the scenario's. */
+function playable(scenario: Scenario): Scenario {
+  const { choices: _picks, ...rest } = scenario;
+  return rest;
+}
+
 const addressesThisPage = () =>
   new URLSearchParams(window.location.search).get('level')?.trim().toLowerCase() === SWITCHED_LEVEL;
+const address = () => window.location.search + window.location.hash;
 
 export interface ProductionLinkProps {
   /** The run on the page's main column: its cursor is the link's moment. */
@@ -61,6 +77,8 @@ export interface ProductionLinkProps {
   readonly scenarioId: string;
   readonly fixes: Fixes;
   readonly choices: readonly number[] | null;
+  /** The run from a file, when the page shows one. */
+  readonly file: Scenario | null;
   /** What the link the page opened with could not have. */
   readonly openingNotices: readonly string[];
   /** Back or forward reached another production link: show its view. */
@@ -72,6 +90,7 @@ export function useProductionLink({
   scenarioId,
   fixes,
   choices,
+  file,
   openingNotices,
   onNavigate,
 }: ProductionLinkProps): void {
@@ -84,7 +103,7 @@ export function useProductionLink({
   useEffect(() => {
     const onPop = () => {
       if (!addressesThisPage()) return; // leaving the page: the app handles it
-      const { view, notices } = readLinkedView(window.location.search);
+      const { view, notices } = readLinkedView(window.location.search, window.location.hash);
       onNavigate(view);
       for (const n of notices) app.getState().actions.notify(n);
     };
@@ -97,15 +116,16 @@ export function useProductionLink({
       const s = main.getState();
       if (s.playing || !addressesThisPage()) return;
       const last = s.run.events.length - 1;
-      const search = formatProductionLink({
+      const link = formatProductionLink({
         scenario: scenarioId,
         off: fixesOff(fixes),
         choices,
         moment: s.cursor >= last ? null : s.cursor,
+        file: file ? { json: null, scenario: file } : null,
       });
-      if (search !== window.location.search) window.history.replaceState(null, '', search);
+      if (link !== address()) window.history.replaceState(null, '', link);
     };
     write();
     return main.subscribe(write);
-  }, [main, scenarioId, fixes, choices]);
+  }, [main, scenarioId, fixes, choices, file]);
 }

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { runScenario } from '../engine';
+import type { RunResult, WarningKind } from '../engine';
+import { askQuestion, choicesFor, fixLevelOf, LESSONS, savings, worksScenario } from './lessons';
+
+const warningsOf = (run: RunResult): WarningKind[] => [...run.steps.flatMap((s) => s.warnings), ...run.warnings];
+
+describe.each(LESSONS.map((l) => [l.level, l] as const))('the %s lesson', (_, lesson) => {
+  it('asks a question whose answer is read from its story’s run, with no wrong choice equal to it', () => {
+    const q = askQuestion(lesson);
+    expect(q.choices).toContain(q.answer);
+    expect(q.choices.length).toBeGreaterThanOrEqual(3);
+    expect(q.choices.length).toBeLessThanOrEqual(4);
+    expect(new Set(q.choices).size).toBe(q.choices.length);
+    expect(q.choices.filter((c) => c === q.answer)).toHaveLength(1);
+    // The answer is what the reading finds in the run, and the run is the story's own.
+    expect(q.answer).toBe(lesson.question.answer(runScenario(lesson.story.scenario, { record: false })));
+    expect(q.why).toContain(q.answer);
+    expect(q.why).not.toContain('{answer}');
+  });
+
+  it('links a wrong answer to the moment its step finishes', () => {
+    const q = askQuestion(lesson);
+    const event = runScenario(lesson.story.scenario).events[q.moment];
+    expect(event?.type).toBe('step.finished');
+    expect(event?.type === 'step.finished' && event.index).toBe(lesson.question.step);
+  });
+
+  it('shows a story that ends in the warning it is about, and a fix, on the registry’s fixing level, that does not', () => {
+    expect(warningsOf(runScenario(lesson.story.scenario, { record: false }))).toContain(lesson.fixes);
+    expect(lesson.fix.scenario.level).toBe(fixLevelOf(lesson));
+    const fixed = runScenario(lesson.fix.scenario, { record: false });
+    expect(fixed.error).toBeNull();
+    expect(warningsOf(fixed)).not.toContain(lesson.fixes);
+  });
+
+  it('works on an ordinary day: every step succeeds and a second reader reuses the first one’s object', () => {
+    const run = runScenario(worksScenario(lesson), { record: false });
+    expect(run.error).toBeNull();
+    expect(warningsOf(run)).toEqual([]);
+    expect(run.steps.every((s) => s.outcome.error === undefined)).toBe(true);
+    const lent = run.steps.filter((s) => s.outcome.object !== undefined && s.step.client !== undefined);
+    const a = lent.find((s) => s.step.client === 'A')!.outcome.object;
+    const b = lent.find((s) => s.step.client === 'B')!.outcome.object;
+    expect(b).toBe(a);
+  });
+});
+
+describe('choices', () => {
+  it('keep the answer, drop a wrong one equal to it, and sort so the place gives nothing away', () => {
+    expect(choicesFor('4 books', ['2 books', '4 books', '3 books', '5 books'])).toEqual([
+      '2 books',
+      '3 books',
+      '4 books',
+      '5 books',
+    ]);
+    expect(choicesFor('12 books', ['2 books', '3 books', '4 books', '5 books'])).toEqual([
+      '2 books',
+      '3 books',
+      '4 books',
+      '12 books',
+    ]);
+  });
+});
+
+describe('savings', () => {
+  it('measures Level 1 against no pool: fewer books made on the same day', () => {
+    const s = savings(LESSONS[0]!);
+    expect(s.before?.level).toBe('nopool');
+    expect(s.now.made).toBeLessThan(s.before!.made);
+    expect(s.now.ms).toBeLessThan(s.before!.ms);
+  });
+});

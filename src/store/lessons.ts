@@ -1,0 +1,88 @@
+/**
+ * The lessons, run: each question's choices with the answer read from the engine's run of its
+ * story (never typed by hand), the moment a wrong answer links to, and what a level saves over the
+ * one before it on an ordinary day, measured by running both.
+ */
+import { LEVEL_IDS, LEVELS, runScenario } from '../engine';
+import type { LevelId, RunResult, Scenario } from '../engine';
+import { lessonOf, LESSONS, FIRST_STOP, LAST_STOPS } from '../stories/lessons';
+import type { Lesson } from '../stories/lessons';
+
+export { LESSONS, lessonOf, FIRST_STOP, LAST_STOPS };
+export type { Lesson };
+
+export interface AskedQuestion {
+  readonly prompt: string;
+  /** The choices, in a fixed order that gives nothing away (numbers in order, words alphabetically). */
+  readonly choices: readonly string[];
+  readonly answer: string;
+  /** The timeline moment (event index in the story's recorded run) where the answer happens. */
+  readonly moment: number;
+  /** Why the answer is what it is, for a wrong answer. */
+  readonly why: string;
+}
+
+const byText = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
+
+/** At most four choices: the run's answer and the first wrong ones that differ from it. */
+export function choicesFor(answer: string, others: readonly string[]): string[] {
+  const wrong = [...new Set(others)].filter((o) => o !== answer).slice(0, 3);
+  return [answer, ...wrong].sort(byText);
+}
+
+function momentOf(run: RunResult, step: number): number {
+  const i = run.events.findIndex((e) => e.type === 'step.finished' && e.index === step);
+  return i < 0 ? run.events.length - 1 : i;
+}
+
+export function askQuestion(lesson: Lesson): AskedQuestion {
+  const run = runScenario(lesson.story.scenario);
+  const answer = lesson.question.answer(run);
+  return {
+    prompt: lesson.question.prompt,
+    choices: choicesFor(answer, lesson.question.others),
+    answer,
+    moment: momentOf(run, lesson.question.step),
+    why: lesson.question.why.replace('{answer}', answer),
+  };
+}
+
+/** The level before this one on the path (the analogy's "no pool" before Level 1). */
+export function previousLevel(level: LevelId): LevelId | undefined {
+  const order = [...LEVEL_IDS].sort((a, b) => LEVELS[a].order - LEVELS[b].order);
+  const i = order.indexOf(level);
+  return i > 0 ? order[i - 1] : undefined;
+}
+
+export interface Day {
+  readonly level: LevelId;
+  /** Objects made over the ordinary day. */
+  readonly made: number;
+  /** Virtual milliseconds the day took. */
+  readonly ms: number;
+}
+
+/** The ordinary day of a lesson as a scenario on `level` (its own options where it is the lesson's level). */
+export function worksScenario(lesson: Lesson, level: LevelId = lesson.level): Scenario {
+  const options = level === lesson.level ? lesson.works.options : (lesson.works.before ?? {});
+  return { level, options, seed: 1, steps: lesson.works.steps };
+}
+
+/**
+ * What the level saves on an ordinary day: the same steps run on this level and on the one before
+ * it. Steps the level before cannot take (Level 4's safe block on Level 3) are taken the plain way.
+ */
+export function savings(lesson: Lesson): { readonly now: Day; readonly before: Day | null } {
+  const day = (level: LevelId): Day => {
+    const run = runScenario(worksScenario(lesson, level), { record: false });
+    return { level, made: run.final.pool.created, ms: run.final.t };
+  };
+  const prev = previousLevel(lesson.level);
+  const plain = lesson.works.steps.every((s) => LEVELS[prev ?? lesson.level].steps.includes(s.do));
+  return { now: day(lesson.level), before: prev && plain ? day(prev) : null };
+}
+
+/** The level whose code fixes the lesson's warning (the registry's `fixedBy`). */
+export const fixLevelOf = (lesson: Lesson): LevelId | undefined => LEVELS[lesson.level].fixedBy[lesson.fixes];
+
+export const LESSON_LEVELS: readonly LevelId[] = LESSONS.map((l) => l.level);

@@ -1,0 +1,221 @@
+/**
+ * A level page as a lesson in four parts: it works, what will happen?, the fix, in three lines.
+ * The stage below plays each part; the free-play stories stay in the header above. What the
+ * learner has done is kept in this browser (see store/progress.ts).
+ */
+import { useId, useMemo, useState } from 'react';
+import type { LevelId } from '../../engine';
+import { ms } from '../../store/format';
+import { askQuestion, fixLevelOf, lessonOf, savings, worksScenario, LESSON_LEVELS } from '../../store/lessons';
+import { levelOf, wordsOf } from '../../store/levels';
+import { lessonDone } from '../../store/progress';
+import { useLabActions } from '../hooks/labStore';
+import { useProgress } from '../hooks/useProgress';
+import { focusPlay } from '../lib/focus';
+import { momentHref, pageHref, scenarioHref } from '../lib/links';
+import { onLinkClick } from '../nav';
+import './lesson.css';
+
+type Part = 'works' | 'question' | 'fix' | 'recap';
+
+const PARTS: readonly { readonly id: Part; readonly label: string }[] = [
+  { id: 'works', label: 'It works' },
+  { id: 'question', label: 'What will happen?' },
+  { id: 'fix', label: 'The fix' },
+  { id: 'recap', label: 'In three lines' },
+];
+
+export function LessonPanel({ level }: { level: LevelId }) {
+  const lesson = lessonOf(level);
+  const [part, setPart] = useState<Part>('works');
+  const mine = useProgress((s) => s.progress[level]);
+  const notice = useProgress((s) => s.notice);
+  const { mark, dismissNotice } = useProgress((s) => s);
+  const titleId = useId();
+  if (!lesson) return null;
+  const done: Record<Part, boolean> = {
+    works: mine?.works === true,
+    question: mine?.answer !== undefined,
+    fix: mine?.fixSeen === true,
+    recap: lessonDone(mine),
+  };
+  return (
+    <section className="lesson" aria-labelledby={titleId}>
+      <h2 id={titleId} className="lesson__title">
+        The lesson <span className="lesson__minutes">· about {lesson.minutes} minutes</span>
+      </h2>
+      {notice && (
+        <p className="lesson__notice" role="status">
+          {notice}{' '}
+          <button type="button" onClick={dismissNotice}>
+            Dismiss
+          </button>
+        </p>
+      )}
+      <ol className="lesson__parts">
+        {PARTS.map((p, i) => (
+          <li key={p.id}>
+            <button
+              type="button"
+              className="lesson__part"
+              aria-current={p.id === part ? 'step' : undefined}
+              onClick={() => setPart(p.id)}
+            >
+              {i + 1}. {p.label}
+              {done[p.id] && (
+                <span className="lesson__done">
+                  {' '}
+                  ✓<span className="sr-only"> (done)</span>
+                </span>
+              )}
+            </button>
+          </li>
+        ))}
+      </ol>
+      <div className="lesson__body">
+        {part === 'works' && <Works level={level} onPlayed={() => mark(level, { works: true })} />}
+        {part === 'question' && <Question level={level} />}
+        {part === 'fix' && <Fix level={level} onSeen={() => mark(level, { fixSeen: true })} />}
+        {part === 'recap' && <Recap level={level} />}
+      </div>
+    </section>
+  );
+}
+
+function Works({ level, onPlayed }: { level: LevelId; onPlayed: () => void }) {
+  const lesson = lessonOf(level)!;
+  const { loadScenario } = useLabActions();
+  const day = useMemo(() => savings(lesson), [lesson]);
+  const { thing } = wordsOf(level);
+  const made = (n: number) => `${n} ${thing}${n === 1 ? '' : 's'}`;
+  return (
+    <>
+      <p>
+        <strong>{lesson.works.title}.</strong> Reader A borrows, reads and returns; then Reader B borrows the same{' '}
+        {thing} A returned — acquire, use, release.
+      </p>
+      <p className="lesson__figures">
+        On this day {levelOf(level).label} makes {made(day.now.made)} in {ms(day.now.ms)}
+        {day.before && (
+          <>
+            ; the same day {levelOf(day.before.level).shelf ? `on ${levelOf(day.before.level).label}` : 'with no pool'}{' '}
+            makes {made(day.before.made)} in {ms(day.before.ms)}
+          </>
+        )}
+        .
+      </p>
+      <button
+        type="button"
+        className="button"
+        onClick={() => {
+          if (loadScenario(worksScenario(lesson), { cursor: 0, play: true })) {
+            onPlayed();
+            focusPlay();
+          }
+        }}
+      >
+        Play an ordinary day
+      </button>
+    </>
+  );
+}
+
+function Question({ level }: { level: LevelId }) {
+  const lesson = lessonOf(level)!;
+  const q = useMemo(() => askQuestion(lesson), [lesson]);
+  const answered = useProgress((s) => s.progress[level]?.answer);
+  const mark = useProgress((s) => s.mark);
+  const { loadStory } = useLabActions();
+  const [choice, setChoice] = useState<string | null>(null);
+  const [asking, setAsking] = useState(answered === undefined);
+  const name = useId();
+  const legendId = useId();
+
+  if (!asking && answered) {
+    return (
+      <div>
+        <p className="lesson__prompt">{q.prompt}</p>
+        <p role="status" className={answered.right ? 'lesson__right' : 'lesson__wrong'}>
+          {answered.right ? (
+            <>
+              <strong>Right:</strong> {q.answer}. Watch it happen on the stage.
+            </>
+          ) : (
+            <>
+              <strong>Not quite</strong> — you chose {answered.choice}. {q.why}{' '}
+              <a href={momentHref(level, lesson.story.id, q.moment)} onClick={onLinkClick}>
+                See the moment it happens
+              </a>
+            </>
+          )}
+        </p>
+        <button type="button" className="button" onClick={() => setAsking(true)}>
+          Ask me again
+        </button>
+      </div>
+    );
+  }
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (choice === null) return;
+        mark(level, { answer: { choice, right: choice === q.answer } });
+        setAsking(false);
+        loadStory(lesson.story.id, { play: true });
+      }}
+    >
+      <fieldset className="lesson__question" aria-labelledby={legendId}>
+        <legend id={legendId} className="lesson__prompt">
+          {q.prompt}
+        </legend>
+        {q.choices.map((c) => (
+          <label key={c} className="lesson__choice">
+            <input type="radio" name={name} value={c} checked={choice === c} onChange={() => setChoice(c)} /> {c}
+          </label>
+        ))}
+      </fieldset>
+      <button type="submit" className="button" disabled={choice === null}>
+        Check, then watch
+      </button>
+    </form>
+  );
+}
+
+function Fix({ level, onSeen }: { level: LevelId; onSeen: () => void }) {
+  const lesson = lessonOf(level)!;
+  const fixer = fixLevelOf(lesson);
+  return (
+    <>
+      <p>
+        <strong>{lesson.fix.title}.</strong> {lesson.fix.summary}
+      </p>
+      <a className="button" href={scenarioHref(lesson.fix.scenario)} onClick={onSeen}>
+        See it on {fixer ? levelOf(fixer).label : 'the next level'}
+      </a>
+    </>
+  );
+}
+
+function Recap({ level }: { level: LevelId }) {
+  const lesson = lessonOf(level)!;
+  const i = LESSON_LEVELS.indexOf(level);
+  const next = LESSON_LEVELS[i + 1] ?? fixLevelOf(lesson);
+  return (
+    <>
+      <ul className="lesson__recap">
+        <li>
+          <strong>Adds:</strong> {levelOf(level).summary}
+        </li>
+        <li>
+          <strong>Still wrong:</strong> {lesson.stillWrong}
+        </li>
+      </ul>
+      {next && (
+        <a className="button" href={pageHref(next)} onClick={onLinkClick}>
+          Next lesson: {levelOf(next).label} →
+        </a>
+      )}
+    </>
+  );
+}
