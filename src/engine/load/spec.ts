@@ -9,22 +9,8 @@ import { resolveOptions } from '../levels';
 import type { ProductionOptions } from '../levels/production';
 import { DEFAULT_COSTS, type Costs, type LevelOptions } from '../types';
 
-export type HoldDistribution = 'exponential' | 'fixed';
-
-/** A load file's `load` object (checked by the file format's schema, scenario/load.ts). */
-export interface LoadSpec {
-  readonly arrivalsPerSecond: number;
-  readonly holdMs: number;
-  readonly hold: HoldDistribution;
-  readonly arrivals: number;
-}
-
-export interface LoadScenario {
-  readonly level: 'production';
-  readonly options: LevelOptions;
-  readonly seed: number;
-  readonly load: LoadSpec;
-}
+import type { LoadScenario } from './scenarioTypes';
+export type { HoldDistribution, LoadScenario, LoadSpec } from './scenarioTypes';
 
 /** Caps that keep a run finite and a browser tab alive. */
 export const LOAD_LIMITS = {

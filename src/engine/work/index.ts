@@ -4,7 +4,7 @@
  * in about the same time, and whatever would not is refused before it starts, with the estimate
  * and what to lower.
  */
-import type { LoadScenario } from '../load/spec';
+import type { LoadScenario } from '../load/scenarioTypes';
 import type { Scenario } from '../types';
 import { estimateLoadWork } from './load';
 import { estimateScenarioWork } from './scenario';

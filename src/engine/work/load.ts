@@ -12,7 +12,7 @@
  * (validate) and the two reset statements, so those count in the offered load too.
  */
 import { erlangB, erlangC, impatientSystem } from '../load/queueing';
-import type { LoadScenario } from '../load/spec';
+import type { LoadScenario } from '../load/scenarioTypes';
 import { resolveOptions } from '../levels';
 import type { ProductionOptions } from '../levels/production';
 import { DEFAULT_COSTS, type Costs } from '../types';
