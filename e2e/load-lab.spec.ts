@@ -55,9 +55,34 @@ test('waiting callers are measured against Erlang C, and the hockey stick gets m
   await expect(results(page).locator('caption')).toContainText('Erlang C');
   await expect(row(page, 'Had to wait').getByRole('cell').nth(2)).toHaveText('50.9 %');
   await page.getByRole('button', { name: 'Measure the curve' }).click();
-  await expect(page.getByRole('img', { name: /Mean wait against utilization/ }).locator('.load-measured')).toHaveCount(
-    6,
-  );
+  await expect(
+    page
+      .getByRole('img', { name: /Mean wait against the share of the pool away from the shelf/ })
+      .locator('.load-measured'),
+  ).toHaveCount(6);
+});
+
+test('the hockey stick marks the run’s share of the pool away from the shelf, the figure beside it', async ({
+  page,
+}) => {
+  // Costs on: objects stay away from the shelf longer than callers hold them.
+  await form(page)
+    .getByRole('checkbox', { name: /Textbook pool/ })
+    .uncheck();
+  await form(page)
+    .getByRole('radio', { name: /Wait as long as it takes/ })
+    .check();
+  await field(page, 'Arrivals').fill('20000');
+  const legend = page.getByTestId('hockey-current');
+  await expect(legend).toHaveText(/^▲ your load: about \d+\.\d+ % of the pool away from the shelf \(estimated/);
+  await form(page).getByRole('button', { name: 'Run' }).click();
+  const away = (await row(page, 'Pool away from the shelf').getByRole('cell').nth(0).textContent()) ?? 'missing';
+  const held = (await row(page, 'Utilization: pool held by callers').getByRole('cell').nth(0).textContent()) ?? '';
+  expect(parseFloat(away)).toBeGreaterThan(parseFloat(held));
+  await expect(legend).toHaveText(`▲ your run: ${away} of the pool away from the shelf (measured)`);
+  // An input changes: the result is stale, and the mark goes back to the estimate.
+  await field(page, 'Seed').fill('2');
+  await expect(legend).toHaveText(/^▲ your load: about/);
 });
 
 test('the advisor’s answer follows the target, and its inputs are the run’s', async ({ page }) => {
@@ -185,6 +210,32 @@ test('bad input gets a plain message and no run', async ({ page }) => {
   await expect(form(page).getByRole('button', { name: 'Run' })).toBeDisabled();
   await field(page, 'Pool size (maxSize)').fill('many');
   await expect(form(page).getByText('The pool size must be a number, not “many”.')).toBeVisible();
+});
+
+test('a load too heavy to run is refused by the Arrivals field, with the estimate and what fits', async ({ page }) => {
+  // The issue's 4 min 35 s file, typed into the form.
+  await form(page)
+    .getByRole('checkbox', { name: /Textbook pool/ })
+    .uncheck();
+  await field(page, 'Arrivals per second').fill('1000');
+  await field(page, 'Hold time (ms)').fill('1000');
+  await field(page, 'Pool size (maxSize)').fill('1000');
+  await form(page).getByRole('radio', { name: 'Wait, then give up' }).check();
+  await field(page, 'Acquire timeout (ms)').fill('1000000000');
+  await field(page, 'Arrivals').fill('5000000');
+  const arrivals = field(page, 'Arrivals');
+  await expect(arrivals).toHaveAttribute('aria-invalid', 'true');
+  const message = form(page).getByText(/^This run is too heavy for the lab: about [\d.]+ million units of work/);
+  await expect(message).toBeVisible();
+  await expect(message).toContainText(/and the lab runs at most [\d.]+ million \(about 30 s\)/);
+  await expect(form(page).getByRole('button', { name: 'Run' })).toBeDisabled();
+  // The page keeps working: what the message says fits, fits.
+  const fits = /to at most ([\d,]+)/.exec((await message.textContent()) ?? '')![1]!.replace(/,/g, '');
+  await arrivals.fill(fits);
+  await expect(message).toBeHidden();
+  await expect(arrivals).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(form(page).getByRole('button', { name: 'Run' })).toBeEnabled();
+  await expect(form(page).getByText(/This run will take about/)).toBeVisible();
 });
 
 test('why pool at all: no pool against a pool whose callers wait, the pool ahead', async ({ page }) => {

@@ -45,7 +45,7 @@ export {
 } from './load/queueing';
 export { createLoadRun, runLoad } from './load/run';
 export type { LoadOutput, LoadRun } from './load/run';
-export { estimateSeconds, LOAD_LIMITS, loadProblems, NOMINAL_ARRIVALS_PER_SECOND } from './load/spec';
+export { LOAD_LIMITS, loadProblems } from './load/spec';
 export type { HoldDistribution, LoadScenario, LoadSpec } from './load/spec';
 export { niceStep } from './load/stats';
 export type { WaitHistogram } from './load/stats';

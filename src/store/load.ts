@@ -32,7 +32,6 @@ export {
   comparePool,
   erlangB,
   erlangC,
-  estimateSeconds,
   impatientSystem,
   judge,
   LIMITS,

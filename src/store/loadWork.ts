@@ -15,6 +15,11 @@ export interface LoadWork {
   readonly limitSeconds: number;
   /** Callers alive at once, at most, roughly. */
   readonly live: number;
+  /**
+   * Objects the callers keep away from the shelf on average if every one is served (Erlangs): the
+   * arrival rate times the hold plus every cost on the way back to the shelf.
+   */
+  readonly offered: number;
   /** Why it will not run (too heavy), with what to lower; null when it fits. */
   readonly problem: string | null;
 }
@@ -32,6 +37,7 @@ export function loadWork(scenario: LoadScenario): LoadWork {
     limit: WORK_LIMIT,
     limitSeconds: WORK_LIMIT / UNITS_PER_SECOND,
     live: work.load!.live,
+    offered: work.load!.offered,
     problem: workProblem(work, { count: scenario.load.arrivals, name: 'the number of arrivals' }),
   };
 }

@@ -9,8 +9,8 @@ import { resolveOptions } from '../levels';
 import type { ProductionOptions } from '../levels/production';
 import { DEFAULT_COSTS, type Costs, type LevelOptions } from '../types';
 
-export type { HoldDistribution, LoadScenario, LoadSpec } from './types';
 import type { LoadScenario } from './types';
+export type { HoldDistribution, LoadScenario, LoadSpec } from './types';
 
 /** Caps that keep a run finite and a browser tab alive. */
 export const LOAD_LIMITS = {
@@ -71,17 +71,6 @@ export function loadProblems(scenario: LoadScenario): string[] {
     );
   }
   return problems;
-}
-
-/** Measured speed of this engine on a 2-core laptop-class machine, arrivals per second (bench). */
-export const NOMINAL_ARRIVALS_PER_SECOND = 300_000;
-
-/** Estimated real seconds a run takes, at a given engine speed. */
-export function estimateSeconds(scenario: LoadScenario, arrivalsPerSecond = NOMINAL_ARRIVALS_PER_SECOND): number {
-  const o = loadOptions(scenario.options);
-  // Every non-zero cost is one more timer per caller.
-  const extra = [o.costs.reuseMs, o.costs.validateMs, o.costs.resetMs].filter((ms) => ms > 0).length;
-  return (scenario.load.arrivals * (1 + 0.3 * extra)) / arrivalsPerSecond;
 }
 
 /** Salts that split one seed into independent streams. */

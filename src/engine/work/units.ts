@@ -40,14 +40,17 @@ export const WEIGHTS: Readonly<Record<RunKind, WorkCounts>> = {
 export const LIVE_WEIGHT = 0.4;
 
 /**
- * The most work a run may do: about 30 s of processor time (the median over the calibration set)
- * on the 2-core machine the figures were measured on. A run estimated above it is refused before
- * it starts.
+ * Units the engine does per processor second on the 2-core machine the figures were measured on:
+ * the median over the calibration set (`npm run calibrate`), 1.79 million in the quieter of two
+ * sittings (load average 5; the other, at load average 20, measured 1.53 million), rounded.
  */
-export const WORK_LIMIT = 55_000_000;
+export const UNITS_PER_SECOND = 1_800_000;
 
-/** Units the engine does per processor second on that machine (median over the calibration set). */
-export const UNITS_PER_SECOND = 1_850_000;
+/**
+ * The most work a run may do: 30 s of processor time at that speed. A run estimated above it is
+ * refused before it starts.
+ */
+export const WORK_LIMIT = 30 * UNITS_PER_SECOND;
 
 /** Units for what a run does; `live`: callers alive at once (load runs). */
 export function unitsOf(counts: WorkCounts, kind: RunKind, live = 0): number {

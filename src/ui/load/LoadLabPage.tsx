@@ -8,12 +8,14 @@ import {
   createLoadLabStore,
   offeredLoad,
   runInputs,
+  staleInputs,
   type LoadOutput,
   type LoadScenario,
 } from '../../store/load';
 import type { Job } from '../../workers/loadClient';
 import { Advisor } from './Advisor';
-import { HockeyChart, SWEEP_UTILIZATIONS, type LoadPoint } from './charts/HockeyChart';
+import { loadWork } from '../../store/loadWork';
+import { HockeyChart, SWEEP_UTILIZATIONS, type CurrentLoad, type LoadPoint } from './charts/HockeyChart';
 import { RefusalChart, sizeRange, type ChartMode, type SizePoint } from './charts/RefusalChart';
 import { WaitHistogram } from './charts/WaitHistogram';
 import { checkForm } from './form';
@@ -75,7 +77,7 @@ function LoadLab() {
   const made = useLoadLab((s) => s.run);
   const actions = useLoadLabActions();
   const formInputs = useLoadLabShallow((s) => runInputs(s.form));
-  const check = useMemo(() => checkForm(form, runner.engineRate), [form, runner.engineRate]);
+  const check = useMemo(() => checkForm(form, runner.speed), [form, runner.speed]);
   const [sizePoints, setSizePoints] = useState<{ key: string; points: SizePoint[] } | null>(null);
   const [loadPoints, setLoadPoints] = useState<{ key: string; points: LoadPoint[] } | null>(null);
   const busy = runner.status === 'running';
@@ -128,7 +130,7 @@ function LoadLab() {
     const outcome = await runner.run(`Measuring ${jobs.length} loads`, jobs);
     if (outcome.status !== 'done') return;
     const points = outputsOf(outcome.results).map((o) => ({
-      utilization: o.utilization,
+      away: o.awayFromShelf,
       waitMs: o.meanWaitMs,
       lo: o.ci.meanWaitMs.interval[0],
       hi: o.ci.meanWaitMs.interval[1],
@@ -176,6 +178,14 @@ function LoadLab() {
       ? [{ c: result.scenario.options.maxSize ?? 10, ...measuredFor(chartMode, result.output) }]
       : [];
   const sweepPoints = sizePoints?.key === sizeKey ? sizePoints.points : [];
+  // The page's load on the hockey stick's axis: what the last run measured, while its inputs are
+  // the form's; otherwise the engine's estimate (every cost that keeps an object away counted).
+  const measuredHere = made && staleInputs(made.inputs, formInputs).length === 0 ? made.value : null;
+  const currentLoad: CurrentLoad | null = measuredHere
+    ? { away: measuredHere.output.awayFromShelf, measured: true }
+    : scenario
+      ? { away: loadWork(scenario).offered / size, measured: false }
+      : null;
 
   return (
     <article className="load-lab">
@@ -219,12 +229,12 @@ function LoadLab() {
               </button>
             </div>
             <div>
-              <h3>The hockey stick: mean wait against utilization</h3>
+              <h3>The hockey stick: mean wait against the share of the pool away from the shelf</h3>
               <HockeyChart
                 poolSize={size}
                 holdMs={hold}
                 points={loadPoints?.key === loadKey ? loadPoints.points : []}
-                current={offered < size ? offered / size : null}
+                current={currentLoad}
               />
               <button type="button" onClick={measureLoads} disabled={busy || !scenario}>
                 Measure the curve

@@ -73,8 +73,9 @@ describe('the load form', () => {
       arrivals: '5000000',
     });
     expect(check.scenario).toBeNull();
-    expect(check.problems[0]).toMatch(
-      /^This run is too heavy for the lab: .* Lower the number of arrivals from 5,000,000/,
+    expect(check.problems).toEqual([]);
+    expect(check.errors.arrivals).toMatch(
+      /^This run is too heavy for the lab: about [\d.]+ million units of work .* Lower the number of arrivals from 5,000,000 to at most [\d,]+/,
     );
   });
 

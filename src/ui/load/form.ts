@@ -1,10 +1,13 @@
 /**
  * The load form: text in, a checked load scenario (or a message per field) out. Field checks use
  * the same caps as scenario files; what only the whole load can tell (a pool that cannot keep up,
- * a queue too long to hold) comes from the engine's own check, so the page and the CLI agree.
+ * a queue too long to hold) comes from the engine's own check, so the page and the CLI agree. A load
+ * too heavy to run (the engine's one work estimate, the same limit as files) is said by the
+ * Arrivals field, with the estimate and how many arrivals would fit.
  */
-import { estimateSeconds, LIMITS, LOAD_LIMITS, loadProblems, type LoadForm, type LoadScenario } from '../../store/load';
+import { LIMITS, LOAD_LIMITS, loadProblems, type LoadForm, type LoadScenario } from '../../store/load';
 import { numberField as numberFieldSchema, readField } from '../../store/fields';
+import { loadWork } from '../../store/loadWork';
 import { count } from './format';
 
 export type FieldName =
@@ -15,7 +18,7 @@ export interface FormCheck {
   readonly errors: Partial<Record<FieldName, string>>;
   /** Problems with the load as a whole (shown above the Run button). */
   readonly problems: readonly string[];
-  /** Estimated real seconds, when the form is good. */
+  /** Estimated real seconds, when the form is good (the engine's work estimate, at this machine's speed). */
   readonly estimate: number | null;
 }
 
@@ -42,7 +45,11 @@ function numberField(
 
 const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
-export function checkForm(form: LoadForm, engineRate?: number): FormCheck {
+/**
+ * `speed`: how much faster than the calibrated machine this one ran the last load (the estimate's
+ * seconds per real second; see useLoadRunner), or nothing before the first run.
+ */
+export function checkForm(form: LoadForm, speed?: number): FormCheck {
   const errors: Partial<Record<FieldName, string>> = {};
   const take = (name: FieldName, result: number | string): number => {
     if (typeof result === 'string') {
@@ -105,7 +112,10 @@ export function checkForm(form: LoadForm, engineRate?: number): FormCheck {
     seed,
     load: { arrivalsPerSecond: rate, holdMs, hold: form.hold, arrivals },
   };
-  const problems = loadProblems(scenario);
-  if (problems.length > 0) return { scenario: null, errors, problems, estimate: null };
-  return { scenario, errors, problems, estimate: estimateSeconds(scenario, engineRate) };
+  const work = loadWork(scenario);
+  // The engine's check includes the work limit; that one is said by the field to lower.
+  const problems = loadProblems(scenario).filter((p) => p !== work.problem);
+  if (work.problem !== null && problems.length === 0) errors.arrivals = work.problem;
+  if (problems.length > 0 || work.problem !== null) return { scenario: null, errors, problems, estimate: null };
+  return { scenario, errors, problems, estimate: work.seconds / (speed ?? 1) };
 }

@@ -11,6 +11,7 @@ import {
   type Progress,
   type RunHandle,
 } from '../../workers/loadClient';
+import { loadWork } from '../../store/loadWork';
 import { seconds } from './format';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'failed' | 'cancelled';
@@ -22,8 +23,11 @@ export interface RunnerState {
   readonly progress: Progress | null;
   /** The failure's message, or the time a finished run took. */
   readonly message: string;
-  /** Engine speed measured on this machine (callers per real second), once a run has finished. */
-  readonly engineRate: number | undefined;
+  /**
+   * This machine's speed against the one the work limit was calibrated on (the work estimate's
+   * seconds per real second), measured by the last run of load jobs that took long enough.
+   */
+  readonly speed: number | undefined;
 }
 
 export interface Runner extends RunnerState {
@@ -31,7 +35,7 @@ export interface Runner extends RunnerState {
   cancel(): void;
 }
 
-const IDLE: RunnerState = { status: 'idle', label: '', progress: null, message: '', engineRate: undefined };
+const IDLE: RunnerState = { status: 'idle', label: '', progress: null, message: '', speed: undefined };
 
 export function useLoadRunner(): Runner {
   const client = useRef<LoadClient | null>(null);
@@ -51,6 +55,10 @@ export function useLoadRunner(): Runner {
     const arrivals = jobs.reduce((s, j) => s + j.scenario.load.arrivals, 0);
     // Two units of work per caller: its arrival, and its being through (see the worker's jobs.ts).
     const total = 2 * arrivals;
+    // What the work estimate says these jobs take on the calibrated machine (load jobs only).
+    const estimated = jobs.every((j) => j.kind === 'load')
+      ? jobs.reduce((s, j) => s + loadWork(j.scenario).seconds, 0)
+      : null;
     setState((s) => ({
       ...s,
       status: 'running',
@@ -79,7 +87,7 @@ export function useLoadRunner(): Runner {
               rate: total / Math.max(outcome.seconds, 1e-3),
             },
             message: `Finished in ${seconds(outcome.seconds)}.`,
-            engineRate: outcome.seconds > 0.2 ? arrivals / outcome.seconds : s.engineRate,
+            speed: estimated !== null && outcome.seconds > 0.2 ? estimated / outcome.seconds : s.speed,
           };
         case 'failed':
           return { ...s, status: 'failed', message: outcome.message };
