@@ -132,12 +132,21 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   /** The pool as it stands, for step i's line of the report. */
   function noteState(i: number): void {
     const run = state.steps[i]!;
-    run.available = pool.shelf().map((o) => o.id);
+    run.available = rt.shelfIds();
     run.inUse = counterOf(pool);
     run.waiting = queues ? (pool.waitingList?.().length ?? 0) : null;
-    run.open = rt.objects.reduce((k, o) => k + (o.closed ? 0 : 1), 0);
+    let open = 0;
+    for (const o of rt.objects) if (!o.closed) open++;
+    run.open = open;
   }
 
+  // Before anything is scheduled: timers are labelled for a chooser only when one is set.
+  const choicePoints = recordChoices(
+    rt.sim,
+    options,
+    () => rt.eventCount,
+    (error) => (state.fatal ??= error),
+  );
   // Start-up: the level's own filling, then the steps.
   rt.emit({ type: 'pool.opening' }, { client: null });
   rt.sim.spawn(null, pool.init(), (result) => {
@@ -146,12 +155,6 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     rt.emit({ type: 'pool.opened' }, { client: null });
     scheduler.arm();
   });
-  const choicePoints = recordChoices(
-    rt.sim,
-    options,
-    () => rt.eventCount,
-    (error) => (state.fatal ??= error),
-  );
   while (!state.fatal && rt.sim.tick()) {
     /* run to the end */
   }
