@@ -84,7 +84,8 @@ export class Holds {
   end(task: Task | null): void {
     const ids = this.byTask.get(task);
     if (!ids) return;
-    for (const id of [...ids]) this.drop(id, task);
+    // drop() deletes each id from this very set as it goes: a Set's iteration allows that.
+    for (const id of ids) this.drop(id, task);
     this.byTask.delete(task);
   }
 

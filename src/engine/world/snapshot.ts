@@ -7,7 +7,7 @@
  */
 import type { ClientView, ObjectView, PoolView, World } from '../types';
 import type { Hold } from './holds';
-import { hasHands, legacyPlace, placesOf, sameItems, samePlaces } from './places';
+import { hasHands, legacyPlace, placesOf, placesStill, sameItems } from './places';
 import { clientViewOf } from './readers';
 import type { ClientRecord, PoolState } from './records';
 import type { Pooled } from './resources';
@@ -188,8 +188,9 @@ export class WorldKeeper {
     const slots = this.slots.get(o.id) ?? NO_SLOTS;
     let holders = this.holders.get(o.id) ?? NO_NAMES;
     if (prev && prev.holders !== holders && sameItems(prev.holders, holders)) holders = prev.holders;
-    const fresh = placesOf(o, this.rt.holdsOf(o.id), slots, holders);
-    const places = prev && samePlaces(prev.places, fresh) ? prev.places : fresh;
+    const holds = this.rt.holdsOf(o.id);
+    const places =
+      prev && placesStill(prev.places, o, holds, slots, holders) ? prev.places : placesOf(o, holds, slots, holders);
     const state = o.state;
     if (
       prev &&
