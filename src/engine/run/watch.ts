@@ -4,6 +4,7 @@
  */
 import type { WarningKind } from '../types';
 import type { Scheduler } from './schedule';
+import { noteWarning } from './records';
 import { stepOf, type RunState } from './state';
 
 export interface Watch {
@@ -40,7 +41,8 @@ export function watchEvents(state: RunState, scheduler: Scheduler): Watch {
     // A suspected leak belongs to the step that borrowed the object.
     const borrower = e.warning === 'leak-suspected' ? lentBy.get(e.client)?.get(e.object) : undefined;
     const index = waiter ?? borrower ?? (state.finishing ? -1 : (current ?? state.lastStarted));
-    (index >= 0 ? steps[index]!.warnings : looseWarnings).push(e.warning);
+    if (index >= 0) noteWarning(steps[index]!, e.warning);
+    else looseWarnings.push(e.warning);
   });
 
   function joinedQueue(): void {
