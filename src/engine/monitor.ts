@@ -64,7 +64,8 @@ export function createMonitor(rt: Runtime, opts: MonitorOptions): Monitor {
     const obj = e.object === null ? undefined : rt.object(e.object);
     switch (e.type) {
       case 'object.creating': {
-        const open = rt.objects.reduce((n, o) => n + (o.closed ? 0 : 1), 0);
+        let open = 0;
+        for (const o of rt.objects) if (!o.closed) open++;
         if (open > highWater) {
           highWater = open;
           if (opts.boundKind === 'size')
@@ -81,7 +82,8 @@ export function createMonitor(rt: Runtime, opts: MonitorOptions): Monitor {
         break;
       }
       case 'object.shelved': {
-        const copies = e.available.filter((id) => id === e.object).length;
+        let copies = 0;
+        for (const id of e.available) if (id === e.object) copies++;
         if (copies > 1) warn('double-shelved', `${name(e.object)} is on the shelf ${copies} times`, e);
         break;
       }
@@ -89,7 +91,7 @@ export function createMonitor(rt: Runtime, opts: MonitorOptions): Monitor {
         if (!obj) break;
         if (!obj.alive) warn('dead-handout', `${e.client} was handed ${name(e.object)}, which is dead`, e);
         let refs = 0;
-        for (const c of rt.clients.values()) refs += c.holding.filter((h) => h.id === obj.id).length;
+        for (const c of rt.clients.values()) for (const h of c.holding) if (h.id === obj.id) refs++;
         if (refs > 1) {
           const who = [...rt.clients.values()].filter((c) => c.holding.some((h) => h.id === obj.id)).map((c) => c.name);
           warn('shared-object', `${name(e.object)} is held by ${who.join(' and ')} at once`, e);

@@ -65,6 +65,9 @@ export function* delay(ms: number): Op<void> {
 
 type Resumption = { value: unknown } | { error: unknown };
 
+/** Going on with nothing handed over (after a delay, or at the start): one shared record, not one per resume. */
+const GO_ON: Resumption = { value: undefined };
+
 /**
  * Hand-picked interleaving. When several clients could go on at the same virtual instant, the
  * scheduler normally takes them in the order their timers were set; a chooser may pick another.
@@ -130,8 +133,9 @@ export class Sim {
 
   /** Label a timer that resumes a client's task. */
   forTask(timer: Timer, task: Task): Timer {
+    // Labels are read only by a chooser: without one, a timer costs no closure and no map entry.
     const client = task.client;
-    if (client !== null) this.label(timer, 'resume', () => [client]);
+    if (client !== null && this.chooser !== null) this.label(timer, 'resume', () => [client]);
     return timer;
   }
 
@@ -148,7 +152,7 @@ export class Sim {
   /** Start a client: its code runs at once, up to its first suspension. */
   spawn(client: string | null, gen: Op<unknown>, onDone: Task['onDone']): Task {
     const task = new Task(++this.taskIds, client, gen, onDone);
-    this.resume(task, { value: undefined });
+    this.resume(task, GO_ON);
     return task;
   }
 
@@ -176,7 +180,7 @@ export class Sim {
     const effect = result.value;
     if (effect.kind === 'delay') {
       this.forTask(
-        this.at(this.now + effect.ms, () => this.resume(task, { value: undefined })),
+        this.at(this.now + effect.ms, () => this.resume(task, GO_ON)),
         task,
       );
     } else {

@@ -39,10 +39,21 @@ export interface StepRun {
   inUse: number | null;
   waiting: number | null;
   open: number;
-  readonly warnings: WarningKind[];
+  /** Shared and frozen while empty (most steps have none): add with `noteWarning`. */
+  warnings: readonly WarningKind[];
   /** When its client joined the queue (null when not in it), and its time queued so far. */
   queuedSince: number | null;
   waitedMs: number | null;
+}
+
+// What a step has before it runs, shared by every step (frozen: replaced, never changed in place).
+const NOT_YET: StepOutcome = Object.freeze({});
+const NO_IDS: readonly number[] = Object.freeze([]);
+const NO_WARNINGS: readonly WarningKind[] = Object.freeze([]);
+
+/** A warning that belongs to this step. */
+export function noteWarning(run: StepRun, warning: WarningKind): void {
+  run.warnings = run.warnings === NO_WARNINGS ? [warning] : [...run.warnings, warning];
 }
 
 export function stepRuns(steps: readonly Step[]): StepRun[] {
@@ -63,12 +74,12 @@ export function stepRuns(steps: readonly Step[]): StepRun[] {
       atTimerSet: false,
       startedAt: null,
       endedAt: null,
-      outcome: {},
-      available: [],
+      outcome: NOT_YET,
+      available: NO_IDS,
       inUse: null,
       waiting: null,
       open: 0,
-      warnings: [],
+      warnings: NO_WARNINGS,
       queuedSince: null,
       waitedMs: null,
     };

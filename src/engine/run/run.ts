@@ -135,21 +135,16 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   /** The pool as it stands, for step i's line of the report. */
   function noteState(i: number): void {
     const run = state.steps[i]!;
-    run.available = pool.shelf().map((o) => o.id);
+    run.available = rt.shelfIds();
     run.inUse = counterOf(pool);
     run.waiting = queues ? (pool.waitingList?.().length ?? 0) : null;
-    run.open = rt.objects.reduce((k, o) => k + (o.closed ? 0 : 1), 0);
+    let open = 0;
+    for (const o of rt.objects) if (!o.closed) open++;
+    run.open = open;
   }
 
-  // Start-up: the level's own filling, then the steps.
-  rt.emit({ type: 'pool.opening' }, { client: null });
-  rt.sim.spawn(null, pool.init(), (result) => {
-    if ('error' in result) throw result.error;
-    state.initDone = true;
-    rt.emit({ type: 'pool.opened' }, { client: null });
-    scheduler.arm();
-  });
-  // A file's own `choices` apply unless the caller picks (the production page's "Who runs next?").
+  // Before anything is scheduled: timers are labelled for a chooser only when one is set. A file's
+  // own `choices` apply unless the caller picks (the production page's "Who runs next?").
   const choicePoints = recordChoices(
     rt.sim,
     options.choices === undefined && scenario.choices !== undefined
@@ -158,6 +153,14 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     () => rt.eventCount,
     (error) => (state.fatal ??= error),
   );
+  // Start-up: the level's own filling, then the steps.
+  rt.emit({ type: 'pool.opening' }, { client: null });
+  rt.sim.spawn(null, pool.init(), (result) => {
+    if ('error' in result) throw result.error;
+    state.initDone = true;
+    rt.emit({ type: 'pool.opened' }, { client: null });
+    scheduler.arm();
+  });
   while (!state.fatal && rt.sim.tick()) {
     /* run to the end */
   }

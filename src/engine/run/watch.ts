@@ -4,6 +4,7 @@
  */
 import type { WarningKind } from '../types';
 import type { Scheduler } from './schedule';
+import { noteWarning } from './records';
 import { stepOf, type RunState } from './state';
 
 export interface Watch {
@@ -17,14 +18,18 @@ export function watchEvents(state: RunState, scheduler: Scheduler): Watch {
   const { rt, steps } = state;
   /** The step whose acquire a client is queued in. */
   const inQueue = new Map<string, number>();
-  /** The step that last lent each object to each client ("client object" → step), for leak warnings. */
-  const lentBy = new Map<string, number>();
+  /** The step that last lent each object to each client (client → object → step), for leak warnings. */
+  const lentBy = new Map<string | null, Map<number | null, number>>();
   const looseWarnings: WarningKind[] = [];
 
   rt.listeners.push((e) => {
     if (e.type === 'object.acquired' && rt.sim.current) {
       const i = stepOf(state, rt.sim.current);
-      if (i !== undefined) lentBy.set(`${e.client} ${e.object}`, i);
+      if (i !== undefined) {
+        let byObject = lentBy.get(e.client);
+        if (!byObject) lentBy.set(e.client, (byObject = new Map()));
+        byObject.set(e.object, i);
+      }
     }
     if (e.type === 'acquire.queued') joinedQueue();
     else if (e.type === 'object.handedoff') leftQueue(e.to);
@@ -34,9 +39,10 @@ export function watchEvents(state: RunState, scheduler: Scheduler): Watch {
     // A reader still waiting at the end: the warning belongs to the step that waits.
     const waiter = e.warning === 'waiting-forever' && e.client !== null ? inQueue.get(e.client) : undefined;
     // A suspected leak belongs to the step that borrowed the object.
-    const borrower = e.warning === 'leak-suspected' ? lentBy.get(`${e.client} ${e.object}`) : undefined;
+    const borrower = e.warning === 'leak-suspected' ? lentBy.get(e.client)?.get(e.object) : undefined;
     const index = waiter ?? borrower ?? (state.finishing ? -1 : (current ?? state.lastStarted));
-    (index >= 0 ? steps[index]!.warnings : looseWarnings).push(e.warning);
+    if (index >= 0) noteWarning(steps[index]!, e.warning);
+    else looseWarnings.push(e.warning);
   });
 
   function joinedQueue(): void {

@@ -28,8 +28,9 @@ const RESETS = new Set(['ROLLBACK', 'DISCARD ALL', 'COMMIT']);
 const NONE: readonly Hold[] = [];
 
 export class Holds {
+  // Only objects some operation holds right now are in here (a handful): a task's holds are found
+  // by looking through it, rather than kept in a set of their own made and thrown away per task.
   private readonly byObject = new Map<number, Hold[]>();
-  private readonly byTask = new Map<Task | null, Set<number>>();
 
   /**
    * @param changed told the id of every object whose holds changed (its view must be rebuilt)
@@ -58,9 +59,6 @@ export class Holds {
     const hold: Hold = { task, reader, way, making: false, work: null };
     if (list) list.push(hold);
     else this.byObject.set(id, (list = [hold]));
-    let ids = this.byTask.get(task);
-    if (!ids) this.byTask.set(task, (ids = new Set()));
-    ids.add(id);
     return hold;
   }
 
@@ -72,7 +70,6 @@ export class Holds {
     this.changed(id);
     list!.splice(k, 1);
     if (list!.length === 0) this.byObject.delete(id);
-    this.byTask.get(task)?.delete(id);
   }
 
   /** Closed or destroyed: no operation holds it any more. */
@@ -82,10 +79,14 @@ export class Holds {
 
   /** `task`'s call has ended: whatever it still held and did not put anywhere is let go. */
   end(task: Task | null): void {
-    const ids = this.byTask.get(task);
-    if (!ids) return;
-    for (const id of [...ids]) this.drop(id, task);
-    this.byTask.delete(task);
+    // drop() may delete the entry it is at: a Map's iteration allows that.
+    for (const [id, list] of this.byObject) {
+      for (const h of list)
+        if (h.task === task) {
+          this.drop(id, task);
+          break;
+        }
+    }
   }
 
   /** Read one event, emitted by `task`'s code. */

@@ -30,6 +30,40 @@ export function placesOf(
   return places;
 }
 
+/**
+ * Whether `placesOf` would give `prev` again, worked out without building anything: a snapshot
+ * looks again at every object an event may have touched, and most of them have not moved.
+ */
+export function placesStill(
+  prev: readonly Place[],
+  o: Pooled,
+  holds: readonly Hold[],
+  slots: readonly number[],
+  holders: readonly string[],
+): boolean {
+  if (o.closed) return prev.length === 1 && prev[0]!.at === 'bin';
+  let k = 0;
+  for (const h of holds) {
+    const p = prev[k++];
+    if (p === undefined) return false;
+    if (h.making) {
+      if (p.at !== 'press' || p.for !== h.reader) return false;
+    } else if (h.work !== null) {
+      if (p.at !== 'desk' || p.reader !== h.reader || p.work !== h.work) return false;
+    } else if (p.at !== 'counter' || p.reader !== h.reader || p.way !== h.way) return false;
+  }
+  for (const slot of slots) {
+    const p = prev[k++];
+    if (p === undefined || p.at !== 'shelf' || p.slot !== slot) return false;
+  }
+  if (holders.length > 0) {
+    const p = prev[k++];
+    if (p === undefined || p.at !== 'hands' || !sameItems(p.readers, holders)) return false;
+  }
+  if (k === 0) return prev.length === 1 && prev[0]!.at === 'lost';
+  return k === prev.length;
+}
+
 /** The first stage's one word for a place (ObjectView.place). */
 export function legacyPlace(p: Place): LegacyPlace {
   switch (p.at) {
@@ -45,22 +79,6 @@ export function legacyPlace(p: Place): LegacyPlace {
 export function hasHands(o: ObjectView): boolean {
   for (const p of o.places) if (p.at === 'hands') return true;
   return false;
-}
-
-function samePlace(a: Place, b: Place): boolean {
-  if (a.at !== b.at) return false;
-  for (const key of Object.keys(a) as (keyof Place)[]) {
-    const x: unknown = a[key];
-    const y: unknown = (b as typeof a)[key];
-    if (x !== y && !(Array.isArray(x) && Array.isArray(y) && sameItems(x, y))) return false;
-  }
-  return true;
-}
-
-export function samePlaces(a: readonly Place[], b: readonly Place[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (!samePlace(a[i]!, b[i]!)) return false;
-  return true;
 }
 
 export function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {

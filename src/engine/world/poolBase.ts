@@ -45,13 +45,14 @@ function traceMethods(pool: object, rt: Runtime): void {
       if (fn.constructor?.name !== 'GeneratorFunction') continue;
       wrapped.add(name);
       const method = fn as GeneratorMethod;
+      const validates = name.startsWith('validate');
       Object.defineProperty(pool, name, {
         value: function* traced(this: unknown, ...args: unknown[]): Op<unknown> {
           const task = rt.sim.current;
           task?.ops.push(name);
           try {
             const result = yield* method.apply(this, args);
-            if (name.startsWith('validate')) {
+            if (validates) {
               const obj = args[0] as Pooled;
               const parent = task?.ops.at(-2) ?? name;
               const line: LineId = `${parent}.${result ? 'valid' : 'validate'}`;

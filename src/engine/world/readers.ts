@@ -55,21 +55,33 @@ export function stateOf(c: ClientRecord, queued: boolean): ReaderState {
   return c.doing === null && c.stepsLeft === 0 ? 'done' : 'idle';
 }
 
-/** The view of one reader, given the pool's waiting line (its list of holdings shared with `prev` when unchanged). */
+/**
+ * The view of one reader, given the pool's waiting line: `prev` itself when nothing in it changed
+ * (fields compared where they stand, before anything is built), else a new view sharing its list of
+ * holdings with `prev` when that is unchanged.
+ */
 export function clientViewOf(c: ClientRecord, waiting: readonly Waiting[], prev: ClientView | undefined): ClientView {
   let at = -1;
   for (let i = 0; i < waiting.length && at < 0; i++) if (waiting[i]!.client === c.name) at = i;
   const queued = at >= 0 ? waiting[at]! : null;
-  return {
-    name: c.name,
-    holding: idsOf(c, prev),
-    status: queued ? 'waiting' : c.status,
-    state: stateOf(c, queued !== null),
-    position: queued ? at + 1 : null,
-    error: c.error,
-    doing: c.doing,
-    waitingSince: queued ? queued.since : null,
-  };
+  const holding = idsOf(c, prev);
+  const status = queued ? 'waiting' : c.status;
+  const state = stateOf(c, queued !== null);
+  const position = queued ? at + 1 : null;
+  const waitingSince = queued ? queued.since : null;
+  if (
+    prev !== undefined &&
+    prev.name === c.name &&
+    prev.holding === holding &&
+    prev.status === status &&
+    prev.state === state &&
+    prev.position === position &&
+    prev.error === c.error &&
+    prev.doing === c.doing &&
+    prev.waitingSince === waitingSince
+  )
+    return prev;
+  return { name: c.name, holding, status, state, position, error: c.error, doing: c.doing, waitingSince };
 }
 
 /** The ids a reader holds, newest last: the last view's list when they are the same. */

@@ -63,6 +63,8 @@ export class Connection extends Resource {
   /** Session settings made with SET; they last until DISCARD ALL. */
   readonly settings = new Map<string, string>();
   inTransaction = false;
+  /** `state` as last worked out, until a statement changes the settings (read at every snapshot). */
+  private stateText: string | null | undefined = undefined;
 
   constructor(
     private readonly rt: ConnectionHost,
@@ -73,8 +75,9 @@ export class Connection extends Resource {
   }
 
   get state(): string | null {
-    if (this.settings.size === 0) return null;
-    return [...this.settings.values()].join('; ');
+    if (this.stateText === undefined)
+      this.stateText = this.settings.size === 0 ? null : [...this.settings.values()].join('; ');
+    return this.stateText;
   }
 
   /** Run one statement. Slow: suspends the caller for the statement's cost. */
@@ -113,6 +116,7 @@ export class Connection extends Resource {
       // Keyed by the setting's name, so setting it again replaces it, as on a real server.
       const text = sql.slice(4).trim();
       this.settings.set(text.split(/\s*(?:=|\sTO\s)\s*/i)[0] ?? text, text);
+      this.stateText = undefined;
       return null;
     }
     switch (sql) {
@@ -131,6 +135,7 @@ export class Connection extends Resource {
       case 'DISCARD ALL':
         if (this.inTransaction) return 'DISCARD ALL cannot run inside a transaction block';
         this.settings.clear();
+        this.stateText = undefined;
         this.writtenBy = null;
         return null;
       default:

@@ -30,6 +30,14 @@ export interface RuntimeOptions {
 
 export type Listener = (event: PoolEvent) => void;
 
+/** Who and what an event is about, when not the running client's (missing: the running client, no object, its last line). */
+export interface EmitAt {
+  readonly client?: string | null;
+  readonly object?: number | null;
+  readonly line?: LineId | null;
+}
+const NOWHERE: EmitAt = {};
+
 export class Runtime {
   readonly sim = new Sim();
   readonly rng: Rng;
@@ -37,6 +45,11 @@ export class Runtime {
   readonly record: boolean;
   readonly maxSize: number | null;
   readonly trace: boolean;
+  /**
+   * Tag events with their code line. Only a kept event shows its line: a run that keeps none (the
+   * CLI, the bench) skips working the lines out — nothing it returns depends on them.
+   */
+  private readonly lines: boolean;
   private readonly setKind: string;
   readonly events: PoolEvent[] = [];
   readonly objects: Pooled[] = [];
@@ -55,7 +68,7 @@ export class Runtime {
   private readonly world: WorldKeeper;
   /** Bumped by every change to the shelf, so events can share one copy of its ids until it changes. */
   shelfVersion = 0;
-  private shelfIds: { version: number; ids: readonly number[] } = { version: -1, ids: [] };
+  private shelfCache: { version: number; ids: readonly number[] } = { version: -1, ids: [] };
   private leases = 0;
   eventCount = 0;
 
@@ -65,10 +78,15 @@ export class Runtime {
     this.record = options.record;
     this.maxSize = options.maxSize;
     this.trace = options.trace ?? true;
+    this.lines = options.record;
     this.setKind = options.setKind ?? 'set';
     this.world = new WorldKeeper(this, options.rebuildWorld ?? false);
+    // The world's views are looked at again only where a snapshot will be taken: a run that keeps no
+    // events takes one, at the end, of everything (the keeper starts with everything to look at).
     this.holds = new Holds(
-      (id) => this.world.object(id),
+      (id) => {
+        if (this.record) this.world.object(id);
+      },
       (reader) => this.stepTasks.get(reader) ?? null,
     );
     // A task that ends lets go of whatever its pool call still had in hand.
@@ -92,7 +110,7 @@ export class Runtime {
 
   /** A reader's record changed outside an event of its own (the runner's bookkeeping). */
   changed(client: ClientRecord): void {
-    this.world.client(client.name);
+    if (this.record) this.world.client(client.name);
   }
 
   nextLease(): number {
@@ -139,31 +157,34 @@ export class Runtime {
 
   /** Record an event done by the running client, from inside the pool's code. */
   emitHere(body: EventBody, obj: Pooled | null, kind: string | null): void {
-    const line = kind === null ? null : this.lineFor(kind === 'set' ? this.setKind : kind);
-    const scratch = this.scratchOf(this.sim.current);
-    if (scratch && line) scratch.lastLine = line;
-    this.emit(body, { object: obj?.id ?? null, line });
+    const task = this.sim.current;
+    let line: LineId | null = null;
+    if (this.lines && kind !== null) {
+      line = this.lineFor(kind === 'set' ? this.setKind : kind);
+      const scratch = this.scratchOf(task);
+      if (scratch && line) scratch.lastLine = line;
+    }
+    this.post(body, task?.client ?? null, obj?.id ?? null, line);
   }
 
-  emit(body: EventBody, at: { client?: string | null; object?: number | null; line?: LineId | null } = {}): void {
+  emit(body: EventBody, at: EmitAt = NOWHERE): void {
+    const task = this.sim.current;
+    const line = at.line !== undefined ? at.line : this.lines ? (this.scratchOf(task)?.lastLine ?? null) : null;
+    this.post(body, at.client === undefined ? (task?.client ?? null) : at.client, at.object ?? null, line);
+  }
+
+  /** Complete an event and hand it on: to the log with its world (when recording), and to the listeners. */
+  private post(body: EventBody, client: string | null, object: number | null, line: LineId | null): void {
     this.eventCount++;
     if (!this.record && this.listeners.length === 0) return;
     const pool = this.poolState();
-    // The body is a fresh literal from the caller: complete it in place rather than copy it (hot path).
-    const event = body as EventBody & { -readonly [K in keyof PoolEvent]?: unknown };
-    event.seq = this.seq++;
-    event.t = this.sim.now;
-    event.client = at.client === undefined ? (this.sim.current?.client ?? null) : at.client;
-    event.object = at.object ?? null;
-    event.line = at.line === undefined ? (this.scratchOf(this.sim.current)?.lastLine ?? null) : at.line;
-    event.available = this.shelfNow(pool);
-    event.inUse = pool.inUse;
-    this.track(event as PoolEvent);
+    const event = completed(body, this.seq++, this.sim.now, client, object, line, this.shelfNow(pool), pool.inUse);
+    this.track(event);
     if (this.record) {
-      event.world = this.snapshot();
-      this.events.push(event as PoolEvent);
+      event.world = this.world.snapshot(pool, event.available);
+      this.events.push(event);
     }
-    for (const listen of this.listeners) listen(event as PoolEvent);
+    for (const listen of this.listeners) listen(event);
   }
 
   // ── the slow work ────────────────────────────────────────────────────────────────────────
@@ -207,15 +228,20 @@ export class Runtime {
   /** The world as it stands now, sharing what did not change with the last snapshot. */
   snapshot(): World {
     const pool = this.poolState();
-    return this.world.snapshot({ pool, ids: this.shelfNow(pool) });
+    return this.world.snapshot(pool, this.shelfNow(pool));
   }
 
   /** The shelf's ids, one copy shared by every event until the shelf changes. */
   private shelfNow(pool: PoolState): readonly number[] {
-    if (this.shelfIds.version !== this.shelfVersion) {
-      this.shelfIds = { version: this.shelfVersion, ids: pool.available.map((o) => o.id) };
+    if (this.shelfCache.version !== this.shelfVersion) {
+      this.shelfCache = { version: this.shelfVersion, ids: pool.available.map((o) => o.id) };
     }
-    return this.shelfIds.ids;
+    return this.shelfCache.ids;
+  }
+
+  /** The shelf's ids now, bottom to top (the same shared copy the events carry). */
+  shelfIds(): readonly number[] {
+    return this.shelfNow(this.poolState());
   }
 
   /** What an event changes in the world: the operations' holds, the readers' errors, what to look at again. */
@@ -223,6 +249,7 @@ export class Runtime {
     const task = this.sim.current;
     this.holds.note(e, task);
     if (e.client !== null) noteReader(e, this.clients.get(e.client));
+    if (!this.record) return;
     const world = this.world;
     world.object(e.object);
     world.client(e.client);
@@ -230,4 +257,41 @@ export class Runtime {
     if (e.type === 'object.handedoff') world.client(e.to);
     else if (e.type === 'server.restarted') world.all();
   }
+}
+
+/**
+ * An event in one shape: its type, the fields every event has, then its own. Built at once with
+ * room for every field, rather than the caller's literal grown by eight more (which reallocates its
+ * property store as it grows, and leaves every event type a shape of its own to look fields up in).
+ */
+function completed(
+  body: EventBody,
+  seq: number,
+  t: number,
+  client: string | null,
+  object: number | null,
+  line: LineId | null,
+  available: readonly number[],
+  inUse: number | null,
+): PoolEvent & { world?: World } {
+  const event = new EventRecord(body.type, seq, t, client, object, line, available, inUse) as unknown as Record<
+    string,
+    unknown
+  >;
+  for (const key in body) if (key !== 'type') event[key] = (body as unknown as Record<string, unknown>)[key];
+  return event as unknown as PoolEvent & { world?: World };
+}
+
+class EventRecord {
+  world: World | undefined = undefined;
+  constructor(
+    readonly type: string,
+    readonly seq: number,
+    readonly t: number,
+    readonly client: string | null,
+    readonly object: number | null,
+    readonly line: LineId | null,
+    readonly available: readonly number[],
+    readonly inUse: number | null,
+  ) {}
 }

@@ -7,7 +7,7 @@
  */
 import type { ClientView, ObjectView, PoolView, World } from '../types';
 import type { Hold } from './holds';
-import { hasHands, legacyPlace, placesOf, sameItems, samePlaces } from './places';
+import { hasHands, legacyPlace, placesOf, placesStill, sameItems } from './places';
 import { clientViewOf } from './readers';
 import type { ClientRecord, PoolState } from './records';
 import type { Pooled } from './resources';
@@ -20,12 +20,6 @@ export interface SnapshotSource {
   readonly maxSize: number | null;
   /** The pool operations' holds on an object (see holds.ts). */
   holdsOf(id: number): readonly Hold[];
-}
-
-/** The shelf as the snapshot reads it: its objects, and their ids shared until it changes. */
-export interface ShelfNow {
-  readonly pool: PoolState;
-  readonly ids: readonly number[];
 }
 
 const NO_SLOTS: readonly number[] = [];
@@ -67,14 +61,13 @@ export class WorldKeeper {
     this.everything = true;
   }
 
-  snapshot(now: ShelfNow): World {
-    const { pool } = now;
+  snapshot(pool: PoolState, ids: readonly number[]): World {
     if (this.rebuild) this.everything = true;
-    if (now.ids !== this.shelfIds || this.rebuild) this.shelfMoved(now.ids);
+    if (ids !== this.shelfIds || this.rebuild) this.shelfMoved(ids);
     const waiting = this.waitingNow(pool);
     const clients = this.updateClients(pool);
     const objects = this.updateObjects();
-    const poolView = this.poolView(pool, now.ids, waiting);
+    const poolView = this.poolView(pool, ids, waiting);
     this.everything = false;
     const last = this.last;
     if (
@@ -143,7 +136,7 @@ export class WorldKeeper {
   private lookAtClient(c: ClientRecord, pool: PoolState): void {
     let i = this.clientIndex.get(c.name);
     const prev = i === undefined ? undefined : this.clientViews[i];
-    const next = reuse(prev, clientViewOf(c, pool.waiting, prev));
+    const next = clientViewOf(c, pool.waiting, prev);
     if (next === prev) return;
     if (this.clientViews === this.clients) this.clientViews = this.clients.slice();
     if (i === undefined) {
@@ -190,23 +183,41 @@ export class WorldKeeper {
     this.open += (next.place === 'bin' ? 0 : 1) - (prev && prev.place !== 'bin' ? 1 : 0);
   }
 
+  /** The object's view: `prev` itself when nothing in it changed (compared before anything is built). */
   private objectView(o: Pooled, prev: ObjectView | undefined): ObjectView {
-    const holders = this.holders.get(o.id) ?? NO_NAMES;
     const slots = this.slots.get(o.id) ?? NO_SLOTS;
-    const places = placesOf(o, this.rt.holdsOf(o.id), slots, holders);
-    return reuse(prev, {
+    let holders = this.holders.get(o.id) ?? NO_NAMES;
+    if (prev && prev.holders !== holders && sameItems(prev.holders, holders)) holders = prev.holders;
+    const holds = this.rt.holdsOf(o.id);
+    const places =
+      prev && placesStill(prev.places, o, holds, slots, holders) ? prev.places : placesOf(o, holds, slots, holders);
+    const state = o.state;
+    if (
+      prev &&
+      prev.places === places &&
+      prev.holders === holders &&
+      prev.onShelf === slots.length &&
+      prev.alive === o.alive &&
+      prev.state === state &&
+      prev.busy === o.busy &&
+      prev.lends === o.lends &&
+      prev.kind === o.kind &&
+      prev.createdAt === o.createdAt
+    )
+      return prev;
+    return {
       id: o.id,
       kind: o.kind,
       alive: o.alive,
-      state: o.state,
+      state,
       place: legacyPlace(places[0]!),
-      places: prev && samePlaces(prev.places, places) ? prev.places : places,
+      places,
       onShelf: slots.length,
       holders,
       busy: o.busy,
       createdAt: o.createdAt,
       lends: o.lends,
-    });
+    };
   }
 
   // ── the pool ────────────────────────────────────────────────────────────────────────────────
@@ -249,20 +260,4 @@ function holdersOf(clients: readonly ClientView[]): Map<number, string[]> {
     }
   }
   return map;
-}
-
-/**
- * The previous snapshot's view of a thing when nothing in it changed (fields compared one level
- * deep, lists item by item).
- */
-function reuse<T extends object>(prev: T | undefined, next: T): T {
-  if (prev === undefined) return next;
-  for (const key of Object.keys(next) as (keyof T)[]) {
-    const a = prev[key];
-    const b = next[key];
-    if (a === b) continue;
-    if (Array.isArray(a) && Array.isArray(b) && sameItems(a, b)) continue;
-    return next;
-  }
-  return prev;
 }
