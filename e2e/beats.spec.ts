@@ -119,7 +119,6 @@ for (const width of [1280, 360]) {
     await page.setViewportSize({ width, height: 900 });
     for (const level of ['level4', 'production'] as const) {
       await lab.open(`?level=${level}`);
-      if (width === 360 && level !== 'production') await page.getByRole('tab', { name: 'Code' }).click();
       const scroll = page.locator('.code__scroll').first();
       await expect(scroll).toBeVisible();
       const cut = await scroll.evaluate((box) => {

@@ -54,6 +54,7 @@ test('the issue’s run: a reload and the same address in a new page give the sa
 
 test('back and forward give back the sizes, the steps and "Same instant"', async ({ lab, page }) => {
   await lab.level('level2');
+  await lab.unfold('Try it yourself');
   await page.getByLabel('Most allowed (maxSize)').fill('3');
   await lab.addReaders(3);
   await page.getByRole('checkbox', { name: /Same instant/ }).check();
@@ -126,6 +127,7 @@ test('Undo takes back the last action, from the keyboard, and says which', async
   await expect(page.getByRole('button', { name: 'Undo: Reader A acquires' })).toBeFocused();
   await expect(lab.reader('A')).toContainText('holds book');
   await page.keyboard.press('Enter');
+  await lab.unfold('Try it yourself');
   await expect(page.getByText('a fresh pool')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Undo (nothing to undo)' })).toBeDisabled();
   // Reader A is still there to act for.
@@ -136,6 +138,7 @@ test('Undo takes back the last action, from the keyboard, and says which', async
 test('a bad run in a link gets one notice, and the page works', async ({ lab, page }) => {
   await lab.open('?level=level2#run=1~~~A.a,A.zz');
   await expect(notices(lab)).toHaveText(['The link’s run cannot be opened: its step 2 is not a step ("A.zz").']);
+  await lab.unfold('Try it yourself');
   await expect(page.getByText('a fresh pool')).toBeVisible();
   await lab.addReaders(1);
   await lab.act('A', 'Acquire');

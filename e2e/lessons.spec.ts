@@ -56,6 +56,7 @@ test('the fix of the dirty book opens on Level 3, where the book comes back clea
   await lesson(page).getByRole('link', { name: 'See it on Level 3' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Level 3');
   await lab.key('End');
+  await lab.unfold('Event log');
   // B reads the book A wrote in, and finds it blank: the desk cleaned it on its way back.
   await expect(page.getByRole('region', { name: 'Event log' })).toContainText('Reader B reads Book 1: it is blank.');
   await page.goto('/?level=level2');

@@ -8,6 +8,11 @@ import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
 
+// These tests reason in events (a link's step= is an event index): step line by line, as before beats.
+test.beforeEach(async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem('pool-lab:line-by-line', 'on'));
+});
+
 const run = (page: Page) => page.getByRole('region', { name: 'The run' });
 const sw = (page: Page, name: string) => page.getByRole('switch', { name, exact: true });
 const slider = (page: Page) => run(page).getByRole('slider', { name: 'Timeline' });

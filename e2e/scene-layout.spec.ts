@@ -8,6 +8,11 @@ import type { Page } from '@playwright/test';
 import { STORIES } from '../src/stories';
 import { expect, LAB_LEVELS, test, type Lab } from './fixtures';
 
+// These tests reason in events (a link's step= is an event index): step line by line, as before beats.
+test.beforeEach(async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem('pool-lab:line-by-line', 'on'));
+});
+
 /** The scene, its caption and the transport, each wholly inside the viewport, with no scrolling. */
 async function expectFit(lab: Lab, what: string) {
   const page = lab.page;

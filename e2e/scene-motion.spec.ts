@@ -6,6 +6,11 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
+// These tests reason in events (a link's step= is an event index): step line by line, as before beats.
+test.beforeEach(async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem('pool-lab:line-by-line', 'on'));
+});
+
 interface Frame {
   readonly place: string | null;
   readonly transform: string;
