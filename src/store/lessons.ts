@@ -86,3 +86,17 @@ export function savings(lesson: Lesson): { readonly now: Day; readonly before: D
 export const fixLevelOf = (lesson: Lesson): LevelId | undefined => LEVELS[lesson.level].fixedBy[lesson.fixes];
 
 export const LESSON_LEVELS: readonly LevelId[] = LESSONS.map((l) => l.level);
+
+/** Where "Next lesson" goes from a lesson: the next on the path, after the last the level that fixes it. */
+export function nextStop(level: LevelId): LevelId | undefined {
+  const i = LESSON_LEVELS.indexOf(level);
+  const lesson = lessonOf(level);
+  if (i < 0 || !lesson) return undefined;
+  return LESSON_LEVELS[i + 1] ?? fixLevelOf(lesson);
+}
+
+/** The lesson before this one on the path, if any. */
+export const previousLesson = (level: LevelId): LevelId | undefined => {
+  const i = LESSON_LEVELS.indexOf(level);
+  return i > 0 ? LESSON_LEVELS[i - 1] : undefined;
+};

@@ -1,12 +1,16 @@
 /**
  * A level page as a lesson in four parts: it works, what will happen?, the fix, in three lines.
- * The stage below plays each part; the free-play stories stay in the header above. What the
- * learner has done is kept in this browser (see store/progress.ts).
+ * The stage below plays each part; the free-play stories stay in the header above. The part in
+ * view is the address's (`?level=level3&part=fix`: store/lessonPart.ts), so each part can be
+ * shared; a link or a clicker key brings it into view and focus and announces it. What the learner
+ * has done is kept in this browser (see store/progress.ts).
  */
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { LevelId } from '../../engine';
 import { ms } from '../../store/format';
-import { askQuestion, fixLevelOf, lessonOf, savings, worksScenario, LESSON_LEVELS } from '../../store/lessons';
+import { askQuestion, fixLevelOf, lessonOf, nextStop, savings, worksScenario } from '../../store/lessons';
+import { LESSON_PARTS, lessonPart, PART_LABELS, setLessonPart, subscribeLessonPart } from '../../store/lessonPart';
+import type { LessonPart } from '../../store/lessonPart';
 import { levelOf, wordsOf } from '../../store/levels';
 import { lessonDone } from '../../store/progress';
 import { useLabActions } from '../hooks/labStore';
@@ -14,26 +18,38 @@ import { useProgress } from '../hooks/useProgress';
 import { focusPlay } from '../lib/focus';
 import { momentHref, pageHref, scenarioHref } from '../lib/links';
 import { onLinkClick } from '../nav';
+import { PartLink } from './PartLink';
 import './lesson.css';
-
-type Part = 'works' | 'question' | 'fix' | 'recap';
-
-const PARTS: readonly { readonly id: Part; readonly label: string }[] = [
-  { id: 'works', label: 'It works' },
-  { id: 'question', label: 'What will happen?' },
-  { id: 'fix', label: 'The fix' },
-  { id: 'recap', label: 'In three lines' },
-];
 
 export function LessonPanel({ level }: { level: LevelId }) {
   const lesson = lessonOf(level);
-  const [part, setPart] = useState<Part>('works');
+  const shown = useSyncExternalStore(subscribeLessonPart, lessonPart, lessonPart);
+  const part = shown.part ?? 'works';
   const mine = useProgress((s) => s.progress[level]);
   const notice = useProgress((s) => s.notice);
   const { mark, dismissNotice } = useProgress((s) => s);
   const titleId = useId();
+  const partTitleId = useId();
+  const body = useRef<HTMLElement>(null);
+  const said = shown.reveal
+    ? `Part ${LESSON_PARTS.indexOf(part) + 1} of ${LESSON_PARTS.length}: ${PART_LABELS[part]}`
+    : '';
+
+  // A link or a clicker key chose the part: bring it into view, focus it, and say which it is.
+  // (Two frames on: a new page first moves the focus to its heading, App.tsx.)
+  useEffect(() => {
+    if (!shown.reveal) return;
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => {
+        body.current?.scrollIntoView({ block: 'start' });
+        body.current?.focus({ preventScroll: true });
+      });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [part, shown.reveal]);
+
   if (!lesson) return null;
-  const done: Record<Part, boolean> = {
+  const done: Record<LessonPart, boolean> = {
     works: mine?.works === true,
     question: mine?.answer !== undefined,
     fix: mine?.fixSeen === true,
@@ -47,22 +63,22 @@ export function LessonPanel({ level }: { level: LevelId }) {
       {notice && (
         <p className="lesson__notice" role="status">
           {notice}{' '}
-          <button type="button" onClick={dismissNotice}>
+          <button type="button" className="button" onClick={dismissNotice}>
             Dismiss
           </button>
         </p>
       )}
       <ol className="lesson__parts">
-        {PARTS.map((p, i) => (
-          <li key={p.id}>
+        {LESSON_PARTS.map((p, i) => (
+          <li key={p}>
             <button
               type="button"
-              className="lesson__part"
-              aria-current={p.id === part ? 'step' : undefined}
-              onClick={() => setPart(p.id)}
+              className="button lesson__part"
+              aria-current={p === part ? 'step' : undefined}
+              onClick={() => setLessonPart(p)}
             >
-              {i + 1}. {p.label}
-              {done[p.id] && (
+              {i + 1}. {PART_LABELS[p]}
+              {done[p] && (
                 <span className="lesson__done">
                   {' '}
                   ✓<span className="sr-only"> (done)</span>
@@ -72,12 +88,19 @@ export function LessonPanel({ level }: { level: LevelId }) {
           </li>
         ))}
       </ol>
-      <div className="lesson__body">
+      <section ref={body} className="lesson__body" tabIndex={-1} aria-labelledby={partTitleId} data-part={part}>
+        <h3 id={partTitleId} className="lesson__part-title">
+          {PART_LABELS[part]}
+        </h3>
         {part === 'works' && <Works level={level} onPlayed={() => mark(level, { works: true })} />}
         {part === 'question' && <Question level={level} />}
         {part === 'fix' && <Fix level={level} onSeen={() => mark(level, { fixSeen: true })} />}
         {part === 'recap' && <Recap level={level} />}
-      </div>
+        <PartLink level={level} part={part} />
+      </section>
+      <p className="sr-only" aria-live="polite">
+        {said}
+      </p>
     </section>
   );
 }
@@ -199,8 +222,7 @@ function Fix({ level, onSeen }: { level: LevelId; onSeen: () => void }) {
 
 function Recap({ level }: { level: LevelId }) {
   const lesson = lessonOf(level)!;
-  const i = LESSON_LEVELS.indexOf(level);
-  const next = LESSON_LEVELS[i + 1] ?? fixLevelOf(lesson);
+  const next = nextStop(level);
   return (
     <>
       <ul className="lesson__recap">
