@@ -3,8 +3,8 @@
  * transport under it — so that on a 1280×600 viewport they fit without scrolling; then the
  * warnings, and the panels that fold away until asked for (the acquire flow, the metrics, the log,
  * manual mode); beside them on wide screens (after them on narrow ones) the code. Presentation
- * mode (the button, or P) keeps the lesson, the scene, the caption and the transport only, in
- * large type; a clicker's Page Down / Page Up walk the lesson's parts (useLessonClicker.ts).
+ * mode (the button, or P) keeps the scene, the caption and the transport, in large type, and the
+ * lesson under them; a clicker's Page Down / Page Up walk the lesson's parts (useLessonClicker.ts).
  * Each panel has its own error boundary.
  */
 import { useState } from 'react';
@@ -62,10 +62,11 @@ export function LevelPage({ route }: { route: LabRoute }) {
         <h1 className="present-title" tabIndex={-1}>
           {levelOf(level).title}
         </h1>
+        <div className="present">{scene}</div>
+        {/* Below the scene, so the scene still fits the screen; the clicker brings each part into view. */}
         <PanelBoundary name="The lesson" resetKey={level}>
           <LessonPanel level={level} />
         </PanelBoundary>
-        <div className="present">{scene}</div>
       </div>
     );
 

@@ -41,7 +41,7 @@ export function LessonPanel({ level }: { level: LevelId }) {
     if (!shown.reveal) return;
     let frame = requestAnimationFrame(() => {
       frame = requestAnimationFrame(() => {
-        body.current?.scrollIntoView({ block: 'start' });
+        body.current?.scrollIntoView({ block: 'nearest' });
         body.current?.focus({ preventScroll: true });
       });
     });
