@@ -19,6 +19,20 @@ describe.each(LESSONS.map((l) => [l.level, l] as const))('the %s lesson', (_, le
     expect(q.why).not.toContain('{answer}');
   });
 
+  it('reads its answer from the run: on the fix’s run it reads another, or finds no such step and says so', () => {
+    const q = askQuestion(lesson);
+    const fixed = runScenario(lesson.fix.scenario, { record: false });
+    const read = (): string => {
+      try {
+        return lesson.question.answer(fixed);
+      } catch (e) {
+        return `failed: ${(e as Error).message}`;
+      }
+    };
+    expect(read()).not.toBe(q.answer);
+    expect(read()).not.toMatch(/^failed: (?!.*step)/);
+  });
+
   it('links a wrong answer to the moment its step finishes', () => {
     const q = askQuestion(lesson);
     const event = runScenario(lesson.story.scenario).events[q.moment];
