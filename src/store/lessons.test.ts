@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../engine';
 import type { RunResult, WarningKind } from '../engine';
-import { askQuestion, choicesFor, fixLevelOf, LESSONS, savings, worksScenario } from './lessons';
+import { askQuestion, choicesFor, difference, fixLevelOf, LESSONS, savings, worksScenario } from './lessons';
 
 const warningsOf = (run: RunResult): WarningKind[] => [...run.steps.flatMap((s) => s.warnings), ...run.warnings];
 
@@ -78,6 +78,17 @@ describe('choices', () => {
 });
 
 describe('savings', () => {
+  it('sets each level against the one before at the same size, and only where both lend the same thing', () => {
+    const by = Object.fromEntries(LESSONS.map((l) => [l.level, savings(l)]));
+    // Level 2's limit and Level 3's desk make no more books than the level before on an ordinary day…
+    expect(by.level2!.now.made).toBe(by.level2!.before!.made);
+    expect(by.level3!.now.made).toBe(by.level3!.before!.made);
+    // …and the desk's cleaning takes time the level before does not spend.
+    expect(difference(by.level3!.now, by.level3!.before!).ms).toBeLessThan(0);
+    // The database pool lends connections, Level 4 books: no comparison.
+    expect(by.database!.before).toBeNull();
+  });
+
   it('measures Level 1 against no pool: fewer books made on the same day', () => {
     const s = savings(LESSONS[0]!);
     expect(s.before?.level).toBe('nopool');

@@ -171,7 +171,7 @@ const level1 = lesson({
 const level2 = lesson({
   level: 'level2',
   minutes: 6,
-  works: { title: 'Two readers, one book', options: { maxSize: 2 }, before: { size: 1 } },
+  works: { title: 'Two readers, one book', options: { minSize: 1, maxSize: 2 }, before: { size: 1 } },
   story: 'dirty-book-level2',
   question: {
     prompt:
@@ -205,7 +205,7 @@ const level3 = lesson({
       { client: 'B', do: 'release' },
     ],
     options: { maxSize: 2 },
-    before: { maxSize: 2 },
+    before: { minSize: 1, maxSize: 2 },
   },
   story: 'crash-leaks-level3',
   question: {
@@ -219,7 +219,7 @@ const level3 = lesson({
       'It waits until a book comes back',
     ],
     step: 4,
-    why: '{answer}: the pool still counts both crashed readers’ books as on loan, and neither will ever come back.',
+    why: 'What happens: {answer}. The pool still counts both crashed readers’ books as on loan, and neither will ever come back.',
   },
   fixes: 'leaked',
   fix: {

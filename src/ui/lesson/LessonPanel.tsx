@@ -8,15 +8,22 @@
 import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { LevelId } from '../../engine';
 import { ms } from '../../store/format';
-import { askQuestion, fixLevelOf, lessonOf, nextStop, savings, worksScenario } from '../../store/lessons';
-import { LESSON_PARTS, lessonPart, PART_LABELS, setLessonPart, subscribeLessonPart } from '../../store/lessonPart';
+import { askQuestion, difference, fixLevelOf, lessonOf, nextStop, savings, worksScenario } from '../../store/lessons';
+import {
+  LESSON_PARTS,
+  lessonPart,
+  PART_LABELS,
+  setLessonPart,
+  stepPart,
+  subscribeLessonPart,
+} from '../../store/lessonPart';
 import type { LessonPart } from '../../store/lessonPart';
 import { levelOf, wordsOf } from '../../store/levels';
 import { lessonDone } from '../../store/progress';
 import { useLabActions } from '../hooks/labStore';
 import { useProgress } from '../hooks/useProgress';
 import { focusPlay } from '../lib/focus';
-import { momentHref, pageHref, scenarioHref } from '../lib/links';
+import { momentHref, pageHref, partHref, scenarioHref } from '../lib/links';
 import { onLinkClick } from '../nav';
 import { PartLink } from './PartLink';
 import './lesson.css';
@@ -49,6 +56,7 @@ export function LessonPanel({ level }: { level: LevelId }) {
   }, [part, shown.reveal]);
 
   if (!lesson) return null;
+  const nextPart = stepPart(part, 1);
   const done: Record<LessonPart, boolean> = {
     works: mine?.works === true,
     question: mine?.answer !== undefined,
@@ -96,6 +104,13 @@ export function LessonPanel({ level }: { level: LevelId }) {
         {part === 'question' && <Question level={level} />}
         {part === 'fix' && <Fix level={level} onSeen={() => mark(level, { fixSeen: true })} />}
         {part === 'recap' && <Recap level={level} />}
+        {nextPart && (
+          <p className="lesson__next">
+            <button type="button" className="button" onClick={() => setLessonPart(nextPart, true)}>
+              Next: {PART_LABELS[nextPart]} →
+            </button>
+          </p>
+        )}
         <PartLink level={level} part={part} />
       </section>
       <p className="sr-only" aria-live="polite">
@@ -122,10 +137,10 @@ function Works({ level, onPlayed }: { level: LevelId; onPlayed: () => void }) {
         {day.before && (
           <>
             ; the same day {levelOf(day.before.level).shelf ? `on ${levelOf(day.before.level).label}` : 'with no pool'}{' '}
-            makes {made(day.before.made)} in {ms(day.before.ms)}
+            makes {made(day.before.made)} in {ms(day.before.ms)}. {saved(difference(day.now, day.before), made)}
           </>
         )}
-        .
+        {!day.before && '.'}
       </p>
       <button
         type="button"
@@ -141,6 +156,21 @@ function Works({ level, onPlayed }: { level: LevelId; onPlayed: () => void }) {
       </button>
     </>
   );
+}
+
+/** "Saved: 1 book and 168 ms." / "It costs 3.5 ms more." / "The same: nothing saved, nothing lost." */
+function saved(d: { made: number; ms: number }, made: (n: number) => string): string {
+  if (d.made === 0 && d.ms === 0) return 'The same: nothing saved, nothing lost.';
+  const gains = [d.made > 0 ? made(d.made) : null, d.ms > 0 ? ms(d.ms) : null].filter((w) => w !== null);
+  const costs = [d.made < 0 ? `${made(-d.made)} more` : null, d.ms < 0 ? `${ms(-d.ms)} more` : null].filter(
+    (w) => w !== null,
+  );
+  return [
+    gains.length > 0 ? `Saved: ${gains.join(' and ')}.` : '',
+    costs.length > 0 ? `It costs ${costs.join(' and ')}.` : '',
+  ]
+    .filter((w) => w !== '')
+    .join(' ');
 }
 
 function Question({ level }: { level: LevelId }) {
@@ -165,7 +195,7 @@ function Question({ level }: { level: LevelId }) {
             </>
           ) : (
             <>
-              <strong>Not quite</strong> — you chose {answered.choice}. {q.why}{' '}
+              <strong>Not quite.</strong> You chose: {answered.choice}. {q.why}{' '}
               <a href={momentHref(level, lesson.story.id, q.moment)} onClick={onLinkClick}>
                 See the moment it happens
               </a>
@@ -213,9 +243,20 @@ function Fix({ level, onSeen }: { level: LevelId; onSeen: () => void }) {
       <p>
         <strong>{lesson.fix.title}.</strong> {lesson.fix.summary}
       </p>
-      <a className="button" href={scenarioHref(lesson.fix.scenario)} onClick={onSeen}>
-        See it on {fixer ? levelOf(fixer).label : 'the next level'}
-      </a>
+      <p>
+        <a
+          className="button"
+          href={scenarioHref(lesson.fix.scenario)}
+          onClick={() => {
+            onSeen();
+            // Back from the fix comes to this lesson's three lines and its "Next lesson".
+            window.history.replaceState(null, '', partHref(level, 'recap'));
+          }}
+        >
+          See it on {fixer ? levelOf(fixer).label : 'the next level'}
+        </a>{' '}
+        <span className="lesson__minutes">Back in your browser returns here, to “In three lines”.</span>
+      </p>
     </>
   );
 }
