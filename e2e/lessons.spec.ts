@@ -16,7 +16,7 @@ const lesson = (page: Page) => page.getByRole('region', { name: /The lesson/ });
 
 async function answer(page: Page, choice: string) {
   await lesson(page)
-    .getByRole('button', { name: /What will happen/ })
+    .getByRole('button', { name: /^\d\. What will happen/ })
     .click();
   await lesson(page).getByRole('radio', { name: choice, exact: true }).check();
   await lesson(page).getByRole('button', { name: 'Check, then watch' }).click();
@@ -41,9 +41,9 @@ test('a right answer says so, and the question part is marked done — through a
   await answer(page, q2.answer);
   await expect(lesson(page).getByRole('status')).toContainText('Right');
   await page.reload();
-  await expect(lesson(page).getByRole('button', { name: /What will happen.*done/ })).toBeVisible();
+  await expect(lesson(page).getByRole('button', { name: /^\d\. What will happen.*done/ })).toBeVisible();
   await lesson(page)
-    .getByRole('button', { name: /What will happen/ })
+    .getByRole('button', { name: /^\d\. What will happen/ })
     .click();
   await expect(lesson(page).getByRole('status')).toContainText('Right');
 });
@@ -51,7 +51,7 @@ test('a right answer says so, and the question part is marked done — through a
 test('the fix of the dirty book opens on Level 3, where the book comes back clean', async ({ lab, page }) => {
   await lab.level('level2');
   await lesson(page)
-    .getByRole('button', { name: /The fix/ })
+    .getByRole('button', { name: /^\d\. The fix/ })
     .click();
   await lesson(page).getByRole('link', { name: 'See it on Level 3' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Level 3');
@@ -61,9 +61,9 @@ test('the fix of the dirty book opens on Level 3, where the book comes back clea
   await expect(page.getByRole('region', { name: 'Event log' })).toContainText('Reader B reads Book 1: it is blank.');
   await page.goto('/?level=level2');
   await lesson(page)
-    .getByRole('button', { name: /The fix/ })
+    .getByRole('button', { name: /^\d\. The fix/ })
     .click();
-  await expect(lesson(page).getByRole('button', { name: /The fix.*done/ })).toBeVisible();
+  await expect(lesson(page).getByRole('button', { name: /^\d\. The fix.*done/ })).toBeVisible();
 });
 
 test('corrupt progress gives a notice and a working page', async ({ lab, page }) => {
@@ -72,6 +72,26 @@ test('corrupt progress gives a notice and a working page', async ({ lab, page })
   await expect(lesson(page)).toContainText('could not be read');
   await lesson(page).getByRole('button', { name: 'Play an ordinary day' }).click();
   await expect(lab.button('Pause')).toBeVisible();
+});
+
+test('progress kept by an older version gives a notice and a working page, and is replaced by the new', async ({
+  lab,
+  page,
+}) => {
+  await page.addInitScript(
+    ([key]) => {
+      if (sessionStorage.getItem('seeded')) return;
+      sessionStorage.setItem('seeded', '1');
+      localStorage.setItem(key!, JSON.stringify({ version: 0, done: ['level1', 'level2'] }));
+    },
+    [PROGRESS_KEY],
+  );
+  await lab.level('level2');
+  await expect(lesson(page)).toContainText('from another version of the lab');
+  await answer(page, q2.answer);
+  await expect(lesson(page).getByRole('status').last()).toContainText('Right');
+  const kept = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)!), PROGRESS_KEY);
+  expect(kept).toEqual({ version: 1, lessons: { level2: { answer: { choice: q2.answer, right: true } } } });
 });
 
 test('storage that throws still gives a working lab', async ({ lab, page }) => {

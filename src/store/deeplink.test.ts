@@ -115,3 +115,34 @@ describe('formatDeepLink', () => {
     expect(formatDeepLink({ page: 'level1', story: null, moment: 0 })).toBe('?level=level1');
   });
 });
+
+describe('a lesson part', () => {
+  it('is read from ?level=level2&part=fix, in any case, and written back the same', () => {
+    const { target, notices } = parseDeepLink('?level=level2&part=FIX', ctx);
+    expect(target).toEqual({ page: 'level2', story: null, moment: null, part: 'fix' });
+    expect(notices).toEqual([]);
+    expect(formatDeepLink(target)).toBe('?level=level2&part=fix');
+    const withStory = { page: 'level2', story: 'exhaustion', moment: 7, part: 'question' } as const;
+    expect(formatDeepLink(withStory)).toBe('?level=level2&part=question&scenario=exhaustion&step=7');
+    expect(parseDeepLink(formatDeepLink(withStory), ctx).target).toEqual(withStory);
+  });
+
+  it('that the lesson does not have opens the lesson at its start, with a notice naming the parts', () => {
+    const { target, notices } = parseDeepLink('?level=level2&part=fixx', ctx);
+    expect(target).toEqual({ page: 'level2', story: null, moment: null });
+    expect(notices).toEqual([
+      'The lesson has no part called "fixx" (its parts are works, question, fix and recap), so it opens at its start.',
+    ]);
+  });
+
+  it('on a page with no lesson is ignored, with a notice; on a page that owns its link too', () => {
+    expect(parseDeepLink('?level=analogy&part=fix', ctx)).toEqual({
+      target: { page: 'analogy', story: null, moment: null },
+      notices: ['the analogy has no lesson parts, so part="fix" was ignored.'],
+    });
+    const owning: LinkContext = { ...ctx, pages: [...ctx.pages, 'production'], ownsLink: (p) => p === 'production' };
+    expect(parseDeepLink('?level=production&part=fix', owning).notices).toEqual([
+      'production has no lesson parts, so part="fix" was ignored.',
+    ]);
+  });
+});

@@ -6,9 +6,11 @@
  *
  * `level` is a page of the path (analogy, level1…level4, database, production, load — whichever
  * the app has), `scenario` a story of that level, `step` a moment on its timeline (0 is the start).
- * A file in the fragment opens on the page of its own level.
+ * A file in the fragment opens on the page of its own level. `part` is a part of a lab page's
+ * lesson (works, question, fix, recap), given only when the link names one.
  */
-import { pageOf, quoted, readLink, writeLink, type LinkedFile, type ManualRun } from './link';
+import { isLessonPart, LESSON_PARTS, type LessonPart } from './lessonPart';
+import { andList, pageOf, quoted, readLink, writeLink, type LinkedFile, type ManualRun } from './link';
 
 export interface LinkTarget {
   /** A page id from the app's path. */
@@ -16,6 +18,8 @@ export interface LinkTarget {
   readonly story: string | null;
   /** The moment asked for (the link's `step`); checked against the timeline once it has run. */
   readonly moment: number | null;
+  /** The part of the page's lesson to show (absent: the lesson's first). */
+  readonly part?: LessonPart | null;
   /** A scenario file the link carries (lab pages; a page that owns its link reads its own). */
   readonly file?: LinkedFile | null;
   /** A run built by hand on top of the story, the file or a fresh pool (lab pages). */
@@ -81,6 +85,7 @@ export function parseDeepLink(search: string, ctx: LinkContext, hash = ''): Pars
       page = home;
     }
   }
+  const part = readPart(words.part, page, ctx, notices);
   // A page that reads its own link says itself what it could not have.
   if (ctx.ownsLink?.(page)) return { target: { page, story: null, moment: null }, notices };
   notices.unshift(...general);
@@ -127,15 +132,31 @@ export function parseDeepLink(search: string, ctx: LinkContext, hash = ''): Pars
     );
 
   return {
-    target: { page, story, moment, ...(file ? { file } : {}), ...(run ? { run } : {}) },
+    target: { page, story, moment, ...(part ? { part } : {}), ...(file ? { file } : {}), ...(run ? { run } : {}) },
     notices,
   };
+}
+
+/** The lesson part a link names, if the page has a lesson and the word is one of its parts. */
+function readPart(word: string | null, page: string, ctx: LinkContext, notices: string[]): LessonPart | null {
+  if (word === null) return null;
+  const title = ctx.titleOf?.(page) ?? page;
+  const part = word.toLowerCase();
+  if (!ctx.isLab(page) || ctx.ownsLink?.(page))
+    notices.push(`${title} has no lesson parts, so part=${quoted(word)} was ignored.`);
+  else if (isLessonPart(part)) return part;
+  else
+    notices.push(
+      `The lesson has no part called ${quoted(word)} (its parts are ${andList([...LESSON_PARTS])}), so it opens at its start.`,
+    );
+  return null;
 }
 
 /** The address for a view; empty values (and moment 0) are left out, a file goes in the fragment. */
 export function formatDeepLink(target: LinkTarget): string {
   return writeLink({
     level: target.page,
+    part: target.part ?? null,
     scenario: target.story,
     moment: target.moment !== null && target.moment > 0 ? target.moment : null,
     file: target.file?.json ?? null,

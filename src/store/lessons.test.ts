@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../engine';
 import type { RunResult, WarningKind } from '../engine';
-import { askQuestion, choicesFor, fixLevelOf, LESSONS, savings, worksScenario } from './lessons';
+import { askQuestion, choicesFor, difference, fixLevelOf, LESSONS, savings, worksScenario } from './lessons';
 
 const warningsOf = (run: RunResult): WarningKind[] => [...run.steps.flatMap((s) => s.warnings), ...run.warnings];
 
@@ -17,6 +17,20 @@ describe.each(LESSONS.map((l) => [l.level, l] as const))('the %s lesson', (_, le
     expect(q.answer).toBe(lesson.question.answer(runScenario(lesson.story.scenario, { record: false })));
     expect(q.why).toContain(q.answer);
     expect(q.why).not.toContain('{answer}');
+  });
+
+  it('reads its answer from the run: on the fix’s run it reads another, or finds no such step and says so', () => {
+    const q = askQuestion(lesson);
+    const fixed = runScenario(lesson.fix.scenario, { record: false });
+    const read = (): string => {
+      try {
+        return lesson.question.answer(fixed);
+      } catch (e) {
+        return `failed: ${(e as Error).message}`;
+      }
+    };
+    expect(read()).not.toBe(q.answer);
+    expect(read()).not.toMatch(/^failed: (?!.*step)/);
   });
 
   it('links a wrong answer to the moment its step finishes', () => {
@@ -64,6 +78,17 @@ describe('choices', () => {
 });
 
 describe('savings', () => {
+  it('sets each level against the one before at the same size, and only where both lend the same thing', () => {
+    const by = Object.fromEntries(LESSONS.map((l) => [l.level, savings(l)]));
+    // Level 2's limit and Level 3's desk make no more books than the level before on an ordinary day…
+    expect(by.level2!.now.made).toBe(by.level2!.before!.made);
+    expect(by.level3!.now.made).toBe(by.level3!.before!.made);
+    // …and the desk's cleaning takes time the level before does not spend.
+    expect(difference(by.level3!.now, by.level3!.before!).ms).toBeLessThan(0);
+    // The database pool lends connections, Level 4 books: no comparison.
+    expect(by.database!.before).toBeNull();
+  });
+
   it('measures Level 1 against no pool: fewer books made on the same day', () => {
     const s = savings(LESSONS[0]!);
     expect(s.before?.level).toBe('nopool');

@@ -70,7 +70,8 @@ export function worksScenario(lesson: Lesson, level: LevelId = lesson.level): Sc
 
 /**
  * What the level saves on an ordinary day: the same steps run on this level and on the one before
- * it. Steps the level before cannot take (Level 4's safe block on Level 3) are taken the plain way.
+ * it, at the same size. Where the level before cannot take the day's steps (Level 4's safe block on
+ * Level 3) or lends another kind of thing (books before connections) there is no comparison.
  */
 export function savings(lesson: Lesson): { readonly now: Day; readonly before: Day | null } {
   const day = (level: LevelId): Day => {
@@ -79,10 +80,30 @@ export function savings(lesson: Lesson): { readonly now: Day; readonly before: D
   };
   const prev = previousLevel(lesson.level);
   const plain = lesson.works.steps.every((s) => LEVELS[prev ?? lesson.level].steps.includes(s.do));
-  return { now: day(lesson.level), before: prev && plain ? day(prev) : null };
+  const alike = prev !== undefined && LEVELS[prev].words.thing === LEVELS[lesson.level].words.thing;
+  return { now: day(lesson.level), before: prev && plain && alike ? day(prev) : null };
+}
+
+/** What the level saves over the one before on that day: objects not made, milliseconds not spent (negative: more). */
+export function difference(now: Day, before: Day): { readonly made: number; readonly ms: number } {
+  return { made: before.made - now.made, ms: before.ms - now.ms };
 }
 
 /** The level whose code fixes the lesson's warning (the registry's `fixedBy`). */
 export const fixLevelOf = (lesson: Lesson): LevelId | undefined => LEVELS[lesson.level].fixedBy[lesson.fixes];
 
 export const LESSON_LEVELS: readonly LevelId[] = LESSONS.map((l) => l.level);
+
+/** Where "Next lesson" goes from a lesson: the next on the path, after the last the level that fixes it. */
+export function nextStop(level: LevelId): LevelId | undefined {
+  const i = LESSON_LEVELS.indexOf(level);
+  const lesson = lessonOf(level);
+  if (i < 0 || !lesson) return undefined;
+  return LESSON_LEVELS[i + 1] ?? fixLevelOf(lesson);
+}
+
+/** The lesson before this one on the path, if any. */
+export const previousLesson = (level: LevelId): LevelId | undefined => {
+  const i = LESSON_LEVELS.indexOf(level);
+  return i > 0 ? LESSON_LEVELS[i - 1] : undefined;
+};

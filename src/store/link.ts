@@ -18,6 +18,11 @@
  *
  *   ?level=database&step=41#run=1~~~A.a,A.u,A.l,B.a,B.r
  *
+ * On a lesson's page, `part` names the part of the lesson in view (works, question, fix, recap),
+ * so a teacher can hand out one part:
+ *
+ *   ?level=level3&part=fix
+ *
  * Reading never fails. Each part is checked by its schema; what is wrong in a part is left out and
  * said in one short notice: a part given twice (the first counts), parts the lab does not read,
  * and lists longer than any view needs each get one notice, however many there are. What a part
@@ -48,6 +53,8 @@ export const MAX_OFF = 20;
 export interface LinkWords {
   /** A page id as the link wrote it (trimmed); pages are matched in any case (`pageOf`). */
   readonly level: string | null;
+  /** A part of the page's lesson as the link wrote it (trimmed); checked by the page's reader (deeplink.ts). */
+  readonly part: string | null;
   readonly scenario: string | null;
   /** The moment (`step`), at most MAX_MOMENT. */
   readonly moment: number | null;
@@ -77,7 +84,7 @@ export interface ReadLink {
   readonly notices: readonly string[];
 }
 
-const QUERY = ['level', 'scenario', 'step', 'off', 'choices'] as const;
+const QUERY = ['level', 'part', 'scenario', 'step', 'off', 'choices'] as const;
 const FRAGMENT = ['file', 'run'] as const;
 
 // ── the schemas of the parts ──────────────────────────────────────────────────────────────────
@@ -160,6 +167,7 @@ export function readLink(search: string, hash = ''): ReadLink {
   return {
     words: {
       level: parsed(TEXT, query.get('level')),
+      part: parsed(TEXT, query.get('part')),
       scenario: parsed(TEXT, query.get('scenario')),
       moment,
       off,
@@ -222,13 +230,14 @@ export type LinkOut = { readonly [K in Exclude<keyof LinkWords, 'file' | 'run'>]
 };
 
 /**
- * The address for a view: `?level=…&scenario=…&off=…&choices=…&step=…#file=…`, in that order.
+ * The address for a view: `?level=…&part=…&scenario=…&off=…&choices=…&step=…#file=…`, in that order.
  * Commas stay commas and the words are plain, so the query reads as it is.
  */
 export function writeLink(link: LinkOut): string {
   const parts: string[] = [];
   const put = (name: string, value: string) => parts.push(`${name}=${encodeURIComponent(value).replace(/%2C/g, ',')}`);
   if (link.level) put('level', link.level);
+  if (link.part) put('part', link.part);
   if (link.scenario) put('scenario', link.scenario);
   if (link.off && link.off.length > 0) put('off', FIX_NAMES.filter((f) => link.off!.includes(f)).join(','));
   if (link.choices && link.choices.length > 0) put('choices', link.choices.join(','));

@@ -49,13 +49,19 @@ export interface Lesson {
 
 // ── readings: facts of a run, in a choice's words ─────────────────────────────────────────────
 
-const outcomeOf = (run: RunResult, step: number) => run.steps[step]?.outcome ?? {};
+/** The outcome of the run's step `step`, which must be a `kind` step: a story that moved it fails here, not quietly. */
+function outcomeOf(run: RunResult, step: number, kind: Step['do']) {
+  const taken = run.steps[step];
+  if (!taken) throw new Error(`The run has no step ${step}`);
+  if (taken.step.do !== kind) throw new Error(`Step ${step} of the run is ${taken.step.do}, not ${kind}`);
+  return taken.outcome;
+}
 
 /** What a reader found when it read: the note, or a blank page. */
 const readAt =
   (step: number): Reading =>
   (run) => {
-    const sees = outcomeOf(run, step).sees;
+    const sees = outcomeOf(run, step, 'read').sees;
     return sees === null || sees === undefined || sees === '' ? 'A blank page' : `“${sees}”`;
   };
 
@@ -63,7 +69,7 @@ const readAt =
 const acquiredAt =
   (step: number, thing: string): Reading =>
   (run) => {
-    const o = outcomeOf(run, step);
+    const o = outcomeOf(run, step, 'acquire');
     if (o.error === 'exhausted') return 'It is refused: the pool is exhausted';
     if (o.error !== undefined) return `It gets an error (${o.error})`;
     if (o.source === 'created') return `The pool makes a new ${thing} for it`;
@@ -74,8 +80,8 @@ const acquiredAt =
 const sameObject =
   (a: number, b: number, thing: string): Reading =>
   (run) => {
-    const x = outcomeOf(run, a).object;
-    const y = outcomeOf(run, b).object;
+    const x = outcomeOf(run, a, 'acquire').object;
+    const y = outcomeOf(run, b, 'acquire').object;
     if (x === undefined || y === undefined) return 'One of them is refused';
     return x === y ? `The very same ${thing}` : `Two different ${thing}s`;
   };
@@ -98,12 +104,6 @@ const counts = (thing: string, ns: readonly number[]) => ns.map((n) => count(n, 
 
 // ── the lessons ───────────────────────────────────────────────────────────────────────────────
 
-const story = (id: string): Story => {
-  const found = storyById(id);
-  if (!found) throw new Error(`No story ${id}`);
-  return found;
-};
-
 /** Two readers, one after the other: the second reuses what the first returned. */
 const ordinaryDay: readonly Step[] = [
   { client: 'A', do: 'acquire' },
@@ -114,11 +114,36 @@ const ordinaryDay: readonly Step[] = [
   { client: 'B', do: 'release' },
 ];
 
-const level1: Lesson = {
+/** A lesson as it is written below: the story by its id, the fix as the level and steps it runs. */
+interface Written extends Omit<Lesson, 'works' | 'story' | 'fix'> {
+  /** The ordinary day; its steps are `ordinaryDay` unless given. */
+  readonly works: Omit<Lesson['works'], 'steps'> & { readonly steps?: readonly Step[] };
+  readonly story: string;
+  /** The fix on `level` (the registry's fixedBy), with the story's own steps unless given. */
+  readonly fix: Omit<Lesson['fix'], 'scenario'> & {
+    readonly level: LevelId;
+    readonly options: LevelOptions;
+    readonly steps?: readonly Step[];
+  };
+}
+
+function lesson({ works, story: id, fix, ...rest }: Written): Lesson {
+  const story = storyById(id);
+  if (!story) throw new Error(`No story ${id}`);
+  const { level, options, steps, ...words } = fix;
+  return {
+    ...rest,
+    works: { ...works, steps: works.steps ?? ordinaryDay },
+    story,
+    fix: { ...words, scenario: { level, options, seed: 1, steps: steps ?? story.scenario.steps } },
+  };
+}
+
+const level1 = lesson({
   level: 'level1',
   minutes: 6,
-  works: { title: 'Two readers, one book', steps: ordinaryDay, options: { size: 1 } },
-  story: story('grows-forever-level1'),
+  works: { title: 'Two readers, one book', options: { size: 1 } },
+  story: 'grows-forever-level1',
   question: {
     prompt:
       'Four readers ask at the same instant at a shelf of two books, and then all four return theirs. How many books stand on the shelf at the end?',
@@ -132,27 +157,22 @@ const level1: Lesson = {
     title: 'The same four readers, with a maximum',
     summary:
       'Level 2 counts the books on loan: with a maximum of two it refuses the third and fourth reader instead of printing.',
-    scenario: {
-      level: 'level2',
-      options: { maxSize: 2 },
-      seed: 1,
-      steps: [
-        ...['A', 'B', 'C', 'D'].map((client): Step => ({ client, do: 'acquire', at: 0 })),
-        { client: 'A', do: 'release' },
-        { client: 'B', do: 'release' },
-      ],
-    },
+    level: 'level2',
+    options: { maxSize: 2 },
+    steps: [
+      ...['A', 'B', 'C', 'D'].map((client): Step => ({ client, do: 'acquire', at: 0 })),
+      { client: 'A', do: 'release' },
+      { client: 'B', do: 'release' },
+    ],
   },
   stillWrong: 'Nothing limits how many books it prints, and it never cleans a book that comes back.',
-};
+});
 
-const dirtySteps = story('dirty-book-level2').scenario.steps;
-
-const level2: Lesson = {
+const level2 = lesson({
   level: 'level2',
   minutes: 6,
-  works: { title: 'Two readers, one book', steps: ordinaryDay, options: { maxSize: 2 }, before: { size: 1 } },
-  story: story('dirty-book-level2'),
+  works: { title: 'Two readers, one book', options: { minSize: 1, maxSize: 2 }, before: { size: 1 } },
+  story: 'dirty-book-level2',
   question: {
     prompt:
       'Reader A writes “timezone = UTC” in its book and returns it. Reader B borrows the book A just returned and reads it. What does B read?',
@@ -165,12 +185,13 @@ const level2: Lesson = {
   fix: {
     title: 'The same two readers, with a cleaning desk',
     summary: 'Level 3 cleans every book at the desk on its way back, so B finds the page blank.',
-    scenario: { level: 'level3', options: { maxSize: 3 }, seed: 1, steps: dirtySteps },
+    level: 'level3',
+    options: { maxSize: 3 },
   },
   stillWrong: 'It never cleans a returned book, so one reader’s notes reach the next.',
-};
+});
 
-const level3: Lesson = {
+const level3 = lesson({
   level: 'level3',
   minutes: 7,
   works: {
@@ -184,9 +205,9 @@ const level3: Lesson = {
       { client: 'B', do: 'release' },
     ],
     options: { maxSize: 2 },
-    before: { maxSize: 2 },
+    before: { minSize: 1, maxSize: 2 },
   },
-  story: story('crash-leaks-level3'),
+  story: 'crash-leaks-level3',
   question: {
     prompt:
       'The pool may hold two books. Readers A and B each borrow one and crash before returning it. Then Reader C asks. What happens to C?',
@@ -198,28 +219,26 @@ const level3: Lesson = {
       'It waits until a book comes back',
     ],
     step: 4,
-    why: '{answer}: the pool still counts both crashed readers’ books as on loan, and neither will ever come back.',
+    why: 'What happens: {answer}. The pool still counts both crashed readers’ books as on loan, and neither will ever come back.',
   },
   fixes: 'leaked',
   fix: {
     title: 'The same crashes inside the safe block',
     summary:
       'Level 4 lends each book inside a block that always gives it back, even when the reader crashes, so C is served.',
-    scenario: {
-      level: 'level4',
-      options: { maxSize: 2 },
-      seed: 1,
-      steps: [
-        { client: 'A', do: 'with', fail: true },
-        { client: 'B', do: 'with', fail: true },
-        { client: 'C', do: 'acquire' },
-      ],
-    },
+    level: 'level4',
+    options: { maxSize: 2 },
+    // The fix is a new way of calling: each borrow inside the block.
+    steps: [
+      { client: 'A', do: 'with', fail: true },
+      { client: 'B', do: 'with', fail: true },
+      { client: 'C', do: 'acquire' },
+    ],
   },
   stillWrong: 'A reader who crashes before returning its book loses it, and the pool slowly runs dry.',
-};
+});
 
-const level4: Lesson = {
+const level4 = lesson({
   level: 'level4',
   minutes: 6,
   works: {
@@ -230,7 +249,7 @@ const level4: Lesson = {
     ],
     options: { maxSize: 2 },
   },
-  story: story('double-release-level4'),
+  story: 'double-release-level4',
   question: {
     prompt:
       'Reader A returns its book, then by mistake returns it a second time. Readers B and C then ask, one after the other. What are they handed?',
@@ -244,21 +263,17 @@ const level4: Lesson = {
     title: 'The same mistake on the production pool',
     summary:
       'The production pool checks every return: A’s second return is refused, and B and C get two different connections.',
-    scenario: {
-      level: 'production',
-      options: { minSize: 1, maxSize: 3 },
-      seed: 1,
-      steps: story('double-release-level4').scenario.steps,
-    },
+    level: 'production',
+    options: { minSize: 1, maxSize: 3 },
   },
   stillWrong: 'Nothing checks a return: a book returned twice is lent to two readers at once.',
-};
+});
 
-const database: Lesson = {
+const database = lesson({
   level: 'database',
   minutes: 8,
-  works: { title: 'Two readers, one connection', steps: ordinaryDay, options: { maxSize: 2 }, before: { maxSize: 2 } },
-  story: story('race-database'),
+  works: { title: 'Two readers, one connection', options: { maxSize: 2 }, before: { maxSize: 2 } },
+  story: 'race-database',
   question: {
     prompt:
       'The pool may hold two connections, and two wait on the shelf. Four readers ask at the same instant. How many connections are open afterwards?',
@@ -272,16 +287,12 @@ const database: Lesson = {
     title: 'The same four readers on the production pool',
     summary:
       'The production pool counts a connection the moment it takes it (under a lock): two readers are served and two wait in line.',
-    scenario: {
-      level: 'production',
-      options: { minSize: 2, maxSize: 2 },
-      seed: 1,
-      steps: story('race-database').scenario.steps,
-    },
+    level: 'production',
+    options: { minSize: 2, maxSize: 2 },
   },
   stillWrong:
     'Readers who ask at the same instant can open more connections than the maximum, and no one waits in line.',
-};
+});
 
 /** The lessons, in the order of the path. */
 export const LESSONS: readonly Lesson[] = [level1, level2, level3, level4, database];

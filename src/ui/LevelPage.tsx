@@ -3,11 +3,13 @@
  * transport under it — so that on a 1280×600 viewport they fit without scrolling; then the
  * warnings, and the panels that fold away until asked for (the acquire flow, the metrics, the log,
  * manual mode); beside them on wide screens (after them on narrow ones) the code. Presentation
- * mode (the button, or P) keeps the scene, the caption and the transport only, in large type.
+ * mode (the button, or P) keeps the scene, the caption and the transport, in large type, and the
+ * lesson under them; a clicker's Page Down / Page Up walk the lesson's parts (useLessonClicker.ts).
  * Each panel has its own error boundary.
  */
 import { useState } from 'react';
 import { useLabStore } from './hooks/labStore';
+import { useLessonClicker } from './hooks/useLessonClicker';
 import { setPresenting, usePresentation } from './hooks/usePresentation';
 import { LessonPanel } from './lesson/LessonPanel';
 import { Callouts } from './panels/Callouts';
@@ -31,6 +33,7 @@ export function LevelPage({ route }: { route: LabRoute }) {
   const run = useLabStore((s) => s.run);
   const [killMode, setKillMode] = useState(false);
   const presenting = usePresentation();
+  useLessonClicker(level, presenting);
   const toggle = <PresentButton on={presenting} onToggle={() => setPresenting(!presenting)} />;
 
   const scene = (
@@ -60,6 +63,10 @@ export function LevelPage({ route }: { route: LabRoute }) {
           {levelOf(level).title}
         </h1>
         <div className="present">{scene}</div>
+        {/* Below the scene, so the scene still fits the screen; the clicker brings each part into view. */}
+        <PanelBoundary name="The lesson" resetKey={level}>
+          <LessonPanel level={level} />
+        </PanelBoundary>
       </div>
     );
 

@@ -4,7 +4,8 @@
  */
 import type { MouseEvent } from 'react';
 
-function navigate(search: string): void {
+/** Go to an address of the app in place (what a plain click on one of its links does). */
+export function navigate(search: string): void {
   if (search === window.location.search) return;
   window.history.pushState(null, '', search || window.location.pathname);
   window.dispatchEvent(new PopStateEvent('popstate'));

@@ -10,6 +10,7 @@
 import { useEffect } from 'react';
 import { formatDeepLink, parseDeepLink, type LinkContext } from '../../store/deeplink';
 import type { LinkedFile } from '../../store/link';
+import { lessonPart, setLessonPart, subscribeLessonPart } from '../../store/lessonPart';
 import { MAX_RUN_CHARS } from '../../store/fragment';
 import { runTextOf } from '../../store/manualRun';
 import { selectLink } from '../../store/selectors';
@@ -49,6 +50,8 @@ export function applyLocation(store: LabStore): void {
   const { target, notices } = parseDeepLink(window.location.search, context, window.location.hash);
   const route = routeById(target.page);
   const a = store.getState().actions;
+  // The lesson part the link names comes into view and focus; no part: the lesson's first.
+  setLessonPart(target.part ?? null, target.part != null);
   if (route?.kind === 'lab' && target.run) {
     a.openLevel(route.level, { play: false });
     if (target.file) linked.set(route.level, target.file);
@@ -83,7 +86,7 @@ export function useUrlSync(): void {
 
   useEffect(() => {
     let last = '';
-    return store.subscribe((s) => {
+    const write = (s: LabState) => {
       if (s.playing) return;
       const link = selectLink(s);
       const here = window.location.search + window.location.hash;
@@ -99,7 +102,7 @@ export function useUrlSync(): void {
         address =
           run !== null && run.length > MAX_RUN_CHARS
             ? formatDeepLink({ page: link.page, story: null, moment: null })
-            : formatDeepLink({ ...link, file, runText: run });
+            : formatDeepLink({ ...link, part: lessonPart().part, file, runText: run });
       } else address = formatDeepLink({ page: link.page, story: null, moment: null });
       if (address === last || address === here) {
         last = address;
@@ -107,6 +110,12 @@ export function useUrlSync(): void {
       }
       last = address;
       window.history.replaceState(null, '', address);
-    });
+    };
+    const unsubscribe = store.subscribe(write);
+    const unsubscribePart = subscribeLessonPart(() => write(store.getState()));
+    return () => {
+      unsubscribe();
+      unsubscribePart();
+    };
   }, [store]);
 }

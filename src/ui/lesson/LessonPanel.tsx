@@ -1,39 +1,63 @@
 /**
  * A level page as a lesson in four parts: it works, what will happen?, the fix, in three lines.
- * The stage below plays each part; the free-play stories stay in the header above. What the
- * learner has done is kept in this browser (see store/progress.ts).
+ * The stage below plays each part; the free-play stories stay in the header above. The part in
+ * view is the address's (`?level=level3&part=fix`: store/lessonPart.ts), so each part can be
+ * shared; a link or a clicker key brings it into view and focus and announces it. What the learner
+ * has done is kept in this browser (see store/progress.ts).
  */
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { LevelId } from '../../engine';
 import { ms } from '../../store/format';
-import { askQuestion, fixLevelOf, lessonOf, savings, worksScenario, LESSON_LEVELS } from '../../store/lessons';
+import { askQuestion, difference, fixLevelOf, lessonOf, nextStop, savings, worksScenario } from '../../store/lessons';
+import {
+  LESSON_PARTS,
+  lessonPart,
+  PART_LABELS,
+  setLessonPart,
+  stepPart,
+  subscribeLessonPart,
+} from '../../store/lessonPart';
+import type { LessonPart } from '../../store/lessonPart';
 import { levelOf, wordsOf } from '../../store/levels';
 import { lessonDone } from '../../store/progress';
 import { useLabActions } from '../hooks/labStore';
 import { useProgress } from '../hooks/useProgress';
 import { focusPlay } from '../lib/focus';
-import { momentHref, pageHref, scenarioHref } from '../lib/links';
+import { momentHref, pageHref, partHref, scenarioHref } from '../lib/links';
 import { onLinkClick } from '../nav';
+import { PartLink } from './PartLink';
 import './lesson.css';
-
-type Part = 'works' | 'question' | 'fix' | 'recap';
-
-const PARTS: readonly { readonly id: Part; readonly label: string }[] = [
-  { id: 'works', label: 'It works' },
-  { id: 'question', label: 'What will happen?' },
-  { id: 'fix', label: 'The fix' },
-  { id: 'recap', label: 'In three lines' },
-];
 
 export function LessonPanel({ level }: { level: LevelId }) {
   const lesson = lessonOf(level);
-  const [part, setPart] = useState<Part>('works');
+  const shown = useSyncExternalStore(subscribeLessonPart, lessonPart, lessonPart);
+  const part = shown.part ?? 'works';
   const mine = useProgress((s) => s.progress[level]);
   const notice = useProgress((s) => s.notice);
   const { mark, dismissNotice } = useProgress((s) => s);
   const titleId = useId();
+  const partTitleId = useId();
+  const body = useRef<HTMLElement>(null);
+  const said = shown.reveal
+    ? `Part ${LESSON_PARTS.indexOf(part) + 1} of ${LESSON_PARTS.length}: ${PART_LABELS[part]}`
+    : '';
+
+  // A link or a clicker key chose the part: bring it into view, focus it, and say which it is.
+  // (Two frames on: a new page first moves the focus to its heading, App.tsx.)
+  useEffect(() => {
+    if (!shown.reveal) return;
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => {
+        body.current?.scrollIntoView({ block: 'nearest' });
+        body.current?.focus({ preventScroll: true });
+      });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [part, shown.reveal]);
+
   if (!lesson) return null;
-  const done: Record<Part, boolean> = {
+  const nextPart = stepPart(part, 1);
+  const done: Record<LessonPart, boolean> = {
     works: mine?.works === true,
     question: mine?.answer !== undefined,
     fix: mine?.fixSeen === true,
@@ -47,22 +71,22 @@ export function LessonPanel({ level }: { level: LevelId }) {
       {notice && (
         <p className="lesson__notice" role="status">
           {notice}{' '}
-          <button type="button" onClick={dismissNotice}>
+          <button type="button" className="button" onClick={dismissNotice}>
             Dismiss
           </button>
         </p>
       )}
       <ol className="lesson__parts">
-        {PARTS.map((p, i) => (
-          <li key={p.id}>
+        {LESSON_PARTS.map((p, i) => (
+          <li key={p}>
             <button
               type="button"
-              className="lesson__part"
-              aria-current={p.id === part ? 'step' : undefined}
-              onClick={() => setPart(p.id)}
+              className="button lesson__part"
+              aria-current={p === part ? 'step' : undefined}
+              onClick={() => setLessonPart(p)}
             >
-              {i + 1}. {p.label}
-              {done[p.id] && (
+              {i + 1}. {PART_LABELS[p]}
+              {done[p] && (
                 <span className="lesson__done">
                   {' '}
                   ✓<span className="sr-only"> (done)</span>
@@ -72,12 +96,26 @@ export function LessonPanel({ level }: { level: LevelId }) {
           </li>
         ))}
       </ol>
-      <div className="lesson__body">
+      <section ref={body} className="lesson__body" tabIndex={-1} aria-labelledby={partTitleId} data-part={part}>
+        <h3 id={partTitleId} className="lesson__part-title">
+          {PART_LABELS[part]}
+        </h3>
         {part === 'works' && <Works level={level} onPlayed={() => mark(level, { works: true })} />}
         {part === 'question' && <Question level={level} />}
         {part === 'fix' && <Fix level={level} onSeen={() => mark(level, { fixSeen: true })} />}
         {part === 'recap' && <Recap level={level} />}
-      </div>
+        {nextPart && (
+          <p className="lesson__next">
+            <button type="button" className="button" onClick={() => setLessonPart(nextPart, true)}>
+              Next: {PART_LABELS[nextPart]} →
+            </button>
+          </p>
+        )}
+        <PartLink level={level} part={part} />
+      </section>
+      <p className="sr-only" aria-live="polite">
+        {said}
+      </p>
     </section>
   );
 }
@@ -99,10 +137,10 @@ function Works({ level, onPlayed }: { level: LevelId; onPlayed: () => void }) {
         {day.before && (
           <>
             ; the same day {levelOf(day.before.level).shelf ? `on ${levelOf(day.before.level).label}` : 'with no pool'}{' '}
-            makes {made(day.before.made)} in {ms(day.before.ms)}
+            makes {made(day.before.made)} in {ms(day.before.ms)}. {saved(difference(day.now, day.before), made)}
           </>
         )}
-        .
+        {!day.before && '.'}
       </p>
       <button
         type="button"
@@ -118,6 +156,21 @@ function Works({ level, onPlayed }: { level: LevelId; onPlayed: () => void }) {
       </button>
     </>
   );
+}
+
+/** "Saved: 1 book and 168 ms." / "It costs 3.5 ms more." / "The same: nothing saved, nothing lost." */
+function saved(d: { made: number; ms: number }, made: (n: number) => string): string {
+  if (d.made === 0 && d.ms === 0) return 'The same: nothing saved, nothing lost.';
+  const gains = [d.made > 0 ? made(d.made) : null, d.ms > 0 ? ms(d.ms) : null].filter((w) => w !== null);
+  const costs = [d.made < 0 ? `${made(-d.made)} more` : null, d.ms < 0 ? `${ms(-d.ms)} more` : null].filter(
+    (w) => w !== null,
+  );
+  return [
+    gains.length > 0 ? `Saved: ${gains.join(' and ')}.` : '',
+    costs.length > 0 ? `It costs ${costs.join(' and ')}.` : '',
+  ]
+    .filter((w) => w !== '')
+    .join(' ');
 }
 
 function Question({ level }: { level: LevelId }) {
@@ -142,7 +195,7 @@ function Question({ level }: { level: LevelId }) {
             </>
           ) : (
             <>
-              <strong>Not quite</strong> — you chose {answered.choice}. {q.why}{' '}
+              <strong>Not quite.</strong> You chose: {answered.choice}. {q.why}{' '}
               <a href={momentHref(level, lesson.story.id, q.moment)} onClick={onLinkClick}>
                 See the moment it happens
               </a>
@@ -190,17 +243,27 @@ function Fix({ level, onSeen }: { level: LevelId; onSeen: () => void }) {
       <p>
         <strong>{lesson.fix.title}.</strong> {lesson.fix.summary}
       </p>
-      <a className="button" href={scenarioHref(lesson.fix.scenario)} onClick={onSeen}>
-        See it on {fixer ? levelOf(fixer).label : 'the next level'}
-      </a>
+      <p>
+        <a
+          className="button"
+          href={scenarioHref(lesson.fix.scenario)}
+          onClick={() => {
+            onSeen();
+            // Back from the fix comes to this lesson's three lines and its "Next lesson".
+            window.history.replaceState(null, '', partHref(level, 'recap'));
+          }}
+        >
+          See it on {fixer ? levelOf(fixer).label : 'the next level'}
+        </a>{' '}
+        <span className="lesson__minutes">Back in your browser returns here, to “In three lines”.</span>
+      </p>
     </>
   );
 }
 
 function Recap({ level }: { level: LevelId }) {
   const lesson = lessonOf(level)!;
-  const i = LESSON_LEVELS.indexOf(level);
-  const next = LESSON_LEVELS[i + 1] ?? fixLevelOf(lesson);
+  const next = nextStop(level);
   return (
     <>
       <ul className="lesson__recap">

@@ -17,7 +17,9 @@ export function LessonPath() {
   const progress = useProgress((s) => s.progress);
   const startOver = useProgress((s) => s.startOver);
   const titleId = useId();
-  const next = continueAt(progress, LESSON_LEVELS);
+  const allDone = LESSON_LEVELS.every((l) => lessonDone(progress[l]));
+  // Every lesson done: carry on to the stops after them (the production pool first).
+  const next = allDone ? LAST_STOPS[0]!.page : continueAt(progress, LESSON_LEVELS);
   const stops = [
     { ...FIRST_STOP, done: false },
     ...LESSONS.map((l) => ({
@@ -34,8 +36,9 @@ export function LessonPath() {
         The path
       </h2>
       <ol className="lesson-path__stops">
-        {stops.map((s) => (
-          <li key={s.page}>
+        {stops.map((s, i) => (
+          <li key={s.page} aria-current={s.page === next ? 'step' : undefined}>
+            <span className="lesson__minutes">{i + 1}.</span>{' '}
             <a href={pageHref(s.page)} onClick={onLinkClick}>
               {s.label}
             </a>{' '}
@@ -53,7 +56,7 @@ export function LessonPath() {
         {next ? (
           <>
             <a className="button" href={pageHref(next)} onClick={onLinkClick}>
-              Continue: {levelOf(next).label}
+              Continue: {levelOf(next as LevelId).label}
             </a>
             <button type="button" className="button" onClick={startOver}>
               Start over

@@ -5,6 +5,7 @@
  */
 import { formatDeepLink } from '../../store/deeplink';
 import { writeLink } from '../../store/link';
+import type { LessonPart } from '../../store/lessonPart';
 import { LEVEL_PAGES } from '../../stories';
 
 /** `?level=<id>`: the page of the path with that id. */
@@ -25,4 +26,9 @@ export function momentHref(page: string, story: string, moment: number): string 
 /** A scenario carried whole in the link's fragment, opened on its level's page. */
 export function scenarioHref(scenario: { readonly level: string }): string {
   return writeLink({ level: scenario.level, file: scenario });
+}
+
+/** `?level=<id>&part=<part>`: one part of a level's lesson, for a teacher to share. */
+export function partHref(page: string, part: LessonPart): string {
+  return formatDeepLink({ page, story: null, moment: null, part });
 }

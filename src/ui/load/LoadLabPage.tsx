@@ -27,6 +27,7 @@ import { RunStatus } from './RunStatus';
 import { LoadLabContext, useLoadLab, useLoadLabActions, useLoadLabShallow } from './useLoadLab';
 import { useLoadRunner } from './useLoadRunner';
 import { WhyPool } from './WhyPool';
+import { PathNext } from '../lesson/PathNext';
 import './load.css';
 import './verdicts.css';
 
@@ -251,6 +252,7 @@ function LoadLab() {
       )}
       <Advisor busy={busy} onCheck={checkAdvice} />
       <WhyPool scenario={scenario} busy={busy} onCompare={compare} />
+      <PathNext page="load" />
     </article>
   );
 }

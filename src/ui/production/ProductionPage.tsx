@@ -14,6 +14,7 @@ import { createLabStore } from '../../store/labStore';
 import { levelOf, SWITCHED_LEVEL } from '../../store/levels';
 import { LabStoreProvider } from '../hooks/labStore';
 import { usePresentation } from '../hooks/usePresentation';
+import { PathNext } from '../lesson/PathNext';
 import { lineByLineSaved } from '../lib/lineByLine';
 import { useShortcuts } from '../hooks/useShortcuts';
 import { CodePanel } from '../panels/CodePanel';
@@ -199,6 +200,7 @@ export default function ProductionPage() {
           </LabStoreProvider>
         </>
       )}
+      <PathNext page="production" />
     </div>
   );
 }
