@@ -82,6 +82,17 @@ function expected(place: Place, line: readonly string[]) {
   }
 }
 
+describe('the scene’s geometry', () => {
+  it('gives every slot of a station and every reader a place of its own, inside the scene', () => {
+    const k = [...Array(MAX_READERS).keys()];
+    for (const spot of [pressSpot, shelfSpot, binSpot, handsSpot]) {
+      const all = k.map((i) => spot(i));
+      expect(new Set(all.map((p) => `${p.x},${p.y}`)).size).toBe(MAX_READERS);
+      for (const p of all) expect(p.x > 0 && p.x < 1 && p.y > 0).toBe(true);
+    }
+  });
+});
+
 describe('analogyView: the scenes draw the engine’s world', () => {
   const cases = [1, 3, 8, 13, MAX_READERS];
 
@@ -94,7 +105,7 @@ describe('analogyView: the scenes draw the engine’s world', () => {
       const events = runs[s]!.events;
       const moments = momentsOf(events);
       expect(side.frames).toHaveLength(moments.length + 1);
-      const press = new Set(Array.from({ length: 8 }, (_, k) => JSON.stringify(pressSpot(k))));
+      const press = new Set(Array.from({ length: MAX_READERS }, (_, k) => JSON.stringify(pressSpot(k))));
       moments.forEach((m, i) => {
         const world: World = events[m.last]!.world!;
         const frame = side.frames[i + 1]!;

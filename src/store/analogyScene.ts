@@ -92,9 +92,8 @@ export const LINE_COLUMNS = 8;
 /** rem: where the readers' line starts, and the height of one row of it (a book above a reader). */
 export const LINE_TOP = 10.5;
 export const LINE_ROW = 5;
-/** rem: a reader's figure stands this far below its row's top; a book in its hands just above its head. */
+/** rem: a reader's figure stands this far below its row's top; a book in its hands sits above its head. */
 const FIGURE = 2;
-const IN_HANDS = 0;
 
 /** The stations' centres (x) and where their books sit (y, rem). */
 export const STATIONS = {
@@ -103,8 +102,9 @@ export const STATIONS = {
   counter: { x: 0.62, y: 8.9 },
 } as const;
 
-const PRESS_COLUMNS = 4;
+const PRESS_COLUMNS = 3;
 const SLOT_WIDTH = 0.105;
+const PRESS_WIDTH = 0.13;
 const SHELF_PER_COLUMN = 4;
 const SHELF_STEP = 1.4;
 const BIN_COLUMNS = 4;
@@ -126,23 +126,29 @@ export function readerSpot(i: number): { x: number; y: number } {
 /** Where a book in reader `i`'s hands is drawn: just above its head. */
 export function handsSpot(i: number): { x: number; y: number } {
   const { x, y } = readerSpot(i);
-  return { x, y: y - FIGURE + IN_HANDS };
+  return { x, y: y - FIGURE };
 }
 
-/** The k-th book at the press (printing at once): a grid in the press's half. */
+/** The k-th book at the press (printing at once): a grid in the press's half; past six, a pile on it. */
 export function pressSpot(k: number): { x: number; y: number } {
   const col = k % PRESS_COLUMNS;
   const row = Math.floor(k / PRESS_COLUMNS) % 2;
-  return { x: STATIONS.press.x + (col - (PRESS_COLUMNS - 1) / 2) * SLOT_WIDTH, y: STATIONS.press.top + row * 2.5 };
+  const layer = Math.floor(k / (PRESS_COLUMNS * 2));
+  return {
+    x: STATIONS.press.x + (col - (PRESS_COLUMNS - 1) / 2) * PRESS_WIDTH + layer * 0.02,
+    y: STATIONS.press.top + row * 2.9 + layer * 0.3,
+  };
 }
 
 /** Shelf slot `s` (0 = bottom): a stack, its top nearest the ceiling; past four, another stack beside it. */
 export function shelfSpot(s: number): { x: number; y: number } {
-  const stack = [0, 1, -1][Math.floor(s / SHELF_PER_COLUMN) % 3]!;
+  const stack = Math.floor(s / SHELF_PER_COLUMN);
+  const side = [0, 1, -1][stack % 3]!;
+  const layer = Math.floor(stack / 3);
   const row = s % SHELF_PER_COLUMN;
   return {
-    x: STATIONS.right.x + stack * SLOT_WIDTH * 1.2,
-    y: STATIONS.right.top + (SHELF_PER_COLUMN - 1 - row) * SHELF_STEP,
+    x: STATIONS.right.x + side * SLOT_WIDTH * 1.2 + layer * 0.02,
+    y: STATIONS.right.top + (SHELF_PER_COLUMN - 1 - row) * SHELF_STEP + layer * 0.3,
   };
 }
 
