@@ -50,7 +50,7 @@ export default function AnalogyPage() {
         <h1 tabIndex={-1}>The library analogy</h1>
         <p>
           Printing a book is slow; reading one is quicker. The same readers come to two libraries: one prints a book for
-          every reader, one lends books from a shelf. Press Play and watch both on one clock.
+          every reader, one lends books from a shelf. Press Play to watch both on one clock.
         </p>
       </header>
 
