@@ -52,7 +52,8 @@ test('after Play the books move and the clocks run', async ({ lab, page }) => {
   await expect
     .poll(async () => JSON.stringify(await book.boundingBox()), { timeout: 15_000 })
     .not.toBe(JSON.stringify(first));
-  await expect(book).toHaveAttribute('data-spot', 'hands');
+  // It has gone on to Reader A's hands (or, on a slow machine, already on to the bin).
+  await expect(book).toHaveAttribute('data-spot', /^(hands|bin)$/);
   await expect(page.getByTestId('withoutPool-clock')).not.toHaveText('t = 0 ms');
   await expect(page.getByTestId('withPool-clock')).not.toHaveText('t = 0 ms');
   // Moving is a transition of the transform.
