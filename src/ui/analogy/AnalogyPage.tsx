@@ -144,6 +144,13 @@ export default function AnalogyPage() {
         })}
       </div>
 
+      <p className="analogy__ops">
+        In the code of the levels that follow, a reader who <span className="analogy__op--acquire">waits</span> for a
+        book is inside <strong className="analogy__op--acquire">ACQUIRE</strong>, one who{' '}
+        <span className="analogy__op--use">reads</span> it is in <strong className="analogy__op--use">USE</strong>, and
+        giving it back (to the shelf, or the bin) is <strong className="analogy__op--release">RELEASE</strong>.
+      </p>
+
       {run && finished && <AnalogyTotals view={run.view} />}
 
       <LessonPath />
