@@ -98,7 +98,7 @@ const FIGURE = 2;
 /** The stations' centres (x) and where their books sit (y, rem). */
 export const STATIONS = {
   press: { x: 0.25, top: 2.6 },
-  right: { x: 0.75, top: 2.65 },
+  right: { x: 0.75, top: 2.8 },
   counter: { x: 0.62, y: 8.9 },
 } as const;
 
@@ -106,7 +106,7 @@ const PRESS_COLUMNS = 3;
 const SLOT_WIDTH = 0.105;
 const PRESS_WIDTH = 0.13;
 const SHELF_PER_COLUMN = 4;
-const SHELF_STEP = 1.4;
+const SHELF_STEP = 1.35;
 const BIN_COLUMNS = 4;
 
 export const readerName = (i: number): string => String.fromCharCode(65 + i);
