@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arrivalsFor, MAX_READERS, readerTimes, runAnalogy } from './analogy';
+import { arrivalsFor, MAX_READERS, READ_MS, readerTimes, readerWaits, runAnalogy } from './analogy';
 
 describe('runAnalogy', () => {
   it('serves the same readers at the same times both ways', () => {
@@ -32,23 +32,35 @@ describe('runAnalogy', () => {
     expect(a.withPool.final.pool.available).toHaveLength(made);
   });
 
-  it('is never slower with a pool, and much faster once readers keep coming', () => {
+  it('is never slower with a pool, and much less waiting once readers keep coming', () => {
     for (let seed = 1; seed <= 20; seed++) {
       for (const readers of [1, 5, 12, MAX_READERS]) {
-        const { totals } = runAnalogy({ readers, seed });
+        const { totals, waits } = runAnalogy({ readers, seed });
         expect(totals.withPool).toBeLessThanOrEqual(totals.withoutPool);
+        expect(waits.withPool).toBeLessThanOrEqual(waits.withoutPool);
         if (readers >= 12) expect(totals.withPool).toBeLessThan(totals.withoutPool);
-        if (readers === MAX_READERS) expect(totals.withPool).toBeLessThan(totals.withoutPool / 2);
+        if (readers === MAX_READERS) expect(waits.withPool).toBeLessThan(waits.withoutPool / 2);
       }
     }
   });
 
-  it('adds up each reader’s time from arrival to return', () => {
+  it('adds up each reader’s time from arrival to return: waiting for the print, then reading', () => {
     const a = runAnalogy({ readers: 3, seed: 9 });
     const times = readerTimes(a.withoutPool, a.arrivals);
+    const waits = readerWaits(a.withoutPool, a.arrivals);
     const creating = a.withoutPool.events.flatMap((e) => (e.type === 'object.creating' ? [e.ms] : []));
-    expect([...times.values()]).toEqual(creating);
-    expect(a.totals.withoutPool).toBe(creating.reduce((x, y) => x + y, 0));
+    expect([...waits.values()]).toEqual(creating);
+    expect([...times.values()]).toEqual(creating.map((ms) => ms + READ_MS));
+    expect(a.totals.withoutPool).toBe(creating.reduce((x, y) => x + y + READ_MS, 0));
+    expect(a.waits.withoutPool).toBe(creating.reduce((x, y) => x + y, 0));
+  });
+
+  it('gives reading its time in the engine, the same both ways', () => {
+    const a = runAnalogy({ readers: 5, seed: 3 });
+    for (const r of [a.withoutPool, a.withPool]) {
+      const reads = r.steps.filter((s) => s.step.do === 'read');
+      expect(reads.map((s) => s.endedAt! - s.startedAt!)).toEqual([READ_MS, READ_MS, READ_MS, READ_MS, READ_MS]);
+    }
   });
 
   it('draws the same arrivals from the same seed, staggered and in order', () => {

@@ -3,7 +3,8 @@
  * Files outside `src/engine/` import from here, never from a file inside, so the engine can arrange
  * its own parts without touching its users. Named re-exports only.
  */
-export { MAX_READERS, runAnalogy } from './analogy';
+export { MAX_READERS, READ_MS, runAnalogy } from './analogy';
+export type { Analogy, Arrival } from './analogy';
 export { ScenarioError } from './core';
 export {
   ALL_FIXES,

@@ -32,9 +32,14 @@ export interface Costs {
   readonly validateMs: number;
   /** A plain reset, and each of `ROLLBACK`, `DISCARD ALL` and `COMMIT`. */
   readonly resetMs: number;
+  /**
+   * A reader using what it holds: each `use` and `read` step takes this long before it writes or
+   * reads (on top of any statement it runs). The pool is not involved; 0 unless a file sets it.
+   */
+  readonly useMs: number;
 }
 
-export const DEFAULT_COSTS: Costs = { createMs: [50, 200], reuseMs: 0.5, validateMs: 2, resetMs: 2 };
+export const DEFAULT_COSTS: Costs = { createMs: [50, 200], reuseMs: 0.5, validateMs: 2, resetMs: 2, useMs: 0 };
 
 /** The production pool's fixes, each a switch, in the order of the text's table. */
 export const FIX_NAMES = ['maxSize', 'lock', 'reset', 'validate', 'timeout', 'cleanup'] as const;

@@ -175,6 +175,8 @@ export function createStepPlayer(state: RunState, rules: StepRules): StepPlayer 
   function* doUse(client: ClientRecord, write: string | null, kind: 'use' | 'read'): Op<StepOutcome> {
     const held = newest(client, kind);
     const obj = existing(held.id);
+    // Using it takes the reader a while (`useMs`; 0 by default, and then nothing waits).
+    yield* delay(costs.useMs);
     const problem = yield* touch(obj, held.lease, write);
     if (problem) return { object: obj.id, error: 'dead', message: problem };
     if (kind === 'read') {

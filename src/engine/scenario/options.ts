@@ -55,10 +55,16 @@ export const COSTS = v.pipe(
           v.description('A plain reset, and each of ROLLBACK, DISCARD ALL and COMMIT.'),
         ),
       ),
+      useMs: v.exactOptional(
+        v.pipe(
+          duration('options.costs.useMs', LIMITS.maxCostMs),
+          v.description('A reader using what it holds: each use and read step (0 by default).'),
+        ),
+      ),
     },
     {
       notObject: (x) => `options.costs must be an object, not ${x}`,
-      unknown: (k) => `options.costs has no ${quote(k)} (it takes createMs, reuseMs, validateMs, resetMs)`,
+      unknown: (k) => `options.costs has no ${quote(k)} (it takes createMs, reuseMs, validateMs, resetMs, useMs)`,
     },
   ),
   v.description('Virtual ms of the slow work; any left out keeps its default.'),

@@ -51,6 +51,8 @@ export function estimateScenarioWork(scenario: Scenario): WorkCounts {
   const clocks = (['leakThreshold', 'idleTimeout', 'maxLifetime'] as const).filter(
     (name) => typeof resolved[name] === 'number',
   ).length;
+  // A file that gives using an object a time (`costs.useMs`) pays one timer per use and read.
+  const useTimers = (scenario.options.costs?.useMs ?? 0) > 0 ? 1 : 0;
   const lends = scenario.steps.filter((s) => s.do === 'acquire' || s.do === 'with').length;
   // Connections that can be open at once: the bound, or all ever made where there is none.
   const open = Math.min(bound ?? Number.POSITIVE_INFINITY, start + lends);
@@ -64,7 +66,8 @@ export function estimateScenarioWork(scenario: Scenario): WorkCounts {
     const clocked = step.do === 'acquire' || step.do === 'release' || step.do === 'with' ? clocks : 0;
     const close = step.do === 'close' ? open : 0;
     events += STEP_BASE.events + own.events + deaths * PER_DEAD.events + clocked * PER_CLOCK.events + close * 2;
-    timers += STEP_BASE.timers + own.timers + deaths * PER_DEAD.timers + clocked * PER_CLOCK.timers;
+    const using = step.do === 'use' || step.do === 'read' ? useTimers : 0;
+    timers += STEP_BASE.timers + own.timers + using + deaths * PER_DEAD.timers + clocked * PER_CLOCK.timers;
     tasks += STEP_BASE.tasks + own.tasks + deaths * PER_DEAD.tasks + clocked * PER_CLOCK.tasks;
     made += deaths + (step.do === 'acquire' || step.do === 'with' ? 1 : 0);
   }
