@@ -145,6 +145,16 @@ export class Sim {
     return timer;
   }
 
+  /**
+   * Take back the firing of `timer`, the last timer to fire, which changed nothing but the count:
+   * it is due again, in its old place (a run that grows at its end, see run/schedule.ts).
+   */
+  unfire(timer: Timer): void {
+    this.fired--;
+    timer.queued = true;
+    this.heap.push(timer);
+  }
+
   soon(fire: () => void): Timer {
     return this.at(this.now, fire);
   }

@@ -12,6 +12,8 @@ export interface Watch {
   readonly looseWarnings: readonly WarningKind[];
   /** Nothing is left to happen: an acquire still in the queue waits for ever (`pending`). */
   endWaits(noteState: (i: number) => void): void;
+  /** Whether `endWaits` would change anything: a step is still in the queue. */
+  waitsLeft(): boolean;
 }
 
 export function watchEvents(state: RunState, scheduler: Scheduler): Watch {
@@ -55,7 +57,7 @@ export function watchEvents(state: RunState, scheduler: Scheduler): Watch {
     run.waitedMs ??= 0;
     if (run.step.do === 'acquire' && !run.queued) {
       run.queued = true;
-      scheduler.arm();
+      scheduler.settled(run.index, false);
     }
   }
 
@@ -70,6 +72,10 @@ export function watchEvents(state: RunState, scheduler: Scheduler): Watch {
 
   return {
     looseWarnings,
+    waitsLeft() {
+      for (const [, i] of inQueue) if (!steps[i]!.finished) return true;
+      return false;
+    },
     endWaits(noteState) {
       for (const [, i] of inQueue) {
         const run = steps[i]!;
