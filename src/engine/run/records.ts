@@ -91,6 +91,23 @@ export function stepRun(step: Step, index: number, previousOwn: number): StepRun
   };
 }
 
+/** Step `run`'s report: `before` itself when nothing in it changed since (a run that grows reports again and again). */
+export function reportAgain(run: StepRun, before: StepReport | undefined): StepReport {
+  if (
+    before !== undefined &&
+    before.startedAt === run.startedAt &&
+    before.endedAt === run.endedAt &&
+    before.outcome === run.outcome &&
+    before.available === run.available &&
+    before.inUse === run.inUse &&
+    before.waiting === run.waiting &&
+    before.open === run.open &&
+    before.warnings === run.warnings
+  )
+    return before;
+  return reportOfStep(run);
+}
+
 export function reportOfStep(run: StepRun): StepReport {
   const { index, step, startedAt, endedAt, outcome, available, inUse, waiting, open, warnings } = run;
   return { index, step, startedAt, endedAt, outcome, available, inUse, waiting, open, warnings };

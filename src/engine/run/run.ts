@@ -10,7 +10,7 @@ import { createMonitor } from '../monitor';
 import type { PoolEvent, Scenario, StepOutcome, WarningKind, World } from '../types';
 import { Runtime, type PoolState } from '../world';
 import { recordChoices, type ChoiceOptions, type ChoicePoint } from './choices';
-import { reportOfStep, stepRun, stepRuns, type StepReport } from './records';
+import { reportAgain, reportOfStep, stepRun, stepRuns, type StepReport } from './records';
 import { notDone } from './grow';
 import { createScheduler } from './schedule';
 import type { RunState } from './state';
@@ -89,6 +89,7 @@ export function openRun(scenario: Scenario, options: RunOptions = {}): OpenRun {
     lastStarted: -1,
     finishing: false,
     closeCalled: false,
+    warned: [],
   };
   // Read on every event: one object, refreshed in place (callers read it at once, never keep it).
   const poolState: PoolState = { available: [], inUse: null, closed: false, waiting: NO_ONE };
@@ -200,6 +201,21 @@ export function openRun(scenario: Scenario, options: RunOptions = {}): OpenRun {
   for (const run of state.steps) if (run.step.client !== undefined) lastOwn.set(run.step.client, run.index);
   const growable = rt.record && !rt.sim.chooser && options.rebuildWorld !== true;
 
+  // The steps' reports, made again only where a step may have changed: from the first step not yet
+  // finished on, and steps warned since (a finished step changes no more but for its warnings).
+  let reports: StepReport[] = [];
+  let firstOpen = 0;
+  const reportsAgain = (): StepReport[] => {
+    const steps = state.steps;
+    const before = reports;
+    reports = before.slice();
+    for (let i = firstOpen; i < steps.length; i++) reports[i] = reportAgain(steps[i]!, before[i]);
+    for (const i of state.warned) reports[i] = reportAgain(steps[i]!, before[i]);
+    state.warned.length = 0;
+    while (firstOpen < steps.length && steps[firstOpen]!.finished) firstOpen++;
+    return reports;
+  };
+
   return {
     result(last = false) {
       if (!ended && (last || state.fatal || watch.waitsLeft() || monitor.finishWarns())) {
@@ -213,7 +229,7 @@ export function openRun(scenario: Scenario, options: RunOptions = {}): OpenRun {
       return {
         scenario: current,
         events: last || !growable ? rt.events : rt.events.slice(),
-        steps: state.steps.map(reportOfStep),
+        steps: last ? state.steps.map(reportOfStep) : reportsAgain(),
         warnings: last ? watch.looseWarnings : watch.looseWarnings.slice(),
         error: state.fatal,
         final: rt.snapshot(),

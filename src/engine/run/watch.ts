@@ -43,8 +43,10 @@ export function watchEvents(state: RunState, scheduler: Scheduler): Watch {
     // A suspected leak belongs to the step that borrowed the object.
     const borrower = e.warning === 'leak-suspected' ? lentBy.get(e.client)?.get(e.object) : undefined;
     const index = waiter ?? borrower ?? (state.finishing ? -1 : (current ?? state.lastStarted));
-    if (index >= 0) noteWarning(steps[index]!, e.warning);
-    else looseWarnings.push(e.warning);
+    if (index >= 0) {
+      noteWarning(steps[index]!, e.warning);
+      state.warned.push(index);
+    } else looseWarnings.push(e.warning);
   });
 
   function joinedQueue(): void {
