@@ -94,6 +94,8 @@ export class Task {
   done = false;
   /** What the runner notes about the scenario step this task plays (see StepScratch in world/records.ts). */
   scratch: object | null = null;
+  /** It has been parked at least once (waited for another client to hand it something). */
+  parked = false;
   constructor(
     readonly id: number,
     readonly client: string | null,
@@ -159,6 +161,11 @@ export class Sim {
     return this.at(this.now, fire);
   }
 
+  /** A task that ended as it began, without running a line (a caller turned away at once): counted only. */
+  noteTask(): void {
+    this.taskIds++;
+  }
+
   /** Start a client: its code runs at once, up to its first suspension. */
   spawn(client: string | null, gen: Op<unknown>, onDone: Task['onDone']): Task {
     const task = new Task(++this.taskIds, client, gen, onDone);
@@ -196,6 +203,7 @@ export class Sim {
     } else {
       const parking = effect.parking;
       parking.task = task;
+      task.parked = true;
       if (parking.settled) {
         parking.wake();
         return;
