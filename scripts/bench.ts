@@ -11,12 +11,15 @@
  * - load runs: arrivals per second for the load lab's batch runs of the production pool.
  * - sweep: "Measure every pool size" as the load lab runs it (12 pool sizes, 50,000 arrivals each,
  *   the pool refusing at once), in seconds.
+ * - clicks: a button of the manual panel (the store's action, as the page calls it), at step 5 and
+ *   at step 5,000 of one session — readers taking turns to borrow, write, read and return — in ms
+ *   (the median of 21 clicks each, wall clock: a click is too short for the CPU clock's grain).
  * Rates are per second of this process's CPU time, not of the wall clock: on a shared machine the
  * wall clock also counts the time other processes had the processor.
  *
  * Run with `node --expose-gc` (the npm script does) for the memory figures. BENCH_ENGINE=<path of
  * another checkout's src/engine/index.ts> measures that engine with this same script (side-by-side
- * runs); BENCH_ONLY=fast,rec,load,sweep picks parts.
+ * runs; the clicks always use this checkout's store); BENCH_ONLY=fast,rec,load,sweep,click picks parts.
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -29,7 +32,7 @@ const engine = (await import(
   enginePath ? pathToFileURL(resolve(enginePath)).href : '../src/engine/index.ts'
 )) as Engine;
 const { runLoad, runScenario } = engine;
-const only = new Set((process.env.BENCH_ONLY ?? 'fast,rec,load,sweep').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'fast,rec,load,sweep,click').split(','));
 
 const READERS = 8;
 const TEXT_LEVELS: LevelId[] = ['level1', 'level2', 'level3', 'level4', 'database'];
@@ -256,4 +259,48 @@ if (only.has('sweep')) {
   const times = [0, 1, 2].map(() => cpuSeconds(sweep).seconds);
   console.log('');
   console.log(`sweep: 12 pool sizes × 50,000 arrivals, refusing at once: ${median(times).toFixed(2)} s (median of 3)`);
+}
+
+// ── clicks of the manual panel: the cost of one button at step 5 and at step 5,000 ─────────────
+if (only.has('click')) {
+  const { createLabStore } = await import('../src/store/labStore');
+  const { STORIES } = await import('../src/stories');
+  const ACTIONS = ['acquire', 'use', 'read', 'release'] as const;
+  console.log('');
+  const clickRows: string[][] = [['clicks', 'ms at step 5', 'ms at step 5,000', 'ratio']];
+  for (const [level, warm] of [
+    ['level1', true],
+    ['level1', false],
+    ['database', false],
+  ] as const) {
+    const store = createLabStore({ stories: STORIES });
+    store.getState().actions.openLevel(level);
+    let k = 0;
+    const click = () => {
+      const reader = `R${Math.floor(k / 4) % 4}`;
+      const ok = store.getState().actions.act(reader, ACTIONS[k % 4]!);
+      k++;
+      if (!ok) throw new Error(`click ${k} was refused`);
+    };
+    const timed = (n: number) => {
+      const ms: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const t0 = performance.now();
+        click();
+        ms.push(performance.now() - t0);
+      }
+      return median(ms);
+    };
+    if (warm) {
+      // A session to warm the JIT up first, so that step 5 is not measured on cold code.
+      while (k < 2000) click();
+      continue;
+    }
+    while (k < 4) click();
+    const early = timed(21); // steps 5 to 25
+    while (k < 4999) click();
+    const late = timed(21); // steps 5,000 to 5,020
+    clickRows.push([level, early.toFixed(3), late.toFixed(3), `${(late / early).toFixed(2)}×`]);
+  }
+  table(clickRows);
 }

@@ -63,8 +63,8 @@ export { theoryFor } from './load/theory';
 export type { LoadTheory } from './load/theory';
 export { checkScenario, judge, verdictOf } from './load/verdict';
 export type { Check, Verdict } from './load/verdict';
-export { reportOf, runScenario, simulateText } from './run';
-export type { RunResult } from './run';
+export { openRun, reportOf, runScenario, simulateText } from './run';
+export type { OpenRun, RunResult } from './run';
 export type { ScenarioFile } from './scenario';
 export {
   decodeUtf8,

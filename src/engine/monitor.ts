@@ -37,6 +37,8 @@ const name = (id: number | null) => `object ${id ?? '?'}`;
 export interface Monitor {
   /** Checks that can only be made when nothing is left to happen. */
   finish(): void;
+  /** Whether `finish` would warn of anything, were everything to end now. */
+  finishWarns(): boolean;
 }
 
 export interface MonitorOptions {
@@ -158,6 +160,10 @@ export function createMonitor(rt: Runtime, opts: MonitorOptions): Monitor {
   rt.listeners.push(watch);
 
   return {
+    finishWarns() {
+      const state = rt.poolState();
+      return state.waiting.length > 0 || (state.closed && rt.objects.some((o) => !o.closed));
+    },
     finish() {
       const state = rt.poolState();
       for (const { client, since } of state.waiting) {

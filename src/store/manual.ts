@@ -1,6 +1,7 @@
 /**
  * Manual mode: the learner drives the pool. Each button appends one step to the scenario and the
- * (deterministic) engine runs it again from the start; the cursor goes to the newest event. Here
+ * (deterministic) engine simulates it, going on from where the open run stands (manualLive.ts) or,
+ * when the step reaches into the past, from the start; the cursor goes to the newest event. Here
  * are its actions and what the manual panel reads: the readers one can act for, what the level
  * lets one do, and what can be killed.
  */
@@ -8,7 +9,8 @@ import { LEVELS, levelInfo } from '../engine';
 import { ScenarioError } from '../engine';
 import { parseStep } from '../engine';
 import type { LevelId, RunResult, Scenario, Step } from '../engine';
-import { onStage, timeline, type ActionContext, type LabActions, type LabState } from './labState';
+import { onStage, type ActionContext, type LabActions, type LabState } from './labState';
+import { liveTimeline, opened, type LiveRun } from './manualLive';
 
 export type ManualActions = Pick<
   LabActions,
@@ -86,7 +88,10 @@ function readerNames(s: LabState): string[] {
 }
 
 export function createManualActions({ set, get, notify }: ActionContext): ManualActions {
-  /** Append a step by hand and replay; a step that cannot run is refused with a notice. */
+  /** The run on stage kept open, when it is one the panel made. */
+  let live: LiveRun | null = null;
+
+  /** Append a step by hand and simulate it; a step that cannot run is refused with a notice. */
   const addStep = (asked: Step): boolean => {
     const s = get();
     const step: Step = s.sameInstant === null ? asked : { ...asked, at: s.sameInstant };
@@ -100,7 +105,10 @@ export function createManualActions({ set, get, notify }: ActionContext): Manual
       throw e;
     }
     const scenario: Scenario = { ...s.scenario, steps: [...s.scenario.steps, step] };
-    const t = timeline(scenario);
+    // Not on stage, or unable to grow, the open run is given up; a run that failed is not kept.
+    const grown = liveTimeline(s.choices === null ? live : null, s.run, scenario);
+    live = grown.live;
+    const t = grown.timeline;
     if (t.run.error) {
       notify(`That can't be done now: ${t.run.error.message}.`);
       return false;
@@ -166,8 +174,11 @@ export function createManualActions({ set, get, notify }: ActionContext): Manual
       if (s.handSteps === 0) return false;
       const removed = s.scenario.steps.at(-1)!;
       const scenario: Scenario = { ...s.scenario, steps: s.scenario.steps.slice(0, -1) };
-      // The steps before the last ran before it, so they run again as they did.
-      const t = timeline(scenario);
+      // The steps before the last ran before it, so they run again as they did (and the run is
+      // kept open for the next button).
+      const again = opened(scenario);
+      live = again.live;
+      const t = again.timeline;
       const still = t.run.final.clients.some((c) => c.name === removed.client);
       // A reader whose only step is taken back stays on the panel, with nothing done.
       const back = removed.client !== undefined && !still && !s.extraReaders.includes(removed.client);

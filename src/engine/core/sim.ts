@@ -94,6 +94,8 @@ export class Task {
   done = false;
   /** What the runner notes about the scenario step this task plays (see StepScratch in world/records.ts). */
   scratch: object | null = null;
+  /** It has been parked at least once (waited for another client to hand it something). */
+  parked = false;
   constructor(
     readonly id: number,
     readonly client: string | null,
@@ -145,8 +147,23 @@ export class Sim {
     return timer;
   }
 
+  /**
+   * Take back the firing of `timer`, the last timer to fire, which changed nothing but the count:
+   * it is due again, in its old place (a run that grows at its end, see run/schedule.ts).
+   */
+  unfire(timer: Timer): void {
+    this.fired--;
+    timer.queued = true;
+    this.heap.push(timer);
+  }
+
   soon(fire: () => void): Timer {
     return this.at(this.now, fire);
+  }
+
+  /** A task that ended as it began, without running a line (a caller turned away at once): counted only. */
+  noteTask(): void {
+    this.taskIds++;
   }
 
   /** Start a client: its code runs at once, up to its first suspension. */
@@ -186,6 +203,7 @@ export class Sim {
     } else {
       const parking = effect.parking;
       parking.task = task;
+      task.parked = true;
       if (parking.settled) {
         parking.wake();
         return;

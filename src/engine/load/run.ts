@@ -31,7 +31,7 @@ import { ARRIVAL_SALT, exponential, HOLD_SALT, loadProblems, loadOptions, type L
 import { Tally, type TallyFigures } from './tally';
 import { theoryFor, type LoadTheory } from './theory';
 import type { LoadFigures } from './queueing';
-import { createRng, delay, PoolError, PoolExhausted, ScenarioError, type Effect, type Op } from '../core';
+import { createRng, delay, PoolError, PoolExhausted, ScenarioError, type Op } from '../core';
 import { Runtime, type Pooled } from '../world';
 
 export interface LoadOutput extends LoadFigures, TallyFigures {
@@ -70,6 +70,11 @@ export interface LoadRunOptions {
   readonly record?: boolean;
   /** Waits (ms) whose tail to measure: the share of callers waiting longer than each. */
   readonly tailMs?: readonly number[];
+  /**
+   * Turn away at once, without calling the pool, a caller the pool would refuse before doing
+   * anything (default true; false calls the pool every time — a check, for tests).
+   */
+  readonly refuseAtOnce?: boolean;
 }
 
 /**
@@ -136,34 +141,16 @@ export function createLoadRun(scenario: LoadScenario, options: LoadRunOptions = 
   let steps = 0;
   let started = false;
 
-  /** Run the pool's acquire, noting whether it parked the caller in its queue. */
-  function* acquireNoting(flag: { parked: boolean }): Op<Pooled> {
-    const it = pool.acquire();
-    let step = it.next();
-    while (!step.done) {
-      const effect: Effect = step.value;
-      if (effect.kind === 'park') flag.parked = true;
-      let input: unknown;
-      try {
-        input = yield effect;
-      } catch (error) {
-        step = it.throw(error);
-        continue;
-      }
-      step = it.next(input);
-    }
-    return step.value;
-  }
-
   function* caller(i: number, holdMs: number): Op<void> {
     const began = sim.now;
-    const flag = { parked: false };
+    // Whether the pool parked the caller in its queue: the task says (a caller acquires once).
+    const task = sim.current!;
     tally.enter(sim.now);
     let obj: Pooled;
     try {
-      obj = yield* acquireNoting(flag);
+      obj = yield* pool.acquire();
     } catch (error) {
-      tally.leave(i, sim.now, sim.now - began, flag.parked, refusalKind(error));
+      tally.leave(i, sim.now, sim.now - began, task.parked, refusalKind(error));
       return;
     }
     // Handing over an object from the shelf takes a moment, as in every scenario run.
@@ -174,10 +161,10 @@ export function createLoadRun(scenario: LoadScenario, options: LoadRunOptions = 
       if (others > 0) faults.lentTwice++;
       holders.set(obj, others + 1);
     }
-    if (!fresh) yield* delay(o.costs.reuseMs);
-    tally.leave(i, sim.now, sim.now - began, flag.parked, 'served');
+    if (!fresh && o.costs.reuseMs > 0) yield* delay(o.costs.reuseMs);
+    tally.leave(i, sim.now, sim.now - began, task.parked, 'served');
     tally.hold(holdMs);
-    yield* delay(holdMs);
+    if (holdMs > 0) yield* delay(holdMs);
     tally.giveBack(sim.now);
     if (!faulty) {
       yield* pool.release(obj);
@@ -200,11 +187,37 @@ export function createLoadRun(scenario: LoadScenario, options: LoadRunOptions = 
     finished++;
   };
 
+  // The production pool's `acquire` with acquireTimeout 0, full and with nothing on the shelf,
+  // throws before it does anything else (`@step acquire.refuse`): no event, no timer, no change.
+  // A batch run turns such a caller away itself, as the pool would — a thrown error unwinding
+  // through the caller's generators costs as much as a few callers served. The same figures either
+  // way (load/refuse.test.ts runs both).
+  const production = pool as unknown as { total?: unknown; closed?: unknown; inUseCount?: unknown };
+  const mayRefuseAtOnce =
+    !record &&
+    options.refuseAtOnce !== false &&
+    info.id === 'production' &&
+    o.fixes.maxSize &&
+    o.fixes.timeout &&
+    o.acquireTimeout === 0;
+  const refusesAtOnce = (): boolean =>
+    production.closed === false &&
+    (production.total as number) >= o.maxSize &&
+    production.inUseCount === production.total;
+
   function arrive(): void {
     const i = arrived++;
     tally.arrive(i, sim.now);
     const holdMs = load.hold === 'fixed' ? load.holdMs : exponential(holdRng, load.holdMs);
     if (arrived < total) sim.at(sim.now + exponential(arrivalRng, meanGapMs), arrive);
+    if (mayRefuseAtOnce && refusesAtOnce()) {
+      // A caller that starts and is turned away at once, as `caller` would note it.
+      sim.noteTask();
+      tally.enter(sim.now);
+      tally.leave(i, sim.now, 0, false, 'refused');
+      finished++;
+      return;
+    }
     sim.spawn(record ? `C${i + 1}` : null, caller(i, holdMs), onCallerDone);
   }
 

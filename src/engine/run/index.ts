@@ -2,5 +2,5 @@
  * A scenario run and its report: what the lab draws and what `npm run simulate` prints.
  */
 export { reportOf, simulateText } from './report';
-export { runScenario } from './run';
-export type { RunOptions, RunResult } from './run';
+export { openRun, runScenario } from './run';
+export type { OpenRun, RunOptions, RunResult } from './run';

@@ -64,26 +64,48 @@ export function stepRuns(steps: readonly Step[]): StepRun[] {
       previousOwn = lastOf.get(step.client) ?? -1;
       lastOf.set(step.client, index);
     }
-    return {
-      index,
-      step,
-      previousOwn,
-      started: false,
-      finished: false,
-      queued: false,
-      atTimerSet: false,
-      startedAt: null,
-      endedAt: null,
-      outcome: NOT_YET,
-      available: NO_IDS,
-      inUse: null,
-      waiting: null,
-      open: 0,
-      warnings: NO_WARNINGS,
-      queuedSince: null,
-      waitedMs: null,
-    };
+    return stepRun(step, index, previousOwn);
   });
+}
+
+/** Step `index`'s record before it runs; `previousOwn` is its client's step before it, or -1. */
+export function stepRun(step: Step, index: number, previousOwn: number): StepRun {
+  return {
+    index,
+    step,
+    previousOwn,
+    started: false,
+    finished: false,
+    queued: false,
+    atTimerSet: false,
+    startedAt: null,
+    endedAt: null,
+    outcome: NOT_YET,
+    available: NO_IDS,
+    inUse: null,
+    waiting: null,
+    open: 0,
+    warnings: NO_WARNINGS,
+    queuedSince: null,
+    waitedMs: null,
+  };
+}
+
+/** Step `run`'s report: `before` itself when nothing in it changed since (a run that grows reports again and again). */
+export function reportAgain(run: StepRun, before: StepReport | undefined): StepReport {
+  if (
+    before !== undefined &&
+    before.startedAt === run.startedAt &&
+    before.endedAt === run.endedAt &&
+    before.outcome === run.outcome &&
+    before.available === run.available &&
+    before.inUse === run.inUse &&
+    before.waiting === run.waiting &&
+    before.open === run.open &&
+    before.warnings === run.warnings
+  )
+    return before;
+  return reportOfStep(run);
 }
 
 export function reportOfStep(run: StepRun): StepReport {

@@ -10,7 +10,8 @@ import { createMonitor } from '../monitor';
 import type { PoolEvent, Scenario, StepOutcome, WarningKind, World } from '../types';
 import { Runtime, type PoolState } from '../world';
 import { recordChoices, type ChoiceOptions, type ChoicePoint } from './choices';
-import { reportOfStep, stepRuns, type StepReport } from './records';
+import { reportAgain, reportOfStep, stepRun, stepRuns, type StepReport } from './records';
+import { notDone } from './grow';
 import { createScheduler } from './schedule';
 import type { RunState } from './state';
 import { createStepPlayer } from './steps';
@@ -41,6 +42,30 @@ export interface RunOptions extends ChoiceOptions {
 }
 
 export function runScenario(scenario: Scenario, options: RunOptions = {}): RunResult {
+  return openRun(scenario, options).result(true);
+}
+
+/**
+ * A run kept open at its end, so a step appended by hand is simulated on its own rather than the
+ * whole run again (the lab's manual panel). Its result is the same as `runScenario`'s on the
+ * scenario with the step; where that cannot be had from where the run stands, `grow` says so.
+ */
+export interface OpenRun {
+  /**
+   * The run's result as it stands. `last`: the run will not grow (its events are handed over, not
+   * copied). A result whose end has more to say (a reader still waiting, objects open after close)
+   * ends the run for good: it can no longer grow.
+   */
+  result(last?: boolean): RunResult;
+  /**
+   * Simulate `next`: this run's scenario with one step more at its end (no `at` of its own). False,
+   * with nothing done, when the step would not start where the run stands (the run reached past
+   * that point, or has ended for good); then `next` is to be run from the start.
+   */
+  grow(next: Scenario): boolean;
+}
+
+export function openRun(scenario: Scenario, options: RunOptions = {}): OpenRun {
   const info = levelInfo(scenario.level);
   if (!info) throw new ScenarioError(`unknown level "${scenario.level}"`);
   const costs = resolveCosts(scenario.options.costs);
@@ -64,6 +89,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     lastStarted: -1,
     finishing: false,
     closeCalled: false,
+    warned: [],
   };
   // Read on every event: one object, refreshed in place (callers read it at once, never keep it).
   const poolState: PoolState = { available: [], inUse: null, closed: false, waiting: NO_ONE };
@@ -128,7 +154,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
         { client: step.client ?? null, object: run.outcome.object ?? null },
       );
       noteState(i);
-      scheduler.arm();
+      scheduler.settled(i, true);
     });
   }
 
@@ -161,27 +187,97 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     rt.emit({ type: 'pool.opened' }, { client: null });
     scheduler.arm();
   });
-  while (!state.fatal && rt.sim.tick()) {
-    /* run to the end */
-  }
-  watch.endWaits(noteState);
-  if (!state.fatal) {
-    state.finishing = true;
-    monitor.finish();
-  }
+  const toTheEnd = (): void => {
+    while (!state.fatal && rt.sim.tick()) {
+      /* run to the end */
+    }
+  };
+  toTheEnd();
+
+  let current = scenario;
+  /** The end has been told (waits ended, the monitor's last checks made): nothing can follow. */
+  let ended = false;
+  const lastOwn = new Map<string, number>();
+  for (const run of state.steps) if (run.step.client !== undefined) lastOwn.set(run.step.client, run.index);
+  const growable = rt.record && !rt.sim.chooser && options.rebuildWorld !== true;
+
+  // The steps' reports, made again only where a step may have changed: from the first step not yet
+  // finished on, and steps warned since (a finished step changes no more but for its warnings).
+  let reports: StepReport[] = [];
+  let firstOpen = 0;
+  const reportsAgain = (): StepReport[] => {
+    const steps = state.steps;
+    const before = reports;
+    reports = before.slice();
+    for (let i = firstOpen; i < steps.length; i++) reports[i] = reportAgain(steps[i]!, before[i]);
+    for (const i of state.warned) reports[i] = reportAgain(steps[i]!, before[i]);
+    state.warned.length = 0;
+    while (firstOpen < steps.length && steps[firstOpen]!.finished) firstOpen++;
+    return reports;
+  };
 
   return {
-    scenario,
-    events: rt.events,
-    steps: state.steps.map(reportOfStep),
-    warnings: watch.looseWarnings,
-    error: state.fatal,
-    final: rt.snapshot(),
-    eventCount: rt.eventCount,
-    timersFired: rt.sim.fired,
-    tasksStarted: rt.sim.spawned,
-    choicePoints,
+    result(last = false) {
+      if (!ended && (last || state.fatal || watch.waitsLeft() || monitor.finishWarns())) {
+        ended = true;
+        watch.endWaits(noteState);
+        if (!state.fatal) {
+          state.finishing = true;
+          monitor.finish();
+        }
+      }
+      return {
+        scenario: current,
+        events: last || !growable ? rt.events : rt.events.slice(),
+        steps: last ? state.steps.map(reportOfStep) : reportsAgain(),
+        warnings: last ? watch.looseWarnings : watch.looseWarnings.slice(),
+        error: state.fatal,
+        final: rt.snapshot(),
+        eventCount: rt.eventCount,
+        timersFired: rt.sim.fired,
+        tasksStarted: rt.sim.spawned,
+        choicePoints,
+      };
+    },
+    grow(next) {
+      const n = state.steps.length;
+      const step = next.steps[n];
+      if (ended || !growable || !extends_(current, next) || step === undefined || step.at !== undefined) return false;
+      const previousOwn = step.client === undefined ? -1 : (lastOwn.get(step.client) ?? -1);
+      if (!scheduler.dueHere(previousOwn)) return false;
+      current = next;
+      if (step.client !== undefined) {
+        lastOwn.set(step.client, n);
+        rt.stepCounts.set(step.client, (rt.stepCounts.get(step.client) ?? 0) + 1);
+        const client = rt.clients.get(step.client);
+        // A reader that had done all its steps has one more: from then on it was idle, not done.
+        if (client) {
+          client.stepsLeft++;
+          notDone(rt.events, step.client);
+        }
+      }
+      state.steps.push(stepRun(step, n, previousOwn));
+      scheduler.grown();
+      if (!state.steps[n]!.started)
+        throw new EngineFailure(new Error('an appended step did not start where it was due'), n);
+      toTheEnd();
+      return true;
+    },
   };
+}
+
+/** Whether `next` is `scenario` with steps appended (the same level, options, seed and first steps). */
+function extends_(scenario: Scenario, next: Scenario): boolean {
+  if (
+    next.level !== scenario.level ||
+    next.options !== scenario.options ||
+    next.seed !== scenario.seed ||
+    next.choices !== scenario.choices ||
+    next.steps.length !== scenario.steps.length + 1
+  )
+    return false;
+  for (let i = 0; i < scenario.steps.length; i++) if (next.steps[i] !== scenario.steps[i]) return false;
+  return true;
 }
 
 const NO_ONE: PoolState['waiting'] = [];

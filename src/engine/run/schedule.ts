@@ -13,25 +13,52 @@ import type { RunState } from './state';
 export interface Scheduler {
   /** Start the steps whose turn has come, at the end of the current instant (once, however often asked). */
   arm(): void;
+  /** Step i has finished (or, an acquire, is queued): the steps after it may start. Arms. */
+  settled(i: number, finished: boolean): void;
+  /**
+   * Whether a step appended now (no `at`; its client's step before it `previousOwn`, or -1) would start where the run stands: it
+   * would have come due at the last look the scheduler took, and nothing has run since.
+   */
+  dueHere(previousOwn: number): boolean;
+  /** The step just appended to the run's steps: counted in, and started as that last look would have. */
+  grown(): void;
 }
+
+/** No timed step after this one (larger than any index). */
+const NONE = 2 ** 30;
 
 export function createScheduler(state: RunState, start: (i: number) => void): Scheduler {
   const { rt, steps } = state;
   const sim = rt.sim;
-  const n = steps.length;
+  let n = steps.length;
   let armed = false;
+  // For a step appended at the end (`dueHere`): settles (a step finishing or queueing, start-up
+  // done) are counted; each step keeps the count at its first settle and at its finish. Each look
+  // whose scan came to the end of the file (where an appended step would have been looked at)
+  // keeps the count of settles and of timers fired when it ended.
+  let settles = 0;
+  let initSettle = -1;
+  const dueFrom: number[] = new Array<number>(n).fill(-1);
+  const finishedAt: number[] = new Array<number>(n).fill(-1);
+  const ends: { settles: number; fired: number }[] = [];
+  let lastLookEnded = false;
+  let firedAfterLook = -1;
+  /** The timer of the look in progress or last made. */
+  let lookTimer: Timer | null = null;
+  /** How `grown` goes on: from the last look, or from the one before (taking the last one back). */
+  let growFrom: 'last' | 'before' = 'last';
 
   // Steps are scanned from the first one not yet started. A step without `at` cannot start before
   // the one above it has finished, so after a step that cannot start the scan jumps to the next
   // step that has an `at` of its own: a long file costs a short scan.
   let firstUnstarted = 0;
-  const nextTimed = new Array<number>(n + 1).fill(n);
+  const nextTimed = new Array<number>(n + 1).fill(NONE);
   for (let i = n - 1; i >= 0; i--) nextTimed[i] = steps[i]!.step.at !== undefined ? i : nextTimed[i + 1]!;
 
   const arm = (): void => {
     if (armed) return;
     armed = true;
-    labelStart(sim.at(sim.now, startDueSteps, true));
+    labelStart((lookTimer = sim.at(sim.now, startDueSteps, true)));
   };
 
   /** For hand-picked interleaving: a timer that starts steps is offered as those steps' clients. */
@@ -63,9 +90,22 @@ export function createScheduler(state: RunState, start: (i: number) => void): Sc
 
   function startDueSteps(): void {
     armed = false;
-    if (!state.initDone || state.fatal) return;
+    if (initSettle < 0 && state.initDone) initSettle = ++settles;
+    lookedToTheEnd(scan());
+  }
+
+  function lookedToTheEnd(ended: boolean): void {
+    lastLookEnded = ended;
+    if (ended) ends.push({ settles, fired: sim.fired });
+    firedAfterLook = sim.fired;
+  }
+
+  /** One look down the file; whether it came to the end (where a step appended would be looked at). */
+  function scan(): boolean {
+    if (!state.initDone || state.fatal) return false;
     while (firstUnstarted < n && steps[firstUnstarted]!.started) firstUnstarted++;
-    for (let i = firstUnstarted; i < n && !state.fatal;) {
+    let i = firstUnstarted;
+    while (i < n && !state.fatal) {
       const run = steps[i]!;
       if (run.started) {
         i = run.finished || run.queued ? i + 1 : nextTimed[i + 1]!;
@@ -78,6 +118,7 @@ export function createScheduler(state: RunState, start: (i: number) => void): Sc
         i = nextTimed[i + 1]!;
       }
     }
+    return i === n && !state.fatal;
   }
 
   /** Whether step i may start now; sets a timer for a step whose `at` is still ahead. */
@@ -94,5 +135,59 @@ export function createScheduler(state: RunState, start: (i: number) => void): Sc
     return false;
   }
 
-  return { arm };
+  function settled(i: number, finished: boolean): void {
+    settles++;
+    if (dueFrom[i]! < 0) dueFrom[i] = settles;
+    if (finished && finishedAt[i]! < 0) finishedAt[i] = settles;
+    arm();
+  }
+
+  function dueHere(previousOwn: number): boolean {
+    if (armed || state.fatal || sim.chooser || !lastLookEnded || sim.fired !== firedAfterLook) return false;
+    const above = n === 0 ? initSettle : dueFrom[n - 1]!;
+    const own = previousOwn < 0 ? 0 : finishedAt[previousOwn]!;
+    if (above < 0 || own < 0) return false;
+    const due = Math.max(above, own);
+    const at = (k: number) => ends[ends.length - k];
+    const settlesAt = (k: number) => at(k)?.settles ?? -1;
+    // Due at the last look to the end, and not at the one before.
+    if (due <= settlesAt(1) && due > settlesAt(2)) {
+      growFrom = 'last';
+      return true;
+    }
+    // Or due at the one before, the last being an idle look that its own end armed (a step that
+    // ended at once): that look is taken back, and comes again after the step appended.
+    const last = at(1)!;
+    const before = at(2);
+    if (
+      before !== undefined &&
+      lookTimer !== null &&
+      last.fired === before.fired + 1 &&
+      last.settles === before.settles &&
+      due <= before.settles &&
+      due > settlesAt(3)
+    ) {
+      growFrom = 'before';
+      return true;
+    }
+    return false;
+  }
+
+  function grown(): void {
+    n = steps.length;
+    dueFrom.push(-1);
+    finishedAt.push(-1);
+    nextTimed[n] = NONE;
+    if (steps[n - 1]!.step.at !== undefined) throw new Error('a step with its own time is not appended');
+    // The look the step was due at goes on to it, as it would have with the step in the file.
+    ends.pop();
+    if (growFrom === 'before') {
+      ends.pop();
+      sim.unfire(lookTimer!);
+      armed = true;
+    }
+    lookedToTheEnd(scan());
+  }
+
+  return { arm, settled, dueHere, grown };
 }

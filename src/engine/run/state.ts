@@ -21,6 +21,8 @@ export interface RunState {
   finishing: boolean;
   /** A `close` step has called the pool's close(). */
   closeCalled: boolean;
+  /** Steps given a warning since the run last reported (a run that grows reports only what changed). */
+  readonly warned: number[];
 }
 
 /** The index of the scenario step a task plays, if it plays one. */

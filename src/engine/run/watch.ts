@@ -12,6 +12,8 @@ export interface Watch {
   readonly looseWarnings: readonly WarningKind[];
   /** Nothing is left to happen: an acquire still in the queue waits for ever (`pending`). */
   endWaits(noteState: (i: number) => void): void;
+  /** Whether `endWaits` would change anything: a step is still in the queue. */
+  waitsLeft(): boolean;
 }
 
 export function watchEvents(state: RunState, scheduler: Scheduler): Watch {
@@ -41,8 +43,10 @@ export function watchEvents(state: RunState, scheduler: Scheduler): Watch {
     // A suspected leak belongs to the step that borrowed the object.
     const borrower = e.warning === 'leak-suspected' ? lentBy.get(e.client)?.get(e.object) : undefined;
     const index = waiter ?? borrower ?? (state.finishing ? -1 : (current ?? state.lastStarted));
-    if (index >= 0) noteWarning(steps[index]!, e.warning);
-    else looseWarnings.push(e.warning);
+    if (index >= 0) {
+      noteWarning(steps[index]!, e.warning);
+      state.warned.push(index);
+    } else looseWarnings.push(e.warning);
   });
 
   function joinedQueue(): void {
@@ -55,7 +59,7 @@ export function watchEvents(state: RunState, scheduler: Scheduler): Watch {
     run.waitedMs ??= 0;
     if (run.step.do === 'acquire' && !run.queued) {
       run.queued = true;
-      scheduler.arm();
+      scheduler.settled(run.index, false);
     }
   }
 
@@ -70,6 +74,10 @@ export function watchEvents(state: RunState, scheduler: Scheduler): Watch {
 
   return {
     looseWarnings,
+    waitsLeft() {
+      for (const [, i] of inQueue) if (!steps[i]!.finished) return true;
+      return false;
+    },
     endWaits(noteState) {
       for (const [, i] of inQueue) {
         const run = steps[i]!;

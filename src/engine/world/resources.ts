@@ -13,6 +13,10 @@ import type { Costs, EventBody } from '../types';
 export interface ConnectionHost {
   readonly costs: Pick<Costs, 'validateMs' | 'resetMs'>;
   emitHere(body: EventBody, obj: Connection, kind: string): void;
+  /** No event is kept or listened to: events are only counted (a batch run). */
+  readonly unheard: boolean;
+  /** Count an event that nobody hears, without making it. */
+  countUnheard(): void;
 }
 
 abstract class Resource {
@@ -84,12 +88,16 @@ export class Connection extends Resource {
   *execute(sql: string): Op<void> {
     const kind = statementKind(sql);
     const ms = kind === 'select' ? this.rt.costs.validateMs : kind === 'set' ? 0 : this.rt.costs.resetMs;
+    const rt = this.rt;
     this.begin(sql);
-    this.rt.emitHere({ type: 'statement.started', sql, ms }, this, kind);
-    yield* delay(ms);
+    if (rt.unheard) rt.countUnheard();
+    else rt.emitHere({ type: 'statement.started', sql, ms }, this, kind);
+    // (A statement that costs nothing does not suspend: no generator made for it.)
+    if (ms > 0) yield* delay(ms);
     this.end(sql);
     const error = this.apply(sql);
-    this.rt.emitHere({ type: 'statement.finished', sql, ok: error === null, error }, this, kind);
+    if (rt.unheard) rt.countUnheard();
+    else rt.emitHere({ type: 'statement.finished', sql, ok: error === null, error }, this, kind);
     if (error !== null) throw new DatabaseError(error);
   }
 
@@ -145,8 +153,18 @@ export class Connection extends Resource {
 }
 
 function statementKind(sql: string): string {
-  if (sql === 'SELECT 1') return 'select';
-  if (sql === 'DISCARD ALL') return 'discard';
+  switch (sql) {
+    case 'SELECT 1':
+      return 'select';
+    case 'DISCARD ALL':
+      return 'discard';
+    case 'ROLLBACK':
+      return 'rollback';
+    case 'COMMIT':
+      return 'commit';
+    case 'BEGIN':
+      return 'begin';
+  }
   if (sql.startsWith('SET')) return 'set';
   return sql.toLowerCase();
 }

@@ -155,6 +155,16 @@ export class Runtime {
     return op === undefined ? null : `${op}.${kind}`;
   }
 
+  /** No event is kept or listened to: events are only counted (a batch run). */
+  get unheard(): boolean {
+    return !this.record && this.listeners.length === 0;
+  }
+
+  /** Count an event nobody hears (see `unheard`): all `post` would do with it. */
+  countUnheard(): void {
+    this.eventCount++;
+  }
+
   /** Record an event done by the running client, from inside the pool's code. */
   emitHere(body: EventBody, obj: Pooled | null, kind: string | null): void {
     const task = this.sim.current;
