@@ -5,6 +5,6 @@
 /** @type {readonly { name: string, path: string, jsBudgetKiB: number }[]} */
 export const MEASURED_PAGES = [
   { name: 'home', path: '/', jsBudgetKiB: 100 },
-  { name: 'level page', path: '/?level=level2', jsBudgetKiB: 140 },
-  { name: 'load lab', path: '/?level=load', jsBudgetKiB: 140 },
+  { name: 'level page', path: '/level-2/', jsBudgetKiB: 140 },
+  { name: 'load lab', path: '/load-lab/', jsBudgetKiB: 140 },
 ];

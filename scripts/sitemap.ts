@@ -1,29 +1,24 @@
 /**
- * `robots.txt` and `sitemap.xml`, generated from the route table (src/ui/routes.ts) and each page's
- * address as the link module writes it (src/ui/lib/links.ts `pageHref`): one list of pages, read
- * through Vite so the config stays free of the app. Written into the build and served by the dev
- * server. A sitemap and the robots file's `Sitemap:` line need absolute addresses: the origin is
- * SITE_ORIGIN at build (e.g. `SITE_ORIGIN=https://pool-lab.example npm run build`), by default the
- * local preview's.
+ * `robots.txt` and `sitemap.xml`, from the route table (src/ui/routes.ts) and each page's address as
+ * the link module writes it (linkPath.ts, `routePath`): the one list of pages, the same that the
+ * prerender writes a page for (scripts/prerender.ts writes these two files beside the pages). The
+ * dev server serves them too. A sitemap and the robots file's `Sitemap:` line need absolute
+ * addresses: the origin is SITE_ORIGIN at build (e.g. `SITE_ORIGIN=https://pool-lab.example npm
+ * run build`), by default the local preview's.
  */
-import { runnerImport, type Plugin } from 'vite';
+import type { Plugin } from 'vite';
 import type * as RoutesModule from '../src/ui/routes.ts';
-import type * as LinksModule from '../src/ui/lib/links.ts';
 
 export const DEFAULT_ORIGIN = 'http://localhost:4173';
+
+export const siteOrigin = (): string => (process.env.SITE_ORIGIN ?? DEFAULT_ORIGIN).replace(/\/+$/, '');
 
 const escapeXml = (s: string) =>
   s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
 
 /** The pages' absolute addresses, in path order. */
-export async function pageUrls(origin: string): Promise<string[]> {
-  const load = async <T>(path: string) =>
-    (await runnerImport<T>(path, { configFile: false, logLevel: 'silent' })).module;
-  const [{ ROUTES }, { pageHref }] = await Promise.all([
-    load<typeof RoutesModule>('/src/ui/routes.ts'),
-    load<typeof LinksModule>('/src/ui/lib/links.ts'),
-  ]);
-  return ROUTES.map((r) => new URL(pageHref(r.id), `${origin}/`).href);
+export function pageUrls(routes: Pick<typeof RoutesModule, 'ROUTES' | 'routePath'>, origin: string): string[] {
+  return routes.ROUTES.map((r) => new URL(routes.routePath(r), `${origin}/`).href);
 }
 
 export function sitemapXml(urls: readonly string[]): string {
@@ -35,25 +30,22 @@ export function robotsTxt(origin: string): string {
   return `User-agent: *\nAllow: /\n\nSitemap: ${new URL('/sitemap.xml', `${origin}/`).href}\n`;
 }
 
+/** The dev server's robots.txt and sitemap.xml (the build's are written by the prerender). */
 export function sitemap(): Plugin {
-  const origin = (process.env.SITE_ORIGIN ?? DEFAULT_ORIGIN).replace(/\/+$/, '');
   return {
     name: 'pool-lab:sitemap',
+    apply: 'serve',
     configureServer(server) {
       server.middlewares.use('/robots.txt', (_req, res) => {
         res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-        res.end(robotsTxt(origin));
+        res.end(robotsTxt(siteOrigin()));
       });
       server.middlewares.use('/sitemap.xml', (_req, res, next) => {
-        pageUrls(origin).then((urls) => {
+        server.ssrLoadModule('/src/ui/routes.ts').then((routes) => {
           res.setHeader('Content-Type', 'application/xml; charset=utf-8');
-          res.end(sitemapXml(urls));
+          res.end(sitemapXml(pageUrls(routes as typeof RoutesModule, siteOrigin())));
         }, next);
       });
-    },
-    async generateBundle() {
-      this.emitFile({ type: 'asset', fileName: 'robots.txt', source: robotsTxt(origin) });
-      this.emitFile({ type: 'asset', fileName: 'sitemap.xml', source: sitemapXml(await pageUrls(origin)) });
     },
   };
 }
