@@ -30,9 +30,20 @@ export function LabFrame({ route, children }: { route: Route; children: ReactNod
       ? motionFeaturesWhen(
           new Promise<void>((moved) => {
             if (typeof window === 'undefined') return;
-            const stop = store.subscribe(() => {
-              stop();
-              moved();
+            const first = store.getState();
+            // Opening the page's own default view again (as a link with no story does) moves nothing.
+            const stop = store.subscribe((s) => {
+              if (
+                s.playing ||
+                s.page !== first.page ||
+                s.storyId !== first.storyId ||
+                s.fromFile ||
+                s.cursor !== first.cursor ||
+                s.run.events.length !== first.run.events.length
+              ) {
+                stop();
+                moved();
+              }
             });
           }),
         )

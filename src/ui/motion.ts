@@ -12,14 +12,15 @@ export const MOVE: Transition = { type: 'spring', stiffness: 420, damping: 38, m
 export const FADE: Transition = { duration: 0.18, ease: 'easeOut' };
 
 /**
- * The learner's first press, touch or key on the page: before it nothing on a page opened at its
- * default view moves (the page opens paused).
+ * The learner's first move of the pointer, touch, key or focus on the page: before it nothing on a
+ * page opened at its default view moves (the page opens paused), and the features arrive before the
+ * press that starts something.
  */
 const firstInput =
   typeof window === 'undefined'
     ? new Promise<void>(() => {})
     : new Promise<void>((resolve) => {
-        for (const type of ['pointerdown', 'keydown', 'touchstart'])
+        for (const type of ['pointermove', 'pointerdown', 'touchstart', 'keydown', 'focusin'])
           window.addEventListener(type, () => resolve(), { once: true, capture: true, passive: true });
       });
 
