@@ -3,6 +3,8 @@ import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { CSP } from './csp.config.ts';
 import { highlightSources } from './scripts/highlight.ts';
+import { prerenderPages } from './scripts/prerender.ts';
+import { sitemap } from './scripts/sitemap.ts';
 import type * as SchemaModule from './scripts/scenarioSchema.ts';
 
 /** Put the Content-Security-Policy first in <head> of the built page (see csp.config.ts). */
@@ -50,7 +52,7 @@ function scenarioSchema(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy(), scenarioSchema(), highlightSources()],
+  plugins: [react(), contentSecurityPolicy(), scenarioSchema(), highlightSources(), sitemap(), prerenderPages()],
   build: { target: 'es2022', sourcemap: false },
   worker: { format: 'es' },
   test: {

@@ -109,7 +109,31 @@ export class Lab {
   }
 }
 
+/**
+ * Wait until the page in view has hydrated (App.tsx marks it): each page is prerendered, and a press
+ * on the markup before its code has taken over would be lost.
+ */
+export async function hydrated(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.documentElement.dataset.hydrated !== undefined);
+}
+
 export const test = base.extend<{ lab: Lab; consoleErrors: string[] }>({
+  // Every navigation of a test ends on a hydrated page (a link of the old form, `/?level=…`, moves to its page first).
+  page: async ({ page }, use) => {
+    const goto = page.goto.bind(page);
+    page.goto = async (url, options) => {
+      const response = await goto(url, options);
+      await hydrated(page);
+      return response;
+    };
+    const reload = page.reload.bind(page);
+    page.reload = async (options) => {
+      const response = await reload(options);
+      await hydrated(page);
+      return response;
+    };
+    await use(page);
+  },
   consoleErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];

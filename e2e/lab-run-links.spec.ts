@@ -64,15 +64,15 @@ test('back and forward give back the sizes, the steps and "Same instant"', async
   const before = await view(lab);
 
   await page.getByRole('navigation', { name: 'Learning path' }).getByRole('link', { name: 'Level 3' }).click();
-  await expect(page).toHaveURL(/level=level3/);
+  await expect(page).toHaveURL(/\/level-3\//);
   await page.goBack();
-  await expect(page).toHaveURL(/level=level2/);
+  await expect(page).toHaveURL(/\/level-2\//);
   await expect(page.getByLabel('Most allowed (maxSize)')).toHaveValue('3');
   await expect(page.getByRole('checkbox', { name: /Same instant/ })).toBeChecked();
   expect(await view(lab)).toEqual(before);
 
   await page.goForward();
-  await expect(page).toHaveURL(/level=level3/);
+  await expect(page).toHaveURL(/\/level-3\//);
   await page.goBack();
   await expect(page.getByLabel('Most allowed (maxSize)')).toHaveValue('3');
   expect(await view(lab)).toEqual(before);
@@ -90,7 +90,7 @@ test('a run longer than a link carries says so and is offered as a file', async 
   for (let i = 0; i < 26; i++) await lab.act('A', 'Use (write)');
   await expect(note).toContainText('more than the 16 KB a link carries');
   await expect(page).not.toHaveURL(/#run=/);
-  await expect(page).toHaveURL(/\?level=level1$/);
+  await expect(page).toHaveURL(/\/level-1\/$/);
 
   const download = page.waitForEvent('download');
   await note.getByRole('button', { name: 'Save this run as a file' }).click();

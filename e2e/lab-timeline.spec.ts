@@ -100,7 +100,7 @@ test('a deep link lands on the right step and the address follows the cursor', a
   await expect(lab.button('Play')).toBeVisible();
   await expect(page.getByRole('button', { name: 'A dirty book', exact: true })).toHaveAttribute('aria-pressed', 'true');
   await lab.button('Step forward').click();
-  await expect(page).toHaveURL(new RegExp(`level=level2&scenario=dirty-book-level2&step=${beats[beat + 1]!.last}$`));
+  await expect(page).toHaveURL(new RegExp(`/level-2/\\?scenario=dirty-book-level2&step=${beats[beat + 1]!.last}$`));
   await page.reload();
   expect(await lab.momentNumber()).toBe(beat + 1);
 });

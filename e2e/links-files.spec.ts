@@ -79,7 +79,7 @@ test('a production run saved as a file opens as the same view, from the file and
   await expect(page.getByRole('button', { name: /^Dismiss/ })).toHaveCount(0);
   // The address keeps the run (switches and picks inside the file) and follows the cursor.
   await run(page).getByRole('button', { name: 'Step back', exact: true }).click();
-  await expect(page).toHaveURL(/\?level=production&step=29#file=[\w-]+$/);
+  await expect(page).toHaveURL(/\/production\/\?step=29#file=[\w-]+$/);
   await page.reload();
   await expect(slider(page)).toHaveValue('29');
   await expect(sw(page, 'Thread safety')).toHaveAttribute('aria-checked', 'false');
@@ -89,7 +89,7 @@ test('a production run saved as a file opens as the same view, from the file and
   const atEnd = await productionView(page);
   await lab.open('?level=production');
   await page.getByLabel('Open a scenario file').setInputFiles(path);
-  await expect(page).toHaveURL(/\?level=production#file=/);
+  await expect(page).toHaveURL(/\/production\/#file=/);
   await expect(page.getByText('Your run.')).toBeVisible();
   expect(await productionView(page)).toEqual(atEnd);
 });
@@ -110,7 +110,7 @@ test('a file in a link opens on its level’s page, and a bad one says what is w
   expect(await lab.momentNumber()).toBe(5);
   await lab.button('Jump to end').click();
   await expect(lab.warnings.locator('[data-warning="exhausted"]')).toBeVisible();
-  await expect(page).toHaveURL(/\?level=level2&step=\d+#file=/);
+  await expect(page).toHaveURL(/\/level-2\/\?step=\d+#file=/);
 
   await lab.open(`?level=level2#file=${fragment({ level: 'level2', steps: [{ client: 'A', do: 'with' }] })}`);
   await expect(

@@ -38,16 +38,16 @@ test('a production deep link lands on its scenario, switches, picks and step', a
   // (At the run's last event the address names no step: it opens at the end.)
   const last = told.beats[told.beatOf(30)]!.last;
   const step = last === told.events.length - 1 ? '' : `&step=${last}`;
-  await expect(page).toHaveURL(new RegExp(`\\?level=production&scenario=pick-order&off=lock&choices=1${step}$`));
+  await expect(page).toHaveURL(new RegExp(`/production/\\?scenario=pick-order&off=lock&choices=1${step}$`));
 });
 
 test('the address follows the switches, the picks and the cursor; reload and back restore them', async ({ page }) => {
   await open(page, '?level=production');
-  await expect(page).toHaveURL(/\?level=production&scenario=same-book$/);
+  await expect(page).toHaveURL(/\/production\/\?scenario=same-book$/);
 
   await scenarioButton(page, 'A dirty book').click();
   await sw(page, 'Reset').click();
-  await expect(page).toHaveURL(/\?level=production&scenario=dirty&off=reset$/);
+  await expect(page).toHaveURL(/\/production\/\?scenario=dirty&off=reset$/);
   await run(page).getByRole('button', { name: 'Step back', exact: true }).click();
   const step = await slider(page).inputValue();
   const event = productionBeats('production-no-reset', ['reset']).beats[Number(step)]!.last;
@@ -91,7 +91,7 @@ test('a bad production link opens the nearest valid view with notices', async ({
   await expect(notice(page, 'asked for moment 99999')).toBeVisible();
   await expect(page.getByText("the scheduler's order")).toBeVisible();
   await expect(run(page).getByRole('button', { name: 'Step forward', exact: true })).toBeDisabled();
-  await expect(page).toHaveURL(/\?level=production&scenario=same-book&off=lock$/);
+  await expect(page).toHaveURL(/\/production\/\?scenario=same-book&off=lock$/);
 
   await open(page, '?level=production&scenario=dirty&step=banana');
   await expect(notice(page, '"banana" is not a moment on the timeline')).toBeVisible();

@@ -1,28 +1,37 @@
+/**
+ * The entry: a link of the old form (`/?level=level2&…`) moves to its page's own address first, so
+ * it opens that page's prerendered view; otherwise the prerendered page is hydrated. The page's
+ * code, and the lab with it, loads with the page (pages.tsx); the link's story, moment or file is
+ * applied once the page has hydrated (labRuntime.ts).
+ */
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { createLabStore } from './store/labStore';
-import { lineByLineSaved } from './ui/lib/lineByLine';
-import { STORIES } from './stories';
+import { createRoot, hydrateRoot, type RootOptions } from 'react-dom/client';
+import { movedAddress } from './store/linkPath';
 import { App } from './ui/App';
-import { LabStoreProvider } from './ui/hooks/labStore';
-import { applyLocation } from './ui/hooks/useUrlSync';
+import { ROUTES } from './ui/routes';
 import './ui/theme.css';
 import './ui/app.css';
-import './ui/stage/scene.css';
 import './ui/layout.css';
 
-const store = createLabStore({ stories: STORIES, lineByLine: lineByLineSaved() });
-// Read the deep link before the first paint, so the page opens where the link points.
-applyLocation(store);
-
+const { pathname, search, hash } = window.location;
+const moved = movedAddress(
+  pathname,
+  search,
+  hash,
+  ROUTES.map((r) => r.id),
+);
 // An error a panel's boundary caught is shown in that panel; log it as a warning for developers.
 // Errors nothing caught stay errors.
-createRoot(document.getElementById('root')!, {
+const options: RootOptions = {
   onCaughtError: (error, info) => console.warn('A panel caught an error:', error, info.componentStack),
-}).render(
+};
+const root = document.getElementById('root')!;
+const app = (
   <StrictMode>
-    <LabStoreProvider store={store}>
-      <App />
-    </LabStoreProvider>
-  </StrictMode>,
+    <App path={pathname} />
+  </StrictMode>
 );
+if (moved !== null) window.location.replace(moved);
+// The built pages are prerendered; the dev server's page is empty and drawn here.
+else if (root.hasChildNodes()) hydrateRoot(root, app, options);
+else createRoot(root, options).render(app);

@@ -27,6 +27,9 @@
  * said in one short notice: a part given twice (the first counts), parts the lab does not read,
  * and lists longer than any view needs each get one notice, however many there are. What a part
  * means on a page (is there such a story?) is for the page's reader: deeplink.ts, productionLink.ts.
+ *
+ * The browser shows the page in the path (`/level-2/?scenario=…&step=12`): linkPath.ts turns this
+ * query into that address and back, and moves a link of the old form (`/?level=level2&…`).
  */
 import * as v from 'valibot';
 import { FIX_NAMES, LIMITS, quote } from '../engine';
@@ -42,6 +45,7 @@ import {
 } from './fragment';
 
 export { readFile } from './fragment';
+export { addressOf, HOME_PAGE, movedAddress, pageOfPath, pathOfPage, queryOf } from './linkPath';
 export type { LinkedFile, ManualRun } from './fragment';
 
 /** The most the cursor may be asked to go to; a larger number is read as this. */

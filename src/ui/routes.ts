@@ -1,20 +1,19 @@
 /**
- * The learning path, in order: each entry is one page of the lab and one link in the header.
+ * The learning path, in order: each entry is one page of the lab, one link in the header and one
+ * prerendered HTML file at build (its address from the link module: `/`, `/level-2/`, `/load-lab/`).
  * Lab levels (`kind: 'lab'`) run on the shared lab store; other pages (`kind: 'page'`) bring their
- * own component, loaded lazily so the first load stays small.
+ * own. Every page's code is loaded lazily (pages.tsx), so the shell that draws the path carries
+ * none of the engine, the store or the stories.
  *
- * The levels' pages follow the level registry: its order on the path, and each level's label and
- * title. A level of the text gets a lab page when the stories give it one (src/stories, LEVEL_PAGES);
- * the level whose fixes are switches gets the production page. The id is what deep links use:
- * `?level=level2`.
+ * The list is written out rather than computed from the level registry, which would bring the
+ * engine into the shell; routes.test.ts holds it equal to the registry (each level's label and
+ * title, its order on the path) and to the stories (which levels have a page of their own).
  */
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
-import type { LevelId, LevelInfo } from '../engine';
-import { LEVEL_LIST, SWITCHED_LEVEL } from '../store/levels';
-import { hasLabPage } from './lib/links';
+import type { LevelId } from '../engine';
+import { pathOfPage } from '../store/linkPath';
 
 interface RouteBase {
-  /** Deep-link id (`?level=…`). */
+  /** The page's id in links (`?level=…` in the link module's query). */
   readonly id: string;
   /** Short name for the path in the header. */
   readonly label: string;
@@ -29,41 +28,41 @@ export interface LabRoute extends RouteBase {
 
 export interface PageRoute extends RouteBase {
   readonly kind: 'page';
-  readonly component: LazyExoticComponent<ComponentType>;
   /**
-   * The page reads and writes the rest of its deep link itself (beyond `?level=`): the app then
+   * The page reads and writes the rest of its deep link itself (beyond the page): the app then
    * leaves those parameters alone.
    */
   readonly ownsLink?: boolean;
+  /** The page needs the lab store (the production page's switchboard runs on it). */
+  readonly usesLab?: boolean;
 }
 
 export type Route = LabRoute | PageRoute;
 
-const ProductionPage = lazy(() => import('./production/ProductionPage'));
-
-/** A level's page: the shared lab, or the production page for the level with switches. */
-function levelRoute(info: LevelInfo): Route[] {
-  const named = { id: info.id, label: info.label, title: info.title };
-  if (info.id === SWITCHED_LEVEL) return [{ ...named, kind: 'page', component: ProductionPage, ownsLink: true }];
-  return hasLabPage(info.id) ? [{ ...named, kind: 'lab', level: info.id }] : [];
-}
+const lab = (level: LevelId, label: string, title: string): LabRoute => ({
+  id: level,
+  kind: 'lab',
+  level,
+  label,
+  title,
+});
 
 export const ROUTES: readonly Route[] = [
+  { id: 'analogy', label: 'Analogy', title: 'The library analogy', kind: 'page' },
+  lab('level1', 'Level 1', 'Level 1 — the basic pool'),
+  lab('level2', 'Level 2', 'Level 2 — a maximum size'),
+  lab('level3', 'Level 3', 'Level 3 — cleaning on return'),
+  lab('level4', 'Level 4', 'Level 4 — a guaranteed return'),
+  lab('database', 'Database', 'The database pool'),
   {
-    id: 'analogy',
-    label: 'Analogy',
-    title: 'The library analogy',
+    id: 'production',
+    label: 'Production',
+    title: 'The production pool',
     kind: 'page',
-    component: lazy(() => import('./analogy/AnalogyPage')),
+    ownsLink: true,
+    usesLab: true,
   },
-  ...LEVEL_LIST.flatMap(levelRoute),
-  {
-    id: 'load',
-    label: 'Load lab',
-    title: 'The load lab',
-    kind: 'page',
-    component: lazy(() => import('./load/LoadLabPage')),
-  },
+  { id: 'load', label: 'Load lab', title: 'The load lab', kind: 'page' },
 ];
 
 export function routeById(id: string): Route | undefined {
@@ -75,3 +74,11 @@ export function ownsLink(id: string): boolean {
   const r = routeById(id);
   return r?.kind === 'page' && r.ownsLink === true;
 }
+
+/** Whether a page runs on the lab store (lab levels, and pages that say so). */
+export function usesLab(route: Route): boolean {
+  return route.kind === 'lab' || route.usesLab === true;
+}
+
+/** A page's address: `/`, `/level-2/`, `/load-lab/`. */
+export const routePath = (route: Route): string => pathOfPage(route.id);

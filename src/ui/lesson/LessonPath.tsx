@@ -9,7 +9,7 @@ import { FIRST_STOP, LAST_STOPS, LESSON_LEVELS, LESSONS } from '../../store/less
 import { continueAt, lessonDone } from '../../store/progress';
 import { levelOf } from '../../store/levels';
 import { useProgress } from '../hooks/useProgress';
-import { pageHref } from '../lib/links';
+import { pageHref } from '../lib/pageHref';
 import { onLinkClick } from '../nav';
 import './lesson.css';
 

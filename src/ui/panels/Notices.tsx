@@ -1,10 +1,9 @@
-import { selectNotices } from '../../store/selectors';
-import { useLabActions, useLabStore } from '../hooks/labStore';
+import { useSyncExternalStore } from 'react';
+import { noticeBoard } from '../notices';
 
 /** Notices: what a deep link asked for and did not get, a step that could not run. */
 export function Notices() {
-  const notices = useLabStore(selectNotices);
-  const { dismissNotice } = useLabActions();
+  const notices = useSyncExternalStore(noticeBoard.subscribe, noticeBoard.get, noticeBoard.getServer);
   return (
     <div className="notices" role="status" aria-live="polite">
       {notices.map((n) => (
@@ -16,7 +15,7 @@ export function Notices() {
           <button
             type="button"
             className="link-button"
-            onClick={() => dismissNotice(n.id)}
+            onClick={() => noticeBoard.dismiss(n.id)}
             aria-label={`Dismiss: ${n.text}`}
           >
             Dismiss

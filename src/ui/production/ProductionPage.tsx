@@ -27,7 +27,14 @@ import { FIX_ROWS } from '../../stories/fixes';
 import { productionStoryById } from '../../stories/production';
 import { RunFile } from './RunFile';
 import { Switchboard } from './Switchboard';
-import { DEFAULT_SCENARIO, readLinkedView, useProductionLink, type LinkedView, type Picks } from './useProductionLink';
+import {
+  DEFAULT_SCENARIO,
+  linkedView,
+  readLinkedView,
+  useProductionLink,
+  type LinkedView,
+  type Picks,
+} from './useProductionLink';
 import './production.css';
 
 const SCHEDULER: Picks = { choices: null, cursor: 'end' };
@@ -42,15 +49,17 @@ const FILE_STORY: Omit<Shown, 'scenario'> = {
 };
 
 export default function ProductionPage() {
-  // The view the address bar asks for (read once; back/forward is handled by useProductionLink).
-  const [opened] = useState(() => readLinkedView(window.location.search, window.location.hash));
-  const [fixes, setFixes] = useState<Fixes>(opened.view.fixes);
-  const [scenarioId, setScenarioId] = useState(opened.view.scenarioId);
-  const [picks, setPicks] = useState<Picks>(opened.view.picks);
-  const [file, setFile] = useState<Scenario | null>(opened.view.file);
+  // The first view is the page's default, as prerendered; the view the address bar asks for is
+  // read once the page has hydrated (back/forward is handled by useProductionLink).
+  const [opened, setOpened] = useState<ReturnType<typeof readLinkedView> | null>(null);
+  const [initial] = useState(() => readLinkedView('?level=production'));
+  const [fixes, setFixes] = useState<Fixes>(initial.view.fixes);
+  const [scenarioId, setScenarioId] = useState(initial.view.scenarioId);
+  const [picks, setPicks] = useState<Picks>(initial.view.picks);
+  const [file, setFile] = useState<Scenario | null>(initial.view.file);
   const [compare, setCompare] = useState(false);
-  const main = useMemo(() => createLabStore({ level: SWITCHED_LEVEL, lineByLine: lineByLineSaved() }), []);
-  const other = useMemo(() => createLabStore({ level: SWITCHED_LEVEL, lineByLine: lineByLineSaved() }), []);
+  const main = useMemo(() => createLabStore({ level: SWITCHED_LEVEL }), []);
+  const other = useMemo(() => createLabStore({ level: SWITCHED_LEVEL }), []);
   // The keys drive the main run (the one on the left when two are side by side).
   useShortcuts(main);
   // Presentation mode (P): the run's scene, caption and transport only (layout.css).
@@ -83,6 +92,14 @@ export default function ProductionPage() {
     setFile(view.file);
     setCompare(false);
   }, []);
+  useEffect(() => {
+    if (lineByLineSaved()) for (const store of [main, other]) store.getState().actions.setLineByLine(true);
+    const read = linkedView();
+    // On purpose after hydration: the prerendered page is the default view, the link is applied on top.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setOpened(read);
+    navigate(read.view);
+  }, [main, other, navigate]);
   // After the effect that loads the run: the link's moment is the loaded run's cursor.
   useProductionLink({
     main,
@@ -90,7 +107,7 @@ export default function ProductionPage() {
     fixes,
     choices: picks.choices,
     file: scenarioId === FILE_SCENARIO ? file : null,
-    openingNotices: opened.notices,
+    openingNotices: opened?.notices ?? null,
     onNavigate: navigate,
   });
 

@@ -6,7 +6,8 @@
  */
 import { useRef, type ChangeEvent } from 'react';
 import type { FixName, Scenario } from '../../engine';
-import { readFile, writeLink } from '../../store/link';
+import { addressOf, readFile, writeLink } from '../../store/link';
+import { navigate } from '../nav';
 import { saveRunFile } from '../lib/saveFile';
 import { useLabApi } from '../hooks/labStore';
 
@@ -36,8 +37,7 @@ export function RunFile({ scenario, off, choices, name }: RunFileProps) {
         `${chosen.name} is a load run; run it with npm run simulate, or give its numbers to the Load lab’s form.`,
       );
     // Its link, as any link opens: on the page of the file's level (a level's page has the level's id).
-    window.history.pushState(null, '', writeLink({ level: read.file.scenario.level, file: read.file.json }));
-    window.dispatchEvent(new PopStateEvent('popstate'));
+    navigate(addressOf(writeLink({ level: read.file.scenario.level, file: read.file.json })));
   };
 
   return (

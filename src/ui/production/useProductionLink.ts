@@ -1,6 +1,7 @@
 /**
- * The production page's deep link (`?level=production&scenario=…&off=…&choices=…&step=…`, see
- * src/store/productionLink.ts): the view the page opens with, the same again on back/forward, and
+ * The production page's deep link (`/production/?scenario=…&off=…&choices=…&step=…`, see
+ * src/store/productionLink.ts): the view the page opens with (read once the page has hydrated, so
+ * the prerendered default view hydrates as it is), the same again on back/forward, and
  * the address kept up to date as the learner switches, picks and moves on the timeline (while paused), so any
  * moment can be shared. Whatever a link asks for that cannot be had becomes a notice in the app's
  * notices, and the nearest valid view opens.
@@ -18,6 +19,7 @@ import {
 import { ALL_FIXES, fixesOff, withFixes } from '../../store/fixes';
 import { PRODUCTION_STORIES, productionStoryById } from '../../stories/production';
 import { SWITCHED_LEVEL } from '../../store/levels';
+import { addressOf, pageOfPath, queryOf } from '../../store/link';
 import { useLabApi } from '../hooks/labStore';
 
 export interface Picks {
@@ -67,9 +69,11 @@ function playable(scenario: Scenario): Scenario {
   return rest;
 }
 
-const addressesThisPage = () =>
-  new URLSearchParams(window.location.search).get('level')?.trim().toLowerCase() === SWITCHED_LEVEL;
-const address = () => window.location.search + window.location.hash;
+const addressesThisPage = () => pageOfPath(window.location.pathname) === SWITCHED_LEVEL;
+const address = () => window.location.pathname + window.location.search + window.location.hash;
+/** The view the address bar asks for, as the link module's query. */
+export const linkedView = () =>
+  readLinkedView(queryOf(window.location.pathname, window.location.search), window.location.hash);
 
 export interface ProductionLinkProps {
   /** The run on the page's main column: its cursor is the link's moment. */
@@ -79,8 +83,8 @@ export interface ProductionLinkProps {
   readonly choices: readonly number[] | null;
   /** The run from a file, when the page shows one. */
   readonly file: Scenario | null;
-  /** What the link the page opened with could not have. */
-  readonly openingNotices: readonly string[];
+  /** What the link the page opened with could not have; null until the page has read its link. */
+  readonly openingNotices: readonly string[] | null;
   /** Back or forward reached another production link: show its view. */
   onNavigate(view: LinkedView): void;
 }
@@ -97,13 +101,13 @@ export function useProductionLink({
   const app = useLabApi();
 
   useEffect(() => {
-    for (const n of openingNotices) app.getState().actions.notify(n);
+    for (const n of openingNotices ?? []) app.getState().actions.notify(n);
   }, [app, openingNotices]);
 
   useEffect(() => {
     const onPop = () => {
       if (!addressesThisPage()) return; // leaving the page: the app handles it
-      const { view, notices } = readLinkedView(window.location.search, window.location.hash);
+      const { view, notices } = linkedView();
       onNavigate(view);
       for (const n of notices) app.getState().actions.notify(n);
     };
@@ -114,18 +118,21 @@ export function useProductionLink({
   useEffect(() => {
     const write = () => {
       const s = main.getState();
-      if (s.playing || !addressesThisPage()) return;
+      // Not before the page has read the link it opened with: until then the address is the link.
+      if (s.playing || openingNotices === null || !addressesThisPage()) return;
       const last = s.run.events.length - 1;
-      const link = formatProductionLink({
-        scenario: scenarioId,
-        off: fixesOff(fixes),
-        choices,
-        moment: s.cursor >= last ? null : s.cursor,
-        file: file ? { json: null, scenario: file } : null,
-      });
+      const link = addressOf(
+        formatProductionLink({
+          scenario: scenarioId,
+          off: fixesOff(fixes),
+          choices,
+          moment: s.cursor >= last ? null : s.cursor,
+          file: file ? { json: null, scenario: file } : null,
+        }),
+      );
       if (link !== address()) window.history.replaceState(null, '', link);
     };
     write();
     return main.subscribe(write);
-  }, [main, scenarioId, fixes, choices, file]);
+  }, [main, scenarioId, fixes, choices, file, openingNotices]);
 }
