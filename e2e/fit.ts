@@ -6,11 +6,12 @@
  */
 import type { Page } from '@playwright/test';
 
-export async function misfitsOf(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+/** With `sideways` only, what sticks out sideways (a phone scrolls down, never sideways). */
+export async function misfitsOf(page: Page, { sideways = false } = {}): Promise<string[]> {
+  return page.evaluate((sidewaysOnly) => {
     const out: string[] = [];
     const root = document.documentElement;
-    if (window.scrollY !== 0) out.push(`scrolled down ${window.scrollY} px`);
+    if (!sidewaysOnly && window.scrollY !== 0) out.push(`scrolled down ${window.scrollY} px`);
     if (root.scrollWidth > root.clientWidth) out.push(`the page is ${root.scrollWidth - root.clientWidth} px too wide`);
     const parts: [string, string][] = [
       ['scene', 'section.scene'],
@@ -22,8 +23,8 @@ export async function misfitsOf(page: Page): Promise<string[]> {
       if (found.length === 0) out.push(`no ${name} drawn`);
       for (const el of found) {
         const r = el.getBoundingClientRect();
-        if (r.top < 0) out.push(`${name} top at ${Math.round(r.top)}`);
-        if (r.bottom > window.innerHeight + 0.5)
+        if (!sidewaysOnly && r.top < 0) out.push(`${name} top at ${Math.round(r.top)}`);
+        if (!sidewaysOnly && r.bottom > window.innerHeight + 0.5)
           out.push(`${name} bottom at ${Math.round(r.bottom)} > ${window.innerHeight}`);
         if (r.right > root.clientWidth + 0.5) out.push(`${name} right at ${Math.round(r.right)} > ${root.clientWidth}`);
         // Anything inside it drawn past its right edge (a long name, a row of books, a warning).
@@ -41,5 +42,5 @@ export async function misfitsOf(page: Page): Promise<string[]> {
       }
     }
     return out;
-  });
+  }, sideways);
 }

@@ -60,7 +60,8 @@ const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, re
 const errors = [];
 page.on('pageerror', (e) => errors.push(e.message));
 
-// Find the busiest story: open each lab level, play each story to its end, read its length.
+// Find the busiest story: open each lab level, play each story to its end, read its length in
+// moments (beats; events when "line by line" is on).
 const levels = ['level1', 'level2', 'level3', 'level4', 'database'];
 let busiest = null;
 for (const level of levels) {
@@ -73,12 +74,12 @@ for (const level of levels) {
     await page.locator('body').press('End');
     const url = new URL(page.url());
     const text = await page.locator('.narration__meta').innerText();
-    const events = Number(/of (\d+)/.exec(text)?.[1] ?? 0) + 1;
-    if (!busiest || events > busiest.events)
-      busiest = { level, title, story: url.searchParams.get('scenario'), events };
+    const moments = Number(/of (\d+)/.exec(text)?.[1] ?? 0) + 1;
+    if (!busiest || moments > busiest.moments)
+      busiest = { level, title, story: url.searchParams.get('scenario'), moments };
   }
 }
-console.log(`busiest story: ${busiest.title} (${busiest.level}, ${busiest.events} events)`);
+console.log(`busiest story: ${busiest.title} (${busiest.level}, ${busiest.moments} moments)`);
 
 const results = [];
 for (let run = 0; run < runs; run++) {
