@@ -32,7 +32,11 @@ export async function misfitsOf(page: Page, { sideways = false } = {}): Promise<
           const c = child.getBoundingClientRect();
           // What is drawn for screen readers only (clipped to nothing) is not seen.
           if (c.width === 0 || c.height === 0 || child.closest('.sr-only')) continue;
-          if (getComputedStyle(child).position === 'absolute') continue;
+          // Nor what is laid over the panel (absolutely placed, or inside something that is).
+          let over = false;
+          for (let a: Element | null = child; a && a !== el; a = a.parentElement)
+            if (getComputedStyle(a).position === 'absolute') over = true;
+          if (over) continue;
           if (c.right > r.right + 0.5) {
             const what = child.className || child.tagName.toLowerCase();
             out.push(`${name}: .${String(what).split(' ')[0]} sticks out ${Math.round(c.right - r.right)} px`);
