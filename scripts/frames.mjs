@@ -3,7 +3,11 @@
 // story (the one with the most events) in headless Chromium, play it at 8× from the start, and
 // collect every requestAnimationFrame interval and every long task (PerformanceObserver) until
 // it ends. Prints the % of dropped frames (an interval over 1.5× the median) and the longest task.
-// Usage: node scripts/frames.mjs [--port 4390] [--runs 3] [--no-build]
+// Usage: node scripts/frames.mjs [--port 4390] [--runs 3] [--no-build] [--root DIR]
+// --root measures another checkout (built and served from DIR, with its own node_modules), so that a
+// change can be compared side by side with the commit before it on the same machine:
+//   git worktree add ../base <commit>; for i in 1 2 3; do
+//     node scripts/frames.mjs --root ../base --runs 1; node scripts/frames.mjs --runs 1; done
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
@@ -15,6 +19,7 @@ const opt = (name, fallback) => {
 };
 const port = Number(opt('port', process.env.FRAMES_PORT ?? 4390));
 const runs = Number(opt('runs', 3));
+const root = opt('root', '.');
 const outDir = 'node_modules/.frames/dist';
 const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
   (p) => p && existsSync(p),
@@ -23,11 +28,12 @@ const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bi
 if (!args.includes('--no-build'))
   execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'], {
     stdio: 'inherit',
+    cwd: root,
   });
 const server = spawn(
   'npx',
   ['vite', 'preview', '--outDir', outDir, '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
-  { stdio: 'ignore', detached: true },
+  { stdio: 'ignore', detached: true, cwd: root },
 );
 const stop = () => {
   try {
@@ -54,7 +60,8 @@ const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, re
 const errors = [];
 page.on('pageerror', (e) => errors.push(e.message));
 
-// Find the busiest story: open each lab level, play each story to its end, read its length.
+// Find the busiest story: open each lab level, play each story to its end, read its length in
+// moments (beats; events when "line by line" is on).
 const levels = ['level1', 'level2', 'level3', 'level4', 'database'];
 let busiest = null;
 for (const level of levels) {
@@ -67,12 +74,12 @@ for (const level of levels) {
     await page.locator('body').press('End');
     const url = new URL(page.url());
     const text = await page.locator('.narration__meta').innerText();
-    const events = Number(/of (\d+)/.exec(text)?.[1] ?? 0) + 1;
-    if (!busiest || events > busiest.events)
-      busiest = { level, title, story: url.searchParams.get('scenario'), events };
+    const moments = Number(/of (\d+)/.exec(text)?.[1] ?? 0) + 1;
+    if (!busiest || moments > busiest.moments)
+      busiest = { level, title, story: url.searchParams.get('scenario'), moments };
   }
 }
-console.log(`busiest story: ${busiest.title} (${busiest.level}, ${busiest.events} events)`);
+console.log(`busiest story: ${busiest.title} (${busiest.level}, ${busiest.moments} moments)`);
 
 const results = [];
 for (let run = 0; run < runs; run++) {

@@ -1,20 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../engine';
-import type { Scenario } from '../engine';
+import { doubleRelease } from './testing';
 import { defaultWrite, killableOf, manualAbilities, manualReadersOf, releasedBefore } from './manual';
-
-const doubleRelease: Scenario = {
-  level: 'level2',
-  options: { minSize: 1, maxSize: 3 },
-  seed: 7,
-  steps: [
-    { client: 'A', do: 'acquire' },
-    { client: 'A', do: 'release' },
-    { client: 'A', do: 'release', object: 1 },
-    { client: 'B', do: 'acquire' },
-    { client: 'C', do: 'acquire' },
-  ],
-};
 
 describe('manual mode', () => {
   it('lists readers with what they hold and what they released', () => {

@@ -1,24 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../engine';
-import type { ObjectView, Place, Scenario, World } from '../engine';
+import { doubleRelease } from './testing';
+import type { ObjectView, Place, World } from '../engine';
 import { countsOf, countWords, tallyOf } from './counts';
 import { ordinal, readersOf, waitingLine } from './readers';
 import { drawnAt, drawnOf, placeWords, shelfOf, whereOf } from './stage';
 
 const books = { thing: 'book', Thing: 'Book', things: 'books', Things: 'Books', make: 'print' };
-
-const doubleRelease: Scenario = {
-  level: 'level2',
-  options: { minSize: 1, maxSize: 3 },
-  seed: 7,
-  steps: [
-    { client: 'A', do: 'acquire' },
-    { client: 'A', do: 'release' },
-    { client: 'A', do: 'release', object: 1 },
-    { client: 'B', do: 'acquire' },
-    { client: 'C', do: 'acquire' },
-  ],
-};
 
 /** A world made by hand: objects with the given places, readers with the given states. */
 function world(objects: Partial<ObjectView>[], clients: Partial<World['clients'][number]>[] = []): World {

@@ -3,8 +3,9 @@
  * transport under it — so that on a 1280×600 viewport they fit without scrolling; then the
  * warnings, and the panels that fold away until asked for (the acquire flow, the metrics, the log,
  * manual mode); beside them on wide screens (after them on narrow ones) the code. Presentation
- * mode (the button, or P) keeps the scene, the caption and the transport, in large type, and the
- * lesson under them; a clicker's Page Down / Page Up walk the lesson's parts (useLessonClicker.ts).
+ * mode (the button at the scene's top right, or P) keeps the scene, the caption and the transport,
+ * in large type, and the lesson under them; a clicker's Page Down / Page Up walk the lesson's parts
+ * (useLessonClicker.ts).
  * Each panel has its own error boundary.
  */
 import { useState } from 'react';
@@ -42,7 +43,7 @@ export function LevelPage({ route }: { route: LabRoute }) {
         <Stage
           killMode={killMode}
           onKilled={() => setKillMode(false)}
-          tools={presenting ? toggle : undefined}
+          tools={toggle}
           caption={
             <PanelBoundary name="The narration" resetKey={run}>
               <Narration />
@@ -75,7 +76,6 @@ export function LevelPage({ route }: { route: LabRoute }) {
       <PanelBoundary name="The level header" resetKey={level}>
         <LevelHeader
           level={level}
-          present={toggle}
           lesson={
             <PanelBoundary name="The lesson" resetKey={level}>
               <LessonPanel level={level} />

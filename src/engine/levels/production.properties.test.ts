@@ -9,6 +9,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { sessionOf, timedAt } from '../arbitraries';
 import { runScenario, type RunOptions, type RunResult } from '../run';
 import { parseScenario } from '../scenario';
 import type { Scenario, WarningKind } from '../types';
@@ -16,28 +17,15 @@ import type { Scenario, WarningKind } from '../types';
 const clients = fc.constantFrom('A', 'B', 'C', 'D', 'E');
 // Few distinct times, so that steps and slow calls often meet at the same instant.
 const at = fc.option(fc.constantFrom(0, 10, 50, 100, 102, 150, 300), { nil: undefined, freq: 2 });
-const timed = <T extends object>(arb: fc.Arbitrary<T>) =>
-  fc.tuple(arb, at).map(([s, t]) => (t === undefined ? s : { ...s, at: t }));
+const timed = timedAt(at);
 
-/** A borrower's session: acquire, maybe use and read, then release, crash, or keep it. */
-const session = fc
-  .record({
-    client: clients,
-    acquireAt: at,
-    write: fc.option(fc.constantFrom('tz=UTC', 'role=admin'), { nil: undefined }),
-    read: fc.boolean(),
-    end: fc.constantFrom('release', 'release', 'release', 'fail', 'keep'),
-    endAt: at,
-  })
-  .map(({ client, acquireAt, write, read, end, endAt }) => {
-    const steps: object[] = [
-      acquireAt === undefined ? { client, do: 'acquire' } : { client, do: 'acquire', at: acquireAt },
-    ];
-    if (write !== undefined) steps.push({ client, do: 'use', write });
-    if (read) steps.push({ client, do: 'read' });
-    if (end !== 'keep') steps.push(endAt === undefined ? { client, do: end } : { client, do: end, at: endAt });
-    return steps;
-  });
+/** A borrower's session: acquire, maybe write and read, then release, crash, or keep it. */
+const session = sessionOf({
+  clients,
+  at,
+  writes: ['tz=UTC', 'role=admin'],
+  ends: ['release', 'release', 'release', 'fail', 'keep'],
+});
 
 const chunkArb = fc.oneof(
   { weight: 6, arbitrary: session },

@@ -12,6 +12,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { sessionOf, timedAt } from '../arbitraries';
 import { LEVELS } from '../levels';
 import { runScenario, type RunResult } from '../run';
 import { parseScenario } from '../scenario';
@@ -19,28 +20,10 @@ import { FIX_NAMES, LEVEL_IDS, type LevelId, type Place, type PoolEvent, type Sc
 
 const clients = fc.constantFrom('A', 'B', 'C', 'D');
 const at = fc.option(fc.constantFrom(0, 10, 50, 100, 102, 150, 300, 600), { nil: undefined, freq: 2 });
-const timed = <T extends object>(arb: fc.Arbitrary<T>) =>
-  fc.tuple(arb, at).map(([s, t]) => (t === undefined ? s : { ...s, at: t }));
+const timed = timedAt(at);
 
 /** A borrower's session: acquire, maybe write and read, then release, crash, or keep it. */
-const session = fc
-  .record({
-    client: clients,
-    acquireAt: at,
-    write: fc.option(fc.constantFrom('tz=UTC', 'note'), { nil: undefined }),
-    read: fc.boolean(),
-    end: fc.constantFrom('release', 'release', 'fail', 'keep'),
-    endAt: at,
-  })
-  .map(({ client, acquireAt, write, read, end, endAt }) => {
-    const steps: object[] = [
-      acquireAt === undefined ? { client, do: 'acquire' } : { client, do: 'acquire', at: acquireAt },
-    ];
-    if (write !== undefined) steps.push({ client, do: 'use', write });
-    if (read) steps.push({ client, do: 'read' });
-    if (end !== 'keep') steps.push(endAt === undefined ? { client, do: end } : { client, do: end, at: endAt });
-    return steps;
-  });
+const session = sessionOf({ clients, at, writes: ['tz=UTC', 'note'], ends: ['release', 'release', 'fail', 'keep'] });
 
 function stepsArb(level: LevelId): fc.Arbitrary<object[]> {
   const has = (k: StepKind) => LEVELS[level].steps.includes(k);

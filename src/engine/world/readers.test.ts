@@ -10,6 +10,18 @@ import type { ClientView, PoolEvent } from '../types';
 const reader = (e: PoolEvent, name: string): ClientView => e.world!.clients.find((c) => c.name === name)!;
 const first = (r: RunResult, test: (e: PoolEvent) => boolean): PoolEvent => r.events.find(test)!;
 const last = (r: RunResult) => r.events.at(-1)!;
+/** A reader as the world says it is just after the first event of a type. */
+const after = (r: RunResult, type: PoolEvent['type'], name: string): ClientView =>
+  reader(
+    first(r, (e) => e.type === type),
+    name,
+  );
+/** Steps: A borrows and crashes, then B borrows. */
+const crashThenBorrow = [
+  { client: 'A', do: 'acquire' },
+  { client: 'A', do: 'fail' },
+  { client: 'B', do: 'acquire' },
+];
 
 describe('reader states', () => {
   it('asks, then holds; a refused reader shows the refusal until its next action', () => {
@@ -75,37 +87,16 @@ describe('reader states', () => {
     const r = play({
       level: 'level3',
       options: { maxSize: 2 },
-      steps: [
-        { client: 'A', do: 'acquire' },
-        { client: 'A', do: 'fail' },
-        { client: 'B', do: 'acquire' },
-        { do: 'kill', object: 2 },
-        { client: 'B', do: 'read' },
-      ],
+      steps: [...crashThenBorrow, { do: 'kill', object: 2 }, { client: 'B', do: 'read' }],
     });
-    expect(
-      reader(
-        first(r, (e) => e.type === 'client.crashed'),
-        'A',
-      ),
-    ).toMatchObject({ state: 'crashed', error: null });
+    expect(after(r, 'client.crashed', 'A')).toMatchObject({ state: 'crashed', error: null });
     expect(reader(last(r), 'B')).toMatchObject({ state: 'failed', error: { kind: 'dead' } });
   });
 
   it('says crashed after a block that threw, and returning while the block gives its book back (Level 4)', () => {
     const r = play({ level: 'level4', steps: [{ client: 'A', do: 'with', write: 'x', fail: true }] });
-    expect(
-      reader(
-        first(r, (e) => e.type === 'block.failed'),
-        'A',
-      ).state,
-    ).toBe('crashed');
-    expect(
-      reader(
-        first(r, (e) => e.type === 'object.resetting'),
-        'A',
-      ).state,
-    ).toBe('returning');
+    expect(after(r, 'block.failed', 'A').state).toBe('crashed');
+    expect(after(r, 'object.resetting', 'A').state).toBe('returning');
     expect(reader(last(r), 'A').state).toBe('crashed');
   });
 });
@@ -115,12 +106,7 @@ describe('counts', () => {
     const r = play({
       level: 'level3',
       options: { maxSize: 2 },
-      steps: [
-        { client: 'A', do: 'acquire' },
-        { client: 'A', do: 'fail' },
-        { client: 'B', do: 'acquire' },
-        { client: 'B', do: 'fail' },
-      ],
+      steps: [...crashThenBorrow, { client: 'B', do: 'fail' }],
     });
     expect(r.final.pool).toMatchObject({ inUse: 2, held: 0 });
     expect(r.final.objects.map((o) => o.places)).toEqual([[{ at: 'lost' }], [{ at: 'lost' }]]);

@@ -12,7 +12,7 @@ import { useLabActions, useLabStore } from '../hooks/labStore';
 import { focusPlay } from '../lib/focus';
 import { CodeDiff } from './CodeDiff';
 
-export function LevelHeader({ level, present, lesson }: { level: LevelId; present?: ReactNode; lesson?: ReactNode }) {
+export function LevelHeader({ level, lesson }: { level: LevelId; lesson?: ReactNode }) {
   const page = levelPageOf(level);
   const previous = previousPageOf(level);
   const stories = storiesFor(level);
@@ -24,7 +24,6 @@ export function LevelHeader({ level, present, lesson }: { level: LevelId; presen
     <header className="level-header">
       <div className="level-header__top">
         <h1 tabIndex={-1}>{levelOf(level).title}</h1>
-        {present}
       </div>
       {page && (
         <dl className="level-header__facts">

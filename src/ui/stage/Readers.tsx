@@ -5,6 +5,7 @@
  * until its next action, what it holds (with what it wrote in it), and what is on its way to it
  * elsewhere on the scene. Using takes visible time: while a reader uses what it holds, a bar fills
  * over the moment's time on screen. On a level where readers queue, the waiting line is drawn too.
+ * A crowd of readers (more than three) is drawn compact, so the scene still fits a projector.
  */
 import { useId, useMemo, type CSSProperties } from 'react';
 import type { LevelId, World } from '../../engine';
@@ -15,6 +16,9 @@ import { OpTag } from './OpTag';
 import { opOfReader } from './ops';
 import { killOf, type Killer, type Pace } from './Rooms';
 
+/** More readers than this and each card shrinks to its name, state and operation (scene.css). */
+const CROWDED = 3;
+
 export function Readers({ world, level, killer, pace }: { world: World; level: LevelId; killer: Killer; pace: Pace }) {
   const words = wordsOf(level);
   const readers = useMemo(() => readersOf(world, words), [world, words]);
@@ -22,7 +26,12 @@ export function Readers({ world, level, killer, pace }: { world: World; level: L
   const ops = useMemo(() => new Map(world.clients.map((c) => [c.name, opOfReader(c)])), [world]);
   const titleId = useId();
   return (
-    <div className="readers station station--readers" role="group" aria-labelledby={titleId}>
+    <div
+      className="readers station station--readers"
+      role="group"
+      aria-labelledby={titleId}
+      data-crowded={readers.length > CROWDED ? 'yes' : undefined}
+    >
       {/* Named for screen readers; on screen each card says "Reader A". */}
       <h3 id={titleId} className="sr-only">
         Readers
@@ -66,7 +75,7 @@ export function Readers({ world, level, killer, pace }: { world: World; level: L
                   </span>
                 )}
                 {r.error && (
-                  <p className="reader__error" data-error={r.error.kind}>
+                  <p className="reader__error" data-error={r.error.kind} title={r.error.message}>
                     <span aria-hidden="true">⚠ </span>
                     {r.error.message}
                   </p>

@@ -114,7 +114,8 @@ export function Press({
 
 export function Shelf({ world, things, killer }: RoomProps) {
   const slots = useMemo(() => shelfOf(world), [world]);
-  const compact = slots.length > 4;
+  // More than two books: each on one line, so a full shelf stays short.
+  const compact = slots.length > 2;
   return (
     <Station
       id="shelf"

@@ -1,0 +1,18 @@
+/**
+ * Scenarios shared by the store's tests (imported only by *.test.ts files).
+ */
+import type { Scenario } from '../engine';
+
+/** Level 2: A borrows, returns, and returns Book 1 again (it stands on the shelf twice); B and C borrow. */
+export const doubleRelease: Scenario = {
+  level: 'level2',
+  options: { minSize: 1, maxSize: 3 },
+  seed: 7,
+  steps: [
+    { client: 'A', do: 'acquire' },
+    { client: 'A', do: 'release' },
+    { client: 'A', do: 'release', object: 1 },
+    { client: 'B', do: 'acquire' },
+    { client: 'C', do: 'acquire' },
+  ],
+};
