@@ -5,10 +5,11 @@
  */
 import { LEVEL_IDS, LEVELS, runScenario } from '../engine';
 import type { LevelId, RunResult, Scenario } from '../engine';
-import { lessonOf, LESSONS, FIRST_STOP, LAST_STOPS } from '../stories/lessons';
+import { lessonOf, LESSONS } from '../stories/lessons';
+import { LESSON_LEVELS } from './path';
 import type { Lesson } from '../stories/lessons';
 
-export { LESSONS, lessonOf, FIRST_STOP, LAST_STOPS };
+export { LESSONS, lessonOf, LESSON_LEVELS };
 export type { Lesson };
 
 export interface AskedQuestion {
@@ -91,8 +92,6 @@ export function difference(now: Day, before: Day): { readonly made: number; read
 
 /** The level whose code fixes the lesson's warning (the registry's `fixedBy`). */
 export const fixLevelOf = (lesson: Lesson): LevelId | undefined => LEVELS[lesson.level].fixedBy[lesson.fixes];
-
-export const LESSON_LEVELS: readonly LevelId[] = LESSONS.map((l) => l.level);
 
 /** Where "Next lesson" goes from a lesson: the next on the path, after the last the level that fixes it. */
 export function nextStop(level: LevelId): LevelId | undefined {

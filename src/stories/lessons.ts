@@ -26,8 +26,6 @@ export interface Question {
 
 export interface Lesson {
   readonly level: LevelId;
-  /** Rough minutes the lesson takes, as the path shows it. */
-  readonly minutes: number;
   /** Part 1: the level on an ordinary day — acquire, use, release, a second reader reusing the object. */
   readonly works: {
     readonly title: string;
@@ -141,7 +139,6 @@ function lesson({ works, story: id, fix, ...rest }: Written): Lesson {
 
 const level1 = lesson({
   level: 'level1',
-  minutes: 6,
   works: { title: 'Two readers, one book', options: { size: 1 } },
   story: 'grows-forever-level1',
   question: {
@@ -170,7 +167,6 @@ const level1 = lesson({
 
 const level2 = lesson({
   level: 'level2',
-  minutes: 6,
   works: { title: 'Two readers, one book', options: { minSize: 1, maxSize: 2 }, before: { size: 1 } },
   story: 'dirty-book-level2',
   question: {
@@ -193,7 +189,6 @@ const level2 = lesson({
 
 const level3 = lesson({
   level: 'level3',
-  minutes: 7,
   works: {
     title: 'Two readers, one book, cleaned between them',
     steps: [
@@ -240,7 +235,6 @@ const level3 = lesson({
 
 const level4 = lesson({
   level: 'level4',
-  minutes: 6,
   works: {
     title: 'Two readers in the safe block',
     steps: [
@@ -271,7 +265,6 @@ const level4 = lesson({
 
 const database = lesson({
   level: 'database',
-  minutes: 8,
   works: { title: 'Two readers, one connection', options: { maxSize: 2 }, before: { maxSize: 2 } },
   story: 'race-database',
   question: {
@@ -300,10 +293,3 @@ export const LESSONS: readonly Lesson[] = [level1, level2, level3, level4, datab
 export function lessonOf(level: LevelId): Lesson | undefined {
   return LESSONS.find((l) => l.level === level);
 }
-
-/** The stops of the learning path around the lessons, with their rough minutes (a level's label is the registry's). */
-export const FIRST_STOP = { page: 'analogy', label: 'Analogy', minutes: 3 } as const;
-export const LAST_STOPS: readonly { readonly page: string; readonly label?: string; readonly minutes: number }[] = [
-  { page: 'production', minutes: 10 },
-  { page: 'load', label: 'Load lab', minutes: 10 },
-];

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { LESSONS } from '../store/lessons';
 import { LEVEL_LIST, SWITCHED_LEVEL } from '../store/levels';
 import { pageOfPath } from '../store/linkPath';
+import { LESSON_LEVELS, PATH_STOPS } from '../store/path';
 import { hasLabPage } from './lib/links';
 import { ROUTES, routePath } from './routes';
 
@@ -21,5 +23,14 @@ describe('the route list', () => {
     for (const r of ROUTES) expect(pageOfPath(routePath(r))).toBe(r.id);
     expect(paths.slice(0, 3)).toEqual(['/', '/level-1/', '/level-2/']);
     expect(routePath(ROUTES.at(-1)!)).toBe('/load-lab/');
+  });
+
+  it('has a stop of the learning path for every page, in the same order, with its minutes', () => {
+    expect(PATH_STOPS.map((s) => s.page)).toEqual(ROUTES.map((r) => r.id));
+    for (const s of PATH_STOPS) expect(s.minutes).toBeGreaterThan(0);
+  });
+
+  it('marks as lessons exactly the levels the stories write a lesson for, in their order', () => {
+    expect(LESSON_LEVELS).toEqual(LESSONS.map((l) => l.level));
   });
 });

@@ -69,6 +69,11 @@ export function routeById(id: string): Route | undefined {
   return ROUTES.find((r) => r.id === id);
 }
 
+/** A page's short name, as the path in the header shows it (its id when no route has it). */
+export function labelOf(id: string): string {
+  return routeById(id)?.label ?? id;
+}
+
 /** Whether a page reads the rest of its deep link itself (see PageRoute.ownsLink). */
 export function ownsLink(id: string): boolean {
   const r = routeById(id);

@@ -4,7 +4,7 @@
  */
 import type { AnalogyView } from '../../store/analogy';
 import { ms } from '../../store/format';
-import { pageHref } from '../lib/links';
+import { pageHref } from '../lib/pageHref';
 import { onLinkClick } from '../nav';
 
 export function AnalogyTotals({ view }: { view: AnalogyView }) {

@@ -5,7 +5,7 @@
  */
 import { useSyncExternalStore } from 'react';
 import { createProgressStore, type ProgressState, type ProgressStore } from '../../store/progress';
-import { LESSON_LEVELS } from '../../store/lessons';
+import { LESSON_LEVELS } from '../../store/path';
 
 let store: ProgressStore | null = null;
 let blank: ProgressStore | null = null;

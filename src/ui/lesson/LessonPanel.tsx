@@ -23,6 +23,7 @@ import { lessonDone } from '../../store/progress';
 import { useLabActions } from '../hooks/labStore';
 import { useProgress } from '../hooks/useProgress';
 import { focusPlay } from '../lib/focus';
+import { minutesOf } from '../../store/path';
 import { momentHref, pageHref, partHref, scenarioHref } from '../lib/links';
 import { onLinkClick } from '../nav';
 import { PartLink } from './PartLink';
@@ -66,7 +67,7 @@ export function LessonPanel({ level }: { level: LevelId }) {
   return (
     <section className="lesson" aria-labelledby={titleId}>
       <h2 id={titleId} className="lesson__title">
-        The lesson <span className="lesson__minutes">· about {lesson.minutes} minutes</span>
+        The lesson <span className="lesson__minutes">· about {minutesOf(lesson.level)} minutes</span>
       </h2>
       {notice && (
         <p className="lesson__notice" role="status">

@@ -4,13 +4,12 @@
  * stays in this browser.
  */
 import { useId } from 'react';
-import type { LevelId } from '../../engine';
-import { FIRST_STOP, LAST_STOPS, LESSON_LEVELS, LESSONS } from '../../store/lessons';
+import { LAST_STOPS, LESSON_LEVELS, PATH_STOPS } from '../../store/path';
 import { continueAt, lessonDone } from '../../store/progress';
-import { levelOf } from '../../store/levels';
 import { useProgress } from '../hooks/useProgress';
 import { pageHref } from '../lib/pageHref';
 import { onLinkClick } from '../nav';
+import { labelOf } from '../routes';
 import './lesson.css';
 
 export function LessonPath() {
@@ -20,16 +19,11 @@ export function LessonPath() {
   const allDone = LESSON_LEVELS.every((l) => lessonDone(progress[l]));
   // Every lesson done: carry on to the stops after them (the production pool first).
   const next = allDone ? LAST_STOPS[0]!.page : continueAt(progress, LESSON_LEVELS);
-  const stops = [
-    { ...FIRST_STOP, done: false },
-    ...LESSONS.map((l) => ({
-      page: l.level,
-      label: levelOf(l.level).label,
-      minutes: l.minutes,
-      done: lessonDone(progress[l.level]),
-    })),
-    ...LAST_STOPS.map((s) => ({ ...s, label: s.label ?? levelOf(s.page as LevelId).label, done: false })),
-  ];
+  const stops = PATH_STOPS.map((s) => ({
+    ...s,
+    label: labelOf(s.page),
+    done: s.lesson && lessonDone(progress[s.page as (typeof LESSON_LEVELS)[number]]),
+  }));
   return (
     <nav className="lesson-path" aria-labelledby={titleId}>
       <h2 id={titleId} className="lesson__title">
@@ -56,7 +50,7 @@ export function LessonPath() {
         {next ? (
           <>
             <a className="button" href={pageHref(next)} onClick={onLinkClick}>
-              Continue: {levelOf(next as LevelId).label}
+              Continue: {labelOf(next)}
             </a>
             <button type="button" className="button" onClick={startOver}>
               Start over
@@ -64,7 +58,7 @@ export function LessonPath() {
           </>
         ) : (
           <a className="button" href={pageHref(LESSON_LEVELS[0]!)} onClick={onLinkClick}>
-            Start with {levelOf(LESSON_LEVELS[0]!).label}
+            Start with {labelOf(LESSON_LEVELS[0]!)}
           </a>
         )}
         <span className="lesson__minutes">Your progress stays in this browser, on this machine.</span>

@@ -2,14 +2,11 @@
  * The foot of a page of the path that has no lesson (the production pool, the Load lab): where the
  * path goes next, or that it ends here, so no page leaves the learner wondering where to click.
  */
-import type { LevelId } from '../../engine';
-import { LAST_STOPS } from '../../store/lessons';
-import { levelOf } from '../../store/levels';
-import { pageHref } from '../lib/links';
+import { LAST_STOPS } from '../../store/path';
+import { pageHref } from '../lib/pageHref';
 import { onLinkClick } from '../nav';
+import { labelOf } from '../routes';
 import './lesson.css';
-
-const labelOf = (stop: (typeof LAST_STOPS)[number]) => stop.label ?? levelOf(stop.page as LevelId).label;
 
 export function PathNext({ page }: { page: string }) {
   const i = LAST_STOPS.findIndex((s) => s.page === page);
@@ -18,7 +15,7 @@ export function PathNext({ page }: { page: string }) {
     <nav className="path-next" aria-label="Next on the path">
       {next ? (
         <a className="button" href={pageHref(next.page)} onClick={onLinkClick}>
-          Next lesson: {labelOf(next)} (about {next.minutes} minutes) →
+          Next lesson: {labelOf(next.page)} (about {next.minutes} minutes) →
         </a>
       ) : (
         <>
