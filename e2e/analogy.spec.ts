@@ -78,7 +78,7 @@ test('at the end: both totals from the run, and Start with Level 1 opens Level 1
   await expect(page.getByTestId('withPool-clock')).toContainText(`t = ${ms(withPool.finishedAt)}`);
   await expect(page.getByTestId('withoutPool-clock')).toContainText(`t = ${ms(without.finishedAt)}`);
   await totals(page).getByRole('link', { name: 'Start with Level 1' }).click();
-  await expect(page).toHaveURL(/level=level1/);
+  await expect(page).toHaveURL(/\/level-1\/$/);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Level 1');
 });
 

@@ -20,7 +20,7 @@ test('a part’s link opens that level with that part in view and focused', asyn
   await expect(part(page, 'The fix')).toBeInViewport();
   await expect(tab(page, 'The fix')).toHaveAttribute('aria-current', 'step');
   await expect(part(page, 'The fix')).toContainText('safe block');
-  await expect(page).toHaveURL(/\?level=level3&part=fix$/);
+  await expect(page).toHaveURL(/\/level-3\/\?part=fix$/);
   await expect(page.locator('.notice__text')).toHaveCount(0);
 });
 
@@ -51,16 +51,16 @@ test('each part offers its link: the address follows the part, and Copy link cop
     ['In three lines', 'recap'],
   ] as const) {
     await tab(page, name).click();
-    await expect(page).toHaveURL(new RegExp(`\\?level=level2&part=${word}(&|$)`));
+    await expect(page).toHaveURL(new RegExp(`/level-2/\\?part=${word}(&|$)`));
     const here = part(page, name);
     await expect(here.getByRole('link', { name: 'Link to this part' })).toHaveAttribute(
       'href',
-      `?level=level2&part=${word}`,
+      `/level-2/?part=${word}`,
     );
     await here.getByRole('button', { name: `Copy link to “${name}”` }).click();
     await expect(here).toContainText('Link copied.');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
-      new URL(`/?level=level2&part=${word}`, page.url()).href,
+      new URL(`/level-2/?part=${word}`, page.url()).href,
     );
   }
   // The part stays in the address while the lab moves: the question played its story.
@@ -68,7 +68,7 @@ test('each part offers its link: the address follows the part, and Copy link cop
   await part(page, 'What will happen?').getByRole('radio').first().check();
   await part(page, 'What will happen?').getByRole('button', { name: 'Check, then watch' }).click();
   await lab.key('End');
-  await expect(page).toHaveURL(/\?level=level2&part=question&scenario=dirty-book-level2/);
+  await expect(page).toHaveURL(/\/level-2\/\?part=question&scenario=dirty-book-level2/);
 });
 
 test('in presentation mode Page Down / Page Up walk the parts, then on to the next lesson', async ({ lab, page }) => {
@@ -100,11 +100,11 @@ test('in presentation mode Page Down / Page Up walk the parts, then on to the ne
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Level 3');
   await expect(lab.button('Leave presentation mode')).toBeVisible();
   await expect(part(page, 'It works')).toBeFocused();
-  await expect(page).toHaveURL(/\?level=level3&part=works/);
+  await expect(page).toHaveURL(/\/level-3\/\?part=works/);
   // …and back before the first: the previous lesson's last part.
   await lab.key('PageUp');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Level 2');
   await expect(lab.button('Leave presentation mode')).toBeVisible();
   await expect(part(page, 'In three lines')).toBeFocused();
-  await expect(page).toHaveURL(/\?level=level2&part=recap/);
+  await expect(page).toHaveURL(/\/level-2\/\?part=recap/);
 });

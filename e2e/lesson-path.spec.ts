@@ -6,6 +6,7 @@
  */
 import { LESSONS, askQuestion, fixLevelOf } from '../src/store/lessons';
 import { levelOf } from '../src/store/levels';
+import { pathOfPage } from '../src/store/linkPath';
 import { expect, test } from './fixtures';
 
 test('a newcomer goes from the home page to the end of the path by its own buttons', async ({ page }) => {
@@ -29,7 +30,7 @@ test('a newcomer goes from the home page to the end of the path by its own butto
     await lesson.getByRole('link', { name: `See it on ${levelOf(fixLevelOf(l)!).label}` }).click();
     await expect(h1).toHaveText(levelOf(fixLevelOf(l)!).title);
     await page.goBack();
-    await expect(page).toHaveURL(new RegExp(`\\?level=${l.level}&part=recap`));
+    await expect(page).toHaveURL(new RegExp(`${pathOfPage(l.level)}\\?part=recap`));
     const recap = lesson.getByRole('region', { name: 'In three lines', exact: true });
     await expect(recap).toBeFocused();
     await expect(lesson.getByRole('button', { name: /^4\. In three lines.*done/ })).toBeVisible();
