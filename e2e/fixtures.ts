@@ -111,10 +111,14 @@ export class Lab {
 
 /**
  * Wait until the page in view has hydrated (App.tsx marks it): each page is prerendered, and a press
- * on the markup before its code has taken over would be lost.
+ * on the markup before its code has taken over would be lost. Then until the network is idle: on a
+ * loaded machine a stylesheet that arrives after hydration can move the page between a press and its
+ * release, and the click then lands on no button (seen on the level pages; see the README's known
+ * issues).
  */
 export async function hydrated(page: Page): Promise<void> {
   await page.waitForFunction(() => document.documentElement.dataset.hydrated !== undefined);
+  await page.waitForLoadState('networkidle');
 }
 
 export const test = base.extend<{ lab: Lab; consoleErrors: string[] }>({
