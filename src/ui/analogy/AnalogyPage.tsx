@@ -6,9 +6,10 @@
  * to Level 1 appear when both scenes have finished.
  */
 import { useId, useState } from 'react';
-import { clockAt, momentIndexAt, moveMs, SPEEDS, type Speed } from '../../store/analogyPlay';
+import { clockAt, momentIndexAt, moveMs, SPEEDS } from '../../store/analogyPlay';
 import { DEFAULT_READERS, firstFrame, HOW, MAX_READERS, parseReaders, SIDES, TITLES } from '../../store/analogyScene';
 import { LessonPath } from '../lesson/LessonPath';
+import { SpeedSelect } from '../panels/SpeedSelect';
 import { AnalogyScene } from './AnalogyScene';
 import { AnalogyTotals } from './AnalogyTotals';
 import { useAnalogyRun } from './useAnalogyRun';
@@ -17,7 +18,6 @@ import './analogy.css';
 
 export default function AnalogyPage() {
   const fieldId = useId();
-  const speedId = useId();
   const [text, setText] = useState(String(DEFAULT_READERS));
   const [readers, setReaders] = useState(DEFAULT_READERS);
   const parsed = parseReaders(text);
@@ -104,20 +104,7 @@ export default function AnalogyPage() {
           >
             Skip to the end
           </button>
-          <label className="analogy__speed" htmlFor={speedId}>
-            Speed{' '}
-            <select
-              id={speedId}
-              value={playback.speed}
-              onChange={(e) => playback.setSpeed(Number(e.target.value) as Speed)}
-            >
-              {SPEEDS.map((s) => (
-                <option key={s} value={s}>
-                  {s}×
-                </option>
-              ))}
-            </select>
-          </label>
+          <SpeedSelect speeds={SPEEDS} value={playback.speed} onChange={playback.setSpeed} className="analogy__speed" />
         </div>
       </div>
 

@@ -14,6 +14,7 @@ import {
   selectSpeed,
 } from '../../store/selectors';
 import { ScrubberMarks } from './ScrubberMarks';
+import { SpeedSelect } from './SpeedSelect';
 import { saveLineByLine } from '../lib/lineByLine';
 import { SPEEDS } from '../../store/schedule';
 import { useLabActions, useLabStore } from '../hooks/labStore';
@@ -90,16 +91,7 @@ export function Controls({ label = 'Playback' }: { label?: string } = {}) {
             <Icon name="end" />
           </button>
         </div>
-        <label className="controls__speed">
-          <span>Speed</span>
-          <select value={speed} onChange={(e) => a.setSpeed(Number(e.target.value))}>
-            {SPEEDS.map((s) => (
-              <option key={s} value={s}>
-                {s}×
-              </option>
-            ))}
-          </select>
-        </label>
+        <SpeedSelect<number> speeds={SPEEDS} value={speed} onChange={a.setSpeed} className="controls__speed" />
         <label className="controls__lines">
           <input
             type="checkbox"
