@@ -111,18 +111,10 @@ export class Lab {
 
 /**
  * Wait until the page in view has hydrated (App.tsx marks it): each page is prerendered, and a press
- * on the markup before its code has taken over would be lost. Then make the first pointer move a
- * learner makes and wait for the stylesheets it brings: on a level page that move loads motion's
- * features, and Vite adds again, last in the cascade, stylesheets the page had inlined — the page
- * moves, and a press made during the move is lost (the README's known issue; the move and the wait
- * are the test's, the defect stays the app's until the inlined order is made right).
+ * on the markup before its code has taken over would be lost.
  */
 export async function hydrated(page: Page): Promise<void> {
   await page.waitForFunction(() => document.documentElement.dataset.hydrated !== undefined);
-  await page.mouse.move(1, 1);
-  await page.waitForFunction(() =>
-    [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].every((l) => l.sheet !== null),
-  );
 }
 
 export const test = base.extend<{ lab: Lab; consoleErrors: string[] }>({

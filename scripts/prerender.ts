@@ -128,9 +128,15 @@ async function writePages(outDir: string, module: typeof PrerenderModule): Promi
         /(<meta http-equiv="Content-Security-Policy" content=")[^"]*(")/,
         (_m, open: string, close: string) => `${open}${escapeHtml(policyWith(style, styleAttributes(markup)))}${close}`,
       )
+      // The inlined stylesheets are also named by disabled links (never fetched, never applied): Vite
+      // adds a lazy chunk's CSS unless a stylesheet link with its address is in the page, and a second
+      // copy of a sheet already inlined would land last in the cascade and change the page under the
+      // learner's pointer.
       .replace(
         '</head>',
-        `${preload.map((f) => `  <link rel="modulepreload" crossorigin href="/${f}">\n`).join('')}  <style>${style}</style>\n  </head>`,
+        `${preload.map((f) => `  <link rel="modulepreload" crossorigin href="/${f}">\n`).join('')}${[...css]
+          .map((f) => `  <link rel="stylesheet" href="/${f}" disabled>\n`)
+          .join('')}  <style>${style}</style>\n  </head>`,
       )
       .replace('<div id="root"></div>', `<div id="root">${markup}</div>`);
     const file = join(outDir, path, 'index.html');

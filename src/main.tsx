@@ -11,6 +11,8 @@ import { App } from './ui/App';
 import { ROUTES } from './ui/routes';
 import './ui/theme.css';
 import './ui/app.css';
+// The scene's look, then the layouts that place it (layout.css and its scene-fit.css override it).
+import './ui/stage/scene.css';
 import './ui/layout.css';
 
 const { pathname, search, hash } = window.location;

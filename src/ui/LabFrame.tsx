@@ -14,7 +14,6 @@ import { useShortcuts } from './hooks/useShortcuts';
 import { labStoreFor, startLab } from './labRuntime';
 import { loadMotionFeatures, motionFeaturesWhen } from './motion';
 import type { Route } from './routes';
-import './stage/scene.css';
 
 function Playback({ keys }: { keys: boolean }) {
   usePlayback();
