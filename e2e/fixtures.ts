@@ -111,25 +111,32 @@ export class Lab {
 
 /**
  * Wait until the page in view has hydrated (App.tsx marks it): each page is prerendered, and a press
- * on the markup before its code has taken over would be lost.
+ * on the markup before its code has taken over would be lost. A lab level opened with no link words
+ * sleeps until the learner starts something (wake.ts marks it `data-asleep`); `wake` presses Shift,
+ * a learner's first key, and waits for it to hydrate too.
  */
-export async function hydrated(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.documentElement.dataset.hydrated !== undefined);
+export async function hydrated(page: Page, wake = true): Promise<void> {
+  await page.waitForFunction(() => ['hydrated', 'asleep'].some((k) => k in document.documentElement.dataset));
+  if (!wake || !(await page.evaluate(() => 'asleep' in document.documentElement.dataset))) return;
+  await page.keyboard.press('Shift');
+  await page.waitForFunction(() => 'hydrated' in document.documentElement.dataset);
 }
 
-export const test = base.extend<{ lab: Lab; consoleErrors: string[] }>({
+export const test = base.extend<{ lab: Lab; consoleErrors: string[]; wakeLab: boolean }>({
+  /** Whether opening a sleeping lab level wakes it (the fixture's Shift); a test of the sleep itself turns it off. */
+  wakeLab: [true, { option: true }],
   // Every navigation of a test ends on a hydrated page (a link of the old form, `/?level=…`, moves to its page first).
-  page: async ({ page }, use) => {
+  page: async ({ page, wakeLab }, use) => {
     const goto = page.goto.bind(page);
     page.goto = async (url, options) => {
       const response = await goto(url, options);
-      await hydrated(page);
+      await hydrated(page, wakeLab);
       return response;
     };
     const reload = page.reload.bind(page);
     page.reload = async (options) => {
       const response = await reload(options);
-      await hydrated(page);
+      await hydrated(page, wakeLab);
       return response;
     };
     await use(page);

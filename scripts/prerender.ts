@@ -8,7 +8,8 @@
  * Into each page's HTML go: the markup; the page's title; its stylesheets (the entry's and the
  * page's own chunks') inlined as one <style>, so the first paint waits for no stylesheet and
  * nothing shifts when the page's code arrives; `modulepreload` links for the page's code, so it
- * loads beside the entry rather than after it; and the hashes of that <style> and of the markup's
+ * loads beside the entry rather than after it (not for a lab level, whose code waits for the
+ * learner: pages.tsx); and the hashes of that <style> and of the markup's
  * style attributes in the Content-Security-Policy (csp.config.ts), which allows no other inline style.
  * Beside the pages: sitemap.xml and robots.txt of the same list (sitemap.ts).
  */
@@ -117,9 +118,10 @@ async function writePages(outDir: string, module: typeof PrerenderModule): Promi
   for (const route of module.ROUTES) {
     const path = module.routePath(route);
     const markup = await module.renderPage(path);
-    const chunks = [...staticClosure(manifest, entryKey), ...staticClosure(manifest, module.pageModule(route))];
+    const page = module.pageModule(route);
+    const chunks = [...staticClosure(manifest, entryKey), ...staticClosure(manifest, page.module)];
     const css = new Set(chunks.flatMap((c) => c.css ?? []));
-    const preload = [...new Set(chunks.map((c) => c.file))].filter((f) => !entryFiles.has(f));
+    const preload = page.preload ? [...new Set(chunks.map((c) => c.file))].filter((f) => !entryFiles.has(f)) : [];
     const style = (await cssText(css)).replace(/<\/style/gi, '<\\/style');
     const html = template
       .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(`${route.title} — Pool Lab`)}</title>`)

@@ -9,7 +9,7 @@
  */
 import { startTransition, Suspense, useEffect, useRef, useState } from 'react';
 import { pageOfPath, pathOfPage } from '../store/linkPath';
-import { onAddressChange, onLinkClick } from './nav';
+import { hasLinkWords, onAddressChange, onLinkClick } from './nav';
 import { RoutePage } from './pages';
 import { Notices } from './panels/Notices';
 import { PanelBoundary } from './panels/PanelBoundary';
@@ -19,9 +19,6 @@ import { routeById, ROUTES, usesLab, type Route } from './routes';
 export function routeOfPath(pathname: string): Route {
   return routeById(pageOfPath(pathname) ?? '') ?? ROUTES[0]!;
 }
-
-/** Whether the address carries words of a link for the lab to read (beyond its page). */
-const hasLinkWords = () => window.location.search.length > 1 || window.location.hash.includes('=');
 
 /**
  * Marks the page hydrated (`<html data-hydrated="level2">`) once its code has loaded and taken over

@@ -19,6 +19,9 @@ export function onAddressChange(listener: () => void): () => void {
   };
 }
 
+/** Whether the address carries words of a link (a story, a moment, a file…) beyond its page. */
+export const hasLinkWords = (): boolean => window.location.search.length > 1 || window.location.hash.includes('=');
+
 const here = () => window.location.pathname + window.location.search + window.location.hash;
 
 /** Go to an address of the lab (as a link does): a new history entry, read as back/forward is. */

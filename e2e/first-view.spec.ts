@@ -1,0 +1,103 @@
+/**
+ * The first view comes from prerendered HTML, and a lab level's code waits for the learner
+ * (src/ui/wake.ts): opened with no link words, the page fetches none of the lab until the learner
+ * starts something, and a press made before the code arrives is made once it has.
+ */
+import type { Page, Request, Route } from '@playwright/test';
+import { STORIES } from '../src/stories';
+import { expect, test } from './fixtures';
+
+test.use({ wakeLab: false });
+
+/** The lab level's own code (the page's chunk and the engine's), by the names Vite gives its chunks. */
+const isLabCode = (r: Request) => /\/assets\/(LabLevelRoute|labRuntime|run|Stage)-[\w-]+\.js$/.test(r.url());
+
+function labRequests(page: Page): Request[] {
+  const seen: Request[] = [];
+  page.on('request', (r) => {
+    if (isLabCode(r)) seen.push(r);
+  });
+  return seen;
+}
+
+const story = STORIES.find((s) => s.level === 'level2')!;
+
+test('each page’s HTML already holds its first view', async ({ request }) => {
+  for (const [path, heading] of [
+    ['/', 'The library analogy'],
+    ['/level-2/', 'Level 2'],
+    ['/load-lab/', 'Load lab'],
+  ] as const) {
+    const html = await (await request.get(path)).text();
+    expect(html, path).toMatch(new RegExp(`<h1[^>]*>[^<]*${heading}`, 'i'));
+  }
+  const level = await (await request.get('/level-2/')).text();
+  expect(level).toContain('class="shelf"');
+  expect(level, 'a lab level does not preload its code').not.toMatch(/modulepreload[^>]*LabLevelRoute/);
+});
+
+test('a lab level opened with no link fetches none of the lab until the learner starts something', async ({
+  page,
+  lab,
+}) => {
+  const seen = labRequests(page);
+  await page.goto('/level-2/');
+  await expect(page.locator('html')).toHaveAttribute('data-asleep', '');
+  await page.waitForLoadState('networkidle');
+  // Reading is not starting: scrolling the page down and back fetches nothing.
+  await page.mouse.wheel(0, 600);
+  await page.mouse.wheel(0, -600);
+  await page.waitForLoadState('networkidle');
+  expect(seen.map((r) => r.url())).toEqual([]);
+  await expect(lab.stage).toBeVisible();
+
+  // The pointer coming over one of its controls wakes it.
+  await page
+    .getByRole('group', { name: /Scenarios/ })
+    .getByRole('button', { name: story.title, exact: true })
+    .hover();
+  await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'level2');
+  await expect(page.locator('html')).not.toHaveAttribute('data-asleep');
+  await expect(page.locator('html')).not.toHaveAttribute('data-waking');
+  expect(seen.length).toBeGreaterThan(0);
+});
+
+test('a press made before the lab’s code has arrived is made once it has', async ({ page, lab }) => {
+  // Hold the page's chunk back until the press has been made.
+  let release!: () => void;
+  const released = new Promise<void>((r) => (release = r));
+  await page.route(/\/assets\/LabLevelRoute-[\w-]+\.js$/, async (route: Route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto('/level-2/');
+  const button = page.getByRole('group', { name: /Scenarios/ }).getByRole('button', { name: story.title, exact: true });
+  await button.click();
+  await expect(page.locator('html')).toHaveAttribute('data-waking', '');
+  await expect(page).toHaveURL(/\/level-2\/$/);
+  release();
+  // The story the learner pressed starts, as if the code had been there all along.
+  await expect(lab.button('Pause')).toBeVisible();
+  await expect(button).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('a link that asks for something wakes the page at once', async ({ page, lab }) => {
+  const seen = labRequests(page);
+  await page.goto(`/level-2/?scenario=${story.id}&step=3`);
+  await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'level2');
+  await expect(
+    page.getByRole('group', { name: /Scenarios/ }).getByRole('button', { name: story.title, exact: true }),
+  ).toHaveAttribute('aria-pressed', 'true');
+  await expect(lab.stage).toBeVisible();
+  expect(seen.length).toBeGreaterThan(0);
+});
+
+test('a lab level reached from another page loads at once', async ({ page, lab }) => {
+  await page.goto('/');
+  await page
+    .getByRole('navigation', { name: 'Learning path' })
+    .getByRole('link', { name: /Level 2/ })
+    .click();
+  await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'level2');
+  await expect(lab.stage).toBeVisible();
+});
