@@ -139,3 +139,28 @@ test('sizes that would break the learner’s steps are refused and the steps kep
   await expect(lab.stage.locator('[data-object="5"][data-alive="no"]')).toBeVisible();
   await expect(page.getByText('3 steps so far')).toBeVisible();
 });
+
+test('every panel follows a run grown click by click (its arrays grow in place)', async ({ lab, page }) => {
+  await lab.level('level1');
+  await lab.unfold('Metrics');
+  await lab.unfold('Event log');
+  await lab.addReaders(2);
+  const metric = (name: string) =>
+    page
+      .getByRole('region', { name: 'What the pool saved' })
+      .locator('.metric', { has: page.getByText(name, { exact: true }) })
+      .locator('dd');
+  const log = page.getByRole('region', { name: 'Event log' });
+  await lab.act('A', 'Acquire');
+  await lab.act('A', 'Release');
+  await expect(metric('Reused from the shelf')).toHaveText('1');
+  await lab.act('B', 'Acquire');
+  // The newest moment is in the narration, the log and the metrics, each from the grown run.
+  await expect(lab.narration).toContainText('Reader B');
+  await expect(log).toContainText('Reader B');
+  await expect(metric('Reused from the shelf')).toHaveText('2');
+  await lab.act('B', 'Release');
+  await lab.act('A', 'Acquire');
+  await expect(metric('Reused from the shelf')).toHaveText('3');
+  await expect(lab.narration).toContainText('Reader A');
+});

@@ -13,7 +13,9 @@
  *   the pool refusing at once), in seconds.
  * - clicks: a button of the manual panel (the store's action, as the page calls it), at step 5 and
  *   at step 5,000 of one session — readers taking turns to borrow, write, read and return — in ms
- *   (the median of 21 clicks each, wall clock: a click is too short for the CPU clock's grain).
+ *   (the median of 21 clicks each, wall clock: a click is too short for the CPU clock's grain);
+ *   and the same with the sentences the page's narration, event log and scrubber marks then ask
+ *   for (store/narrated.ts), which grow with the run.
  * Rates are per second of this process's CPU time, not of the wall clock: on a shared machine the
  * wall clock also counts the time other processes had the processor.
  *
@@ -267,11 +269,14 @@ if (only.has('click')) {
   const { STORIES } = await import('../src/stories');
   const ACTIONS = ['acquire', 'use', 'read', 'release'] as const;
   console.log('');
+  const { beatSentencesOf, sentencesOf } = await import('../src/store/narrated');
   const clickRows: string[][] = [['clicks', 'ms at step 5', 'ms at step 5,000', 'ratio']];
-  for (const [level, warm] of [
-    ['level1', true],
-    ['level1', false],
-    ['database', false],
+  for (const [level, warm, narrated] of [
+    ['level1', true, true],
+    ['level1', false, false],
+    ['database', false, false],
+    ['level1', false, true],
+    ['database', false, true],
   ] as const) {
     const store = createLabStore({ stories: STORIES });
     store.getState().actions.openLevel(level);
@@ -281,6 +286,11 @@ if (only.has('click')) {
       const ok = store.getState().actions.act(reader, ACTIONS[k % 4]!);
       k++;
       if (!ok) throw new Error(`click ${k} was refused`);
+      if (narrated) {
+        const s = store.getState();
+        sentencesOf(s.run.events, level);
+        beatSentencesOf(s.run.events, s.beats, level);
+      }
     };
     const timed = (n: number) => {
       const ms: number[] = [];
@@ -300,7 +310,12 @@ if (only.has('click')) {
     const early = timed(21); // steps 5 to 25
     while (k < 4999) click();
     const late = timed(21); // steps 5,000 to 5,020
-    clickRows.push([level, early.toFixed(3), late.toFixed(3), `${(late / early).toFixed(2)}×`]);
+    clickRows.push([
+      narrated ? `${level} + narration` : level,
+      early.toFixed(3),
+      late.toFixed(3),
+      `${(late / early).toFixed(2)}×`,
+    ]);
   }
   table(clickRows);
 }

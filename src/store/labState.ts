@@ -10,7 +10,7 @@
  */
 import type { StoreApi } from 'zustand/vanilla';
 import { LEVEL_IDS, LEVELS, runScenario, type RunResult } from '../engine';
-import type { LevelId, LevelOptions, Scenario, WarningKind } from '../engine';
+import type { LevelId, LevelOptions, PoolEvent, Scenario, WarningKind } from '../engine';
 import type { Story } from '../stories/types';
 import { checkOptions, defaultOptionText } from './options';
 import { beatsOf, type Beat } from './beats';
@@ -186,19 +186,21 @@ export function emptyScenario(level: LevelId, options: LevelOptions): Scenario {
   return { level, options, seed: 1, steps: [] };
 }
 
-function warningsOf(run: RunResult): WarningMark[] {
+/** The monitor's warnings among `events` from index `from` on, with their indexes. */
+export function warningsFrom(events: readonly PoolEvent[], from = 0): WarningMark[] {
   const out: WarningMark[] = [];
-  run.events.forEach((e, index) => {
+  for (let index = from; index < events.length; index++) {
+    const e = events[index]!;
     if (e.type === 'monitor.warned')
       out.push({ index, warning: e.warning, message: e.message, client: e.client, object: e.object });
-  });
+  }
   return out;
 }
 
 /** The timeline of a scenario and what is derived once from it. */
 export function timeline(scenario: Scenario, choices: readonly number[] | null = null) {
   const run = runScenario(scenario, choices ? { choices } : {});
-  return { run, schedule: scheduleOf(run.events), warnings: warningsOf(run), beats: beatsOf(run.events) };
+  return { run, schedule: scheduleOf(run.events), warnings: warningsFrom(run.events), beats: beatsOf(run.events) };
 }
 
 export type Timeline = ReturnType<typeof timeline>;

@@ -10,7 +10,7 @@ import { ScenarioError } from '../engine';
 import { parseStep } from '../engine';
 import type { LevelId, RunResult, Scenario, Step } from '../engine';
 import { onStage, type ActionContext, type LabActions, type LabState } from './labState';
-import { liveTimeline, opened, type LiveRun } from './manualLive';
+import { grownBy, opened, type LiveRun } from './manualLive';
 
 export type ManualActions = Pick<
   LabActions,
@@ -104,13 +104,23 @@ export function createManualActions({ set, get, notify }: ActionContext): Manual
       }
       throw e;
     }
-    const scenario: Scenario = { ...s.scenario, steps: [...s.scenario.steps, step] };
-    // Not on stage, or unable to grow, the open run is given up; a run that failed is not kept.
-    const grown = liveTimeline(s.choices === null ? live : null, s.run, scenario);
-    live = grown.live;
-    const t = grown.timeline;
+    // The open run grows when it is the run on stage (and no hand-picked order holds); else, or
+    // when it cannot grow by this step, the scenario with the step runs from the start.
+    const growing = s.choices === null && live !== null && live.timeline.run === s.run ? live : null;
+    const grown = growing ? grownBy(growing, s.scenario, step) : null;
+    const scenario = grown?.scenario ?? { ...s.scenario, steps: [...s.scenario.steps, step] };
+    const next = grown ?? opened(scenario);
+    live = next.live;
+    const t = next.timeline;
     if (t.run.error) {
       notify(`That can't be done now: ${t.run.error.message}.`);
+      // The live run took the step into the timeline on stage before it failed: that timeline is
+      // made again, as it was.
+      if (grown) {
+        const again = opened(s.scenario);
+        live = again.live;
+        set(again.timeline);
+      }
       return false;
     }
     const c = t.run.events.length - 1;

@@ -1,13 +1,17 @@
 /**
  * The manual panel grows its run click by click (manualLive.ts): after every button, what the
  * store holds — the run, its schedule, beats and warnings — is what running the scenario from the
- * start gives, whatever the learner pressed (refused steps, "Same instant", Undo included).
+ * start gives, whatever the learner pressed (refused steps, "Same instant", Undo included), and so
+ * does the narration kept with it (narrated.ts).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LEVEL_IDS, LEVELS } from '../engine';
 import { STORIES } from '../stories';
 import { timeline, type ReaderAction } from './labState';
+import { narrateAll } from './narrate';
+import { narrateBeats } from './narrateBeats';
+import { beatSentencesOf, sentencesOf } from './narrated';
 import { createLabStore } from './labStore';
 
 type Press =
@@ -51,7 +55,7 @@ describe('the manual panel’s run, grown click by click', () => {
         const a = store.getState().actions;
         a.openLevel(level);
         const abilities = LEVELS[level].steps;
-        for (const p of presses) {
+        for (const [n, p] of presses.entries()) {
           if (p.kind === 'act') {
             if ((p.action === 'with' || p.action === 'with-fail') && !abilities.includes('with')) continue;
             a.act(p.reader, p.action);
@@ -67,6 +71,21 @@ describe('the manual panel’s run, grown click by click', () => {
           expect(s.beats).toEqual(fresh.beats);
           expect(s.warnings).toEqual(fresh.warnings);
           expect(s.cursor).toBe(fresh.run.events.length - 1);
+          // The narration kept with the timeline, grown with it, says what narrating it afresh says
+          // (asked for in either order, as the panels may).
+          const byEvent = () =>
+            expect([...sentencesOf(s.run.events, level)]).toEqual(narrateAll(fresh.run.events, level));
+          const byBeat = () =>
+            expect([...beatSentencesOf(s.run.events, s.beats, level)]).toEqual(
+              narrateBeats(fresh.run.events, fresh.beats, level),
+            );
+          if (n % 2 === 0) {
+            byEvent();
+            byBeat();
+          } else {
+            byBeat();
+            byEvent();
+          }
         }
       }),
       { numRuns: 60, seed: 16 },

@@ -27,7 +27,7 @@ export interface Told {
   readonly handedOff: Map<number, { readonly to: string; readonly from: string | null }>;
 }
 
-const freshTold = (): Told => ({ handedOff: new Map() });
+export const freshTold = (): Told => ({ handedOff: new Map() });
 
 /** Every event of a timeline narrated in order, each sentence knowing what the ones before said. */
 export function narrateAll(events: readonly PoolEvent[], level?: LevelId): string[] {
@@ -39,7 +39,8 @@ export function narrateAll(events: readonly PoolEvent[], level?: LevelId): strin
   });
 }
 
-function remember(e: PoolEvent, told: Told): void {
+/** What `e` tells the sentences after it (`told` updated in place). */
+export function remember(e: PoolEvent, told: Told): void {
   if (e.object === null) return;
   if (e.type === 'object.handedoff') told.handedOff.set(e.object, { to: e.to, from: e.client });
   else if (e.type === 'object.acquired' || e.type === 'object.shelved') told.handedOff.delete(e.object);

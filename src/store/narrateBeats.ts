@@ -75,7 +75,8 @@ export function narrateBeats(events: readonly PoolEvent[], beats: readonly Beat[
   return beats.map((b) => beatSentence(events, sentences, b));
 }
 
-function beatSentence(events: readonly PoolEvent[], sentences: readonly string[], b: Beat): string {
+/** A beat's sentence, from the sentences of its events. */
+export function beatSentence(events: readonly PoolEvent[], sentences: readonly string[], b: Beat): string {
   const idx: number[] = [];
   for (let i = b.first; i <= b.last; i++) if (events[i]!.type !== 'monitor.warned') idx.push(i);
   // A beat of warnings alone (the monitor's last word at the end of a run) says its warning.

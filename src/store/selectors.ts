@@ -4,14 +4,18 @@
  * counts.ts; those `…Of(world)` derivations are meant for `useMemo` keyed on the world, which is
  * one object per event. Selectors that return a fresh array or object are meant for `useShallow`.
  */
-import type { Fixes, LevelId, LineId, PoolEvent, World } from '../engine';
+import type { Fixes, LevelId, LineId, PoolEvent, RunResult, World } from '../engine';
 import { beatIndexOf, operationOf, type Beat, type Operation } from './beats';
 import type { LinkTarget } from './deeplink';
 import type { LabState, WarningMark } from './labStore';
 
 // ── the cursor ─────────────────────────────────────────────────────────────────────────────
 
-export const selectEvents = (s: LabState): readonly PoolEvent[] => s.run.events;
+/**
+ * The run on stage. The manual panel grows its run's arrays in place (manualLive.ts), so whatever
+ * derives from the events or the beats keys on the run (new at every change), never on an array.
+ */
+export const selectRun = (s: LabState): RunResult => s.run;
 export const selectCursor = (s: LabState): number => s.cursor;
 export const selectLastIndex = (s: LabState): number => s.run.events.length - 1;
 export const selectEvent = (s: LabState): PoolEvent => s.run.events[s.cursor] ?? s.run.events[0]!;
@@ -33,6 +37,7 @@ export const selectOptionErrors = (s: LabState) => s.optionErrors;
 // ── moments: beats, or events line by line ─────────────────────────────────────────────────
 
 export const selectLineByLine = (s: LabState): boolean => s.lineByLine;
+/** The beats of the run on stage (an array that may grow in place: key on `selectRun`). */
 export const selectBeats = (s: LabState): readonly Beat[] => s.beats;
 /** The index of the beat in view. */
 export const selectBeatIndex = (s: LabState): number => beatIndexOf(s.beats, s.cursor);

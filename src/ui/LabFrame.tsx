@@ -30,6 +30,8 @@ export function LabFrame({ route, children }: { route: Route; children: ReactNod
           new Promise<void>((moved) => {
             if (typeof window === 'undefined') return;
             const first = store.getState();
+            // Read now: a run grown by hand grows its array of events in place (manualLive.ts).
+            const firstLength = first.run.events.length;
             // Opening the page's own default view again (as a link with no story does) moves nothing.
             const stop = store.subscribe((s) => {
               if (
@@ -38,7 +40,7 @@ export function LabFrame({ route, children }: { route: Route; children: ReactNod
                 s.storyId !== first.storyId ||
                 s.fromFile ||
                 s.cursor !== first.cursor ||
-                s.run.events.length !== first.run.events.length
+                s.run.events.length !== firstLength
               ) {
                 stop();
                 moved();

@@ -110,6 +110,27 @@ describe('a run grown step by step', () => {
     expect(first.final.clients[0]!.state).toBe('holding');
   });
 
+  it('grows in place when appended to and read live: the same arrays, the replay’s result', () => {
+    const base: Scenario = { level: 'level2', options: {}, seed: 1, steps: [] };
+    const open = openRun(base);
+    const first = open.liveResult();
+    let scenario = base;
+    for (const client of ['A', 'B', 'A', 'B'])
+      for (const kind of ['acquire', 'release'] as const) {
+        const step: Step = { client, do: kind };
+        expect(open.append(step)).toBe(true);
+        scenario = { ...scenario, steps: [...scenario.steps, step] };
+        const live = open.liveResult();
+        // Nothing copied: the arrays read at the start are the run's own, grown since.
+        expect(live.events).toBe(first.events);
+        expect(live.steps).toBe(first.steps);
+        expect(live).toEqual(runScenario(scenario));
+      }
+    // Appending is growing without the check of what came before: a step with a time of its own still replays.
+    expect(open.append({ client: 'A', do: 'acquire', at: 0 })).toBe(false);
+    expect(open.liveResult()).toEqual(runScenario(scenario));
+  });
+
   it('replays when the step would have started earlier, or the scenario is another', () => {
     const base: Scenario = { level: 'level2', options: {}, seed: 1, steps: [{ client: 'A', do: 'acquire' }] };
     const open = openRun(base);

@@ -2,7 +2,8 @@
  * A run that grows by a step at its end (run.ts, `grow`): what the new step changes in what has
  * already been recorded. A reader given one more step was never done: from the moment its last
  * step ended it was idle, waiting for the next. Its views from then on are replaced (the events
- * and worlds are copied, never changed in place: results handed out before keep theirs).
+ * and worlds are copied, never changed in place, so results copied out before keep theirs; a live
+ * result shares the run's array of events, and sees the copies in it).
  */
 import type { ClientView, PoolEvent, World } from '../types';
 

@@ -7,7 +7,7 @@
 import { EngineFailure, ScenarioError } from '../core';
 import { boundOf, levelInfo, resolveCosts, resolveOptions, type RunnablePool } from '../levels';
 import { createMonitor } from '../monitor';
-import type { PoolEvent, Scenario, StepOutcome, WarningKind, World } from '../types';
+import type { PoolEvent, Scenario, Step, StepOutcome, WarningKind, World } from '../types';
 import { Runtime, type PoolState } from '../world';
 import { recordChoices, type ChoiceOptions, type ChoicePoint } from './choices';
 import { reportAgain, reportOfStep, stepRun, stepRuns, type StepReport } from './records';
@@ -52,17 +52,28 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
  */
 export interface OpenRun {
   /**
-   * The run's result as it stands. `last`: the run will not grow (its events are handed over, not
-   * copied). A result whose end has more to say (a reader still waiting, objects open after close)
-   * ends the run for good: it can no longer grow.
+   * The run's result as it stands, a copy that later growth leaves alone. `last`: the run will not
+   * grow (its events are handed over, not copied). A result whose end has more to say (a reader
+   * still waiting, objects open after close) ends the run for good: it can no longer grow.
    */
   result(last?: boolean): RunResult;
   /**
+   * The run's result as it stands, without copying anything: its scenario's steps, its events, its
+   * step reports and loose warnings are the run's own arrays, which the next `append` grows in place
+   * (and whose last entries it may replace). For a caller that only ever reads the newest result,
+   * and tells results apart by the result itself, never by its arrays (the lab's manual panel):
+   * a click then costs the new step, not a copy of the history.
+   */
+  liveResult(): RunResult;
+  /**
    * Simulate `next`: this run's scenario with one step more at its end (no `at` of its own). False,
    * with nothing done, when the step would not start where the run stands (the run reached past
-   * that point, or has ended for good); then `next` is to be run from the start.
+   * that point, or has ended for good), or `next` is not this run's scenario and one step; then
+   * `next` is to be run from the start.
    */
   grow(next: Scenario): boolean;
+  /** `grow` by `step` at the end of this run's own scenario (the caller vouches for what came before). */
+  append(step: Step): boolean;
 }
 
 export function openRun(scenario: Scenario, options: RunOptions = {}): OpenRun {
@@ -203,66 +214,76 @@ export function openRun(scenario: Scenario, options: RunOptions = {}): OpenRun {
 
   // The steps' reports, made again only where a step may have changed: from the first step not yet
   // finished on, and steps warned since (a finished step changes no more but for its warnings).
-  let reports: StepReport[] = [];
+  const reports: StepReport[] = [];
   let firstOpen = 0;
   const reportsAgain = (): StepReport[] => {
     const steps = state.steps;
-    const before = reports;
-    reports = before.slice();
-    for (let i = firstOpen; i < steps.length; i++) reports[i] = reportAgain(steps[i]!, before[i]);
-    for (const i of state.warned) reports[i] = reportAgain(steps[i]!, before[i]);
+    for (let i = firstOpen; i < steps.length; i++) reports[i] = reportAgain(steps[i]!, reports[i]);
+    for (const i of state.warned) reports[i] = reportAgain(steps[i]!, reports[i]);
     state.warned.length = 0;
     while (firstOpen < steps.length && steps[firstOpen]!.finished) firstOpen++;
     return reports;
   };
+  /** The scenario's steps once the run has grown: its own array, grown in place. */
+  let ownSteps: Step[] | null = null;
+
+  /** The result as it stands: copied (`copy`), handed over (`last`), or sharing the run's arrays (`live`). */
+  const resultAs = (mode: 'copy' | 'last' | 'live'): RunResult => {
+    const last = mode === 'last';
+    if (!ended && (last || state.fatal || watch.waitsLeft() || monitor.finishWarns())) {
+      ended = true;
+      watch.endWaits(noteState);
+      if (!state.fatal) {
+        state.finishing = true;
+        monitor.finish();
+      }
+    }
+    const copy = mode === 'copy' && growable;
+    return {
+      scenario: copy && ownSteps ? { ...current, steps: ownSteps.slice() } : current,
+      events: copy ? rt.events.slice() : rt.events,
+      steps: last ? state.steps.map(reportOfStep) : copy ? reportsAgain().slice() : reportsAgain(),
+      warnings: copy ? watch.looseWarnings.slice() : watch.looseWarnings,
+      error: state.fatal,
+      final: rt.snapshot(),
+      eventCount: rt.eventCount,
+      timersFired: rt.sim.fired,
+      tasksStarted: rt.sim.spawned,
+      choicePoints,
+    };
+  };
+
+  const append = (step: Step): boolean => {
+    const n = state.steps.length;
+    if (ended || !growable || step.at !== undefined) return false;
+    const previousOwn = step.client === undefined ? -1 : (lastOwn.get(step.client) ?? -1);
+    if (!scheduler.dueHere(previousOwn)) return false;
+    ownSteps ??= current.steps.slice();
+    ownSteps.push(step);
+    current = { ...current, steps: ownSteps };
+    if (step.client !== undefined) {
+      lastOwn.set(step.client, n);
+      rt.stepCounts.set(step.client, (rt.stepCounts.get(step.client) ?? 0) + 1);
+      const client = rt.clients.get(step.client);
+      // A reader that had done all its steps has one more: from then on it was idle, not done.
+      if (client) {
+        client.stepsLeft++;
+        notDone(rt.events, step.client);
+      }
+    }
+    state.steps.push(stepRun(step, n, previousOwn));
+    scheduler.grown();
+    if (!state.steps[n]!.started)
+      throw new EngineFailure(new Error('an appended step did not start where it was due'), n);
+    toTheEnd();
+    return true;
+  };
 
   return {
-    result(last = false) {
-      if (!ended && (last || state.fatal || watch.waitsLeft() || monitor.finishWarns())) {
-        ended = true;
-        watch.endWaits(noteState);
-        if (!state.fatal) {
-          state.finishing = true;
-          monitor.finish();
-        }
-      }
-      return {
-        scenario: current,
-        events: last || !growable ? rt.events : rt.events.slice(),
-        steps: last ? state.steps.map(reportOfStep) : reportsAgain(),
-        warnings: last ? watch.looseWarnings : watch.looseWarnings.slice(),
-        error: state.fatal,
-        final: rt.snapshot(),
-        eventCount: rt.eventCount,
-        timersFired: rt.sim.fired,
-        tasksStarted: rt.sim.spawned,
-        choicePoints,
-      };
-    },
-    grow(next) {
-      const n = state.steps.length;
-      const step = next.steps[n];
-      if (ended || !growable || !extends_(current, next) || step === undefined || step.at !== undefined) return false;
-      const previousOwn = step.client === undefined ? -1 : (lastOwn.get(step.client) ?? -1);
-      if (!scheduler.dueHere(previousOwn)) return false;
-      current = next;
-      if (step.client !== undefined) {
-        lastOwn.set(step.client, n);
-        rt.stepCounts.set(step.client, (rt.stepCounts.get(step.client) ?? 0) + 1);
-        const client = rt.clients.get(step.client);
-        // A reader that had done all its steps has one more: from then on it was idle, not done.
-        if (client) {
-          client.stepsLeft++;
-          notDone(rt.events, step.client);
-        }
-      }
-      state.steps.push(stepRun(step, n, previousOwn));
-      scheduler.grown();
-      if (!state.steps[n]!.started)
-        throw new EngineFailure(new Error('an appended step did not start where it was due'), n);
-      toTheEnd();
-      return true;
-    },
+    result: (last = false) => resultAs(last ? 'last' : 'copy'),
+    liveResult: () => resultAs('live'),
+    grow: (next) => extends_(current, next) && append(next.steps[next.steps.length - 1]!),
+    append,
   };
 }
 

@@ -4,7 +4,7 @@
  * event, each the narration's sentence; choosing an entry moves the cursor there.
  */
 import { memo } from 'react';
-import { selectBeats, selectEvents, selectLineByLine, selectMoment } from '../../store/selectors';
+import { selectBeats, selectLineByLine, selectMoment, selectRun } from '../../store/selectors';
 import { useLabActions, useLabStore } from '../hooks/labStore';
 import { ms } from '../../store/format';
 import { useBeatNarration, useNarration } from './Narration';
@@ -13,7 +13,7 @@ import { useBeatNarration, useNarration } from './Narration';
 const SHOWN = 40;
 
 export function EventLog() {
-  const events = useLabStore(selectEvents);
+  const { events } = useLabStore(selectRun);
   const beats = useLabStore(selectBeats);
   const lineByLine = useLabStore(selectLineByLine);
   const cursor = useLabStore(selectMoment);

@@ -4,14 +4,14 @@
  */
 import { lazy, Suspense } from 'react';
 import type { LevelId } from '../../engine';
-import { selectCursor, selectEvents } from '../../store/selectors';
+import { selectCursor, selectRun } from '../../store/selectors';
 import { useLabStore } from '../hooks/labStore';
 
 // The diagram is drawn after the page: it stays off the first load.
 const FlowChart = lazy(() => import('./FlowChart').then((m) => ({ default: m.FlowChart })));
 
 export function FlowPanel({ level }: { level: LevelId }) {
-  const events = useLabStore(selectEvents);
+  const { events } = useLabStore(selectRun);
   const cursor = useLabStore(selectCursor);
   return (
     <section className="panel flow" aria-labelledby="flow-title">

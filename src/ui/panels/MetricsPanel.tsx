@@ -5,7 +5,7 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { metricsAt } from '../../store/metrics';
 import { wordsOf } from '../../store/levels';
-import { selectCursor, selectEvents, selectLevel } from '../../store/selectors';
+import { selectCursor, selectRun, selectLevel } from '../../store/selectors';
 import { useLabStore } from '../hooks/labStore';
 import { ms } from '../../store/format';
 
@@ -13,10 +13,10 @@ import { ms } from '../../store/format';
 const MetricsChart = lazy(() => import('./MetricsChart').then((m) => ({ default: m.MetricsChart })));
 
 export function MetricsPanel() {
-  const events = useLabStore(selectEvents);
+  const run = useLabStore(selectRun);
   const cursor = useLabStore(selectCursor);
   const level = useLabStore(selectLevel);
-  const m = useMemo(() => metricsAt(events, cursor), [events, cursor]);
+  const m = useMemo(() => metricsAt(run.events, cursor), [run, cursor]);
   const pct = m.hitRate === null ? '—' : `${Math.round(m.hitRate * 100)}%`;
   return (
     <section className="panel metrics" aria-labelledby="metrics-title">

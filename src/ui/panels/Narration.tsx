@@ -5,32 +5,34 @@
  */
 import { useMemo } from 'react';
 import { ms } from '../../store/format';
-import { narrateAll } from '../../store/narrate';
-import { narrateBeats } from '../../store/narrateBeats';
+import { beatSentencesOf, sentencesOf } from '../../store/narrated';
 import {
   selectBeats,
-  selectEvents,
   selectLastMoment,
   selectLevel,
   selectLineByLine,
   selectMoment,
   selectPlaying,
+  selectRun,
 } from '../../store/selectors';
 import { useLabStore } from '../hooks/labStore';
 
-/** One sentence per event of the timeline on stage. */
+/**
+ * One sentence per event of the timeline on stage: an array kept with the timeline and grown with
+ * it (narrated.ts), new content with every run — key on the run, not on the array.
+ */
 export function useNarration(): readonly string[] {
-  const events = useLabStore(selectEvents);
+  const run = useLabStore(selectRun);
   const level = useLabStore(selectLevel);
-  return useMemo(() => narrateAll(events, level), [events, level]);
+  return useMemo(() => sentencesOf(run.events, level), [run, level]);
 }
 
-/** One sentence per beat of the timeline on stage. */
+/** One sentence per beat of the timeline on stage (kept and grown as `useNarration`'s). */
 export function useBeatNarration(): readonly string[] {
-  const events = useLabStore(selectEvents);
+  const run = useLabStore(selectRun);
   const beats = useLabStore(selectBeats);
   const level = useLabStore(selectLevel);
-  return useMemo(() => narrateBeats(events, beats, level), [events, beats, level]);
+  return useMemo(() => beatSentencesOf(run.events, beats, level), [run, beats, level]);
 }
 
 export function Narration() {

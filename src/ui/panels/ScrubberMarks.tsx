@@ -5,12 +5,13 @@
  */
 import { useMemo } from 'react';
 import { beatIndexOf } from '../../store/beats';
-import { selectBeats, selectLastMoment, selectLineByLine } from '../../store/selectors';
+import { selectBeats, selectLastMoment, selectLineByLine, selectRun } from '../../store/selectors';
 import { useLabActions, useLabStore } from '../hooks/labStore';
 import { useNarration } from './Narration';
 
 export function ScrubberMarks() {
   const warnings = useLabStore((s) => s.warnings);
+  const run = useLabStore(selectRun);
   const beats = useLabStore(selectBeats);
   const lineByLine = useLabStore(selectLineByLine);
   const last = useLabStore(selectLastMoment);
@@ -26,7 +27,9 @@ export function ScrubberMarks() {
       else out.push({ moment, text: [text] });
     }
     return out;
-  }, [warnings, beats, lineByLine, sentences]);
+    // The beats and sentences of a run grown by hand grow in place: the marks key on the run too.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [warnings, run, beats, lineByLine, sentences]);
   if (last <= 0 || marks.length === 0) return null;
   return (
     <ul className="scrubber__marks" aria-label="Warnings on the timeline">

@@ -4,18 +4,18 @@
  * acquire that lent it.
  */
 import { useMemo } from 'react';
-import { selectCursor, selectEvents, selectWorld } from '../../store/selectors';
+import { selectCursor, selectRun, selectWorld } from '../../store/selectors';
 import { useLabActions, useLabStore } from '../hooks/labStore';
 import { ms } from '../../store/format';
 import { ledgerAt } from '../../store/production';
 
 export function Ledger({ label = 'Borrower ledger' }: { label?: string }) {
-  const events = useLabStore(selectEvents);
+  const run = useLabStore(selectRun);
   const cursor = useLabStore(selectCursor);
   const world = useLabStore(selectWorld);
   const threshold = useLabStore((s) => s.scenario.options.leakThreshold ?? null);
   const { seek } = useLabActions();
-  const loans = useMemo(() => ledgerAt(events, cursor), [events, cursor]);
+  const loans = useMemo(() => ledgerAt(run.events, cursor), [run, cursor]);
   return (
     <section className="prod-ledger" aria-label={label}>
       <h3 className="prod-sub">Borrower ledger</h3>

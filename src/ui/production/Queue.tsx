@@ -4,20 +4,20 @@
  * happen, the clock keeps running on screen: the wait grows and nothing comes.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { selectAtEnd, selectCursor, selectEvents, selectSpeed, selectWorld } from '../../store/selectors';
+import { selectAtEnd, selectCursor, selectRun, selectSpeed, selectWorld } from '../../store/selectors';
 import { useLabStore } from '../hooks/labStore';
 import { ms } from '../../store/format';
 import { gaveUpAt, waitingOf } from '../../store/production';
 
 export function Queue({ label = 'Waiting in line' }: { label?: string }) {
   const world = useLabStore(selectWorld);
-  const events = useLabStore(selectEvents);
+  const run = useLabStore(selectRun);
   const cursor = useLabStore(selectCursor);
   const atEnd = useLabStore(selectAtEnd);
   const speed = useLabStore(selectSpeed);
   const timeout = useLabStore((s) => s.scenario.options.acquireTimeout);
   const timeoutOn = useLabStore((s) => s.scenario.options.fixes?.timeout !== false);
-  const gaveUp = useMemo(() => gaveUpAt(events, cursor), [events, cursor]);
+  const gaveUp = useMemo(() => gaveUpAt(run.events, cursor), [run, cursor]);
   const waiting = useMemo(() => waitingOf(world), [world]);
   const forever = atEnd && waiting.length > 0;
   const deadline = timeoutOn && typeof timeout === 'number' && timeout > 0 ? timeout : null;
@@ -48,7 +48,7 @@ export function Queue({ label = 'Waiting in line' }: { label?: string }) {
       {waiting.length === 0 ? (
         <p className="room__empty">Nobody is waiting.</p>
       ) : forever ? (
-        <Ticker key={`${events.length}-${world.t}`} start={world.t} speed={speed} render={line} />
+        <Ticker key={`${run.events.length}-${world.t}`} start={world.t} speed={speed} render={line} />
       ) : (
         line(world.t)
       )}

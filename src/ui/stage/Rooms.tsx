@@ -5,7 +5,7 @@
  * ACQUIRE and RELEASE pass, is in Counter.tsx.
  */
 import { useMemo, type CSSProperties } from 'react';
-import type { ObjectView, PoolEvent, World } from '../../engine';
+import type { ObjectView, PoolEvent, RunResult, World } from '../../engine';
 import { drawnAt, forReader, shelfOf, type Drawn } from '../../store/stage';
 import { BookCard } from './BookCard';
 import { Station } from './Station';
@@ -55,13 +55,9 @@ export function toward(d: Drawn): string | null {
   return `for Reader ${who} →`;
 }
 
-export function Press({
-  world,
-  events,
-  killer,
-  pace,
-}: Omit<RoomProps, 'things'> & { events: readonly PoolEvent[]; pace: Pace }) {
-  const creation = useMemo(() => creationOf(events), [events]);
+export function Press({ world, run, killer, pace }: Omit<RoomProps, 'things'> & { run: RunResult; pace: Pace }) {
+  // Keyed on the run: its events may have grown in place (manualLive.ts).
+  const creation = useMemo(() => creationOf(run.events), [run]);
   const printing = drawnAt(world, 'press');
   return (
     <Station

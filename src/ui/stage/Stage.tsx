@@ -11,7 +11,7 @@ import type { ObjectView } from '../../engine';
 import { countsOf } from '../../store/counts';
 import { wordsOf } from '../../store/levels';
 import { killableOf } from '../../store/manual';
-import { selectEvents, selectLevel, selectWorld } from '../../store/selectors';
+import { selectLevel, selectRun, selectWorld } from '../../store/selectors';
 import type { LabState } from '../../store/labStore';
 import { useLabActions, useLabShallow, useLabStore } from '../hooks/labStore';
 import { Clock } from './Clock';
@@ -38,8 +38,7 @@ export interface StageProps {
 export function Stage({ killMode = false, onKilled, title = 'The library', caption, tools }: StageProps) {
   const world = useLabStore(selectWorld);
   const level = useLabStore(selectLevel);
-  const events = useLabStore(selectEvents);
-  const run = useLabStore((s) => s.run);
+  const run = useLabStore(selectRun);
   const pace = useLabShallow(paceOf);
   const moveMs = useLabStore((s) => travelMs(coveredOf(s), s.speed));
   const travel = useMemo(() => travelTransition(moveMs), [moveMs]);
@@ -75,7 +74,7 @@ export function Stage({ killMode = false, onKilled, title = 'The library', capti
       )}
       <TravelContext value={travel}>
         <div className="scene__map">
-          <Press world={world} events={events} killer={killer} pace={pace} />
+          <Press world={world} run={run} killer={killer} pace={pace} />
           <Desk world={world} things={words.things} killer={killer} />
           <Lost world={world} killer={killer} />
           <Bin world={world} things={words.things} />
