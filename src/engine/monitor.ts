@@ -16,7 +16,8 @@
  * - double-shelved     one object stands on the shelf twice.
  * - shared-object      one object is held by two references at once.
  * - counter-negative   the borrowed counter went below zero.
- * - capacity-lost      a release failed: the object is neither lent nor shelved, and still counted.
+ * - capacity-lost      a release failed (or was refused, and its reader let go): the object is
+ *                      neither lent nor shelved, and never will be.
  * - leaked             a reader crashed holding an object: it will never come back.
  *                      These two are said exactly when an object becomes lost (unreachable: no reader
  *                      holds it, it is not on the shelf, no pool operation has it), not when the
@@ -54,9 +55,15 @@ export interface MonitorOptions {
 export function createMonitor(rt: Runtime, opts: MonitorOptions): Monitor {
   let lastInUse: number | null = null;
   let highWater = opts.bound ?? Number.POSITIVE_INFINITY;
-  const warn = (warning: WarningKind, message: string, e: PoolEvent) =>
+  /** Objects said to be lost (leaked, capacity-lost) and not seen on the shelf or lent since. */
+  const lost = new Set<number>();
+  const warn = (warning: WarningKind, message: string, e: PoolEvent) => {
+    if ((warning === 'leaked' || warning === 'capacity-lost') && e.object !== null) lost.add(e.object);
     rt.emit({ type: 'monitor.warned', warning, message }, { object: e.object, client: e.client, line: e.line });
+  };
 
+  /** Objects whose release was refused, by the reader whose step or block is yet to end. */
+  const refused = new Map<number, string>();
   const watch = (e: PoolEvent): void => {
     if (e.type === 'monitor.warned') return;
     if (e.inUse !== null && e.inUse < 0 && (lastInUse === null || lastInUse >= 0)) {
@@ -84,12 +91,14 @@ export function createMonitor(rt: Runtime, opts: MonitorOptions): Monitor {
         break;
       }
       case 'object.shelved': {
+        if (e.object !== null) lost.delete(e.object);
         let copies = 0;
         for (const id of e.available) if (id === e.object) copies++;
         if (copies > 1) warn('double-shelved', `${name(e.object)} is on the shelf ${copies} times`, e);
         break;
       }
       case 'object.acquired': {
+        if (e.object !== null) lost.delete(e.object);
         if (!obj) break;
         if (!obj.alive) warn('dead-handout', `${e.client} was handed ${name(e.object)}, which is dead`, e);
         let refs = 0;
@@ -132,6 +141,24 @@ export function createMonitor(rt: Runtime, opts: MonitorOptions): Monitor {
         break;
       case 'pool.exhausted':
         warn('exhausted', `the pool refused ${e.client ?? 'a reader'}: ${e.message}`, e);
+        break;
+      case 'release.refused':
+        // A refused release loses the object only if, once its reader lets go of it (now, or at the
+        // end of the step or block), nothing can reach it: a race can leave it neither lent nor shelved.
+        // (One said to be lost already, a crashed reader's, is not lost again.)
+        if (obj && e.client !== null && !lost.has(obj.id)) refused.set(obj.id, e.client);
+        break;
+      case 'block.exited':
+      case 'step.finished':
+        if (obj && e.client !== null && refused.get(obj.id) === e.client) {
+          refused.delete(obj.id);
+          if (rt.unreachable(obj))
+            warn(
+              'capacity-lost',
+              `releasing ${name(e.object)} was refused, and no one holds it and it is not on the shelf: it will never be lent again`,
+              e,
+            );
+        }
         break;
       case 'release.failed':
         if (obj && !rt.unreachable(obj)) break; // still on the shelf (a double release) or in other hands

@@ -46,7 +46,7 @@ const PRODUCTION_CAUSES: Record<WarningKind, readonly FixName[]> = {
   'double-shelved': ['lock'],
   'shared-object': ['lock'],
   'counter-negative': ['lock'],
-  'capacity-lost': ['reset'],
+  'capacity-lost': ['reset', 'lock'],
   leaked: [],
   'closed-with-borrowed': ['cleanup'],
   'created-after-close': ['cleanup'],
@@ -193,8 +193,16 @@ const ENTRIES: Record<WarningKind, Entry> = {
   },
   'capacity-lost': {
     title: 'A return failed and the place is lost',
-    body: () =>
-      'The connection died while it was lent, so cleaning it failed at ROLLBACK and the rest of the return never ran: it was not put back and not counted off. The pool believes it is still lent out, forever, and has one place fewer.',
+    body: ({ off }) => {
+      const died =
+        'The connection died while it was lent, so cleaning it failed at ROLLBACK and the rest of the return never ran: it was not put back and not counted off. The pool believes it is still lent out, forever, and has one place fewer.';
+      const race =
+        'two readers were handed the same connection at once, and the pool’s ledger names only one of them: the other’s return was refused, and that reader let go of it. It is neither on the shelf nor lent out, and the pool has one place fewer for good.';
+      if (off.includes('lock') && !off.includes('reset')) return `With thread safety off, ${race}`;
+      if (off.includes('lock'))
+        return `A connection is lost to the pool. Two switches can do that: with reset off, one that dies while lent fails its cleaning on the way back and is neither put back nor counted off; with thread safety off, ${race}`;
+      return died;
+    },
     fix: { final: 'destroys what it cannot clean, and frees its place' },
   },
   leaked: {

@@ -137,4 +137,39 @@ describe('hand-picked interleaving', () => {
     expect(picked.events).toEqual(plain.events);
     expect(picked.choicePoints.length).toBeGreaterThan(0);
   });
+
+  it('says a raced connection whose second return is refused is lost, when its reader lets go', () => {
+    // Thread safety off: C and A are both handed connection 1; C crashes with it, and A's return
+    // (the ledger names C) is refused. When A's block lets go, no one can reach it.
+    const raced = parseScenario({
+      level: 'production',
+      options: {
+        costs: { createMs: [50, 50], validateMs: 1, resetMs: 0 },
+        maxSize: 1,
+        minSize: 0,
+        acquireTimeout: 0,
+        leakThreshold: null,
+        idleTimeout: null,
+        maxLifetime: null,
+        fixes: { maxSize: false, lock: false, reset: false, validate: true, timeout: false, cleanup: false },
+      },
+      seed: 0,
+      steps: [
+        { do: 'with', client: 'C', write: 'a=1', fail: false },
+        { do: 'with', client: 'A', write: 'a=1', fail: false },
+        { do: 'acquire', client: 'C', at: 0 },
+        { do: 'fail', client: 'C' },
+        { do: 'acquire', client: 'A' },
+        { do: 'release', client: 'A' },
+      ],
+    }).scenario;
+    const r = runScenario(raced, { choose: (p) => ([0, 1, 3][p.n] ?? 0) % p.options.length });
+    const refused = r.events.findIndex((e) => e.type === 'release.refused' && e.client === 'A');
+    const exited = r.events.findIndex((e, i) => i > refused && e.type === 'block.exited' && e.client === 'A');
+    expect(refused).toBeGreaterThan(0);
+    expect(r.events[exited]!.world!.objects[0]!.places).toEqual([{ at: 'lost' }]);
+    const warned = r.events.filter((e) => e.type === 'monitor.warned' && e.warning === 'capacity-lost');
+    expect(warned.map((e) => [e.client, e.object])).toEqual([['A', 1]]);
+    expect(r.events.indexOf(warned[0]!)).toBe(exited + 1);
+  });
 });
