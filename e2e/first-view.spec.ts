@@ -5,6 +5,7 @@
  */
 import type { Page, Request, Route } from '@playwright/test';
 import { STORIES } from '../src/stories';
+import { ROUTES, routePath } from '../src/ui/routes';
 import { expect, test } from './fixtures';
 
 test.use({ wakeLab: false });
@@ -34,6 +35,34 @@ test('each page’s HTML already holds its first view', async ({ request }) => {
   const level = await (await request.get('/level-2/')).text();
   expect(level).toContain('class="shelf"');
   expect(level, 'a lab level does not preload its code').not.toMatch(/modulepreload[^>]*LabLevelRoute/);
+});
+
+test('a lab level’s prerendered view is the one it wakes to: the same run, at the same moment', async ({
+  page,
+  lab,
+}) => {
+  for (const route of ROUTES.filter((r) => r.kind === 'lab')) {
+    const path = routePath(route);
+    await page.goto(path);
+    const asleep = await lab.position.innerText();
+    const scene = await lab.stage.innerText();
+    await page.keyboard.press('Shift');
+    await expect(page.locator('html')).toHaveAttribute('data-hydrated', route.id);
+    await expect(lab.position, path).toHaveText(asleep);
+    expect(await lab.stage.innerText(), path).toBe(scene);
+  }
+});
+
+test('the production page’s prerendered view is the story it hydrates to', async ({ browser, page }) => {
+  const bare = await browser.newContext({ javaScriptEnabled: false });
+  const html = await bare.newPage();
+  await html.goto('/production/');
+  const prerendered = await html.locator('.narration__meta').allInnerTexts();
+  await bare.close();
+  await page.goto('/production/');
+  expect(prerendered.length).toBeGreaterThan(0);
+  expect(prerendered[0]).not.toMatch(/Moment 0 of 0/);
+  expect(await page.locator('.narration__meta').allInnerTexts()).toEqual(prerendered);
 });
 
 test('a lab level opened with no link fetches none of the lab until the learner starts something', async ({
@@ -79,6 +108,22 @@ test('a press made before the lab’s code has arrived is made once it has', asy
   // The story the learner pressed starts, as if the code had been there all along.
   await expect(lab.button('Pause')).toBeVisible();
   await expect(button).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('a shortcut key that woke the page is pressed again once it is awake', async ({ page, lab }) => {
+  let release!: () => void;
+  const released = new Promise<void>((r) => (release = r));
+  await page.route(/\/assets\/LabLevelRoute-[\w-]+\.js$/, async (route: Route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto('/level-2/');
+  const last = await lab.momentNumber();
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.locator('html')).toHaveAttribute('data-waking', '');
+  release();
+  await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'level2');
+  await expect(lab.position).toContainText(`Moment ${last - 1} of`);
 });
 
 test('a link that asks for something wakes the page at once', async ({ page, lab }) => {

@@ -17,11 +17,12 @@ let shared: LabStore | null = null;
 let started = false;
 
 function fresh(page: string): LabStore {
-  const store = createLabStore({ stories: STORIES });
   const route = routeById(page);
-  const a = store.getState().actions;
-  if (route?.kind === 'lab') a.openLevel(route.level, { play: false });
-  else a.showPage(route?.id ?? page);
+  // A lab level's default view is the store's initial state: that is what React draws on the
+  // server and while hydrating (zustand reads the initial state there), so the prerendered page
+  // and the page once awake show the same run.
+  const store = createLabStore({ stories: STORIES, ...(route?.kind === 'lab' ? { level: route.level } : {}) });
+  if (route?.kind !== 'lab') store.getState().actions.showPage(route?.id ?? page);
   return store;
 }
 

@@ -8,7 +8,8 @@
  *
  * A press that lands before the code does is not lost: the last press made inside the sleeping
  * page is held (so a link there does not leave the page) and made again once the page is awake.
- * Hydration keeps the very elements of the prerendered HTML, so it lands where it was aimed.
+ * Hydration keeps the very elements of the prerendered HTML, so it lands where it was aimed. A key
+ * that woke the page away from any control (a shortcut: Space, an arrow) is pressed again too.
  * <html data-asleep> marks the page while it waits, <html data-waking> while its code is on the
  * way (a busy cursor).
  */
@@ -18,6 +19,7 @@ const CONTROLS = 'a[href], button, input, select, textarea, summary, [tabindex]'
 
 let started: Promise<void> | undefined;
 let held: HTMLElement | null = null;
+let heldKey: { target: EventTarget; init: KeyboardEventInit } | null = null;
 let stopHolding: (() => void) | null = null;
 
 /**
@@ -32,7 +34,13 @@ export function untilStarted(asleep: () => Element | null): Promise<void> {
       const target = e.target instanceof HTMLElement ? e.target : null;
       return target && asleep()?.contains(target) ? target : null;
     };
-    const start = () => {
+    const start = (e: Event) => {
+      // A shortcut's key (none of a control's own): kept, to be pressed again once awake.
+      if (e instanceof KeyboardEvent && e.target && !(e.target instanceof Element && e.target.closest(CONTROLS)))
+        heldKey = {
+          target: e.target,
+          init: { key: e.key, code: e.code, shiftKey: e.shiftKey, bubbles: true, cancelable: true },
+        };
       for (const type of STARTS) window.removeEventListener(type, start, true);
       window.removeEventListener('pointermove', approach, true);
       delete html.dataset.asleep;
@@ -40,7 +48,7 @@ export function untilStarted(asleep: () => Element | null): Promise<void> {
       resolve();
     };
     const approach = (e: Event) => {
-      if (inside(e)?.closest(CONTROLS)) start();
+      if (inside(e)?.closest(CONTROLS)) start(e);
     };
     const hold = (e: MouseEvent) => {
       const target = inside(e);
@@ -57,12 +65,15 @@ export function untilStarted(asleep: () => Element | null): Promise<void> {
   return started;
 }
 
-/** The page is awake (its code has hydrated it): stop holding, and make the held press again. */
+/** The page is awake (its code has hydrated it): stop holding, and make the held press (or key) again. */
 export function wake(): void {
   stopHolding?.();
   stopHolding = null;
   delete document.documentElement.dataset.waking;
   const target = held;
+  const key = heldKey;
   held = null;
+  heldKey = null;
   if (target?.isConnected) target.click();
+  else if (key) key.target.dispatchEvent(new KeyboardEvent('keydown', key.init));
 }

@@ -3,8 +3,7 @@
  * provided here), read with selectors. Use `useLabStore(selector)` for values and
  * `useLabShallow(selector)` for selectors that build arrays or objects.
  */
-import { createContext, useContext, type ReactNode } from 'react';
-import { useStore } from 'zustand';
+import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { LabState, LabStore } from '../../store/labStore';
 
@@ -20,14 +19,28 @@ export function useLabApi(): LabStore {
   return store;
 }
 
+/**
+ * A value of a lab store, kept in step with it. On the server and while hydrating, React reads the
+ * store as it stands — zustand's own `useStore` would read the state the store was made with, so a
+ * page that puts its default view on stage before drawing (a lab level, the production page's
+ * story) would be prerendered, and hydrated, as an empty pool, and change under the reader after.
+ */
+export function useStoreValue<T>(store: LabStore, selector: (s: LabState) => T): T {
+  const read = () => selector(store.getState());
+  return useSyncExternalStore(store.subscribe, read, read);
+}
+
+/** A value of the provided store (see `useStoreValue`). */
 export function useLabStore<T>(selector: (s: LabState) => T): T {
-  return useStore(useLabApi(), selector);
+  return useStoreValue(useLabApi(), selector);
 }
 
 export function useLabShallow<T>(selector: (s: LabState) => T): T {
-  return useStore(useLabApi(), useShallow(selector));
+  return useLabStore(useShallow(selector));
 }
 
 export function useLabActions(): LabState['actions'] {
-  return useStore(useLabApi(), (s) => s.actions);
+  return useLabStore(selectActions);
 }
+
+const selectActions = (s: LabState) => s.actions;

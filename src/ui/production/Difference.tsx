@@ -1,14 +1,14 @@
 /** Side by side: what the fix changed, between the run with it off and the same run with it on. */
 import { useMemo } from 'react';
-import { useStore } from 'zustand';
+import { useStoreValue } from '../hooks/labStore';
 import { callout } from '../../store/callouts';
 import type { LabStore } from '../../store/labStore';
 import { SWITCHED_LEVEL } from '../../store/levels';
 import { differenceOf } from '../../store/production';
 
 export function Difference({ off, on, name }: { off: LabStore; on: LabStore; name: string }) {
-  const offRun = useStore(off, (s) => s.run);
-  const onRun = useStore(on, (s) => s.run);
+  const offRun = useStoreValue(off, (s) => s.run);
+  const onRun = useStoreValue(on, (s) => s.run);
   const { onlyOff, steps, off: a, on: b } = useMemo(() => differenceOf(offRun, onRun), [offRun, onRun]);
   return (
     <section

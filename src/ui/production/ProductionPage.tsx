@@ -6,13 +6,12 @@
  * bar holds the scenario, the switches off, the picks and the step (useProductionLink.ts).
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useStore } from 'zustand';
 import type { FixName, Fixes, Scenario } from '../../engine';
 import { FILE_SCENARIO } from '../../store/productionLink';
 import type { ProductionStory } from '../../stories/types';
-import { createLabStore } from '../../store/labStore';
+import { createLabStore, type LabStore } from '../../store/labStore';
 import { levelOf, SWITCHED_LEVEL } from '../../store/levels';
-import { LabStoreProvider } from '../hooks/labStore';
+import { LabStoreProvider, useStoreValue } from '../hooks/labStore';
 import { usePresentation } from '../hooks/usePresentation';
 import { PathNext } from '../lesson/PathNext';
 import { lineByLineSaved } from '../lib/lineByLine';
@@ -48,6 +47,20 @@ const FILE_STORY: Omit<Shown, 'scenario'> = {
   fix: null,
 };
 
+/**
+ * Put `shown` on the main stage with `fixes`: always with a list of choices (empty: the
+ * scheduler's own order), so the run reports its choice points and "Who runs next?" can offer
+ * them; picks that no longer fit fall back to the scheduler's order.
+ */
+function show(main: LabStore, shown: Shown, fixes: Fixes, picks: Picks): void {
+  const file = withFixes(shown.scenario, fixes);
+  if (
+    !main.getState().actions.loadScenario(file, { choices: picks.choices ?? [], cursor: picks.cursor }) &&
+    picks.choices
+  )
+    main.getState().actions.loadScenario(file, { choices: [], cursor: 'end' });
+}
+
 export default function ProductionPage() {
   // The first view is the page's default, as prerendered; the view the address bar asks for is
   // read once the page has hydrated (back/forward is handled by useProductionLink).
@@ -58,12 +71,6 @@ export default function ProductionPage() {
   const [picks, setPicks] = useState<Picks>(initial.view.picks);
   const [file, setFile] = useState<Scenario | null>(initial.view.file);
   const [compare, setCompare] = useState(false);
-  const main = useMemo(() => createLabStore({ level: SWITCHED_LEVEL }), []);
-  const other = useMemo(() => createLabStore({ level: SWITCHED_LEVEL }), []);
-  // The keys drive the main run (the one on the left when two are side by side).
-  useShortcuts(main);
-  // Presentation mode (P): the run's scene, caption and transport only (layout.css).
-  usePresentation();
   const fromFile = useMemo((): Shown | null => (file ? { ...FILE_STORY, scenario: file } : null), [file]);
   const scenario: Shown =
     scenarioId === FILE_SCENARIO && fromFile
@@ -72,18 +79,19 @@ export default function ProductionPage() {
   const focus: FixName = scenario.fix ?? FIX_NAMES.find((f) => !fixes[f]) ?? 'lock';
   const focusName = FIX_ROWS[focus].name;
   const mainFixes = useMemo(() => (compare ? { ...fixes, [focus]: false } : fixes), [compare, fixes, focus]);
-
-  useEffect(() => {
-    // Always with a list of choices (empty: the scheduler's own order), so the run reports its
-    // choice points and "Who runs next?" can offer them.
-    const file = withFixes(scenario.scenario, mainFixes);
-    if (
-      !main.getState().actions.loadScenario(file, { choices: picks.choices ?? [], cursor: picks.cursor }) &&
-      picks.choices
-    ) {
-      main.getState().actions.loadScenario(file, { choices: [], cursor: 'end' });
-    }
-  }, [main, scenario, mainFixes, picks]);
+  // The run is on stage before the page is first drawn (so the prerendered page shows it), and
+  // again whenever the story, the switches or the picks change.
+  const [main] = useState(() => {
+    const store = createLabStore({ level: SWITCHED_LEVEL });
+    show(store, scenario, mainFixes, picks);
+    return store;
+  });
+  const other = useMemo(() => createLabStore({ level: SWITCHED_LEVEL }), []);
+  useEffect(() => show(main, scenario, mainFixes, picks), [main, scenario, mainFixes, picks]);
+  // The keys drive the main run (the one on the left when two are side by side).
+  useShortcuts(main);
+  // Presentation mode (P): the run's scene, caption and transport only (layout.css).
+  usePresentation();
 
   const navigate = useCallback((view: LinkedView) => {
     setFixes(view.fixes);
@@ -124,7 +132,7 @@ export default function ProductionPage() {
     setScenarioId(id);
     setPicks(SCHEDULER);
   }, []);
-  const points = useStore(main, (s) => s.run.choicePoints);
+  const points = useStoreValue(main, (s) => s.run.choicePoints);
   const pick = useCallback(
     (n: number, k: number) => {
       const before = points.slice(0, n).map((p) => p.picked);
