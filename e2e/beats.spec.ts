@@ -99,6 +99,25 @@ test('warnings are marked on the scrubber, each named, and take you there', asyn
   await expect(lab.warnings.getByRole('heading').first()).toBeVisible();
 });
 
+test('a warning’s “Go to moment” counts as the transport does, by beats or line by line', async ({ lab, page }) => {
+  const { beats, events } = storyBeats('grows-forever-level1');
+  const warned = beats.findIndex((b) => b.warned);
+  const at = beats[warned]!.last;
+  // The newest warning by then: the card that is open.
+  const newest = events.findLastIndex((e, i) => i <= at && e.type === 'monitor.warned');
+  await lab.open(`?level=level1&scenario=grows-forever-level1&step=${at}`);
+  const go = () => lab.warnings.getByRole('button', { name: /^Go to moment \d+$/ }).first();
+  await expect(go()).toHaveText(`Go to moment ${warned}`);
+  // The moment it names is the one the transport shows there.
+  await go().click();
+  expect(await lab.momentNumber()).toBe(warned);
+  // Line by line, the moment is the warning's own event.
+  await page.getByRole('checkbox', { name: 'Line by line' }).check();
+  await expect(go()).toHaveText(`Go to moment ${newest}`);
+  await go().click();
+  expect(await lab.momentNumber()).toBe(newest);
+});
+
 test('the code panel is highlighted, explains yield*, and lights every line a beat ran', async ({ lab }) => {
   const { beats, events } = storyBeats('grows-forever-level1');
   // A return: its events ran release.push; the panel lights those lines and says RELEASE.

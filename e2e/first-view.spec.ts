@@ -21,7 +21,22 @@ function labRequests(page: Page): Request[] {
   return seen;
 }
 
+/** Hold the lab level's own chunk back on the network; the function returned lets it through. */
+async function holdLabCode(page: Page): Promise<() => void> {
+  let release!: () => void;
+  const released = new Promise<void>((r) => (release = r));
+  await page.route(/\/assets\/LabLevelRoute-[\w-]+\.js$/, async (route: Route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
 const story = STORIES.find((s) => s.level === 'level2')!;
+
+/** The button of that story, among the level's scenarios. */
+const storyButton = (page: Page) =>
+  page.getByRole('group', { name: /Scenarios/ }).getByRole('button', { name: story.title, exact: true });
 
 test('each page’s HTML already holds its first view', async ({ request }) => {
   for (const [path, heading] of [
@@ -81,10 +96,7 @@ test('a lab level opened with no link fetches none of the lab until the learner 
   await expect(lab.stage).toBeVisible();
 
   // The pointer coming over one of its controls wakes it.
-  await page
-    .getByRole('group', { name: /Scenarios/ })
-    .getByRole('button', { name: story.title, exact: true })
-    .hover();
+  await storyButton(page).hover();
   await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'level2');
   await expect(page.locator('html')).not.toHaveAttribute('data-asleep');
   await expect(page.locator('html')).not.toHaveAttribute('data-waking');
@@ -92,15 +104,10 @@ test('a lab level opened with no link fetches none of the lab until the learner 
 });
 
 test('a press made before the lab’s code has arrived is made once it has', async ({ page, lab }) => {
-  // Hold the page's chunk back until the press has been made.
-  let release!: () => void;
-  const released = new Promise<void>((r) => (release = r));
-  await page.route(/\/assets\/LabLevelRoute-[\w-]+\.js$/, async (route: Route) => {
-    await released;
-    await route.continue();
-  });
+  // The page's chunk is held back until the press has been made.
+  const release = await holdLabCode(page);
   await page.goto('/level-2/');
-  const button = page.getByRole('group', { name: /Scenarios/ }).getByRole('button', { name: story.title, exact: true });
+  const button = storyButton(page);
   await button.click();
   await expect(page.locator('html')).toHaveAttribute('data-waking', '');
   await expect(page).toHaveURL(/\/level-2\/$/);
@@ -111,12 +118,7 @@ test('a press made before the lab’s code has arrived is made once it has', asy
 });
 
 test('a shortcut key that woke the page is pressed again once it is awake', async ({ page, lab }) => {
-  let release!: () => void;
-  const released = new Promise<void>((r) => (release = r));
-  await page.route(/\/assets\/LabLevelRoute-[\w-]+\.js$/, async (route: Route) => {
-    await released;
-    await route.continue();
-  });
+  const release = await holdLabCode(page);
   await page.goto('/level-2/');
   const last = await lab.momentNumber();
   await page.keyboard.press('ArrowLeft');
@@ -130,9 +132,7 @@ test('a link that asks for something wakes the page at once', async ({ page, lab
   const seen = labRequests(page);
   await page.goto(`/level-2/?scenario=${story.id}&step=3`);
   await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'level2');
-  await expect(
-    page.getByRole('group', { name: /Scenarios/ }).getByRole('button', { name: story.title, exact: true }),
-  ).toHaveAttribute('aria-pressed', 'true');
+  await expect(storyButton(page)).toHaveAttribute('aria-pressed', 'true');
   await expect(lab.stage).toBeVisible();
   expect(seen.length).toBeGreaterThan(0);
 });

@@ -5,6 +5,7 @@
  */
 import { useMemo } from 'react';
 import type { Fixes, LevelId } from '../../engine';
+import { beatIndexOf } from '../../store/beats';
 import { callout } from '../../store/callouts';
 import type { WarningMark } from '../../store/labStore';
 import { wordsOf } from '../../store/levels';
@@ -51,6 +52,8 @@ function CalloutCard({ mark, level, fixes, open }: CalloutCardProps) {
   const text = useMemo(() => callout(mark.warning, level, fixes), [mark.warning, level, fixes]);
   const { seek } = useLabActions();
   const readers = useLabShallow(selectReaderNames);
+  // The moment as the transport counts it: the beat that holds the warning, or line by line its event.
+  const moment = useLabStore((s) => (s.lineByLine ? mark.index : beatIndexOf(s.beats, mark.index)));
   // A fix on this very page (the production page's switches) is advice, not a link: following
   // `?level=production` would only reload the page with every switch back to its default.
   const fixHref = text.fixedBy && text.fixedBy !== level && hasLabPage(text.fixedBy) ? pageHref(text.fixedBy) : null;
@@ -60,7 +63,7 @@ function CalloutCard({ mark, level, fixes, open }: CalloutCardProps) {
       <p className="callout__what">
         <span className="callout__label">Here:</span> {sentence(inPageWords(mark.message, wordsOf(level), readers))}{' '}
         <button type="button" className="link-button" onClick={() => seek(mark.index)}>
-          Go to moment {mark.index}
+          Go to moment {moment}
         </button>
       </p>
       {text.fixedBy && text.fixLabel && (
