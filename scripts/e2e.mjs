@@ -6,6 +6,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
+import { systemChromium } from './options.mjs';
 
 function playwrightsOwn() {
   try {
@@ -14,13 +15,6 @@ function playwrightsOwn() {
   } catch {
     return null;
   }
-}
-
-function systemChromium() {
-  for (const path of [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']) {
-    if (path && existsSync(path)) return path;
-  }
-  return null;
 }
 
 function tryRun(cmd, args) {

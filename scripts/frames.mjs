@@ -9,23 +9,16 @@
 //   git worktree add ../base <commit>; for i in 1 2 3; do
 //     node scripts/frames.mjs --root ../base --runs 1; node scripts/frames.mjs --runs 1; done
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
+import { arg, flag, systemChromium } from './options.mjs';
 
-const args = process.argv.slice(2);
-const opt = (name, fallback) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : fallback;
-};
-const port = Number(opt('port', process.env.FRAMES_PORT ?? 4390));
-const runs = Number(opt('runs', 3));
-const root = opt('root', '.');
+const port = Number(arg('port', process.env.FRAMES_PORT ?? 4390));
+const runs = Number(arg('runs', 3));
+const root = arg('root', '.');
 const outDir = 'node_modules/.frames/dist';
-const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
-  (p) => p && existsSync(p),
-);
+const executablePath = systemChromium();
 
-if (!args.includes('--no-build'))
+if (!flag('no-build'))
   execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'], {
     stdio: 'inherit',
     cwd: root,

@@ -11,16 +11,12 @@ import { existsSync } from 'node:fs';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { MEASURED_PAGES } from './pages.mjs';
+import { arg, systemChromium } from './options.mjs';
 import { servePreview } from './serve.mjs';
 
-const args = process.argv.slice(2);
-const arg = (name, fallback) => {
-  const at = args.indexOf(name);
-  return at >= 0 && args[at + 1] ? args[at + 1] : fallback;
-};
-const RUNS = Number(arg('--runs', 5));
-const dist = arg('--dist', 'dist');
-const port = Number(arg('--port', process.env.LIGHTHOUSE_PORT ?? 4436));
+const RUNS = Number(arg('runs', 5));
+const dist = arg('dist', 'dist');
+const port = Number(arg('port', process.env.LIGHTHOUSE_PORT ?? 4436));
 const HARD_LIMIT_MS = 20 * 60_000;
 
 const CATEGORIES = [
@@ -43,14 +39,9 @@ const median = (xs) => {
 };
 
 function chromePath() {
-  for (const p of [
-    process.env.CHROME_PATH,
-    process.env.CHROMIUM_PATH,
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-  ])
-    if (p && existsSync(p)) return p;
-  throw new Error('no Chromium: set CHROME_PATH');
+  const path = [process.env.CHROME_PATH].find((p) => p && existsSync(p)) ?? systemChromium();
+  if (!path) throw new Error('no Chromium: set CHROME_PATH');
+  return path;
 }
 
 let chrome = null;

@@ -3,18 +3,13 @@
 // "More readers than books" stopped at the moment Reader C is refused, at 1440×1400 in light and
 // dark, and the same at 360 px on a phone, from the scene down. Usage: npm run build first, then
 // node scripts/screenshots.mjs [--dist dist] [--port 4437]; writes docs/screenshot*.png.
-import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
+import { arg, systemChromium } from './options.mjs';
 import { servePreview } from './serve.mjs';
 
-const args = process.argv.slice(2);
-const arg = (name, fallback) => {
-  const at = args.indexOf(name);
-  return at >= 0 && args[at + 1] ? args[at + 1] : fallback;
-};
-const dist = arg('--dist', 'dist');
-const port = Number(arg('--port', 4437));
-const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p) => p && existsSync(p));
+const dist = arg('dist', 'dist');
+const port = Number(arg('port', 4437));
+const executablePath = systemChromium();
 
 const SHOTS = [
   { file: 'docs/screenshot.png', viewport: { width: 1440, height: 1400 }, colorScheme: 'light' },

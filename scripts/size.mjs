@@ -11,25 +11,15 @@ import { existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { MEASURED_PAGES } from './pages.mjs';
+import { arg, systemChromium } from './options.mjs';
 import { servePreview } from './serve.mjs';
 
-const args = process.argv.slice(2);
-const arg = (name, fallback) => {
-  const at = args.indexOf(name);
-  return at >= 0 && args[at + 1] ? args[at + 1] : fallback;
-};
-const dist = arg('--dist', 'dist');
-const port = Number(arg('--port', process.env.SIZE_PORT ?? 4435));
+const dist = arg('dist', 'dist');
+const port = Number(arg('port', process.env.SIZE_PORT ?? 4435));
 const HARD_LIMIT_MS = 4 * 60_000;
 
 const kib = (n) => (n / 1024).toFixed(1);
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;
-
-function chromiumPath() {
-  for (const p of [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'])
-    if (p && existsSync(p)) return p;
-  return undefined; // Playwright's own, when installed
-}
 
 /** Every script and stylesheet the page fetched until the network was idle, with the document. */
 async function measure(browser, url) {
@@ -82,7 +72,7 @@ async function main() {
   server = await servePreview({ outDir: dist, port });
   let browser;
   try {
-    browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-gpu'] });
+    browser = await chromium.launch({ executablePath: systemChromium(), args: ['--no-sandbox', '--disable-gpu'] });
     const results = [];
     for (const entry of MEASURED_PAGES) results.push(printPage(entry, await measure(browser, server.url + entry.path)));
     console.log('\nJavaScript fetched until network idle (gzip level 9, KiB = 1,024 bytes):');

@@ -39,10 +39,11 @@ export const selectOptionErrors = (s: LabState) => s.optionErrors;
 export const selectLineByLine = (s: LabState): boolean => s.lineByLine;
 /** The beats of the run on stage (an array that may grow in place: key on `selectRun`). */
 export const selectBeats = (s: LabState): readonly Beat[] => s.beats;
-/** The index of the beat in view. */
-export const selectBeatIndex = (s: LabState): number => beatIndexOf(s.beats, s.cursor);
+/** The moment that shows event `index`, as the learner steps: its beat's number, or line by line its own. */
+export const momentOfEvent = (s: LabState, index: number): number =>
+  s.lineByLine ? index : beatIndexOf(s.beats, index);
 /** The moment in view as the learner steps: the beat's number, or line by line the event's. */
-export const selectMoment = (s: LabState): number => (s.lineByLine ? s.cursor : selectBeatIndex(s));
+export const selectMoment = (s: LabState): number => momentOfEvent(s, s.cursor);
 /** The last moment: the last beat's number, or line by line the last event's. */
 export const selectLastMoment = (s: LabState): number =>
   s.lineByLine ? s.run.events.length - 1 : Math.max(0, s.beats.length - 1);
@@ -124,14 +125,11 @@ export function warningsUpTo(marks: readonly WarningMark[], cursor: number): War
   return [...latest.values()].reverse();
 }
 
-/** Indices of the events that carry a warning, for marks on the scrubber. For useShallow. */
-export const selectWarningIndices = (s: LabState): number[] => s.warnings.map((w) => w.index);
-
 /** The moments (beats, or events line by line) that carry a warning, each once, in order. For useShallow. */
 export const selectWarningMoments = (s: LabState): number[] => {
   const out: number[] = [];
   for (const w of s.warnings) {
-    const m = s.lineByLine ? w.index : beatIndexOf(s.beats, w.index);
+    const m = momentOfEvent(s, w.index);
     if (out.at(-1) !== m) out.push(m);
   }
   return out;
@@ -139,5 +137,5 @@ export const selectWarningMoments = (s: LabState): number[] => {
 
 /** The warnings' messages at a moment (see selectWarningMoments), for a mark's accessible name. */
 export function warningsAtMoment(s: LabState, moment: number): WarningMark[] {
-  return s.warnings.filter((w) => (s.lineByLine ? w.index : beatIndexOf(s.beats, w.index)) === moment);
+  return s.warnings.filter((w) => momentOfEvent(s, w.index) === moment);
 }

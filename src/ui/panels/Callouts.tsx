@@ -5,11 +5,10 @@
  */
 import { useMemo } from 'react';
 import type { Fixes, LevelId } from '../../engine';
-import { beatIndexOf } from '../../store/beats';
 import { callout } from '../../store/callouts';
 import type { WarningMark } from '../../store/labStore';
 import { wordsOf } from '../../store/levels';
-import { selectFixes, selectLevel, selectReaderNames, selectWarningsSoFar } from '../../store/selectors';
+import { momentOfEvent, selectFixes, selectLevel, selectReaderNames, selectWarningsSoFar } from '../../store/selectors';
 import { inPageWords } from '../../store/words';
 import { useLabActions, useLabShallow, useLabStore } from '../hooks/labStore';
 import { hasLabPage, pageHref } from '../lib/links';
@@ -53,7 +52,7 @@ function CalloutCard({ mark, level, fixes, open }: CalloutCardProps) {
   const { seek } = useLabActions();
   const readers = useLabShallow(selectReaderNames);
   // The moment as the transport counts it: the beat that holds the warning, or line by line its event.
-  const moment = useLabStore((s) => (s.lineByLine ? mark.index : beatIndexOf(s.beats, mark.index)));
+  const moment = useLabStore((s) => momentOfEvent(s, mark.index));
   // A fix on this very page (the production page's switches) is advice, not a link: following
   // `?level=production` would only reload the page with every switch back to its default.
   const fixHref = text.fixedBy && text.fixedBy !== level && hasLabPage(text.fixedBy) ? pageHref(text.fixedBy) : null;
