@@ -48,8 +48,14 @@ abstract class Resource {
   }
 
   end(what: string): void {
-    const i = this.running.indexOf(what);
-    if (i >= 0) this.running.splice(i, 1);
+    const running = this.running;
+    // Usually the newest thing running; equal strings are alike, so taking the last one off leaves
+    // the same list as taking the first (without the array `splice` makes).
+    if (running[running.length - 1] === what) running.pop();
+    else {
+      const i = running.indexOf(what);
+      if (i >= 0) running.splice(i, 1);
+    }
   }
 }
 
@@ -142,7 +148,8 @@ export class Connection extends Resource {
         return null;
       case 'DISCARD ALL':
         if (this.inTransaction) return 'DISCARD ALL cannot run inside a transaction block';
-        this.settings.clear();
+        // (Clearing an empty map still allocates it a new table.)
+        if (this.settings.size > 0) this.settings.clear();
         this.stateText = undefined;
         this.writtenBy = null;
         return null;
