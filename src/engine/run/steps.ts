@@ -112,7 +112,7 @@ export function createStepPlayer(state: RunState, rules: StepRules): StepPlayer 
       return refusal(error, task);
     }
     const source = sourceOf(task, obj);
-    if (source === 'shelf') yield* delay(costs.reuseMs);
+    if (source === 'shelf' && costs.reuseMs > 0) yield* delay(costs.reuseMs);
     lend(client, obj, source, rt.sim.now - began);
     return { object: obj.id, source, ...discardedOf(task) };
   }
@@ -175,8 +175,8 @@ export function createStepPlayer(state: RunState, rules: StepRules): StepPlayer 
   function* doUse(client: ClientRecord, write: string | null, kind: 'use' | 'read'): Op<StepOutcome> {
     const held = newest(client, kind);
     const obj = existing(held.id);
-    // Using it takes the reader a while (`useMs`; 0 by default, and then nothing waits).
-    yield* delay(costs.useMs);
+    // Using it takes the reader a while (`useMs`; 0 by default, and then nothing waits: no delay made).
+    if (costs.useMs > 0) yield* delay(costs.useMs);
     const problem = yield* touch(obj, held.lease, write);
     if (problem) return { object: obj.id, error: 'dead', message: problem };
     if (kind === 'read') {
@@ -221,7 +221,7 @@ export function createStepPlayer(state: RunState, rules: StepRules): StepPlayer 
       // Inside the block: its events are the block's line (the pool method that lent it has returned).
       rt.scratchOf(task)!.lastLine = rt.lineFor('body');
       const source = sourceOf(task, obj);
-      if (source === 'shelf') yield* delay(costs.reuseMs);
+      if (source === 'shelf' && costs.reuseMs > 0) yield* delay(costs.reuseMs);
       lend(client, obj, source, rt.sim.now - began);
       const lease = client.holding.at(-1)!.lease;
       out.object = obj.id;

@@ -68,7 +68,8 @@ export class Holds {
     const k = list ? list.findIndex((h) => h.task === task) : -1;
     if (k < 0) return;
     this.changed(id);
-    list!.splice(k, 1);
+    if (k === list!.length - 1) list!.pop();
+    else list!.splice(k, 1);
     if (list!.length === 0) this.byObject.delete(id);
   }
 

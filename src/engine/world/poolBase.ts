@@ -47,13 +47,15 @@ function traceMethods(pool: object, rt: Runtime): void {
       const method = fn as GeneratorMethod;
       const validates = name.startsWith('validate');
       Object.defineProperty(pool, name, {
-        value: function* traced(this: unknown, ...args: unknown[]): Op<unknown> {
+        // Two parameters, not `...args`: no pool method takes more, and a rest array per call is
+        // garbage at every step of a run (a missing argument is undefined either way).
+        value: function* traced(this: unknown, first: unknown, second: unknown): Op<unknown> {
           const task = rt.sim.current;
           task?.ops.push(name);
           try {
-            const result = yield* method.apply(this, args);
+            const result = yield* method.call(this, first, second);
             if (validates) {
-              const obj = args[0] as Pooled;
+              const obj = first as Pooled;
               const parent = task?.ops.at(-2) ?? name;
               const line: LineId = `${parent}.${result ? 'valid' : 'validate'}`;
               const scratch = rt.scratchOf(task);
