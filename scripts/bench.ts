@@ -15,7 +15,8 @@
  *   at step 5,000 of one session — readers taking turns to borrow, write, read and return — in ms
  *   (the median of 21 clicks each, wall clock: a click is too short for the CPU clock's grain);
  *   and the same with the sentences the page's narration, event log and scrubber marks then ask
- *   for (store/narrated.ts), which grow with the run.
+ *   for (store/narrated.ts) and the metrics panel's figures at the cursor (store/metrics.ts), which
+ *   grow with the run.
  * Rates are per second of this process's CPU time, not of the wall clock: on a shared machine the
  * wall clock also counts the time other processes had the processor.
  *
@@ -270,6 +271,8 @@ if (only.has('click')) {
   const ACTIONS = ['acquire', 'use', 'read', 'release'] as const;
   console.log('');
   const { beatSentencesOf, sentencesOf } = await import('../src/store/narrated');
+  const { metricsAt } = await import('../src/store/metrics');
+  const { selectCursor } = await import('../src/store/selectors');
   const clickRows: string[][] = [['clicks', 'ms at step 5', 'ms at step 5,000', 'ratio']];
   for (const [level, warm, narrated] of [
     ['level1', true, true],
@@ -290,6 +293,7 @@ if (only.has('click')) {
         const s = store.getState();
         sentencesOf(s.run.events, level);
         beatSentencesOf(s.run.events, s.beats, level);
+        metricsAt(s.run.events, selectCursor(s));
       }
     };
     const timed = (n: number) => {
@@ -311,7 +315,7 @@ if (only.has('click')) {
     while (k < 4999) click();
     const late = timed(21); // steps 5,000 to 5,020
     clickRows.push([
-      narrated ? `${level} + narration` : level,
+      narrated ? `${level} + narration, metrics` : level,
       early.toFixed(3),
       late.toFixed(3),
       `${(late / early).toFixed(2)}×`,

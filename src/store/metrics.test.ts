@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../engine';
 import type { PoolEvent, Scenario } from '../engine';
 import { storyById } from '../stories';
-import { metricsAt } from './metrics';
+import { tallyOf } from './counts';
+import { metricsAt, type Metrics, type MetricsPoint } from './metrics';
 
 const eventsOf = (s: Scenario): readonly PoolEvent[] => runScenario(s).events;
 const story = (id: string) => eventsOf(storyById(id)!.scenario);
@@ -94,5 +96,93 @@ describe('metricsAt', () => {
     const peak = Math.max(...events.map((e) => e.world!.pool.held));
     expect(peak).toBeGreaterThanOrEqual(3);
     expect(Math.max(...series.map((p) => p.held))).toBe(peak);
+  });
+});
+
+/** The figures counted from the first event, plainly: what metricsAt gave before it kept its counts. */
+function countedAfresh(events: readonly PoolEvent[], cursor: number): Metrics {
+  const last = Math.min(cursor, events.length - 1);
+  let [created, reused, objectsMade, createMs, reuseMs, refusals, timeouts] = [0, 0, 0, 0, 0, 0, 0];
+  const creating = new Map<number, number>();
+  const series: MetricsPoint[] = [];
+  for (const e of events.slice(0, last + 1)) {
+    if (e.type === 'object.creating' && e.object !== null) creating.set(e.object, e.ms);
+    if (e.type === 'object.created' && e.object !== null && creating.has(e.object)) {
+      objectsMade++;
+      createMs += creating.get(e.object)!;
+    }
+    if (e.type === 'object.acquired' && e.source === 'created') created++;
+    if (e.type === 'object.acquired' && e.source === 'shelf') {
+      reused++;
+      reuseMs += e.waited;
+    }
+    if (e.type === 'pool.exhausted' || e.type === 'acquire.rejected') refusals++;
+    if (e.type === 'acquire.timedout') timeouts++;
+    const { onShelf, counted, held, created: made, lost, onTheWay } = tallyOf(e.world!);
+    const point = { t: e.t, shelf: onShelf, counted, held, created: made, lost, onTheWay };
+    const prev = series.at(-1);
+    if (!prev || JSON.stringify({ ...prev, t: 0 }) !== JSON.stringify({ ...point, t: 0 })) series.push(point);
+  }
+  const meanCreateMs = objectsMade === 0 ? null : createMs / objectsMade;
+  return {
+    created,
+    reused,
+    hitRate: created + reused === 0 ? null : reused / (created + reused),
+    objectsMade,
+    createMs,
+    reuseMs,
+    meanCreateMs,
+    savedMs: meanCreateMs === null ? null : reused * meanCreateMs - reuseMs,
+    refusals,
+    timeouts,
+    series,
+  };
+}
+
+describe('the figures kept with a timeline', () => {
+  const runs = [
+    ...['exhaustion-level2', 'grows-forever-level1', 'dirty-book-level2', 'dies-while-borrowed-database'].map(story),
+    eventsOf({ ...turns, options: { size: 0, costs: { createMs: [80, 120] } } }),
+  ].filter((events) => events.length > 0);
+
+  it('are the figures counted afresh, at any cursor, after the array grows or its end is replaced', () => {
+    expect(runs.length).toBe(5);
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...runs),
+        fc.constantFrom(...runs),
+        fc.array(fc.tuple(fc.double({ min: 0.5, max: 1, noNaN: true }), fc.nat(), fc.nat()), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+        (a, b, changes) => {
+          // One array, grown in place as the manual panel grows its timeline: its end cut, other events put after.
+          const arr = a.slice(0, Math.ceil(a.length / 2));
+          for (const [keep, from, cursor] of changes) {
+            arr.length = Math.floor(arr.length * keep);
+            const start = from % b.length;
+            // New events are new objects, as the engine's are (never one the array had before).
+            arr.push(...b.slice(start, start + 15).map((e) => ({ ...e })));
+            for (const at of [cursor % arr.length, arr.length - 1, -1])
+              expect(metricsAt(arr, at)).toEqual(countedAfresh(arr, at));
+          }
+        },
+      ),
+      { numRuns: 120, seed: 11 },
+    );
+  });
+
+  it('forget a making whose start was replaced', () => {
+    const events = eventsOf({ ...turns, options: { size: 0, costs: { createMs: [80, 80] } } });
+    const making = events.findIndex((e) => e.type === 'object.creating');
+    const made = events.findIndex((e) => e.type === 'object.created');
+    expect(making).toBeGreaterThanOrEqual(0);
+    const arr = events.slice(0, made + 1);
+    expect(metricsAt(arr, made).objectsMade).toBe(1);
+    // The making's start taken back: the end from there on is other events, with no start of it.
+    arr.length = making;
+    arr.push(...events.slice(making + 1, made + 1).map((e) => ({ ...e })));
+    expect(metricsAt(arr, arr.length - 1)).toEqual(countedAfresh(arr, arr.length - 1));
+    expect(metricsAt(arr, arr.length - 1).objectsMade).toBe(0);
   });
 });

@@ -11,6 +11,7 @@ import type { ThingWords } from '../../engine';
 import { countWords } from '../../store/counts';
 import { ms } from '../../store/format';
 import type { Metrics, MetricsPoint } from '../../store/metrics';
+import { stepPath } from '../lib/stepPath';
 import { niceTicks } from '../lib/ticks';
 import './MetricsChart.css';
 
@@ -29,20 +30,6 @@ const SERIES: readonly { key: Key; name: string }[] = [
 
 const valueOf = (p: MetricsPoint, key: Key): number => p[key] ?? 0;
 
-/** The path of one series as steps: it holds its value until the next change. */
-function stepPath(
-  points: readonly MetricsPoint[],
-  key: Key,
-  x: (t: number) => number,
-  y: (v: number) => number,
-  end: number,
-): string {
-  if (points.length === 0) return '';
-  let d = `M${x(points[0]!.t)},${y(valueOf(points[0]!, key))}`;
-  for (let i = 1; i < points.length; i++) d += ` H${x(points[i]!.t)} V${y(valueOf(points[i]!, key))}`;
-  return `${d} H${x(end)}`;
-}
-
 export function MetricsChart({ metrics, words }: { metrics: Metrics; words: Pick<ThingWords, 'thing' | 'things'> }) {
   const id = useId();
   const points = metrics.series;
@@ -53,7 +40,9 @@ export function MetricsChart({ metrics, words }: { metrics: Metrics; words: Pick
   const tMax = Math.max(last.t, 1);
   // A level that keeps no count of what it lends (Level 1) has no line for it.
   const series = SERIES.filter((s) => s.key !== 'counted' || points.some((p) => p.counted !== null));
-  const vMax = Math.max(1, ...points.flatMap((p) => series.map((s) => valueOf(p, s.key))));
+  // A loop, not Math.max(...all): a long session's points are more arguments than a call takes.
+  let vMax = 1;
+  for (const p of points) for (const s of series) vMax = Math.max(vMax, valueOf(p, s.key));
   const x = (t: number) => M.left + (t / tMax) * (W - M.left - M.right);
   const y = (v: number) => H - M.bottom - (v / vMax) * (H - M.top - M.bottom);
   // Counts and whole milliseconds: never split finer than 1.
@@ -108,7 +97,7 @@ export function MetricsChart({ metrics, words }: { metrics: Metrics; words: Pick
             <path
               key={s.key}
               className={`mchart__line mchart__line--${s.key}`}
-              d={stepPath(points, s.key, x, y, last.t)}
+              d={stepPath(points, (i) => valueOf(points[i]!, s.key), x, y, last.t)}
             />
           ))}
           {ends.map((e) => (
