@@ -15,6 +15,8 @@ export type Token = readonly [text: string, kind: TokenKind];
 
 const DIR = '../../engine/levels/';
 
+// The same list as sources.ts's: Vite reads a glob's patterns as written, so they cannot be one
+// shared constant; sources.test.ts holds both to the registry's files.
 const KINDS = import.meta.glob<readonly string[]>(
   [
     '../../engine/levels/*.ts',
@@ -26,6 +28,11 @@ const KINDS = import.meta.glob<readonly string[]>(
   ],
   { query: '?highlight', import: 'default', eager: true },
 );
+
+/** The names of every file shipped highlighted (a test holds them to the registry's). */
+export function highlightedSources(): string[] {
+  return Object.keys(KINDS).map((path) => path.slice(DIR.length));
+}
 
 /** A level's token kinds per line, or undefined if its file is not among the levels' sources. */
 export function kindsOf(level: LevelId): readonly string[] | undefined {

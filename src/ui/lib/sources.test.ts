@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LEVEL_LIST } from '../../store/levels';
+import { highlightedSources } from './highlighted';
 import { fileNameOf, shippedSources, sourceOf } from './sources';
 
 describe('level sources', () => {
@@ -16,5 +17,9 @@ describe('level sources', () => {
 
   it('ships the levels’ classes and nothing else (a new helper file in levels/ must be left out by name)', () => {
     expect(shippedSources().sort()).toEqual(LEVEL_LIST.map((l) => l.source).sort());
+  });
+
+  it('highlights the same files (the two globs are written twice)', () => {
+    expect(highlightedSources().sort()).toEqual(shippedSources().sort());
   });
 });

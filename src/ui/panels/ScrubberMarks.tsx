@@ -5,9 +5,9 @@
  */
 import { useMemo } from 'react';
 import { beatIndexOf } from '../../store/beats';
-import { selectBeats, selectLastMoment, selectLineByLine, selectRun } from '../../store/selectors';
+import { sentencesOf } from '../../store/narrated';
+import { selectBeats, selectLastMoment, selectLevel, selectLineByLine, selectRun } from '../../store/selectors';
 import { useLabActions, useLabStore } from '../hooks/labStore';
-import { useNarration } from './Narration';
 
 export function ScrubberMarks() {
   const warnings = useLabStore((s) => s.warnings);
@@ -15,9 +15,12 @@ export function ScrubberMarks() {
   const beats = useLabStore(selectBeats);
   const lineByLine = useLabStore(selectLineByLine);
   const last = useLabStore(selectLastMoment);
-  const sentences = useNarration();
+  const level = useLabStore(selectLevel);
   const { seekMoment } = useLabActions();
   const marks = useMemo(() => {
+    // The narration kept with the timeline (the same sentences the caption reads), per run: a run
+    // grown by hand grows its arrays in place, so the run, not an array, says they changed.
+    const sentences = sentencesOf(run.events, level);
     const out: { moment: number; text: string[] }[] = [];
     for (const w of warnings) {
       const moment = lineByLine ? w.index : beatIndexOf(beats, w.index);
@@ -27,9 +30,7 @@ export function ScrubberMarks() {
       else out.push({ moment, text: [text] });
     }
     return out;
-    // The beats and sentences of a run grown by hand grow in place: the marks key on the run too.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [warnings, run, beats, lineByLine, sentences]);
+  }, [warnings, run, level, beats, lineByLine]);
   if (last <= 0 || marks.length === 0) return null;
   return (
     <ul className="scrubber__marks" aria-label="Warnings on the timeline">

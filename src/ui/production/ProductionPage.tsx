@@ -5,7 +5,7 @@
  * next wherever two readers could, and compare the same run with the fix off and on. The address
  * bar holds the scenario, the switches off, the picks and the step (useProductionLink.ts).
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { FixName, Fixes, Scenario } from '../../engine';
 import { FILE_SCENARIO } from '../../store/productionLink';
 import type { ProductionStory } from '../../stories/types';
@@ -87,7 +87,14 @@ export default function ProductionPage() {
     return store;
   });
   const other = useMemo(() => createLabStore({ level: SWITCHED_LEVEL }), []);
-  useEffect(() => show(main, scenario, mainFixes, picks), [main, scenario, mainFixes, picks]);
+  // What is on stage, so the first effect does not run the story the first draw already ran.
+  const onStage = useRef({ scenario, mainFixes, picks });
+  useEffect(() => {
+    const was = onStage.current;
+    if (was.scenario === scenario && was.mainFixes === mainFixes && was.picks === picks) return;
+    onStage.current = { scenario, mainFixes, picks };
+    show(main, scenario, mainFixes, picks);
+  }, [main, scenario, mainFixes, picks]);
   // The keys drive the main run (the one on the left when two are side by side).
   useShortcuts(main);
   // Presentation mode (P): the run's scene, caption and transport only (layout.css).
