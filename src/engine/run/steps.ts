@@ -8,6 +8,11 @@ import type { Costs, Source, Step, StepOutcome } from '../types';
 import type { ClientRecord, Pooled, StepScratch } from '../world';
 import type { RunState } from './state';
 
+/** A coroutine that returns `value` at once. */
+function* done<T>(value: T): Op<T> {
+  return value;
+}
+
 /** Thrown inside a guaranteed-release block when the step says `"fail": true`. */
 class BodyFailed extends Error {}
 
@@ -24,6 +29,8 @@ export function createStepPlayer(state: RunState, rules: StepRules): StepPlayer 
   const { rt, pool } = state;
   const { costs, validates } = rules;
 
+  // A small coroutine that hands the step to the one for its kind: a generator keeps every local
+  // of its function alive while it waits, and one holding every kind's would be made per step.
   function* play(i: number, step: Step, client: ClientRecord | null): Op<StepOutcome> {
     const task = rt.sim.current!;
     const scratch: StepScratch = { index: i, created: [], discarded: [], lastLine: null };
@@ -33,15 +40,23 @@ export function createStepPlayer(state: RunState, rules: StepRules): StepPlayer 
       { type: 'step.started', index: i, do: step.do },
       { client: step.client ?? null, object: step.object ?? null, line: null },
     );
+    return yield* kindOf(step, client, task);
+  }
+
+  /**
+   * The coroutine for the step's kind. A kind that waits for nothing is done here and now, inside
+   * `play` as before, and hands back its outcome as a coroutine that returns at once.
+   */
+  function kindOf(step: Step, client: ClientRecord | null, task: Task): Op<StepOutcome> {
     switch (step.do) {
       case 'acquire':
-        return yield* doAcquire(client!, task);
+        return doAcquire(client!, task);
       case 'release':
-        return yield* doRelease(step, client);
+        return doRelease(step, client);
       case 'use':
-        return yield* doUse(client!, step.write ?? null, 'use');
+        return doUse(client!, step.write ?? null, 'use');
       case 'read':
-        return yield* doUse(client!, null, 'read');
+        return doUse(client!, null, 'read');
       case 'fail': {
         const held = newest(client!, 'crash holding');
         client!.holding.pop();
@@ -50,32 +65,35 @@ export function createStepPlayer(state: RunState, rules: StepRules): StepPlayer 
         // Leaked when nothing else can reach it (after a double release it may be on the shelf too).
         const leaked = rt.unreachable(existing(held.id));
         rt.emit({ type: 'client.crashed' }, { object: held.id });
-        return leaked ? { object: held.id, leaked: true } : { object: held.id };
+        return done(leaked ? { object: held.id, leaked: true } : { object: held.id });
       }
       case 'with':
-        return yield* doWith(client!, step, task);
+        return doWith(client!, step, task);
       case 'kill': {
         const obj = existing(step.object!);
         obj.alive = false;
         rt.emit({ type: 'object.killed' }, { object: obj.id });
-        return { object: obj.id };
+        return done({ object: obj.id });
       }
       case 'restart': {
         const killed = rt.objects.filter((o) => !o.closed && o.alive).map((o) => o.id);
         for (const o of rt.objects) o.alive = false;
         rt.emit({ type: 'server.restarted', killed });
-        return {};
+        return done({});
       }
-      case 'close': {
-        const before = new Set(rt.objects.filter((o) => o.closed).map((o) => o.id));
-        yield* pool.close!();
-        state.closeCalled = true;
-        const closed = rt.objects.filter((o) => o.closed && !before.has(o.id)).map((o) => o.id);
-        const borrowed = rt.objects.filter((o) => !o.closed && !pool.shelf().includes(o)).length;
-        rt.emit({ type: 'pool.closed', closed, borrowed });
-        return {};
-      }
+      case 'close':
+        return doClose();
     }
+  }
+
+  function* doClose(): Op<StepOutcome> {
+    const before = new Set(rt.objects.filter((o) => o.closed).map((o) => o.id));
+    yield* pool.close!();
+    state.closeCalled = true;
+    const closed = rt.objects.filter((o) => o.closed && !before.has(o.id)).map((o) => o.id);
+    const borrowed = rt.objects.filter((o) => !o.closed && !pool.shelf().includes(o)).length;
+    rt.emit({ type: 'pool.closed', closed, borrowed });
+    return {};
   }
 
   function existing(id: number): Pooled {
