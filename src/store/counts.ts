@@ -15,7 +15,10 @@ export interface Tally {
   readonly counted: number | null;
   /** Distinct objects in readers' hands. */
   readonly held: number;
+  /** Objects made or being made so far: the ones still at the press count (see `atPress`). */
   readonly created: number;
+  /** Of those created, the ones still being made (at the press). */
+  readonly atPress: number;
   /** Created and not yet closed. */
   readonly open: number;
   /** Objects the engine finds lost: no reader holds them and the pool cannot reach them. */
@@ -34,7 +37,9 @@ export interface Counts extends Tally {
 export function tallyOf(world: World): Tally {
   let lost = 0;
   let onTheWay = 0;
+  let atPress = 0;
   for (const o of world.objects) {
+    if (o.places.some((p) => p.at === 'press')) atPress++;
     if (o.places.some((p) => p.at === 'lost')) lost++;
     else if (o.places.some((p) => p.at === 'press' || p.at === 'counter' || p.at === 'desk')) onTheWay++;
   }
@@ -43,6 +48,7 @@ export function tallyOf(world: World): Tally {
     counted: world.pool.inUse,
     held: world.pool.held,
     created: world.pool.created,
+    atPress,
     open: world.pool.open,
     lost,
     onTheWay,
@@ -81,7 +87,10 @@ export function heldWords(held: number): string {
   return `Readers hold ${held}`;
 }
 
-export function countWords(t: Tally, words: Pick<ThingWords, 'thing' | 'things'>): CountWords {
+export function countWords(
+  t: Pick<Tally, 'counted' | 'held' | 'lost' | 'onTheWay'>,
+  words: Pick<ThingWords, 'thing' | 'things'>,
+): CountWords {
   const base = { counted: countedWords(t.counted), held: heldWords(t.held) };
   if (t.counted === null || t.counted === t.held) return { ...base, gap: null, bad: false };
   const diff = t.counted - t.held;

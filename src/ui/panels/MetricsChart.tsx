@@ -49,7 +49,7 @@ export function MetricsChart({ metrics, words }: { metrics: Metrics; words: Pick
   const yTicks = niceTicks(0, vMax, 4, 1);
   const xTicks = niceTicks(0, tMax, 4, 1);
   const peak = points.reduce((best, p) => (p.held > best.held ? p : best), points[0]!);
-  const said = countWords({ ...last, onShelf: last.shelf, open: 0 }, words);
+  const said = countWords(last, words);
   const summary =
     `At ${ms(last.t)}: ${last.shelf} on the shelf. ${said.counted}. ${said.held}. ${last.created} created.` +
     (said.gap ? ` ${said.gap}` : '') +

@@ -8,7 +8,7 @@ import type { ThingWords } from '../../engine';
 import { countWords, type Counts } from '../../store/counts';
 
 export function Counters({ counts, words }: { counts: Counts; words: ThingWords }) {
-  const { onShelf, counted, held, created, maxSize, startSize } = counts;
+  const { onShelf, counted, held, created, atPress, maxSize, startSize } = counts;
   const said = countWords(counts, words);
   // More open than the maximum (closed ones no longer count).
   const over = maxSize !== null && counts.open > maxSize;
@@ -37,6 +37,13 @@ export function Counters({ counts, words }: { counts: Counts; words: ThingWords 
         </li>
         <li className="counter">
           Created <strong data-counter="created">{created}</strong>
+          {/* Counted from the moment its making begins: say so while one is still being made. */}
+          {atPress > 0 && (
+            <span className="counter__sub" data-counter="at-press">
+              {' '}
+              ({atPress} still at the press)
+            </span>
+          )}
         </li>
         <li className={`counter${over ? ' counter--bad' : ''}`}>
           Max size{' '}
