@@ -153,6 +153,38 @@ for (const width of [1280, 360]) {
   });
 }
 
+// The code box keeps the running line in view at every moment: on the database page a long legend
+// stands above the box, and the box was scrolled by the row's distance from the page's top.
+for (const [path, steps] of [
+  ['?level=database&scenario=restart-database&step=0', 16],
+  ['?level=level2&step=0', 10],
+] as const) {
+  test(`the running line is in the code box's view at every moment (${path})`, async ({ lab, page }) => {
+    await lab.open(path);
+    const box = page.locator('.code__scroll').first();
+    let seen = 0;
+    for (let k = 0; k < steps; k++) {
+      const lit = box.locator('[data-now="yes"]').first();
+      if ((await lit.count()) > 0) {
+        seen++;
+        await expect
+          .poll(() =>
+            lit.evaluate((row) => {
+              const b = row.closest('.code__scroll')!.getBoundingClientRect();
+              const r = row.getBoundingClientRect();
+              return r.top >= b.top - 1 && r.bottom <= b.bottom + 1;
+            }),
+          )
+          .toBe(true);
+      }
+      const forward = lab.button('Step forward');
+      if (await forward.isDisabled()) break;
+      await forward.click();
+    }
+    expect(seen).toBeGreaterThan(3);
+  });
+}
+
 for (const scheme of ['light', 'dark'] as const) {
   test(`beats, scrubber marks and the highlighted code pass axe in ${scheme}`, async ({ lab, page }) => {
     await page.emulateMedia({ colorScheme: scheme });

@@ -47,8 +47,11 @@ export function CodePanel({ level, offFixes = [] }: CodePanelProps) {
       const box = scroller.current;
       const row = box?.querySelector<HTMLElement>(`[data-line="${first}"]`);
       if (!box || !row) return;
-      const y = row.offsetTop;
-      if (y < box.scrollTop || y > box.scrollTop + box.clientHeight - 40) box.scrollTop = y - box.clientHeight / 3;
+      // Where the row stands in the box's own scrolled content (not `offsetTop`, which counts from
+      // the nearest positioned ancestor: everything above the box, a long legend included).
+      const top = row.getBoundingClientRect().top - box.getBoundingClientRect().top - box.clientTop + box.scrollTop;
+      const bottom = top + row.offsetHeight;
+      if (top < box.scrollTop || bottom > box.scrollTop + box.clientHeight) box.scrollTop = top - box.clientHeight / 3;
     });
     return () => cancelAnimationFrame(frame);
   }, [first]);
