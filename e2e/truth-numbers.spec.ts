@@ -59,10 +59,16 @@ test('the badge and the chart give the same counts at every moment — database 
     await expect(badge.locator('[data-counter="held"]')).toHaveText(String(held));
     // "Created" counts a connection from the moment its making begins: while one is still being
     // made, the badge says how many are at the press, as the press draws them.
-    const atPress = m.world.objects.filter((o) => o.places.some((p) => p.at === 'press')).length;
-    if (atPress > 0) {
+    const printing = m.world.objects.filter((o) => o.places.some((p) => p.at === 'press'));
+    if (printing.length > 0) {
       pressSeen++;
-      await expect(badge.locator('[data-counter="at-press"]')).toHaveText(`(${atPress} still at the press)`);
+      await expect(badge.locator('[data-counter="at-press"]')).toHaveText(`(${printing.length} still at the press)`);
+      // And the press says when each will be ready, on the virtual clock.
+      const readyAt = printing.map((o) => {
+        const made = moments.find((x) => x.event.type === 'object.creating' && x.event.object === o.id)!.event;
+        return `ready at ${made.t + (made as { ms: number }).ms} ms`;
+      });
+      await expect(lab.stage.locator('[data-room="press"] .progress__text')).toHaveText(readyAt);
     } else await expect(badge.locator('[data-counter="at-press"]')).toHaveCount(0);
     if (m.index > 0)
       await expect(chart).toContainText(

@@ -6,6 +6,7 @@
  */
 import { useMemo, type CSSProperties } from 'react';
 import type { ObjectView, PoolEvent, RunResult, World } from '../../engine';
+import { ms } from '../../store/format';
 import { drawnAt, forReader, shelfOf, type Drawn } from '../../store/stage';
 import { BookCard } from './BookCard';
 import { Station } from './Station';
@@ -55,6 +56,9 @@ export function toward(d: Drawn): string | null {
   return `for Reader ${who} →`;
 }
 
+/** Spaces that do not break the line: "200 ms" stays whole. */
+const NO_BREAK = (text: string) => text.replace(/ /g, '\u00a0');
+
 export function Press({ world, run, killer, pace }: Omit<RoomProps, 'things'> & { run: RunResult; pace: Pace }) {
   // Keyed on the run: its events may have grown in place (manualLive.ts).
   const creation = useMemo(() => creationOf(run.events), [run]);
@@ -97,9 +101,9 @@ export function Press({ world, run, killer, pace }: Omit<RoomProps, 'things'> & 
                   data-filling={target > done ? 'yes' : undefined}
                 />
               </div>
-              <span className="progress__text">
-                {pct}%{c ? ` of ${c.ms} ms` : ' printed'}
-              </span>
+              {/* When it will be ready, on the virtual clock (t): true at every moment, and while the
+                  bar fills towards the next moment as it plays (a percentage stood still then). */}
+              <span className="progress__text">{c ? `ready at ${NO_BREAK(ms(c.t + c.ms))}` : `${pct}% printed`}</span>
             </li>
           );
         })}
