@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../engine';
 import type { RunResult, WarningKind } from '../engine';
-import { askQuestion, choicesFor, difference, fixLevelOf, LESSONS, savings, worksScenario } from './lessons';
+import {
+  askQuestion,
+  choicesFor,
+  dayInWords,
+  difference,
+  fixLevelOf,
+  LESSONS,
+  savings,
+  worksScenario,
+} from './lessons';
 
 const warningsOf = (run: RunResult): WarningKind[] => [...run.steps.flatMap((s) => s.warnings), ...run.warnings];
 
@@ -94,5 +103,34 @@ describe('savings', () => {
     expect(s.before?.level).toBe('nopool');
     expect(s.now.made).toBeLessThan(s.before!.made);
     expect(s.now.ms).toBeLessThan(s.before!.ms);
+  });
+});
+
+describe('the ordinary day in words', () => {
+  it.each(LESSONS.map((l) => [l.level, l] as const))('tells %s’s day from its own steps', (_, lesson) => {
+    const steps = lesson.works.steps;
+    const words = dayInWords(steps, 'book');
+    // Every reader, in order, and what each step does: a write is told with what is written.
+    const readers = [...new Set(steps.map((s) => s.client))];
+    expect(words.match(/Reader \w+/g)).toEqual(readers.map((r) => `Reader ${r}`));
+    for (const step of steps) if (step.write !== undefined) expect(words).toContain(`writes “${step.write}”`);
+    expect(words.includes('reads')).toBe(steps.some((s) => s.do === 'read'));
+    expect(words.includes('safe block')).toBe(steps.some((s) => s.do === 'with'));
+  });
+
+  it('says which book the second reader gets, and ends as a sentence', () => {
+    const words = dayInWords(
+      [
+        { client: 'A', do: 'acquire' },
+        { client: 'A', do: 'use', write: 'x = 1' },
+        { client: 'A', do: 'release' },
+        { client: 'B', do: 'acquire' },
+        { client: 'B', do: 'read' },
+      ],
+      'connection',
+    );
+    expect(words).toBe(
+      'Reader A borrows a connection, writes “x = 1” in it and returns it; then Reader B borrows the connection A returned and reads it.',
+    );
   });
 });

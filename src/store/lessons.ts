@@ -4,7 +4,7 @@
  * one before it on an ordinary day, measured by running both.
  */
 import { LEVEL_IDS, LEVELS, runScenario } from '../engine';
-import type { LevelId, RunResult, Scenario } from '../engine';
+import type { LevelId, RunResult, Scenario, Step } from '../engine';
 import { lessonOf, LESSONS } from '../stories/lessons';
 import { LESSON_LEVELS } from './path';
 import type { Lesson } from '../stories/lessons';
@@ -83,6 +83,52 @@ export function savings(lesson: Lesson): { readonly now: Day; readonly before: D
   const plain = lesson.works.steps.every((s) => LEVELS[prev ?? lesson.level].steps.includes(s.do));
   const alike = prev !== undefined && LEVELS[prev].words.thing === LEVELS[lesson.level].words.thing;
   return { now: day(lesson.level), before: prev && plain && alike ? day(prev) : null };
+}
+
+/**
+ * The ordinary day told from its own steps, reader by reader: "Reader A borrows a book, writes
+ * “timezone = UTC” in it and returns it; then Reader B borrows the book A returned, reads it and
+ * returns it." (It was one fixed sentence, which said "reads" on levels whose day writes.)
+ */
+export function dayInWords(steps: readonly Step[], thing: string): string {
+  const readers: { name: string; did: string[] }[] = [];
+  for (const step of steps) {
+    const name = step.client ?? 'someone';
+    let reader = readers.at(-1);
+    if (reader?.name !== name) readers.push((reader = { name, did: [] }));
+    const first = reader.did.length === 0;
+    const it = first ? (readers.length > 1 ? `the ${thing} ${readers.at(-2)!.name} returned` : `a ${thing}`) : 'it';
+    switch (step.do) {
+      case 'acquire':
+        reader.did.push(`borrows ${it}`);
+        break;
+      case 'use':
+        reader.did.push(step.write === undefined ? `uses ${it}` : `writes “${step.write}” in ${it}`);
+        break;
+      case 'read':
+        reader.did.push(`reads ${it}`);
+        break;
+      case 'release':
+        reader.did.push(`returns ${it}`);
+        break;
+      case 'with':
+        reader.did.push(
+          `borrows ${it} in the safe block` +
+            (step.write === undefined ? '' : `, writes “${step.write}” in it`) +
+            ', and the block returns it',
+        );
+        break;
+      default:
+        reader.did.push(step.do);
+    }
+  }
+  const told = readers.map(({ name, did }) => `Reader ${name} ${list(did)}`);
+  return `${told.join('; then ')}.`;
+}
+
+/** "a, b and c". */
+function list(parts: readonly string[]): string {
+  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 }
 
 /** What the level saves over the one before on that day: objects not made, milliseconds not spent (negative: more). */

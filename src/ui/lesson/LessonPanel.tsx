@@ -8,7 +8,16 @@
 import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { LevelId } from '../../engine';
 import { ms } from '../../store/format';
-import { askQuestion, difference, fixLevelOf, lessonOf, nextStop, savings, worksScenario } from '../../store/lessons';
+import {
+  askQuestion,
+  dayInWords,
+  difference,
+  fixLevelOf,
+  lessonOf,
+  nextStop,
+  savings,
+  worksScenario,
+} from '../../store/lessons';
 import {
   LESSON_PARTS,
   lessonPart,
@@ -130,8 +139,7 @@ function Works({ level, onPlayed }: { level: LevelId; onPlayed: () => void }) {
   return (
     <>
       <p>
-        <strong>{lesson.works.title}.</strong> Reader A borrows, reads and returns; then Reader B borrows the same{' '}
-        {thing} A returned — acquire, use, release.
+        <strong>{lesson.works.title}.</strong> {dayInWords(lesson.works.steps, thing)} Acquire, use, release.
       </p>
       <p className="lesson__figures">
         On this day {levelOf(level).label} makes {made(day.now.made)} in {ms(day.now.ms)}
