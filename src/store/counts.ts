@@ -97,15 +97,26 @@ export function countWords(
   const n = (k: number) => `${k} ${k === 1 ? words.thing : words.things}`;
   if (diff < 0) return { ...base, gap: `${-diff} fewer than readers hold: the pool’s count is wrong.`, bad: true };
   const more = `${diff} more than readers hold`;
+  const place = 'at the press, the counter or the desk';
+  // What the words say adds up to the difference: the objects counted as out that no reader holds
+  // are lost or on their way (if the count is right), and only the counted ones are said counted.
   if (t.lost > 0) {
-    const way = t.onTheWay > 0 ? `; ${n(t.onTheWay)} on the way` : '';
+    const counted = t.lost <= diff ? ', counted as out but in no reader’s hands' : ', in no reader’s hands';
+    const also = t.onTheWay > 0 ? ` Also on the way, ${place}: ${n(t.onTheWay)}.` : '';
+    return { ...base, gap: `${more}: the leak — ${n(t.lost)} lost${counted}.${also}`, bad: true };
+  }
+  if (t.onTheWay === diff) return { ...base, gap: `${more}: ${n(diff)} on the way, ${place}.`, bad: false };
+  if (t.onTheWay > diff)
     return {
       ...base,
-      gap: `${more}: the leak — ${n(t.lost)} lost, counted as out but in no reader’s hands${way}.`,
+      gap: `${more}: ${n(t.onTheWay)} on the way, ${place}, ${diff} of them counted as out already.`,
+      bad: false,
+    };
+  if (t.onTheWay > 0)
+    return {
+      ...base,
+      gap: `${more}: only ${n(t.onTheWay)} on the way, ${place}; the pool’s count is wrong.`,
       bad: true,
     };
-  }
-  if (t.onTheWay > 0)
-    return { ...base, gap: `${more}: ${n(t.onTheWay)} on the way, at the press, the counter or the desk.`, bad: false };
   return { ...base, gap: `${more}: the pool’s count is wrong.`, bad: true };
 }

@@ -195,6 +195,26 @@ describe('counts', () => {
     expect(said.gap).toMatch(/^2 more than readers hold: the leak — 2 books lost/);
   });
 
+  it('never gives figures that do not add up to the difference', () => {
+    const t = (counted: number, held: number, lost: number, onTheWay: number) =>
+      countWords({ counted, held, lost, onTheWay }, books).gap;
+    // Three on the way, one of them already counted (the database pool counts a connection once it is checked).
+    expect(t(1, 0, 0, 3)).toBe(
+      '1 more than readers hold: 3 books on the way, at the press, the counter or the desk, 1 of them counted as out already.',
+    );
+    // One lost, one on the way: the one counted is the lost one; the other is mentioned, not counted.
+    expect(t(1, 0, 1, 1)).toBe(
+      '1 more than readers hold: the leak — 1 book lost, counted as out but in no reader’s hands. Also on the way, at the press, the counter or the desk: 1 book.',
+    );
+    // More lost than the difference: not all of them are said to be counted.
+    expect(t(1, 0, 2, 0)).toBe('1 more than readers hold: the leak — 2 books lost, in no reader’s hands.');
+    // Fewer on the way than the difference, nothing lost: the count is wrong, and flagged.
+    expect(countWords({ counted: 3, held: 0, lost: 0, onTheWay: 1 }, books)).toMatchObject({
+      gap: '3 more than readers hold: only 1 book on the way, at the press, the counter or the desk; the pool’s count is wrong.',
+      bad: true,
+    });
+  });
+
   it('calls a difference of objects on their way what it is, not a leak', () => {
     const w = world([{ places: [{ at: 'desk', reader: 'A', work: 'reset' }] }]);
     const t = { ...tallyOf(w), counted: 1, held: 0 };
