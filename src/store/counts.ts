@@ -19,6 +19,8 @@ export interface Tally {
   readonly created: number;
   /** Of those created, the ones still being made (at the press). */
   readonly atPress: number;
+  /** Objects in more than one reader's hands at once (a bug the lessons show). */
+  readonly shared: number;
   /** Created and not yet closed. */
   readonly open: number;
   /** Objects the engine finds lost: no reader holds them and the pool cannot reach them. */
@@ -38,7 +40,9 @@ export function tallyOf(world: World): Tally {
   let lost = 0;
   let onTheWay = 0;
   let atPress = 0;
+  let shared = 0;
   for (const o of world.objects) {
+    if (o.holders.length > 1) shared++;
     if (o.places.some((p) => p.at === 'press')) atPress++;
     if (o.places.some((p) => p.at === 'lost')) lost++;
     else if (o.places.some((p) => p.at === 'press' || p.at === 'counter' || p.at === 'desk')) onTheWay++;
@@ -49,6 +53,7 @@ export function tallyOf(world: World): Tally {
     held: world.pool.held,
     created: world.pool.created,
     atPress,
+    shared,
     open: world.pool.open,
     lost,
     onTheWay,

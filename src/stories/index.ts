@@ -149,7 +149,7 @@ const withBlock = story(
   'crash-inside-with-level4',
   'level4',
   'A crash inside the safe block',
-  'Reader A writes in the book inside the guaranteed-release block and crashes there: the book still comes back, cleaned — B borrows it and finds it blank. Then B borrows it the plain way and crashes, and this time it is lost.',
+  'Reader A writes in the book inside the guaranteed-release block and crashes there: the book still comes back, cleaned. Then B borrows it the plain way, finds it blank, and crashes: this time it is lost.',
   'leaked',
   { maxSize: 1 },
   [{ client: 'A', do: 'with', write: 'half a thought', fail: true }, acquire('B'), read('B'), crash('B')],

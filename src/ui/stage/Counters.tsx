@@ -8,7 +8,7 @@ import type { ThingWords } from '../../engine';
 import { countWords, type Counts } from '../../store/counts';
 
 export function Counters({ counts, words }: { counts: Counts; words: ThingWords }) {
-  const { onShelf, counted, held, created, atPress, maxSize, startSize } = counts;
+  const { onShelf, counted, held, created, atPress, shared, maxSize, startSize } = counts;
   const said = countWords(counts, words);
   // More open than the maximum (closed ones no longer count).
   const over = maxSize !== null && counts.open > maxSize;
@@ -32,8 +32,18 @@ export function Counters({ counts, words }: { counts: Counts; words: ThingWords 
             </>
           )}
         </li>
-        <li className={`counter${wrong ? ' counter--bad' : ''}`} title="Distinct objects in readers’ hands">
+        <li
+          className={`counter${wrong || shared > 0 ? ' counter--bad' : ''}`}
+          title="Distinct objects in readers’ hands"
+        >
           Readers hold <strong data-counter="held">{held}</strong>
+          {/* One object in several readers' hands counts once: say so, it is the bug on screen. */}
+          {shared > 0 && (
+            <span className="counter__flag" data-counter="shared">
+              {' '}
+              ⚠ {shared === 1 ? `1 ${words.thing}` : `${shared} ${words.things}`} in more than one reader’s hands
+            </span>
+          )}
         </li>
         <li className="counter">
           Created <strong data-counter="created">{created}</strong>
