@@ -221,6 +221,63 @@ describe('narrate', () => {
     expect(said.join(' ')).not.toMatch(new RegExp(`Reader ${e.to} got Connection ${e.object} from the shelf`));
   });
 
+  it('tells a dead book handed out as dead, not as a plain reuse', () => {
+    const story = STORIES.find((s) => s.id === 'dead-handout-level1')!;
+    const run = runScenario(story.scenario);
+    const said = narrateAll(run.events, 'level1');
+    const handed = run.events.flatMap((e, i) =>
+      e.type === 'object.acquired' && e.source === 'shelf'
+        ? [{ dead: e.world!.objects.find((o) => o.id === e.object)!.alive === false, text: said[i]! }]
+        : [],
+    );
+    expect(handed.some((h) => h.dead)).toBe(true);
+    for (const h of handed) expect(h.text.endsWith(', but it is dead.')).toBe(h.dead);
+  });
+
+  it('says a book was wiped though nothing was written in it only when nothing was', () => {
+    const run = runScenario({
+      level: 'level3',
+      options: { maxSize: 1 },
+      seed: 1,
+      steps: [
+        { client: 'A', do: 'acquire' },
+        { client: 'A', do: 'use', write: 'x = 1' },
+        { client: 'A', do: 'release' },
+        { client: 'B', do: 'acquire' },
+        { client: 'B', do: 'read' },
+        { client: 'B', do: 'release' },
+      ],
+    });
+    const said = narrateAll(run.events, 'level3').filter((_, i) => run.events[i]!.type === 'object.resetting');
+    expect(said).toEqual([
+      'Book 1 goes to the cleaning desk to wipe what its reader wrote (2 ms).',
+      'Book 1 goes to the cleaning desk to be wiped (2 ms), though nothing was written in it.',
+    ]);
+  });
+
+  it('tells the pool’s check of a connection from a reader’s own SELECT 1', () => {
+    const run = runScenario({
+      level: 'database',
+      options: { maxSize: 1 },
+      seed: 1,
+      steps: [
+        { client: 'A', do: 'acquire' },
+        { client: 'A', do: 'read' },
+        { client: 'A', do: 'release' },
+        { client: 'B', do: 'acquire' },
+      ],
+    });
+    const said = narrateAll(run.events, 'database').filter(
+      (_, i) => run.events[i]!.type === 'statement.started' && (run.events[i] as { sql: string }).sql === 'SELECT 1',
+    );
+    // The pool checks the connection before lending it to A, A queries it, the pool checks it for B.
+    expect(said).toEqual([
+      'Reader A on Connection 2 runs SELECT 1 to check it is still alive.',
+      'Reader A on Connection 2 runs SELECT 1, its own query.',
+      'Reader B on Connection 2 runs SELECT 1 to check it is still alive.',
+    ]);
+  });
+
   it('says "dead" when a book dies, as the stage crosses it out', () => {
     const story = STORIES.find((s) => s.id === 'dead-handout-level3')!;
     const events = runScenario(story.scenario).events;

@@ -118,17 +118,23 @@ function sentence(e: PoolEvent, level: LevelId | undefined, told: Told): string 
         return `${who(e)} got ${obj()}, brand new, after waiting ${ms(e.waited)} for it to be made.`;
       if (handed && handed.to === e.client)
         return `${who(e)} got ${obj()}, passed on from ${handed.from === null ? 'a returning reader' : `Reader ${handed.from}`} after waiting ${ms(e.waited)} in line — reused, nothing made.`;
-      return `${who(e)} got ${obj()} from the shelf — reused, ready in ${ms(e.waited)}, nothing made.`;
+      // A dead one is handed out as if it were fine: the sentence says what the reader got.
+      return `${who(e)} got ${obj()} from the shelf — reused, ready in ${ms(e.waited)}, nothing made${
+        objectView(e.world, e.object)?.alive === false ? ', but it is dead' : ''
+      }.`;
     case 'object.released':
       if (handed && handed.from === e.client)
         return `${who(e)} has given ${obj()} back, and the pool has passed it on to Reader ${handed.to}.`;
       return `${obj()} is back with the pool: ${who(e)} has returned it.`;
     case 'object.resetting':
-      return `${obj()} goes to the cleaning desk to wipe what its reader wrote (${ms(e.ms)}).`;
+      // (Cleaned whether or not anything was written in it: the level cleans every book it gets back.)
+      return objectView(e.world, e.object)?.state == null
+        ? `${obj()} goes to the cleaning desk to be wiped (${ms(e.ms)}), though nothing was written in it.`
+        : `${obj()} goes to the cleaning desk to wipe what its reader wrote (${ms(e.ms)}).`;
     case 'object.reset':
       return `${obj()} is clean again.`;
     case 'statement.started':
-      return `${capital(statementOwner(e, obj()))} runs ${e.sql}${statementPurpose(e.sql)}.`;
+      return `${capital(statementOwner(e, obj()))} runs ${e.sql}${statementPurpose(e)}.`;
     case 'statement.finished':
       if (!e.ok) return `${e.sql} failed on ${obj()}: ${e.error ?? 'no answer'}.`;
       return e.sql === 'SELECT 1'
@@ -215,8 +221,11 @@ function statementOwner(e: PoolEvent, conn: string): string {
   return e.client === null ? conn : `Reader ${e.client} on ${conn}`;
 }
 
-function statementPurpose(sql: string): string {
-  if (sql === 'SELECT 1') return ' to check it is still alive';
+function statementPurpose(e: PoolEvent & { sql: string }): string {
+  const sql = e.sql;
+  // The pool's check on the way out, or a reader's own query (its `read`, outside the pool's code).
+  if (sql === 'SELECT 1')
+    return e.client === null || e.line?.startsWith('validate') ? ' to check it is still alive' : ', its own query';
   if (sql === 'ROLLBACK') return ' to undo anything left uncommitted';
   if (sql === 'DISCARD ALL') return ' to forget every session setting';
   if (sql === 'COMMIT') return ' to end the transaction cleanly';

@@ -109,7 +109,7 @@ export const PRODUCTION_STORIES: readonly ProductionStory[] = [
     'queue',
     null,
     'Waiting in line',
-    'Five readers, two connections: first come, first served; two give up at 300 ms.',
+    'Five readers, two connections: first come, first served; two give up after waiting 300 ms.',
     'timeout',
     queue,
   ),
