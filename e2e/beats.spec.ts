@@ -185,6 +185,20 @@ for (const [path, steps] of [
   });
 }
 
+test('the code legend stacks its words in a narrow panel instead of a column a few letters wide', async ({
+  lab,
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await lab.open('?level=database');
+  const widths = await page
+    .locator('.code__legend dd')
+    .evaluateAll((dds) => dds.map((dd) => dd.getBoundingClientRect().width));
+  expect(widths.length).toBeGreaterThan(2);
+  const panel = (await page.locator('.panel.code').first().boundingBox())!.width;
+  for (const w of widths) expect(w).toBeGreaterThan(panel * 0.7);
+});
+
 for (const scheme of ['light', 'dark'] as const) {
   test(`beats, scrubber marks and the highlighted code pass axe in ${scheme}`, async ({ lab, page }) => {
     await page.emulateMedia({ colorScheme: scheme });
