@@ -118,3 +118,32 @@ describe('momentOf', () => {
     for (let i = 0; i < events.length; i++) expect(momentOf(beats, i, true)).toBe(i);
   });
 });
+
+describe('the operation of a statement', () => {
+  it('is the pool’s check on the way out, its clean-up on the way back, else the reader’s own use', () => {
+    const run = runScenario({
+      level: 'database',
+      options: { maxSize: 1 },
+      seed: 1,
+      steps: [
+        { client: 'A', do: 'acquire' },
+        { client: 'A', do: 'use', write: 'timezone = UTC' },
+        { client: 'A', do: 'read' },
+        { client: 'A', do: 'release' },
+        { client: 'B', do: 'acquire' },
+      ],
+    });
+    const ops = run.events.flatMap((e) =>
+      e.type === 'statement.started' && e.client !== null ? [`${e.client} ${e.sql}: ${operationOf(e)}`] : [],
+    );
+    expect(ops).toEqual([
+      'A SELECT 1: acquire',
+      'A SET timezone = UTC: use',
+      'A SELECT 1: use',
+      'A ROLLBACK: release',
+      'A DISCARD ALL: release',
+      'A COMMIT: release',
+      'B SELECT 1: acquire',
+    ]);
+  });
+});
