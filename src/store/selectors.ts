@@ -79,11 +79,17 @@ export const selectOperation = (s: LabState): Operation | null =>
   s.lineByLine ? operationOf(selectEvent(s)) : (s.beats[beatIndexOf(s.beats, s.cursor)]?.op ?? null);
 
 /** Who ran the moment's code steps (a beat is one reader's, or the pool's own work). */
+/**
+ * Who runs the line an event was tagged with: its reader, except for the pool's own leak check,
+ * which names the borrower it suspects (the production pool's background task runs it).
+ */
+const runnerOf = (e: PoolEvent): string | null => (e.type === 'leak.suspected' ? null : e.client);
+
 export const selectCodeStepsClient = (s: LabState): string | null => {
   const [first, last] = selectShown(s);
   for (let i = first; i <= last; i++) {
     const e = s.run.events[i];
-    if (e && e.line !== null && (s.lineByLine || e.type !== 'monitor.warned')) return e.client;
+    if (e && e.line !== null && (s.lineByLine || e.type !== 'monitor.warned')) return runnerOf(e);
   }
   return null;
 };
@@ -92,7 +98,7 @@ export const selectCodeStepsClient = (s: LabState): string | null => {
 export const selectCodeStep = (s: LabState): LineId | null => selectEvent(s).line;
 export const selectCodeClient = (s: LabState): string | null => {
   const e = selectEvent(s);
-  return e.line === null ? null : e.client;
+  return e.line === null ? null : runnerOf(e);
 };
 
 /** The newest code step run at or before the cursor, and by whom (for "last line run"). */

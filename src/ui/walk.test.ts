@@ -175,7 +175,10 @@ function pointerProblems(store: LabStore, source: ReturnType<typeof parseSource>
   const problems: string[] = [];
   if (step !== e.line) problems.push(`pointer shows ${step}, the event ran ${e.line}`);
   if (step !== null && linesForStep(source, step).length === 0) problems.push(`no line carries ${step}`);
-  if (step !== null && selectCodeClient(s) !== e.client) problems.push('pointer names the wrong reader');
+  // The reader whose code runs the line: the pool's own leak check runs in the pool's background
+  // work, whoever it suspects (its event names the borrower).
+  const runner = e.type === 'leak.suspected' ? null : e.client;
+  if (step !== null && selectCodeClient(s) !== runner) problems.push('pointer names the wrong reader');
   if (step !== null && IN_HANDS.has(e.type) && !/\.(body|set)$/.test(step))
     problems.push(`${e.type} lights ${step}: not the reader's body`);
   return problems;
@@ -264,7 +267,8 @@ function beatPointerProblems(
     if (e.line !== null && e.type !== 'monitor.warned' && !steps.includes(e.line))
       problems.push(`${e.line} ran and is not lit`);
   for (const step of steps) if (linesForStep(source, step).length === 0) problems.push(`no line carries ${step}`);
-  const client = events.find((e) => e.line !== null && e.type !== 'monitor.warned')?.client ?? null;
+  const ran = events.find((e) => e.line !== null && e.type !== 'monitor.warned');
+  const client = ran === undefined || ran.type === 'leak.suspected' ? null : ran.client;
   if (steps.length > 0 && selectCodeStepsClient(s) !== client) problems.push('pointer names the wrong reader');
   if (op === 'use' && steps.some((step) => step.startsWith('acquire.'))) problems.push(`a use lights ${steps.join()}`);
   return problems;
