@@ -245,7 +245,7 @@ const ENTRIES: Record<WarningKind, Entry> = {
   'open-after-close': {
     title: 'Objects were never closed',
     body: () =>
-      'Everything has finished and the pool was closed, yet some connections are still open: the ones that were on loan at close(), and any made after it.',
+      'Every step has run and the pool was closed, yet some connections are still open: the ones that were on loan at close(), and any made after it.',
     fix: { final: 'closes everything it ever made' },
   },
 };
