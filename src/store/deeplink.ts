@@ -10,7 +10,8 @@
  * lesson (works, question, fix, recap), given only when the link names one.
  */
 import { isLessonPart, LESSON_PARTS, type LessonPart } from './lessonPart';
-import { andList, pageOf, quoted, readLink, writeLink, type LinkedFile, type ManualRun } from './link';
+import { andList } from './format';
+import { pageOf, quoted, readLink, writeLink, type LinkedFile, type ManualRun } from './link';
 
 export interface LinkTarget {
   /** A page id from the app's path. */

@@ -7,6 +7,7 @@ import { LEVEL_IDS, LEVELS, runScenario } from '../engine';
 import type { LevelId, RunResult, Scenario, Step } from '../engine';
 import { lessonOf, LESSONS } from '../stories/lessons';
 import { LESSON_LEVELS } from './path';
+import { andList } from './format';
 import type { Lesson } from '../stories/lessons';
 
 export { LESSONS, lessonOf, LESSON_LEVELS };
@@ -122,13 +123,8 @@ export function dayInWords(steps: readonly Step[], thing: string): string {
         reader.did.push(step.do);
     }
   }
-  const told = readers.map(({ name, did }) => `Reader ${name} ${list(did)}`);
+  const told = readers.map(({ name, did }) => `Reader ${name} ${andList(did)}`);
   return `${told.join('; then ')}.`;
-}
-
-/** "a, b and c". */
-function list(parts: readonly string[]): string {
-  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 }
 
 /** What the level saves over the one before on that day: objects not made, milliseconds not spent (negative: more). */

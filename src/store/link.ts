@@ -43,6 +43,7 @@ import {
   type LinkedFile,
   type ManualRun,
 } from './fragment';
+import { andList } from './format';
 
 export { readFile } from './fragment';
 export { addressOf, HOME_PAGE, movedAddress, pageOfPath, pathOfPage, queryOf } from './linkPath';
@@ -266,11 +267,6 @@ export const pageOf = (level: string, pages: readonly string[]): string | undefi
  * and bidi characters escaped (the engine's quote, the same as for a file's words).
  */
 export const quoted = (s: string, max = 40): string => quote(s, max);
-
-/** "a", "a and b", "a, b and c". */
-export function andList(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-}
 
 /** One notice for every part the lab does not read: three named (clipped), the rest counted. */
 function unknownNotice(names: readonly string[]): string {

@@ -4,6 +4,7 @@
  */
 import type { PoolEvent } from '../engine';
 import { tallyOf } from './counts';
+import { stillKept } from './kept';
 
 /** The counts at one instant, in the words of counts.ts (the same as the stage's badge). */
 export interface MetricsPoint {
@@ -102,8 +103,7 @@ function keptFor(events: readonly PoolEvent[]): Kept {
     k = { seen: [], totals: [], creatingAt: new Map(), undo: [], series: [], seriesLength: [] };
     kept.set(events, k);
   }
-  let same = Math.min(k.seen.length, events.length);
-  while (same > 0 && events[same - 1] !== k.seen[same - 1]) same--;
+  const same = stillKept(k.seen, events);
   for (let i = k.seen.length - 1; i >= same; i--) {
     const before = k.undo[i];
     if (before === null || before === undefined) continue;

@@ -10,6 +10,7 @@
  */
 import { LEVELS } from '../engine';
 import type { Lends, LevelId, ObjectView, PoolEvent, World } from '../engine';
+import { operationOf } from './beats';
 import { ms } from './format';
 import { count, finished, started, who, type Telling } from './narrateSteps';
 import { placeWords } from './stage';
@@ -223,9 +224,8 @@ function statementOwner(e: PoolEvent, conn: string): string {
 
 function statementPurpose(e: PoolEvent & { sql: string }): string {
   const sql = e.sql;
-  // The pool's check on the way out, or a reader's own query (its `read`, outside the pool's code).
-  if (sql === 'SELECT 1')
-    return e.client === null || e.line?.startsWith('validate') ? ' to check it is still alive' : ', its own query';
+  // The pool's check on the way out, or a reader's own query (its `read`: part of its use, beats.ts).
+  if (sql === 'SELECT 1') return operationOf(e) === 'use' ? ', its own query' : ' to check it is still alive';
   if (sql === 'ROLLBACK') return ' to undo anything left uncommitted';
   if (sql === 'DISCARD ALL') return ' to forget every session setting';
   if (sql === 'COMMIT') return ' to end the transaction cleanly';

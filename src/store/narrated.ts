@@ -14,6 +14,7 @@ import type { LevelId, PoolEvent } from '../engine';
 import type { Beat } from './beats';
 import { freshTold, narrate, remember, type Told } from './narrate';
 import { beatSentence } from './narrateBeats';
+import { stillKept } from './kept';
 
 type HandedOff = Told['handedOff'] extends Map<number, infer V> ? V : never;
 
@@ -77,8 +78,7 @@ function narrated(events: readonly PoolEvent[], level: LevelId | undefined): Kep
     kept.set(events, k);
   }
   // The events kept that are still the array's: replaced ones form a run at the end (grow.ts).
-  let same = Math.min(k.seen.length, events.length);
-  while (same > 0 && events[same - 1] !== k.seen[same - 1]) same--;
+  const same = stillKept(k.seen, events);
   if (same === k.seen.length && same === events.length) return k;
   // Roll what was told back to before the first changed event, then narrate on from there.
   for (let i = k.seen.length - 1; i >= same; i--) {

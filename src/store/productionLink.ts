@@ -20,7 +20,8 @@ import { ScenarioError } from '../engine';
 import { parseScenario } from '../engine';
 import type { FixName, Scenario } from '../engine';
 import { FIX_NAMES, fixesOff } from './fixes';
-import { andList, quoted, readLink, writeLink, type LinkedFile } from './link';
+import { andList } from './format';
+import { quoted, readLink, writeLink, type LinkedFile } from './link';
 import { runFile } from './runFile';
 import { SWITCHED_LEVEL } from './levels';
 

@@ -5,6 +5,7 @@
  * names them. Readers are in readers.ts, the counts in counts.ts.
  */
 import type { ObjectView, Place, PlaceName, World } from '../engine';
+import { andList } from './format';
 
 /** One copy of an object as the stage draws it. */
 export interface Drawn {
@@ -111,8 +112,7 @@ export function forReader(place: Place): string | null {
 const reader = (name: string) => `Reader ${name}`;
 
 function names(list: readonly string[]): string {
-  const all = list.map(reader);
-  return all.length <= 1 ? (all[0] ?? '') : `${all.slice(0, -1).join(', ')} and ${all.at(-1)}`;
+  return andList(list.map(reader));
 }
 
 /**

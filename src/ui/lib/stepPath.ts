@@ -19,7 +19,7 @@ export function stepPath(
   let i = 1;
   while (i < points.length) {
     const at = x(points[i]!.t);
-    const c = column(points[i]!.t);
+    const c = Math.round(at * 2) / 2;
     let low = valueAt(i);
     let high = low;
     let last = low;
