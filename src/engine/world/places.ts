@@ -10,25 +10,75 @@ import type { Pooled } from './resources';
  * Where an object is: the bin once closed; otherwise each pool operation's hold (the press, the
  * desk, the counter), each shelf slot it stands in, and the hands that hold it — or lost, when it
  * is at none of them.
+ *
+ * Places are made by a `PlaceBook`, which keeps one of each place and one list for each place
+ * alone: an object goes back and forth between the same few places, and a recorded run keeps a
+ * list of places for every time it moves. Places and lists are never changed once made.
  */
-export function placesOf(
-  o: Pooled,
-  holds: readonly Hold[],
-  slots: readonly number[],
-  holders: readonly string[],
-): Place[] {
-  if (o.closed) return [{ at: 'bin' }];
-  const places: Place[] = [];
-  for (const h of holds) {
-    if (h.making) places.push({ at: 'press', for: h.reader });
-    else if (h.work !== null) places.push({ at: 'desk', reader: h.reader, work: h.work });
-    else places.push({ at: 'counter', reader: h.reader, way: h.way });
+export class PlaceBook {
+  private readonly places = new Map<string, Place>();
+  private readonly alone = new Map<Place, readonly Place[]>();
+  private readonly slots: Place[] = [];
+  private readonly hand = new Map<string, Place>();
+
+  placesOf(o: Pooled, holds: readonly Hold[], slots: readonly number[], holders: readonly string[]): readonly Place[] {
+    if (o.closed) return this.only(BIN);
+    const count = holds.length + slots.length + (holders.length > 0 ? 1 : 0);
+    if (count === 0) return this.only(LOST);
+    if (count === 1) {
+      const hold = holds[0];
+      if (hold !== undefined) return this.only(this.held(hold));
+      if (slots.length === 1) return this.only(this.shelf(slots[0]!));
+      if (holders.length === 1) return this.only(this.hands(holders[0]!));
+    }
+    // Filled by index into a list of its exact length (a list grown by `push` keeps room for 17).
+    const places = new Array<Place>(count);
+    let k = 0;
+    for (const h of holds) places[k++] = this.held(h);
+    for (const slot of slots) places[k++] = this.shelf(slot);
+    if (holders.length > 0)
+      places[k] = holders.length === 1 ? this.hands(holders[0]!) : { at: 'hands', readers: holders };
+    return places;
   }
-  for (const slot of slots) places.push({ at: 'shelf', slot });
-  if (holders.length > 0) places.push({ at: 'hands', readers: holders });
-  if (places.length === 0) places.push({ at: 'lost' });
-  return places;
+
+  /** The list of `place` alone. */
+  private only(place: Place): readonly Place[] {
+    let list = this.alone.get(place);
+    if (list === undefined) this.alone.set(place, (list = Object.freeze([place])));
+    return list;
+  }
+
+  /** Where a pool operation's hold puts an object: the press, the desk or the counter. */
+  private held(h: Hold): Place {
+    const key = h.making
+      ? `press ${h.reader}`
+      : h.work !== null
+        ? `desk ${h.reader} ${h.work}`
+        : `counter ${h.reader} ${h.way}`;
+    let place = this.places.get(key);
+    if (place === undefined) {
+      if (h.making) place = { at: 'press', for: h.reader };
+      else if (h.work !== null) place = { at: 'desk', reader: h.reader, work: h.work };
+      else place = { at: 'counter', reader: h.reader, way: h.way };
+      this.places.set(key, Object.freeze(place));
+    }
+    return place;
+  }
+
+  private shelf(slot: number): Place {
+    return (this.slots[slot] ??= Object.freeze({ at: 'shelf', slot }));
+  }
+
+  private hands(reader: string): Place {
+    let place = this.hand.get(reader);
+    if (place === undefined)
+      this.hand.set(reader, (place = Object.freeze({ at: 'hands', readers: Object.freeze([reader]) })));
+    return place;
+  }
 }
+
+const BIN: Place = Object.freeze({ at: 'bin' });
+const LOST: Place = Object.freeze({ at: 'lost' });
 
 /**
  * Whether `placesOf` would give `prev` again, worked out without building anything: a snapshot

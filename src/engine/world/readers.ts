@@ -92,7 +92,7 @@ function idsOf(c: ClientRecord, prev: ClientView | undefined): readonly number[]
     for (let i = 0; i < held.length && same; i++) same = held[i]!.id === prev.holding[i];
     if (same) return prev.holding;
   }
-  const ids: number[] = [];
-  for (const h of held) ids.push(h.id);
+  const ids = new Array<number>(held.length); // exact length: a pushed list keeps room for 17
+  for (let i = 0; i < held.length; i++) ids[i] = held[i]!.id;
   return ids;
 }

@@ -188,7 +188,18 @@ export class Runtime {
     this.eventCount++;
     if (!this.record && this.listeners.length === 0) return;
     const pool = this.poolState();
-    const event = completed(body, this.seq++, this.sim.now, client, object, line, this.shelfNow(pool), pool.inUse);
+    const Kind = this.record ? recordOf(body.type) : EventRecord;
+    const event = completed(
+      Kind,
+      body,
+      this.seq++,
+      this.sim.now,
+      client,
+      object,
+      line,
+      this.shelfNow(pool),
+      pool.inUse,
+    );
     this.track(event);
     if (this.record) {
       event.world = this.world.snapshot(pool, event.available);
@@ -275,6 +286,7 @@ export class Runtime {
  * property store as it grows, and leaves every event type a shape of its own to look fields up in).
  */
 function completed(
+  Kind: typeof EventRecord,
   body: EventBody,
   seq: number,
   t: number,
@@ -284,7 +296,7 @@ function completed(
   available: readonly number[],
   inUse: number | null,
 ): PoolEvent & { world?: World } {
-  const event = new EventRecord(body.type, seq, t, client, object, line, available, inUse) as unknown as Record<
+  const event = new Kind(body.type, seq, t, client, object, line, available, inUse) as unknown as Record<
     string,
     unknown
   >;
@@ -292,16 +304,54 @@ function completed(
   return event as unknown as PoolEvent & { world?: World };
 }
 
+/**
+ * For an event a recorded run keeps: a class of its own per event type, made the first time the
+ * type is seen, so that V8 sizes each type's objects for its own fields. With one class for all,
+ * the engine sizes the objects from the first few events, and a later type's fields go to a second,
+ * separate store: about 40 bytes more for every event kept. (An event only listened to is not
+ * kept, and is built faster as the one class.)
+ */
+const recordClasses = new Map<string, typeof EventRecord>();
+function recordOf(type: string): typeof EventRecord {
+  let Kind = recordClasses.get(type);
+  if (Kind === undefined) {
+    Kind = class extends EventRecord {};
+    recordClasses.set(type, Kind);
+  }
+  return Kind;
+}
+
 class EventRecord {
-  world: World | undefined = undefined;
+  // Fields set in the constructor, none declared as class fields: a class field's initializer runs
+  // apart from the constructor, and slowly once every event type is a class of its own.
+  declare readonly type: string;
+  declare readonly seq: number;
+  declare readonly t: number;
+  declare readonly client: string | null;
+  declare readonly object: number | null;
+  declare readonly line: LineId | null;
+  declare readonly available: readonly number[];
+  declare readonly inUse: number | null;
+  declare world: World | undefined;
   constructor(
-    readonly type: string,
-    readonly seq: number,
-    readonly t: number,
-    readonly client: string | null,
-    readonly object: number | null,
-    readonly line: LineId | null,
-    readonly available: readonly number[],
-    readonly inUse: number | null,
-  ) {}
+    type: string,
+    seq: number,
+    t: number,
+    client: string | null,
+    object: number | null,
+    line: LineId | null,
+    available: readonly number[],
+    inUse: number | null,
+  ) {
+    const self = this as { -readonly [K in keyof EventRecord]: EventRecord[K] };
+    self.type = type;
+    self.seq = seq;
+    self.t = t;
+    self.client = client;
+    self.object = object;
+    self.line = line;
+    self.available = available;
+    self.inUse = inUse;
+    self.world = undefined;
+  }
 }

@@ -7,8 +7,9 @@
  */
 import type { ClientView, ObjectView, PoolView, World } from '../types';
 import type { Hold } from './holds';
-import { hasHands, legacyPlace, placesOf, placesStill, sameItems } from './places';
+import { hasHands, legacyPlace, PlaceBook, placesStill, sameItems } from './places';
 import { clientViewOf } from './readers';
+import { Room } from './room';
 import type { ClientRecord, PoolState } from './records';
 import type { Pooled } from './resources';
 
@@ -28,7 +29,7 @@ const NO_NAMES: readonly string[] = [];
 export class WorldKeeper {
   private last: World | null = null;
   private objects: ObjectView[] = [];
-  private clients: ClientView[] = [];
+  private clients: readonly ClientView[] = [];
   private readonly clientIndex = new Map<string, number>();
   private readonly dirtyObjects = new Set<number>();
   private readonly dirtyClients = new Set<string>();
@@ -114,12 +115,12 @@ export class WorldKeeper {
   // ── readers ─────────────────────────────────────────────────────────────────────────────────
   // (Plain loops and methods, no closures: this runs at every event of a recorded run.)
 
-  /** The readers' views being made for this snapshot: the last ones until one changes (then a copy). */
-  private clientViews: ClientView[] = [];
+  /** The readers' views being made for this snapshot (see room.ts). */
+  private readonly room = new Room();
   private holdingMoved = false;
 
-  private updateClients(pool: PoolState): ClientView[] {
-    this.clientViews = this.clients;
+  private updateClients(pool: PoolState): readonly ClientView[] {
+    this.room.begin(this.clients);
     this.holdingMoved = false;
     if (this.everything) for (const c of this.rt.clients.values()) this.lookAtClient(c, pool);
     else
@@ -128,23 +129,24 @@ export class WorldKeeper {
         if (c) this.lookAtClient(c, pool);
       }
     this.dirtyClients.clear();
-    if (this.holdingMoved || this.everything) this.holders = holdersOf(this.clientViews);
-    this.clients = this.clientViews;
+    this.clients = this.room.end();
+    if (this.holdingMoved || this.everything) this.holders = holdersOf(this.clients);
     return this.clients;
   }
 
   private lookAtClient(c: ClientRecord, pool: PoolState): void {
     let i = this.clientIndex.get(c.name);
-    const prev = i === undefined ? undefined : this.clientViews[i];
-    const next = clientViewOf(c, pool.waiting, prev);
+    const prev = i === undefined ? undefined : this.room.views[i];
+    const fresh = clientViewOf(c, pool.waiting, prev);
+    if (fresh === prev) return;
+    const next = this.room.seenBefore(fresh);
     if (next === prev) return;
-    if (this.clientViews === this.clients) this.clientViews = this.clients.slice();
     if (i === undefined) {
-      i = this.clientViews.length;
+      i = this.room.views.length;
       this.clientIndex.set(c.name, i);
     }
-    this.clientViews[i] = next;
-    if (prev?.holding !== next.holding) {
+    this.room.put(i, next);
+    if (prev === undefined || !sameItems(prev.holding, next.holding)) {
       this.holdingMoved = true;
       if (prev) for (const id of prev.holding) this.dirtyObjects.add(id);
       for (const id of next.holding) this.dirtyObjects.add(id);
@@ -152,6 +154,8 @@ export class WorldKeeper {
   }
 
   // ── objects ─────────────────────────────────────────────────────────────────────────────────
+
+  private readonly places = new PlaceBook();
 
   /** The objects' views being made for this snapshot, as for the readers'. */
   private objectViews: ObjectView[] = [];
@@ -190,7 +194,9 @@ export class WorldKeeper {
     if (prev && prev.holders !== holders && sameItems(prev.holders, holders)) holders = prev.holders;
     const holds = this.rt.holdsOf(o.id);
     const places =
-      prev && placesStill(prev.places, o, holds, slots, holders) ? prev.places : placesOf(o, holds, slots, holders);
+      prev && placesStill(prev.places, o, holds, slots, holders)
+        ? prev.places
+        : this.places.placesOf(o, holds, slots, holders);
     const state = o.state;
     if (
       prev &&

@@ -1,0 +1,84 @@
+/**
+ * What a recorded run's worlds share. A reader's view, or the list of all readers' views, that says
+ * the same as one drawn before is that same object: a long run keeps one of each. A view with an
+ * error or a place in line is its own. An object standing at one place has one list for that place,
+ * whichever object stands there. Equality of the worlds with worlds rebuilt from scratch is checked
+ * in places.properties.test.ts.
+ */
+import { describe, expect, it } from 'vitest';
+import { runScenario } from '../run';
+import type { ClientView, LevelId, Place, Scenario, Step } from '../types';
+
+/** `count` rounds of each reader borrowing, writing and returning; `together`: each round's borrows at once. */
+function rounds(level: LevelId, readers: number, count: number, options: Scenario['options'], together = false) {
+  const steps: Step[] = [];
+  for (let r = 0; r < count; r++)
+    for (let c = 0; c < readers; c++) {
+      const client = `R${c}`;
+      const at = together ? { at: r * 2000 } : {};
+      steps.push({ client, do: 'acquire', ...at }, { client, do: 'use', write: `n=${r}` }, { client, do: 'release' });
+    }
+  return { level, options, seed: 3, steps } as Scenario;
+}
+
+const shareable = (v: ClientView) => v.error === null && v.waitingSince === null;
+
+/** How many objects and how many different contents among the views and lists the run's worlds hold. */
+function census(scenario: Scenario) {
+  const { events } = runScenario(scenario, { record: true });
+  const views = new Map<string, Set<ClientView>>();
+  const lists = new Map<string, Set<readonly ClientView[]>>();
+  const add = <T>(map: Map<string, Set<T>>, key: string, x: T) => {
+    const seen = map.get(key) ?? new Set<T>();
+    seen.add(x);
+    map.set(key, seen);
+  };
+  const places = new Map<string, Set<readonly Place[]>>();
+  let own = 0;
+  for (const e of events) {
+    for (const o of e.world!.objects)
+      if (o.places.length === 1 && (o.places[0]!.at !== 'hands' || o.holders.length === 1))
+        add(places, JSON.stringify(o.places), o.places);
+    const clients = e.world!.clients;
+    for (const v of clients) if (shareable(v)) add(views, JSON.stringify(v), v);
+    if (clients.every(shareable)) add(lists, JSON.stringify(clients), clients);
+    else own++;
+  }
+  const most = (map: Map<string, Set<unknown>>) => Math.max(0, ...[...map.values()].map((s) => s.size));
+  return {
+    events: events.length,
+    views,
+    lists,
+    own,
+    mostViewsAlike: most(views),
+    mostListsAlike: most(lists),
+    placesSeen: places.size,
+    mostPlacesAlike: most(places),
+  };
+}
+
+describe('recorded worlds share what they drew before', () => {
+  it.each([
+    ['level1', { size: 4 }],
+    ['level3', { maxSize: 4 }],
+    ['database', { maxSize: 4 }],
+  ] as const)('%s: one view and one list of views for each thing said', (level, options) => {
+    const c = census(rounds(level, 4, 30, options));
+    expect(c.mostViewsAlike).toBe(1);
+    expect(c.mostListsAlike).toBe(1);
+    // An object alone at a place (the shelf's slot 2, Reader A's hands, the counter on its way back
+    // from B, …): one list for each, whichever object stands there.
+    expect(c.placesSeen).toBeGreaterThan(5);
+    expect(c.mostPlacesAlike).toBe(1);
+    // The rounds come back to the same pictures: far fewer lists than events.
+    expect(c.lists.size).toBeLessThan(c.events / 10);
+  });
+
+  it('keeps a view with a place in line as its own, and still shares the rest', () => {
+    // Six readers at once at a pool of two: readers queue, each with its own time in line.
+    const c = census(rounds('production', 6, 10, { maxSize: 2, acquireTimeout: 1500 }, true));
+    expect(c.own).toBeGreaterThan(0);
+    expect(c.mostViewsAlike).toBe(1);
+    expect(c.mostListsAlike).toBe(1);
+  });
+});
