@@ -62,8 +62,8 @@ export class DatabasePool extends PoolBase<Connection> {
     while (this.available.length > 0) {
       const conn = this.available.pop(); // @step acquire.pop
       // Validation waits on the server, and this connection is not counted yet.
-      if (yield* this.validateConnection(conn)) {
-        // @step acquire.validate
+      const alive = yield* this.validateConnection(conn); // @step acquire.validate
+      if (alive) {
         this.inUseCount += 1; // @step acquire.valid
         return conn; // @step acquire.valid
       }

@@ -359,4 +359,20 @@ describe('database pool', () => {
     expect(started.inUse).toBe(0);
     expect(eventsOf(r, 'object.acquired')[0]!.inUse).toBe(1);
   });
+
+  it('lights the check for its answer, and the counting line only once it has counted', () => {
+    // Connection 2, on top of the shelf, dies: B's first check fails (it is closed), its second,
+    // on connection 1, passes. The code panel must never light `inUseCount += 1` on a counter not
+    // yet moved.
+    const r = play({ level: 'database', steps: [{ do: 'kill', object: 2 }, acquire('B'), acquire('C')] });
+    const checks = eventsOf(r, 'object.validated');
+    expect(checks.map((e) => [e.ok, e.line])).toContainEqual([false, 'acquire.validate']);
+    expect(checks.map((e) => [e.ok, e.line])).toContainEqual([true, 'acquire.validate']);
+    let before = 0;
+    for (const e of r.events) {
+      if (e.line === 'acquire.valid') expect(e.inUse).toBe(before + 1);
+      if (e.type === 'object.validated') before = e.inUse!;
+    }
+    expect(r.events.filter((e) => e.line === 'acquire.valid').length).toBeGreaterThan(0);
+  });
 });

@@ -55,15 +55,16 @@ function traceMethods(pool: object, rt: Runtime): void {
           try {
             const result = yield* method.call(this, first, second);
             if (validates) {
+              // The check's answer is the caller's `validate` line, whichever it is; after a yes,
+              // what the caller does next (count it, hand it out: its `valid` lines) is the line of
+              // the events that follow, once it has done it.
               const obj = first as Pooled;
               const parent = task?.ops.at(-2) ?? name;
-              const line: LineId = `${parent}.${result ? 'valid' : 'validate'}`;
+              const line: LineId = `${parent}.validate`;
               const scratch = rt.scratchOf(task);
-              if (scratch) {
-                scratch.lastLine = line;
-                if (!result) scratch.discarded.push(obj.id);
-              }
+              if (scratch && !result) scratch.discarded.push(obj.id);
               rt.emit({ type: 'object.validated', ok: Boolean(result) }, { object: obj.id, line });
+              if (scratch) scratch.lastLine = result ? `${parent}.valid` : line;
             }
             return result;
           } catch (error) {
