@@ -99,6 +99,45 @@ test('side by side shows the same scenario with the fix off and on, and names th
   await expect(diff).toContainText('A reader saw the previous reader’s data');
 });
 
+test('side by side: each run is narrated, and its warnings name connections and readers as the page does', async ({
+  page,
+}) => {
+  await openProduction(page);
+  await page.getByRole('button', { name: 'Two readers get the same book', exact: true }).click();
+  await page.getByLabel(/Side by side/).check();
+  const off = page.getByRole('region', { name: 'Thread safety fix off', exact: true });
+  const on = page.getByRole('region', { name: 'Thread safety fix on', exact: true });
+  // Each column has its own caption, saying the moment its own timeline is at.
+  for (const column of [off, on]) {
+    const caption = column.getByTestId('narration');
+    await expect(caption).not.toBeEmpty();
+    const moment = Number(await caption.getAttribute('data-moment'));
+    await expect(column.getByRole('slider', { name: 'Timeline' })).toHaveValue(String(moment));
+  }
+  await expect(off.getByRole('heading', { name: 'What is happening (Thread safety fix off)' })).toBeAttached();
+  // The warnings say "Connection 2" and "Reader A", never the monitor's "object 2" or a bare "A".
+  const warnings = off.getByRole('list', { name: 'Warnings so far' });
+  await expect(warnings.locator('[data-warning="shared-object"]')).toBeVisible();
+  await expect(warnings).toContainText(/Connection \d/);
+  await expect(warnings).toContainText(/Reader [A-Z]/);
+  await expect(warnings).not.toContainText(/\bobject \d/);
+});
+
+test('a story with no fix of its own offers no side by side until a fix is switched off', async ({ page }) => {
+  await openProduction(page);
+  await page.getByRole('button', { name: 'Waiting in line', exact: true }).click();
+  await expect(page.getByLabel(/Side by side/)).toHaveCount(0);
+  await expect(page.getByText('This scenario has no fix of its own.')).toBeVisible();
+  await page.getByRole('switch', { name: 'Timeout', exact: true }).click();
+  await expect(page.getByLabel('Side by side: this scenario with the Timeout fix off and on')).toBeVisible();
+  await page.getByLabel(/Side by side/).check();
+  await expect(page.getByRole('region', { name: 'Timeout fix on', exact: true })).toBeVisible();
+  // Back on, the scenario again has nothing to compare: the pair goes away with the offer.
+  await page.getByRole('switch', { name: 'Timeout', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Timeout fix on', exact: true })).toHaveCount(0);
+  await expect(page.getByText('This scenario has no fix of its own.')).toBeVisible();
+});
+
 for (const scheme of ['light', 'dark'] as const) {
   test(`the production page has no axe violations in ${scheme}`, async ({ page }) => {
     test.slow(); // two full axe passes over a page of two timelines

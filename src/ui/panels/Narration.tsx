@@ -35,7 +35,12 @@ export function useBeatNarration(): readonly string[] {
   return useMemo(() => beatSentencesOf(run.events, beats, level), [run, beats, level]);
 }
 
-export function Narration() {
+export interface NarrationProps {
+  /** Names the panel's heading when two runs are on one page (the production side by side): "Reset fix on". */
+  readonly of?: string | undefined;
+}
+
+export function Narration({ of }: NarrationProps = {}) {
   const perEvent = useNarration();
   const perBeat = useBeatNarration();
   const lineByLine = useLabStore(selectLineByLine);
@@ -44,10 +49,11 @@ export function Narration() {
   const playing = useLabStore(selectPlaying);
   const t = useLabStore((s) => s.run.events[s.cursor]?.t ?? 0);
   const sentences = lineByLine ? perEvent : perBeat;
+  const titleId = of ? `narration-title-${of.toLowerCase().replace(/\W+/g, '-')}` : 'narration-title';
   return (
-    <section className="panel narration" aria-labelledby="narration-title">
-      <h2 id="narration-title" className="sr-only">
-        What is happening
+    <section className="panel narration" aria-labelledby={titleId}>
+      <h2 id={titleId} className="sr-only">
+        What is happening{of ? ` (${of})` : ''}
       </h2>
       <p className="narration__meta">
         Moment {moment} of {last}

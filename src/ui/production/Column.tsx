@@ -8,8 +8,9 @@ import { LayoutGroup } from 'motion/react';
 import { useMemo, type ReactNode } from 'react';
 import { callout } from '../../store/callouts';
 import type { LabStore } from '../../store/labStore';
-import { SWITCHED_LEVEL } from '../../store/levels';
-import { selectWarningsSoFar } from '../../store/selectors';
+import { SWITCHED_LEVEL, wordsOf } from '../../store/levels';
+import { selectReaderNames, selectWarningsSoFar } from '../../store/selectors';
+import { inPageWords } from '../../store/words';
 import { LabStoreProvider, useLabShallow } from '../hooks/labStore';
 import { usePlayback } from '../hooks/usePlayback';
 import { Callouts } from '../panels/Callouts';
@@ -41,11 +42,9 @@ export function Column({ store, full, heading, label, children }: ColumnProps) {
             <Stage
               title={full ? 'The library' : `The library (${label})`}
               caption={
-                full ? (
-                  <PanelBoundary name="The narration" resetKey={store}>
-                    <Narration />
-                  </PanelBoundary>
-                ) : undefined
+                <PanelBoundary name="The narration" resetKey={store}>
+                  <Narration of={full ? undefined : label} />
+                </PanelBoundary>
               }
             />
           </PanelBoundary>
@@ -80,16 +79,18 @@ function Playback() {
   return null;
 }
 
-/** The monitor's warnings so far, briefly (the compact form for side-by-side columns). */
+/** The monitor's warnings so far, briefly (the compact form for side-by-side columns), in the page's words. */
 function WarningList() {
   const marks = useLabShallow(selectWarningsSoFar);
+  const readers = useLabShallow(selectReaderNames);
   const seen = useMemo(() => [...new Map(marks.map((m) => [m.warning, m])).values()], [marks]);
   if (seen.length === 0) return <p className="prod-none">No warnings so far.</p>;
   return (
     <ul className="prod-warnings" aria-label="Warnings so far">
       {seen.map((m) => (
         <li key={m.warning} data-warning={m.warning}>
-          <strong>{callout(m.warning, SWITCHED_LEVEL).title}</strong> — {m.message}
+          <strong>{callout(m.warning, SWITCHED_LEVEL).title}</strong> —{' '}
+          {inPageWords(m.message, wordsOf(SWITCHED_LEVEL), readers)}
         </li>
       ))}
     </ul>

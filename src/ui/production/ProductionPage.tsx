@@ -76,9 +76,15 @@ export default function ProductionPage() {
     scenarioId === FILE_SCENARIO && fromFile
       ? fromFile
       : (productionStoryById(scenarioId) ?? productionStoryById(DEFAULT_SCENARIO)!);
-  const focus: FixName = scenario.fix ?? FIX_NAMES.find((f) => !fixes[f]) ?? 'lock';
-  const focusName = FIX_ROWS[focus].name;
-  const mainFixes = useMemo(() => (compare ? { ...fixes, [focus]: false } : fixes), [compare, fixes, focus]);
+  // The fix the side by side is about: the story's own, else the first one switched off. A story
+  // with no fix of its own, every fix on, has nothing to compare (no unrelated fix is offered).
+  const focus: FixName | null = scenario.fix ?? FIX_NAMES.find((f) => !fixes[f]) ?? null;
+  const focusName = focus === null ? '' : FIX_ROWS[focus].name;
+  const comparing = compare && focus !== null;
+  const mainFixes = useMemo(
+    () => (comparing && focus !== null ? { ...fixes, [focus]: false } : fixes),
+    [comparing, fixes, focus],
+  );
   // The run is on stage before the page is first drawn (so the prerendered page shows it), and
   // again whenever the story, the switches or the picks change.
   const [main] = useState(() => {
@@ -127,9 +133,9 @@ export default function ProductionPage() {
   });
 
   useEffect(() => {
-    if (!compare) return;
+    if (!comparing || focus === null) return;
     other.getState().actions.loadScenario(withFixes(scenario.scenario, { ...fixes, [focus]: true }), { cursor: 'end' });
-  }, [other, compare, scenario, fixes, focus]);
+  }, [other, comparing, scenario, fixes, focus]);
 
   const toggle = useCallback((fix: FixName) => {
     setFixes((f) => ({ ...f, [fix]: !f[fix] }));
@@ -161,7 +167,7 @@ export default function ProductionPage() {
       className="level prod"
       data-level={SWITCHED_LEVEL}
       data-scenario={scenario.id}
-      data-compare={compare ? 'yes' : 'no'}
+      data-compare={comparing ? 'yes' : 'no'}
     >
       <header className="level-header">
         <h1>{levelOf(SWITCHED_LEVEL).title}</h1>
@@ -177,13 +183,19 @@ export default function ProductionPage() {
           <strong>{scenario.title}.</strong> {scenario.summary}{' '}
           {off.length === 0 ? 'Every fix is on.' : `Switched off: ${off.map((f) => FIX_ROWS[f].name).join(', ')}.`}
         </p>
-        <label className="prod-compare">
-          <input type="checkbox" checked={compare} onChange={(e) => setCompare(e.target.checked)} /> Side by side: this
-          scenario with the {focusName} fix off and on
-        </label>
+        {focus === null ? (
+          <p className="prod-compare prod-compare--none">
+            This scenario has no fix of its own. Switch a fix off to run it beside the same scenario with that fix on.
+          </p>
+        ) : (
+          <label className="prod-compare">
+            <input type="checkbox" checked={comparing} onChange={(e) => setCompare(e.target.checked)} /> Side by side:
+            this scenario with the {focusName} fix off and on
+          </label>
+        )}
       </section>
-      <div className={compare ? 'prod-pair' : 'lab'}>
-        {compare ? (
+      <div className={comparing ? 'prod-pair' : 'lab'}>
+        {comparing ? (
           <>
             <Column
               store={main}
@@ -220,7 +232,7 @@ export default function ProductionPage() {
           </>
         )}
       </div>
-      {compare && (
+      {comparing && (
         <>
           <PanelBoundary name="The difference" resetKey={other}>
             <Difference off={main} on={other} name={focusName} />
