@@ -63,6 +63,7 @@ export { theoryFor } from './load/theory';
 export type { LoadTheory } from './load/theory';
 export { checkScenario, judge, verdictOf } from './load/verdict';
 export type { Check, Verdict } from './load/verdict';
+export { ordinal } from './monitor';
 export { openRun, reportOf, runScenario, simulateText } from './run';
 export type { OpenRun, RunResult } from './run';
 export type { ScenarioFile } from './scenario';

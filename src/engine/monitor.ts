@@ -35,6 +35,13 @@ import type { Runtime } from './world';
 
 const name = (id: number | null) => `object ${id ?? '?'}`;
 
+/** 1st, 2nd, 3rd, 4th, … 11th, 12th, 13th, … 21st. */
+export function ordinal(n: number): string {
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  const suffix = teen ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
+
 export interface Monitor {
   /** Checks that can only be made when nothing is left to happen. */
   finish(): void;
@@ -77,15 +84,17 @@ export function createMonitor(rt: Runtime, opts: MonitorOptions): Monitor {
         for (const o of rt.objects) if (!o.closed) open++;
         if (open > highWater) {
           highWater = open;
+          // Said as it starts being made (the press is running; the object is not there yet).
+          const making = `the ${ordinal(open)} object is being made`;
           if (opts.boundKind === 'size')
             warn(
               'unbounded-growth',
-              `${open} objects now, more than the ${opts.bound} it started with, and nothing stops more`,
+              `${making}, more than the ${opts.bound} it started with, and nothing stops more`,
               e,
             );
           else if (opts.unbounded)
-            warn('unbounded-growth', `${open} objects now, past maxSize ${opts.bound}: nothing checks the limit`, e);
-          else warn('over-max', `${open} objects open, more than maxSize ${opts.bound}`, e);
+            warn('unbounded-growth', `${making}, past maxSize ${opts.bound}: nothing checks the limit`, e);
+          else warn('over-max', `${making}, more than maxSize ${opts.bound}`, e);
         }
         if (rt.poolState().closed) warn('created-after-close', `the pool created ${name(e.object)} after close()`, e);
         break;

@@ -4,7 +4,7 @@
  * way to it — put into the words the card and the table show. Nothing here works out a reader's
  * state; it only names it.
  */
-import type { ClientView, Place, ReaderState, ThingWords, World } from '../engine';
+import { ordinal, type ClientView, type Place, type ReaderState, type ThingWords, type World } from '../engine';
 import { comingOf, handsOf, placeWords, type Drawn } from './stage';
 
 export interface ReaderView {
@@ -39,12 +39,8 @@ export const STATE_LABEL: Record<ReaderState, string> = {
   done: 'done',
 };
 
-/** "1st", "2nd", "3rd", "11th"… */
-export function ordinal(n: number): string {
-  const tens = n % 100;
-  if (tens >= 11 && tens <= 13) return `${n}th`;
-  return `${n}${['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
-}
+/** "1st", "2nd", "3rd", "11th"… (the engine's, which says "the 4th object is being made"). */
+export { ordinal };
 
 const USE_WORDS: Partial<Record<string, string>> = {
   use: 'writing in it',

@@ -32,6 +32,8 @@ export function inPageWords(
           .join(', ')}`,
     )
     .replace(/\bobject (\d+|\?)/g, `${Thing} $1`)
+    // "the 4th object is being made"
+    .replace(/\b(\d+(?:st|nd|rd|th)) object\b/g, `$1 ${thing}`)
     .replace(
       /\b(\d+) (borrowed )?object\(s\)/g,
       (_m, n: string, b: string | undefined) => `${n} ${b ?? ''}${n === '1' ? thing : plural}`,

@@ -26,6 +26,20 @@ describe('level 1', () => {
     expect(warningsOf(r)).toContain('unbounded-growth');
   });
 
+  it('says the growth as it happens: the object it counts is still at the press', () => {
+    const r = play({
+      level: 'level1',
+      options: { size: 1 },
+      steps: [acquire('A', { at: 0 }), acquire('B', { at: 0 })],
+    });
+    const warned = eventsOf(r, 'monitor.warned').find((e) => e.warning === 'unbounded-growth')!;
+    expect(warned.message).toBe(
+      'the 2nd object is being made, more than the 1 it started with, and nothing stops more',
+    );
+    const made = warned.world!.objects.find((o) => o.id === warned.object)!;
+    expect(made.places.map((p) => p.at)).toEqual(['press']);
+  });
+
   it('shelves whatever it is given, twice if asked', () => {
     const r = play({
       level: 'level1',
