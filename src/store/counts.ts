@@ -27,6 +27,14 @@ export interface Tally {
   readonly lost: number;
   /** Objects a pool operation has (being made for a reader, at the counter, at the desk). */
   readonly onTheWay: number;
+  /** Those, by where they are (an object at two of these places counts at the first). */
+  readonly onTheWayAt: OnTheWayAt;
+}
+
+export interface OnTheWayAt {
+  readonly press: number;
+  readonly counter: number;
+  readonly desk: number;
 }
 
 export interface Counts extends Tally {
@@ -41,11 +49,18 @@ export function tallyOf(world: World): Tally {
   let onTheWay = 0;
   let atPress = 0;
   let shared = 0;
+  const onTheWayAt = { press: 0, counter: 0, desk: 0 };
   for (const o of world.objects) {
     if (o.holders.length > 1) shared++;
     if (o.places.some((p) => p.at === 'press')) atPress++;
     if (o.places.some((p) => p.at === 'lost')) lost++;
-    else if (o.places.some((p) => p.at === 'press' || p.at === 'counter' || p.at === 'desk')) onTheWay++;
+    else {
+      const way = o.places.find((p) => p.at === 'press' || p.at === 'counter' || p.at === 'desk');
+      if (way !== undefined) {
+        onTheWay++;
+        onTheWayAt[way.at as keyof OnTheWayAt]++;
+      }
+    }
   }
   return {
     onShelf: world.pool.available.length,
@@ -57,6 +72,7 @@ export function tallyOf(world: World): Tally {
     open: world.pool.open,
     lost,
     onTheWay,
+    onTheWayAt,
   };
 }
 
@@ -92,8 +108,21 @@ export function heldWords(held: number): string {
   return `Readers hold ${held}`;
 }
 
+const WAY_PLACES: readonly (keyof OnTheWayAt)[] = ['press', 'counter', 'desk'];
+
+/**
+ * Where the objects on their way are: ", at the press" when all are at one place, " (2 at the press,
+ * 1 at the desk)" when they are at several; without the breakdown, the three places it may be.
+ */
+function wherePhrase(at: OnTheWayAt | undefined): string {
+  const places = at === undefined ? [] : WAY_PLACES.filter((p) => at[p] > 0);
+  if (at === undefined || places.length === 0) return ', at the press, the counter or the desk';
+  if (places.length === 1) return `, at the ${places[0]}`;
+  return ` (${places.map((p) => `${at[p]} at the ${p}`).join(', ')})`;
+}
+
 export function countWords(
-  t: Pick<Tally, 'counted' | 'held' | 'lost' | 'onTheWay'>,
+  t: Pick<Tally, 'counted' | 'held' | 'lost' | 'onTheWay'> & { readonly onTheWayAt?: OnTheWayAt | undefined },
   words: Pick<ThingWords, 'thing' | 'things'>,
 ): CountWords {
   const base = { counted: countedWords(t.counted), held: heldWords(t.held) };
@@ -102,25 +131,25 @@ export function countWords(
   const n = (k: number) => `${k} ${k === 1 ? words.thing : words.things}`;
   if (diff < 0) return { ...base, gap: `${-diff} fewer than readers hold: the pool’s count is wrong.`, bad: true };
   const more = `${diff} more than readers hold`;
-  const place = 'at the press, the counter or the desk';
+  const place = wherePhrase(t.onTheWayAt);
   // What the words say adds up to the difference: the objects counted as out that no reader holds
   // are lost or on their way (if the count is right), and only the counted ones are said counted.
   if (t.lost > 0) {
     const counted = t.lost <= diff ? ', counted as out but in no reader’s hands' : ', in no reader’s hands';
-    const also = t.onTheWay > 0 ? ` Also on the way, ${place}: ${n(t.onTheWay)}.` : '';
+    const also = t.onTheWay > 0 ? ` Also on the way${place}: ${n(t.onTheWay)}.` : '';
     return { ...base, gap: `${more}: the leak — ${n(t.lost)} lost${counted}.${also}`, bad: true };
   }
-  if (t.onTheWay === diff) return { ...base, gap: `${more}: ${n(diff)} on the way, ${place}.`, bad: false };
+  if (t.onTheWay === diff) return { ...base, gap: `${more}: ${n(diff)} on the way${place}.`, bad: false };
   if (t.onTheWay > diff)
     return {
       ...base,
-      gap: `${more}: ${n(t.onTheWay)} on the way, ${place}, ${diff} of them counted as out already.`,
+      gap: `${more}: ${n(t.onTheWay)} on the way${place}, ${diff} of them counted as out already.`,
       bad: false,
     };
   if (t.onTheWay > 0)
     return {
       ...base,
-      gap: `${more}: only ${n(t.onTheWay)} on the way, ${place}; the pool’s count is wrong.`,
+      gap: `${more}: only ${n(t.onTheWay)} on the way${place}; the pool’s count is wrong.`,
       bad: true,
     };
   return { ...base, gap: `${more}: the pool’s count is wrong.`, bad: true };

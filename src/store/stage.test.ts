@@ -219,8 +219,25 @@ describe('counts', () => {
     const w = world([{ places: [{ at: 'desk', reader: 'A', work: 'reset' }] }]);
     const t = { ...tallyOf(w), counted: 1, held: 0 };
     expect(countWords(t, books)).toMatchObject({
-      gap: '1 more than readers hold: 1 book on the way, at the press, the counter or the desk.',
+      gap: '1 more than readers hold: 1 book on the way, at the desk.',
       bad: false,
     });
+  });
+
+  it('says where the objects on their way are, as the stage draws them', () => {
+    const w = world([
+      { places: [{ at: 'press', for: 'A' }] },
+      { places: [{ at: 'press', for: 'B' }] },
+      { places: [{ at: 'counter', reader: 'C', way: 'out' }] },
+    ]);
+    const t = tallyOf(w);
+    expect(t.onTheWayAt).toEqual({ press: 2, counter: 1, desk: 0 });
+    expect(countWords({ ...t, counted: 3, held: 0 }, books).gap).toBe(
+      '3 more than readers hold: 3 books on the way (2 at the press, 1 at the counter).',
+    );
+    // The production pool counts a connection it is opening for a reader as out from the start.
+    expect(
+      countWords({ ...t, counted: 1, held: 0, onTheWay: 1, onTheWayAt: { press: 1, counter: 0, desk: 0 } }, books).gap,
+    ).toBe('1 more than readers hold: 1 book on the way, at the press.');
   });
 });

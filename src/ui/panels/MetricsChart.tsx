@@ -8,7 +8,7 @@
  */
 import { useId } from 'react';
 import type { ThingWords } from '../../engine';
-import { countWords } from '../../store/counts';
+import { countWords, type OnTheWayAt } from '../../store/counts';
 import { ms } from '../../store/format';
 import type { Metrics, MetricsPoint } from '../../store/metrics';
 import { stepPath } from '../lib/stepPath';
@@ -30,7 +30,14 @@ const SERIES: readonly { key: Key; name: string }[] = [
 
 const valueOf = (p: MetricsPoint, key: Key): number => p[key] ?? 0;
 
-export function MetricsChart({ metrics, words }: { metrics: Metrics; words: Pick<ThingWords, 'thing' | 'things'> }) {
+export interface MetricsChartProps {
+  readonly metrics: Metrics;
+  readonly words: Pick<ThingWords, 'thing' | 'things'>;
+  /** Where the objects on their way are at the cursor (the points keep only how many). */
+  readonly onTheWayAt?: OnTheWayAt | undefined;
+}
+
+export function MetricsChart({ metrics, words, onTheWayAt }: MetricsChartProps) {
   const id = useId();
   const points = metrics.series;
   if (points.length === 0) {
@@ -49,7 +56,7 @@ export function MetricsChart({ metrics, words }: { metrics: Metrics; words: Pick
   const yTicks = niceTicks(0, vMax, 4, 1);
   const xTicks = niceTicks(0, tMax, 4, 1);
   const peak = points.reduce((best, p) => (p.held > best.held ? p : best), points[0]!);
-  const said = countWords(last, words);
+  const said = countWords({ ...last, onTheWayAt }, words);
   const summary =
     `At ${ms(last.t)}: ${last.shelf} on the shelf. ${said.counted}. ${said.held}. ${last.created} created.` +
     (said.gap ? ` ${said.gap}` : '') +

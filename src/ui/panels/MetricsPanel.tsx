@@ -5,7 +5,8 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { metricsAt } from '../../store/metrics';
 import { wordsOf } from '../../store/levels';
-import { selectCursor, selectRun, selectLevel } from '../../store/selectors';
+import { tallyOf } from '../../store/counts';
+import { selectCursor, selectRun, selectLevel, selectWorld } from '../../store/selectors';
 import { useLabStore } from '../hooks/labStore';
 import { ms } from '../../store/format';
 
@@ -17,6 +18,9 @@ export function MetricsPanel() {
   const cursor = useLabStore(selectCursor);
   const level = useLabStore(selectLevel);
   const m = useMemo(() => metricsAt(run.events, cursor), [run, cursor]);
+  // Where the objects on their way are at the cursor, for the chart's words (as the stage says it).
+  const world = useLabStore(selectWorld);
+  const onTheWayAt = useMemo(() => tallyOf(world).onTheWayAt, [world]);
   const pct = m.hitRate === null ? '—' : `${Math.round(m.hitRate * 100)}%`;
   return (
     <section className="panel metrics" aria-labelledby="metrics-title">
@@ -58,7 +62,7 @@ export function MetricsPanel() {
         </div>
       </dl>
       <Suspense fallback={<p className="panel__loading">Loading the chart…</p>}>
-        <MetricsChart metrics={m} words={wordsOf(level)} />
+        <MetricsChart metrics={m} words={wordsOf(level)} onTheWayAt={onTheWayAt} />
       </Suspense>
     </section>
   );
