@@ -108,3 +108,26 @@ test('in presentation mode Page Down / Page Up walk the parts, then on to the ne
   await expect(part(page, 'In three lines')).toBeFocused();
   await expect(page).toHaveURL(/\/level-2\/\?part=recap/);
 });
+
+test('a story chosen from the scenarios is named at the top of the lesson, in view, until the part plays its own', async ({
+  lab,
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await lab.open('?level=level2');
+  const note = lesson(page).locator('.lesson__onstage');
+  await expect(note).toHaveCount(0);
+  await page.getByRole('button', { name: 'More readers than books', exact: true }).click();
+  // "It works" is about an ordinary day: the story on stage is said, where the learner is reading.
+  await expect(note).toContainText('On the stage now: More readers than books. The pool may hold at most two.');
+  await expect(note).toBeInViewport();
+  // The part's own run takes the stage back, and the note goes.
+  await part(page, 'It works').getByRole('button', { name: 'Play an ordinary day' }).click();
+  await expect(note).toHaveCount(0);
+  // The question part plays the lesson's own story (A dirty book): that is no other story.
+  await tab(page, 'What will happen?').click();
+  await page.getByRole('button', { name: 'A dirty book', exact: true }).click();
+  await expect(note).toHaveCount(0);
+  await page.getByRole('button', { name: 'A dead book handed out', exact: true }).click();
+  await expect(note).toContainText('On the stage now: A dead book handed out.');
+});

@@ -29,7 +29,9 @@ import {
 import type { LessonPart } from '../../store/lessonPart';
 import { levelOf, wordsOf } from '../../store/levels';
 import { lessonDone } from '../../store/progress';
-import { useLabActions } from '../hooks/labStore';
+import { selectStoryId } from '../../store/selectors';
+import { storyById } from '../../stories';
+import { useLabActions, useLabStore } from '../hooks/labStore';
 import { useProgress } from '../hooks/useProgress';
 import { focusPlay } from '../lib/focus';
 import { minutesOf } from '../../store/path';
@@ -110,6 +112,7 @@ export function LessonPanel({ level }: { level: LevelId }) {
         <h3 id={partTitleId} className="lesson__part-title">
           {PART_LABELS[part]}
         </h3>
+        <OnStage level={level} part={part} />
         {part === 'works' && <Works level={level} onPlayed={() => mark(level, { works: true })} />}
         {part === 'question' && <Question level={level} />}
         {part === 'fix' && <Fix level={level} onSeen={() => mark(level, { fixSeen: true })} />}
@@ -127,6 +130,24 @@ export function LessonPanel({ level }: { level: LevelId }) {
         {said}
       </p>
     </section>
+  );
+}
+
+/**
+ * The story the learner chose from the scenarios, when it is not the one this part plays: said at
+ * the top of the part, so the lesson's words are not read as the stage's (the story's summary
+ * under the scenario buttons is often below the fold).
+ */
+function OnStage({ level, part }: { level: LevelId; part: LessonPart }) {
+  const storyId = useLabStore(selectStoryId);
+  const lesson = lessonOf(level)!;
+  const story = storyId === null ? undefined : storyById(storyId);
+  const partsOwn = part === 'works' ? null : lesson.story.id;
+  if (!story || story.level !== level || story.id === partsOwn) return null;
+  return (
+    <p className="lesson__onstage">
+      <span className="lesson__onstage-label">On the stage now:</span> <strong>{story.title}.</strong> {story.summary}
+    </p>
   );
 }
 
