@@ -61,3 +61,19 @@ test('the code pointer is wrong: no more — Level 4 "A crash inside the safe bl
   for (const line of await lit.all()) await expect(line).toContainText('body(');
   await expect(lab.code.locator('[data-now="yes"]', { hasText: 'createFunc' })).toHaveCount(0);
 });
+
+test('the code legend names what the page’s methods give back: connections on the database page, books on Level 2', async ({
+  lab,
+}) => {
+  await lab.open('?level=database');
+  const legend = lab.code.locator('.code__legend');
+  await expect(legend).toContainText('Op<Connection>');
+  await expect(legend).toContainText('gives back a connection');
+  await expect(legend).toContainText('Promise<Connection>');
+  await expect(legend).toContainText('slow work (opening a connection, a query)');
+  await expect(legend).not.toContainText(/book/i);
+  await lab.open('?level=level2');
+  await expect(legend).toContainText('slow work (printing a book)');
+  await expect(legend).toContainText('Op<Book>');
+  await expect(legend).toContainText('Promise<Book>');
+});

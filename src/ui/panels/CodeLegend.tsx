@@ -5,6 +5,8 @@
  */
 export function CodeLegend({ source }: { source: string }) {
   const has = (s: string) => source.includes(s);
+  // What this level's methods give back, as its source names it.
+  const Thing = has('Op<Connection>') ? 'Connection' : 'Book';
   return (
     <details className="code__legend" open>
       <summary>Reading this code</summary>
@@ -14,17 +16,18 @@ export function CodeLegend({ source }: { source: string }) {
             <code className="tok tok-y">yield*</code>
           </dt>
           <dd>
-            The code waits here for slow work (printing a book, a query) while other readers go on — read it as{' '}
-            <code>await</code>.
+            The code waits here for slow work (
+            {Thing === 'Connection' ? 'opening a connection, a query' : 'printing a book'}) while other readers go on —
+            read it as <code>await</code>.
           </dd>
         </div>
         <div>
           <dt>
-            <code>Op&lt;Book&gt;</code>, <code>*acquire()</code>
+            <code>Op&lt;{Thing}&gt;</code>, <code>*acquire()</code>
           </dt>
           <dd>
-            A method that may wait before it gives back a book (or nothing, <code>Op&lt;void&gt;</code>) — read it as{' '}
-            <code>Promise&lt;Book&gt;</code> from an <code>async</code> method.
+            A method that may wait before it gives back a {Thing.toLowerCase()} (or nothing, <code>Op&lt;void&gt;</code>
+            ) — read it as <code>Promise&lt;{Thing}&gt;</code> from an <code>async</code> method.
           </dd>
         </div>
         {has('*get<') && (
