@@ -69,6 +69,7 @@ export class Runtime {
   /** Bumped by every change to the shelf, so events can share one copy of its ids until it changes. */
   shelfVersion = 0;
   private shelfCache: { version: number; ids: readonly number[] } = { version: -1, ids: [] };
+  private readonly shelves = new Map<string, readonly number[]>();
   private leases = 0;
   eventCount = 0;
 
@@ -255,7 +256,16 @@ export class Runtime {
   /** The shelf's ids, one copy shared by every event until the shelf changes. */
   private shelfNow(pool: PoolState): readonly number[] {
     if (this.shelfCache.version !== this.shelfVersion) {
-      this.shelfCache = { version: this.shelfVersion, ids: pool.available.map((o) => o.id) };
+      let ids: readonly number[] = pool.available.map((o) => o.id);
+      if (this.record) {
+        // A recorded run keeps every shelf its events carry; the shelf comes back to the same few
+        // orders again and again, and each is kept once.
+        const key = ids.join(',');
+        const seen = this.shelves.get(key);
+        if (seen === undefined) this.shelves.set(key, ids);
+        else ids = seen;
+      }
+      this.shelfCache = { version: this.shelfVersion, ids };
     }
     return this.shelfCache.ids;
   }

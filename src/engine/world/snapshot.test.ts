@@ -2,12 +2,13 @@
  * What a recorded run's worlds share. A reader's view, or the list of all readers' views, that says
  * the same as one drawn before is that same object: a long run keeps one of each. A view with an
  * error or a place in line is its own. An object standing at one place has one list for that place,
- * whichever object stands there. Equality of the worlds with worlds rebuilt from scratch is checked
- * in places.properties.test.ts.
+ * whichever object stands there. The shelf an event carries and the pool's figures are shared
+ * alike. Equality of the worlds with worlds rebuilt from scratch is checked in
+ * places.properties.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../run';
-import type { ClientView, LevelId, Place, Scenario, Step } from '../types';
+import type { ClientView, LevelId, Place, PoolView, Scenario, Step } from '../types';
 
 /** `count` rounds of each reader borrowing, writing and returning; `together`: each round's borrows at once. */
 function rounds(level: LevelId, readers: number, count: number, options: Scenario['options'], together = false) {
@@ -34,8 +35,13 @@ function census(scenario: Scenario) {
     map.set(key, seen);
   };
   const places = new Map<string, Set<readonly Place[]>>();
+  const shelves = new Map<string, Set<readonly number[]>>();
+  const pools = new Map<string, Set<PoolView>>();
   let own = 0;
   for (const e of events) {
+    add(shelves, JSON.stringify(e.available), e.available);
+    const pool = e.world!.pool;
+    if (pool.waiting.length === 0) add(pools, JSON.stringify(pool), pool);
     for (const o of e.world!.objects)
       if (o.places.length === 1 && (o.places[0]!.at !== 'hands' || o.holders.length === 1))
         add(places, JSON.stringify(o.places), o.places);
@@ -54,6 +60,10 @@ function census(scenario: Scenario) {
     mostListsAlike: most(lists),
     placesSeen: places.size,
     mostPlacesAlike: most(places),
+    shelvesSeen: shelves.size,
+    mostShelvesAlike: most(shelves),
+    poolsSeen: pools.size,
+    mostPoolsAlike: most(pools),
   };
 }
 
@@ -70,6 +80,11 @@ describe('recorded worlds share what they drew before', () => {
     // from B, …): one list for each, whichever object stands there.
     expect(c.placesSeen).toBeGreaterThan(5);
     expect(c.mostPlacesAlike).toBe(1);
+    // The shelf the events carry, and the pool's figures (with no one in line): one of each.
+    expect(c.shelvesSeen).toBeGreaterThan(1);
+    expect(c.mostShelvesAlike).toBe(1);
+    expect(c.poolsSeen).toBeGreaterThan(1);
+    expect(c.mostPoolsAlike).toBe(1);
     // The rounds come back to the same pictures: far fewer lists than events.
     expect(c.lists.size).toBeLessThan(c.events / 10);
   });

@@ -228,6 +228,8 @@ export class WorldKeeper {
 
   // ── the pool ────────────────────────────────────────────────────────────────────────────────
 
+  private readonly pools = new Map<string, PoolView>();
+
   private poolView(pool: PoolState, ids: readonly number[], waiting: readonly string[]): PoolView {
     const prev = this.last?.pool;
     const created = this.rt.objects.length;
@@ -242,7 +244,12 @@ export class WorldKeeper {
       prev.waiting === waiting
     )
       return prev;
-    return {
+    // A pool's figures come back to the same few too (a shelf of 8, none out; 7 and 1; …): each is
+    // kept once. (The shelf's lists are shared already, so the key is short.)
+    const key = `${ids.join(',')}|${pool.inUse}|${this.held}|${created}|${this.open}|${pool.closed}|${waiting.join(',')}`;
+    const seen = this.pools.get(key);
+    if (seen !== undefined && seen.available === ids && seen.waiting === waiting) return seen;
+    const view: PoolView = {
       available: ids,
       inUse: pool.inUse,
       held: this.held,
@@ -252,6 +259,8 @@ export class WorldKeeper {
       closed: pool.closed,
       waiting,
     };
+    this.pools.set(key, view);
+    return view;
   }
 }
 
