@@ -20,6 +20,7 @@ export class PlaceBook {
   private readonly alone = new Map<Place, readonly Place[]>();
   private readonly slots: Place[] = [];
   private readonly hand = new Map<string, Place>();
+  private readonly readerLists = new Map<string, readonly string[]>();
 
   placesOf(o: Pooled, holds: readonly Hold[], slots: readonly number[], holders: readonly string[]): readonly Place[] {
     if (o.closed) return this.only(BIN);
@@ -72,8 +73,15 @@ export class PlaceBook {
   private hands(reader: string): Place {
     let place = this.hand.get(reader);
     if (place === undefined)
-      this.hand.set(reader, (place = Object.freeze({ at: 'hands', readers: Object.freeze([reader]) })));
+      this.hand.set(reader, (place = Object.freeze({ at: 'hands', readers: this.readersAlone(reader) })));
     return place;
+  }
+
+  /** The list of `reader` alone (an object's holders, a hands place's readers): one per name. */
+  readersAlone(reader: string): readonly string[] {
+    let list = this.readerLists.get(reader);
+    if (list === undefined) this.readerLists.set(reader, (list = Object.freeze([reader])));
+    return list;
   }
 }
 

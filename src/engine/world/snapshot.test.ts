@@ -2,7 +2,8 @@
  * What a recorded run's worlds share. A reader's view, or the list of all readers' views, that says
  * the same as one drawn before is that same object: a long run keeps one of each. A view with an
  * error or a place in line is its own. An object standing at one place has one list for that place,
- * whichever object stands there. The shelf an event carries and the pool's figures are shared
+ * whichever object stands there, and so has an object held by one reader. The shelf an event
+ * carries and the pool's figures are shared
  * alike. Equality of the worlds with worlds rebuilt from scratch is checked in
  * places.properties.test.ts.
  */
@@ -35,6 +36,7 @@ function census(scenario: Scenario) {
     map.set(key, seen);
   };
   const places = new Map<string, Set<readonly Place[]>>();
+  const holders = new Map<string, Set<readonly string[]>>();
   const shelves = new Map<string, Set<readonly number[]>>();
   const pools = new Map<string, Set<PoolView>>();
   let own = 0;
@@ -42,9 +44,11 @@ function census(scenario: Scenario) {
     add(shelves, JSON.stringify(e.available), e.available);
     const pool = e.world!.pool;
     if (pool.waiting.length === 0) add(pools, JSON.stringify(pool), pool);
-    for (const o of e.world!.objects)
+    for (const o of e.world!.objects) {
       if (o.places.length === 1 && (o.places[0]!.at !== 'hands' || o.holders.length === 1))
         add(places, JSON.stringify(o.places), o.places);
+      if (o.holders.length === 1) add(holders, o.holders[0]!, o.holders);
+    }
     const clients = e.world!.clients;
     for (const v of clients) if (shareable(v)) add(views, JSON.stringify(v), v);
     if (clients.every(shareable)) add(lists, JSON.stringify(clients), clients);
@@ -60,6 +64,8 @@ function census(scenario: Scenario) {
     mostListsAlike: most(lists),
     placesSeen: places.size,
     mostPlacesAlike: most(places),
+    holdersSeen: holders.size,
+    mostHoldersAlike: most(holders),
     shelvesSeen: shelves.size,
     mostShelvesAlike: most(shelves),
     poolsSeen: pools.size,
@@ -80,6 +86,9 @@ describe('recorded worlds share what they drew before', () => {
     // from B, …): one list for each, whichever object stands there.
     expect(c.placesSeen).toBeGreaterThan(5);
     expect(c.mostPlacesAlike).toBe(1);
+    // An object held by one reader: one list of that reader's name, whichever object it is.
+    expect(c.holdersSeen).toBeGreaterThan(1);
+    expect(c.mostHoldersAlike).toBe(1);
     // The shelf the events carry, and the pool's figures (with no one in line): one of each.
     expect(c.shelvesSeen).toBeGreaterThan(1);
     expect(c.mostShelvesAlike).toBe(1);

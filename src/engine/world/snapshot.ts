@@ -36,7 +36,7 @@ export class WorldKeeper {
   private everything = true;
   private shelfIds: readonly number[] = [];
   private slots = new Map<number, number[]>();
-  private holders = new Map<number, string[]>();
+  private holders = new Map<number, readonly string[]>();
   private waiting: readonly string[] = NO_NAMES;
   private held = 0;
   private open = 0;
@@ -130,7 +130,7 @@ export class WorldKeeper {
       }
     this.dirtyClients.clear();
     this.clients = this.room.end();
-    if (this.holdingMoved || this.everything) this.holders = holdersOf(this.clients);
+    if (this.holdingMoved || this.everything) this.holders = holdersOf(this.clients, this.places);
     return this.clients;
   }
 
@@ -265,7 +265,7 @@ export class WorldKeeper {
 }
 
 /** Each object's holders, oldest first, from the readers' views in their order. */
-function holdersOf(clients: readonly ClientView[]): Map<number, string[]> {
+function holdersOf(clients: readonly ClientView[], places: PlaceBook): Map<number, readonly string[]> {
   const map = new Map<number, string[]>();
   for (const c of clients) {
     for (const id of c.holding) {
@@ -274,5 +274,8 @@ function holdersOf(clients: readonly ClientView[]): Map<number, string[]> {
       else if (!list.includes(c.name)) list.push(c.name);
     }
   }
-  return map;
+  // One reader alone holds most objects: its list is the one shared list of that name.
+  const shared = map as Map<number, readonly string[]>;
+  for (const [id, list] of map) if (list.length === 1) shared.set(id, places.readersAlone(list[0]!));
+  return shared;
 }
