@@ -3,9 +3,8 @@
  * the same as one drawn before is that same object: a long run keeps one of each. A view with an
  * error or a place in line is its own. An object standing at one place has one list for that place,
  * whichever object stands there, and so has an object held by one reader. The shelf an event
- * carries and the pool's figures are shared
- * alike. Equality of the worlds with worlds rebuilt from scratch is checked in
- * places.properties.test.ts.
+ * carries and the pool's figures are shared alike. Equality of the worlds with worlds rebuilt from
+ * scratch is checked in places.properties.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../run';
