@@ -8,15 +8,24 @@
  * so is a list that holds one. Shared lists are never written: a change makes or finds another.
  */
 import type { ClientView } from '../types';
+import { KeptOnce, mix } from './kept';
 import { sameItems } from './places';
 
+/** A list of views as `put` looks for it: `from` with `view` at slot `i` (one probe, reused). */
+interface Put {
+  from: readonly ClientView[];
+  i: number;
+  view: ClientView | null;
+}
+
 export class Room {
-  /** Each shared view's number (from 1), and the shared views by a hash of their fields. */
+  /** The shared views, and each one's number (from 1). */
+  private readonly sharedViews = new KeptOnce<ClientView>();
   private readonly viewNumbers = new Map<ClientView, number>();
-  private readonly viewsByHash = new Map<number, ClientView[]>();
-  /** Each shared list's hash (the sum of its views' numbers, each times its slot's weight), and the lists by it. */
+  /** The shared lists, each with its hash: the sum of its views' numbers, each times its slot's weight. */
+  private readonly sharedLists = new KeptOnce<readonly ClientView[]>();
   private readonly listHashes = new Map<readonly ClientView[], number>();
-  private readonly listsByHash = new Map<number, ClientView[][]>();
+  private readonly probe: Put = { from: [], i: 0, view: null };
   /** A small number for each word in a view (names, states, step kinds), for a view's hash. */
   private readonly codes = new Map<string | null, number>();
 
@@ -40,19 +49,16 @@ export class Room {
   /** The view that says what `view` says: one seen before, else `view` (shared from now on if it can be). */
   seenBefore(view: ClientView): ClientView {
     if (view.error !== null || view.waitingSince !== null) return view;
-    let h = this.codeOf(view.name);
-    h = Math.imul(h, 31) + this.codeOf(view.status);
-    h = Math.imul(h, 31) + this.codeOf(view.state);
-    h = Math.imul(h, 31) + this.codeOf(view.doing);
-    h = Math.imul(h, 31) + (view.position ?? -1);
-    for (const id of view.holding) h = Math.imul(h, 31) + id;
-    h |= 0;
-    const bucket = this.viewsByHash.get(h);
-    if (bucket !== undefined) for (const seen of bucket) if (sameView(seen, view)) return seen;
-    if (bucket === undefined) this.viewsByHash.set(h, [view]);
-    else bucket.push(view);
-    this.viewNumbers.set(view, this.viewNumbers.size + 1);
-    return view;
+    let h = mix(
+      mix(mix(this.codeOf(view.name), this.codeOf(view.status)), this.codeOf(view.state)),
+      this.codeOf(view.doing),
+    );
+    h = mix(h, view.position ?? -1);
+    for (const id of view.holding) h = mix(h, id);
+    const seen = this.sharedViews.find(h, view, sameView);
+    if (seen !== undefined) return seen;
+    this.viewNumbers.set(view, this.sharedViews.size + 1);
+    return this.sharedViews.keep(h, view);
   }
 
   /** Put `view` at slot `i` (the end, for a new reader): in place in an own copy, else the shared list it makes. */
@@ -67,13 +73,14 @@ export class Room {
     const old = i < from.length ? this.viewNumbers.get(from[i]!) : 0;
     if (fromHash !== undefined && number !== undefined && old !== undefined) {
       const hash = (fromHash + Math.imul(number - old, slotWeight(i))) | 0;
-      const seen = this.listsByHash.get(hash)?.find((list) => isPut(list, from, i, view));
-      if (seen !== undefined) {
-        this.views = seen;
-        return;
-      }
-      this.views = copyWith(from, i, view);
-      this.share(this.views as ClientView[], hash);
+      const probe = this.probe;
+      probe.from = from;
+      probe.i = i;
+      probe.view = view;
+      const seen = this.sharedLists.find(hash, probe, isPut);
+      probe.from = NO_VIEWS;
+      probe.view = null;
+      this.views = seen ?? this.share(copyWith(from, i, view), hash);
       return;
     }
     this.views = copyWith(from, i, view);
@@ -87,17 +94,12 @@ export class Room {
       if (number === undefined) return list;
       hash = (hash + Math.imul(number, slotWeight(i))) | 0;
     }
-    const seen = this.listsByHash.get(hash)?.find((known) => sameItems(known, list));
-    if (seen !== undefined) return seen;
-    this.share(list, hash);
-    return list;
+    return this.sharedLists.find(hash, list, sameItems) ?? this.share(list, hash);
   }
 
-  private share(list: ClientView[], hash: number): void {
+  private share(list: readonly ClientView[], hash: number): readonly ClientView[] {
     this.listHashes.set(list, hash);
-    const bucket = this.listsByHash.get(hash);
-    if (bucket === undefined) this.listsByHash.set(hash, [list]);
-    else bucket.push(list);
+    return this.sharedLists.keep(hash, list);
   }
 
   private codeOf(word: string | null): number {
@@ -120,8 +122,10 @@ function copyWith(list: readonly ClientView[], i: number, view: ClientView): Cli
   return copy;
 }
 
+const NO_VIEWS: readonly ClientView[] = [];
+
 /** `list` is `from` with `view` put at slot `i`. */
-function isPut(list: readonly ClientView[], from: readonly ClientView[], i: number, view: ClientView): boolean {
+function isPut(list: readonly ClientView[], { from, i, view }: Put): boolean {
   if (list.length !== Math.max(from.length, i + 1) || list[i] !== view) return false;
   for (let k = 0; k < from.length; k++) if (k !== i && list[k] !== from[k]) return false;
   return true;

@@ -6,6 +6,8 @@
 import { createRng, delay, Sim, type Op, type Rng, type Task } from '../core';
 import type { Costs, EventBody, LineId, PoolEvent, World } from '../types';
 import { Holds, type Hold } from './holds';
+import { KeptOnce, mix } from './kept';
+import { sameItems } from './places';
 import { noteReader } from './readers';
 import type { ClientRecord, PoolState, StepScratch } from './records';
 import { Book, Connection, type Pooled } from './resources';
@@ -69,7 +71,7 @@ export class Runtime {
   /** Bumped by every change to the shelf, so events can share one copy of its ids until it changes. */
   shelfVersion = 0;
   private shelfCache: { version: number; ids: readonly number[] } = { version: -1, ids: [] };
-  private readonly shelves = new Map<string, readonly number[]>();
+  private readonly shelves = new KeptOnce<readonly number[]>();
   private leases = 0;
   eventCount = 0;
 
@@ -260,10 +262,9 @@ export class Runtime {
       if (this.record) {
         // A recorded run keeps every shelf its events carry; the shelf comes back to the same few
         // orders again and again, and each is kept once.
-        const key = ids.join(',');
-        const seen = this.shelves.get(key);
-        if (seen === undefined) this.shelves.set(key, ids);
-        else ids = seen;
+        let hash = ids.length;
+        for (const id of ids) hash = mix(hash, id);
+        ids = this.shelves.find(hash, ids, sameItems) ?? this.shelves.keep(hash, ids);
       }
       this.shelfCache = { version: this.shelfVersion, ids };
     }

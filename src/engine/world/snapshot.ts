@@ -9,6 +9,7 @@ import type { ClientView, ObjectView, PoolView, World } from '../types';
 import type { Hold } from './holds';
 import { hasHands, legacyPlace, PlaceBook, placesStill, sameItems } from './places';
 import { clientViewOf } from './readers';
+import { KeptOnce, mix } from './kept';
 import { Room } from './room';
 import type { ClientRecord, PoolState } from './records';
 import type { Pooled } from './resources';
@@ -228,39 +229,36 @@ export class WorldKeeper {
 
   // ── the pool ────────────────────────────────────────────────────────────────────────────────
 
-  private readonly pools = new Map<string, PoolView>();
+  private readonly pools = new KeptOnce<PoolView>();
+  private readonly poolProbe: { -readonly [K in keyof PoolView]: PoolView[K] } = {
+    available: NO_SLOTS,
+    inUse: null,
+    held: 0,
+    created: 0,
+    open: 0,
+    maxSize: null,
+    closed: false,
+    waiting: NO_NAMES,
+  };
 
   private poolView(pool: PoolState, ids: readonly number[], waiting: readonly string[]): PoolView {
+    // Compared as a probe first (nothing is made for a pool whose figures stand), then looked for
+    // among the pools kept: its figures come back to the same few too (a shelf of 8, none out; 7
+    // and 1; …), and each is kept once. The shelf's lists are kept once already (compared as they are).
+    const probe = this.poolProbe;
+    probe.available = ids;
+    probe.inUse = pool.inUse;
+    probe.held = this.held;
+    probe.created = this.rt.objects.length;
+    probe.open = this.open;
+    probe.maxSize = this.rt.maxSize;
+    probe.closed = pool.closed;
+    probe.waiting = waiting;
     const prev = this.last?.pool;
-    const created = this.rt.objects.length;
-    if (
-      prev &&
-      prev.available === ids &&
-      prev.inUse === pool.inUse &&
-      prev.held === this.held &&
-      prev.created === created &&
-      prev.open === this.open &&
-      prev.closed === pool.closed &&
-      prev.waiting === waiting
-    )
-      return prev;
-    // A pool's figures come back to the same few too (a shelf of 8, none out; 7 and 1; …): each is
-    // kept once. (The shelf's lists are shared already, so the key is short.)
-    const key = `${ids.join(',')}|${pool.inUse}|${this.held}|${created}|${this.open}|${pool.closed}|${waiting.join(',')}`;
-    const seen = this.pools.get(key);
-    if (seen !== undefined && seen.available === ids && seen.waiting === waiting) return seen;
-    const view: PoolView = {
-      available: ids,
-      inUse: pool.inUse,
-      held: this.held,
-      created,
-      open: this.open,
-      maxSize: this.rt.maxSize,
-      closed: pool.closed,
-      waiting,
-    };
-    this.pools.set(key, view);
-    return view;
+    if (prev && samePool(prev, probe)) return prev;
+    let hash = mix(mix(mix(mix(ids.length, probe.inUse ?? -1), probe.held), probe.created), probe.open);
+    for (const id of ids) hash = mix(hash, id);
+    return this.pools.find(hash, probe, samePool) ?? this.pools.keep(hash, { ...probe });
   }
 }
 
@@ -278,4 +276,17 @@ function holdersOf(clients: readonly ClientView[], places: PlaceBook): Map<numbe
   const shared = map as Map<number, readonly string[]>;
   for (const [id, list] of map) if (list.length === 1) shared.set(id, places.readersAlone(list[0]!));
   return shared;
+}
+
+function samePool(a: PoolView, b: PoolView): boolean {
+  return (
+    a.available === b.available &&
+    a.inUse === b.inUse &&
+    a.held === b.held &&
+    a.created === b.created &&
+    a.open === b.open &&
+    a.maxSize === b.maxSize &&
+    a.closed === b.closed &&
+    a.waiting === b.waiting
+  );
 }
