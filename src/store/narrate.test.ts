@@ -4,7 +4,9 @@ import type { EventBody, EventType, PoolEvent, Scenario } from '../engine';
 import { STORIES } from '../stories';
 import { productionStoryById } from '../stories/production';
 import { ms } from './format';
+import { beatsOf } from './beats';
 import { count, narrate, narrateAll } from './narrate';
+import { narrateBeats } from './narrateBeats';
 
 /** Every event type, so this file stops compiling when one is added and not sampled below. */
 const ALL_TYPES: Record<EventType, true> = {
@@ -306,5 +308,43 @@ describe('narrate', () => {
     const said = narrateAll(events, 'database');
     const i = events.findIndex((e) => e.type === 'monitor.warned' && e.warning === 'leaked');
     expect(said[i]).toMatch(/^Warning: Reader C crashed holding Connection \d; it will never be returned\.$/);
+  });
+});
+
+describe('a failed check', () => {
+  const beatsSaid = (id: string) => {
+    const story = STORIES.find((s) => s.id === id)!;
+    const run = runScenario(story.scenario, { record: true });
+    return narrateBeats(run.events, beatsOf(run.events), story.level);
+  };
+
+  it('says there is no next one when the shelf is empty, and the opening that follows in the same moment', () => {
+    // The database restarts while A holds Connection 2: B's check of Connection 1, the last on the
+    // shelf, fails, and the pool opens Connection 3 for B.
+    const said = beatsSaid('restart-database').find((s) => s.includes('failed the check'))!;
+    expect(said).toMatch(
+      /^Connection 1 failed the check: it is dead, so the pool closes it, and the shelf is empty — /,
+    );
+    expect(said).toContain('opening Connection 3 for Reader B');
+    expect(said).not.toContain('tries the next one');
+  });
+
+  it('says the pool tries the next one when there is one on the shelf', () => {
+    const run = runScenario(
+      {
+        level: 'database',
+        options: { maxSize: 4 },
+        seed: 1,
+        steps: [
+          { do: 'kill', object: 2 },
+          { client: 'B', do: 'acquire' },
+        ],
+      } as Scenario,
+      { record: true },
+    );
+    const failed = run.events.find((e) => e.type === 'object.validated' && !e.ok)!;
+    expect(narrate(failed, 'database')).toBe(
+      'Connection 2 failed the check: it is dead, so the pool closes it and tries the next one on the shelf.',
+    );
   });
 });

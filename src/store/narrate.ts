@@ -144,7 +144,9 @@ function sentence(e: PoolEvent, level: LevelId | undefined, told: Told): string 
     case 'object.validated':
       return e.ok
         ? `${obj()} passed the check, so it can be lent.`
-        : `${obj()} failed the check: it is dead, so the pool closes it and tries the next one.`;
+        : e.available.length > 0
+          ? `${obj()} failed the check: it is dead, so the pool closes it and tries the next one on the shelf.`
+          : `${obj()} failed the check: it is dead, so the pool closes it, and the shelf is empty.`;
     case 'object.closed':
       return `${obj()} is closed and goes to the bin.`;
     case 'object.destroyed':

@@ -97,6 +97,11 @@ export function beatSentence(events: readonly PoolEvent[], sentences: readonly s
       return `${lead}: ${e.sql} runs on it${text.split(`runs ${e.sql}`)[1] ?? '.'}`;
   }
 
+  // A failed check empties the shelf and the pool opens a new one in the same beat: say both.
+  const creating = find('object.creating');
+  if (e.type === 'object.validated' && !e.ok && creating !== undefined)
+    return `${open(text)} — ${onward(sentences[creating] ?? '')}`;
+
   const released = find('object.released');
   if (e.type === 'object.handedoff' && released !== undefined) return sentences[released] ?? text;
 
