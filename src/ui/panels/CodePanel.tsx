@@ -36,25 +36,33 @@ export function CodePanel({ level, offFixes = [] }: CodePanelProps) {
   const previous = useLabShallow((s) => (selectCodeSteps(s).length === 0 ? selectLastCodeStep(s) : null));
   const lit = useMemo(() => new Set(steps.flatMap((step) => linesForStep(lines, step))), [lines, steps]);
   const dim = useMemo(() => new Set(linesForStep(lines, previous?.step ?? null)), [lines, previous?.step]);
-  const first = lit.size > 0 ? Math.min(...lit) : dim.size > 0 ? Math.min(...dim) : null;
+  const shown = lit.size > 0 ? lit : dim;
+  const first = shown.size > 0 ? Math.min(...shown) : null;
+  const last = shown.size > 0 ? Math.max(...shown) : null;
   const scroller = useRef<HTMLDivElement>(null);
 
-  // Keep the running line in view. Measured in the next animation frame, with the layout the
-  // browser computes for that frame anyway, rather than forcing one in the middle of a commit.
+  // Keep the running lines in view: all of them when they fit (a method's line and its caller's
+  // can be a dozen lines apart), else the first. Measured in the next animation frame, with the
+  // layout the browser computes for that frame anyway, rather than forcing one mid-commit.
   useEffect(() => {
-    if (first === null) return;
+    if (first === null || last === null) return;
     const frame = requestAnimationFrame(() => {
       const box = scroller.current;
-      const row = box?.querySelector<HTMLElement>(`[data-line="${first}"]`);
-      if (!box || !row) return;
-      // Where the row stands in the box's own scrolled content (not `offsetTop`, which counts from
+      const from = box?.querySelector<HTMLElement>(`[data-line="${first}"]`);
+      const to = box?.querySelector<HTMLElement>(`[data-line="${last}"]`);
+      if (!box || !from || !to) return;
+      // Where a row stands in the box's own scrolled content (not `offsetTop`, which counts from
       // the nearest positioned ancestor: everything above the box, a long legend included).
-      const top = row.getBoundingClientRect().top - box.getBoundingClientRect().top - box.clientTop + box.scrollTop;
-      const bottom = top + row.offsetHeight;
-      if (top < box.scrollTop || bottom > box.scrollTop + box.clientHeight) box.scrollTop = top - box.clientHeight / 3;
+      const topOf = (row: HTMLElement) =>
+        row.getBoundingClientRect().top - box.getBoundingClientRect().top - box.clientTop + box.scrollTop;
+      const top = topOf(from);
+      const bottom = topOf(to) + to.offsetHeight;
+      if (top >= box.scrollTop && bottom <= box.scrollTop + box.clientHeight) return;
+      const room = box.clientHeight - (bottom - top);
+      box.scrollTop = room > 0 ? top - Math.min(room / 2, box.clientHeight / 3) : top;
     });
     return () => cancelAnimationFrame(frame);
-  }, [first]);
+  }, [first, last]);
 
   const who = client ? `Reader ${client}` : 'The pool';
   return (
