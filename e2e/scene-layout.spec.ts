@@ -123,6 +123,25 @@ test.describe('at 1280×600', () => {
 test.describe('on a 360 px phone', () => {
   test.use({ viewport: { width: 360, height: 740 } });
 
+  test('the press keeps "ready at …" inside it, two connections at the press at once', async ({ lab, page }) => {
+    // "Four readers at once", just after Connection 4 starts opening for D (event 18).
+    await lab.open('?level=database&scenario=race-database&step=19');
+    const texts = page.locator('.station--press .progress__text');
+    await expect(texts).toHaveCount(2);
+    const spill = await page.locator('.station--press').evaluate((press) => {
+      const box = press.getBoundingClientRect();
+      // The text's own extent (a range over it), not its element's box, which the text spills out of.
+      return [...press.querySelectorAll('.progress__text')]
+        .map((t) => {
+          const range = document.createRange();
+          range.selectNodeContents(t);
+          return range.getBoundingClientRect();
+        })
+        .filter((r) => r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.bottom > box.bottom + 0.5).length;
+    });
+    expect(spill).toBe(0);
+  });
+
   test('nothing overflows and nothing covers the code', async ({ lab, page }) => {
     test.slow();
     await eachView(lab, async (what) => {
