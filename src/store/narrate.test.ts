@@ -348,3 +348,15 @@ describe('a failed check', () => {
     );
   });
 });
+
+describe('a reader’s read on a connection', () => {
+  it('is told by what it found, not by the SELECT that carried it', () => {
+    const story = productionStoryById('dirty')!;
+    const run = runScenario(story.scenario, { record: true });
+    const beats = beatsOf(run.events);
+    const said = narrateBeats(run.events, beats, 'production');
+    const at = beats.findIndex((b) => run.events.slice(b.first, b.last + 1).some((e) => e.type === 'object.read'));
+    expect(run.events.slice(beats[at]!.first, beats[at]!.last + 1).map((e) => e.type)).toContain('statement.finished');
+    expect(said[at]).toBe('Reader B reads Connection 1 and finds “role=admin”.');
+  });
+});
