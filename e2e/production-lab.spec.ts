@@ -115,6 +115,17 @@ test('side by side: each run is narrated, and its warnings name connections and 
     await expect(column.getByRole('slider', { name: 'Timeline' })).toHaveValue(String(moment));
   }
   await expect(off.getByRole('heading', { name: 'What is happening (Thread safety fix off)' })).toBeAttached();
+  // Each column's transport stays inside its panel at 1280 px (it ran 18 px past it on one line).
+  await page.setViewportSize({ width: 1280, height: 720 });
+  for (const column of [off, on]) {
+    const spill = await column.locator('.controls').evaluate((panel) => {
+      const box = panel.getBoundingClientRect();
+      return [...panel.querySelectorAll('label, button, select, input')]
+        .map((el) => el.getBoundingClientRect())
+        .filter((r) => r.width > 0 && (r.right > box.right + 0.5 || r.left < box.left - 0.5)).length;
+    });
+    expect(spill).toBe(0);
+  }
   // The warnings say "Connection 2" and "Reader A", never the monitor's "object 2" or a bare "A".
   const warnings = off.getByRole('list', { name: 'Warnings so far' });
   await expect(warnings.locator('[data-warning="shared-object"]')).toBeVisible();
