@@ -131,9 +131,12 @@ const at = (o: ObjectView | undefined, kind: PlaceName) => o?.places.some((p) =>
 function captionProblems(caption: string, object: number | null, world: World): string[] {
   const problems: string[] = [];
   for (const id of named(caption)) if (!objectOf(world, id)) problems.push(`caption names ${id}, which does not exist`);
-  if (/\bdead\b/.test(caption))
-    for (const id of named(caption))
-      if (objectOf(world, id)?.alive) problems.push(`caption calls ${id} dead; it is alive`);
+  // Each sentence, or each part of one joined by a dash ("… it is dead, … — opening Connection 3 …"),
+  // that says "dead" must name only dead objects.
+  for (const part of caption.split(/ — |(?<=\.) /))
+    if (/\bdead\b/.test(part))
+      for (const id of named(part))
+        if (objectOf(world, id)?.alive) problems.push(`caption calls ${id} dead; it is alive`);
   if (/\bit is alive\b/.test(caption) && object !== null && !objectOf(world, object)?.alive)
     problems.push('caption calls a dead object alive');
   const got = /Reader (\S+) (?:got|now holds) (?:Book|Connection) (\d+)/.exec(caption);
