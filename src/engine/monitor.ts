@@ -84,17 +84,13 @@ export function createMonitor(rt: Runtime, opts: MonitorOptions): Monitor {
         for (const o of rt.objects) if (!o.closed) open++;
         if (open > highWater) {
           highWater = open;
-          // Said as it starts being made (the press is running; the object is not there yet).
-          const making = `the ${ordinal(open)} object is being made`;
+          // Said as it starts being made, in words that stay true after (the callout quotes it later).
+          const sent = `the ${ordinal(open)} object went to the press`;
           if (opts.boundKind === 'size')
-            warn(
-              'unbounded-growth',
-              `${making}, more than the ${opts.bound} it started with, and nothing stops more`,
-              e,
-            );
+            warn('unbounded-growth', `${sent}, more than the ${opts.bound} it started with, and nothing stops more`, e);
           else if (opts.unbounded)
-            warn('unbounded-growth', `${making}, past maxSize ${opts.bound}: nothing checks the limit`, e);
-          else warn('over-max', `${making}, more than maxSize ${opts.bound}`, e);
+            warn('unbounded-growth', `${sent}, past maxSize ${opts.bound}: nothing checks the limit`, e);
+          else warn('over-max', `${sent}, more than maxSize ${opts.bound}`, e);
         }
         if (rt.poolState().closed) warn('created-after-close', `the pool created ${name(e.object)} after close()`, e);
         break;

@@ -8,8 +8,8 @@ describe('inPageWords', () => {
   it('names objects as the level does', () => {
     expect(inPageWords('object 2 is on the shelf 2 times', connections)).toBe('Connection 2 is on the shelf 2 times');
     expect(inPageWords('4 objects now, past maxSize 3', books)).toBe('4 books now, past maxSize 3');
-    expect(inPageWords('the 3rd object is being made, more than maxSize 2', connections)).toBe(
-      'the 3rd connection is being made, more than maxSize 2',
+    expect(inPageWords('the 3rd object went to the press, more than maxSize 2', connections)).toBe(
+      'the 3rd connection went to the press, more than maxSize 2',
     );
     expect(inPageWords('close() left 1 borrowed object(s) open', connections)).toBe(
       'close() left 1 borrowed connection open',

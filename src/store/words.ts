@@ -32,7 +32,7 @@ export function inPageWords(
           .join(', ')}`,
     )
     .replace(/\bobject (\d+|\?)/g, `${Thing} $1`)
-    // "the 4th object is being made"
+    // "the 4th object went to the press"
     .replace(/\b(\d+(?:st|nd|rd|th)) object\b/g, `$1 ${thing}`)
     .replace(
       /\b(\d+) (borrowed )?object\(s\)/g,

@@ -34,7 +34,7 @@ describe('level 1', () => {
     });
     const warned = eventsOf(r, 'monitor.warned').find((e) => e.warning === 'unbounded-growth')!;
     expect(warned.message).toBe(
-      'the 2nd object is being made, more than the 1 it started with, and nothing stops more',
+      'the 2nd object went to the press, more than the 1 it started with, and nothing stops more',
     );
     const made = warned.world!.objects.find((o) => o.id === warned.object)!;
     expect(made.places.map((p) => p.at)).toEqual(['press']);
