@@ -138,6 +138,13 @@ test('a story with no fix of its own offers no side by side until a fix is switc
   await openProduction(page);
   await page.getByRole('button', { name: 'Waiting in line', exact: true }).click();
   await expect(page.getByLabel(/Side by side/)).toHaveCount(0);
+  // The warning card beside the pool's books keeps its own height (it was stretched to theirs,
+  // with gaps inside it).
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await expect(run(page).locator('.callout').first()).toBeVisible();
+  const warnings = (await run(page).locator('.callouts').boundingBox())!;
+  const books = (await run(page).locator('.prod-extras').boundingBox())!;
+  expect(warnings.height).toBeLessThan(books.height - 50);
   await expect(page.getByText('This scenario has no fix of its own.')).toBeVisible();
   await page.getByRole('switch', { name: 'Timeout', exact: true }).click();
   await expect(page.getByLabel('Side by side: this scenario with the Timeout fix off and on')).toBeVisible();
