@@ -192,16 +192,9 @@ export class Runtime {
     if (!this.record && this.listeners.length === 0) return;
     const pool = this.poolState();
     const Kind = this.record ? recordOf(body.type) : EventRecord;
-    const event = completed(
-      Kind,
+    const event = withBody(
+      new Kind(body.type, this.seq++, this.sim.now, client, object, line, this.shelfNow(pool), pool.inUse),
       body,
-      this.seq++,
-      this.sim.now,
-      client,
-      object,
-      line,
-      this.shelfNow(pool),
-      pool.inUse,
     );
     this.track(event);
     if (this.record) {
@@ -292,25 +285,12 @@ export class Runtime {
 }
 
 /**
- * An event in one shape: its type, the fields every event has, then its own. Built at once with
- * room for every field, rather than the caller's literal grown by eight more (which reallocates its
- * property store as it grows, and leaves every event type a shape of its own to look fields up in).
+ * An event in one shape: the record with the fields every event has (built by its constructor),
+ * then the body's own fields — rather than the caller's literal grown by eight more (which
+ * reallocates its property store as it grows, and leaves every event type a shape of its own).
  */
-function completed(
-  Kind: typeof EventRecord,
-  body: EventBody,
-  seq: number,
-  t: number,
-  client: string | null,
-  object: number | null,
-  line: LineId | null,
-  available: readonly number[],
-  inUse: number | null,
-): PoolEvent & { world?: World } {
-  const event = new Kind(body.type, seq, t, client, object, line, available, inUse) as unknown as Record<
-    string,
-    unknown
-  >;
+function withBody(record: EventRecord, body: EventBody): PoolEvent & { world?: World } {
+  const event = record as unknown as Record<string, unknown>;
   for (const key in body) if (key !== 'type') event[key] = (body as unknown as Record<string, unknown>)[key];
   return event as unknown as PoolEvent & { world?: World };
 }
