@@ -13,6 +13,8 @@ function* done<T>(value: T): Op<T> {
   return value;
 }
 
+const NONE_DISCARDED = Object.freeze([]) as unknown as number[];
+
 /** Thrown inside a guaranteed-release block when the step says `"fail": true`. */
 class BodyFailed extends Error {}
 
@@ -28,6 +30,11 @@ export type StepPlayer = (i: number, step: Step, client: ClientRecord | null) =>
 export function createStepPlayer(state: RunState, rules: StepRules): StepPlayer {
   const { rt, pool } = state;
   const { costs, validates } = rules;
+  // A recorded run keeps every step's outcome, in its report and its `step.finished` event. Most are
+  // a use or a release that went well, `{ object: id }`: one per object serves them all (nothing
+  // changes an outcome once made), as does one empty list of objects an acquire threw away.
+  const plainOutcomes: StepOutcome[] = [];
+  const plain = (id: number): StepOutcome => (plainOutcomes[id] ??= { object: id });
 
   // A small coroutine that hands the step to the one for its kind: a generator keeps every local
   // of its function alive while it waits, and one holding every kind's would be made per step.
@@ -142,7 +149,9 @@ export function createStepPlayer(state: RunState, rules: StepRules): StepPlayer 
   }
 
   function discardedOf(task: Task): { discarded?: number[] } {
-    return validates ? { discarded: [...rt.scratchOf(task)!.discarded] } : {};
+    if (!validates) return {};
+    const discarded = rt.scratchOf(task)!.discarded;
+    return { discarded: discarded.length === 0 ? NONE_DISCARDED : [...discarded] };
   }
 
   function* doRelease(step: Step, client: ClientRecord | null): Op<StepOutcome> {
@@ -186,7 +195,7 @@ export function createStepPlayer(state: RunState, rules: StepRules): StepPlayer 
       rt.changed(client);
     }
     rt.emit({ type: 'object.released' }, { object: obj.id });
-    return { object: obj.id };
+    return plain(obj.id);
   }
 
   /** `use` (write) and `read` on the client's newest object. */
@@ -201,7 +210,7 @@ export function createStepPlayer(state: RunState, rules: StepRules): StepPlayer 
       rt.emit({ type: 'object.read', sees: obj.state }, { object: obj.id });
       return { object: obj.id, sees: obj.state };
     }
-    return { object: obj.id };
+    return plain(obj.id);
   }
 
   /** Write to an object (or just check it answers); returns a problem, or null when it worked. */

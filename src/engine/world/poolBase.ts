@@ -2,7 +2,7 @@
  * The pool base class, and the tracing that tags each event with the pool method that ran it.
  */
 import { PoolExhausted, type Op } from '../core';
-import type { LineId } from '../types';
+import { lineId } from './kept';
 import type { Pooled } from './resources';
 import type { Runtime } from './runtime';
 import { Shelf } from './shelf';
@@ -60,17 +60,17 @@ function traceMethods(pool: object, rt: Runtime): void {
               // the events that follow, once it has done it.
               const obj = first as Pooled;
               const parent = task?.ops.at(-2) ?? name;
-              const line: LineId = `${parent}.validate`;
+              const line = lineId(parent, 'validate');
               const scratch = rt.scratchOf(task);
               if (scratch && !result) scratch.discarded.push(obj.id);
               rt.emit({ type: 'object.validated', ok: Boolean(result) }, { object: obj.id, line });
-              if (scratch) scratch.lastLine = result ? `${parent}.valid` : line;
+              if (scratch) scratch.lastLine = result ? lineId(parent, 'valid') : line;
             }
             return result;
           } catch (error) {
             if (error instanceof PoolExhausted && !reported.has(error)) {
               reported.add(error);
-              const line: LineId = `${name}.refuse`;
+              const line = lineId(name, 'refuse');
               const scratch = rt.scratchOf(task);
               if (scratch) scratch.lastLine = line;
               rt.emit({ type: 'pool.exhausted', message: error.message }, { line });

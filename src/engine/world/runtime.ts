@@ -6,7 +6,7 @@
 import { createRng, delay, Sim, type Op, type Rng, type Task } from '../core';
 import type { Costs, EventBody, LineId, PoolEvent, World } from '../types';
 import { Holds, type Hold } from './holds';
-import { KeptOnce, mix } from './kept';
+import { KeptOnce, lineId, mix } from './kept';
 import { sameItems } from './places';
 import { noteReader } from './readers';
 import type { ClientRecord, PoolState, StepScratch } from './records';
@@ -155,7 +155,7 @@ export class Runtime {
   /** The code line a primitive of `kind` is running, from the pool method the caller is inside. */
   lineFor(kind: string): LineId | null {
     const op = this.sim.current?.ops.at(-1);
-    return op === undefined ? null : `${op}.${kind}`;
+    return op === undefined ? null : lineId(op, kind);
   }
 
   /** No event is kept or listened to: events are only counted (a batch run). */

@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../run';
-import type { ClientView, LevelId, Place, PoolView, Scenario, Step } from '../types';
+import type { ClientView, LevelId, Place, PoolView, Scenario, Step, StepOutcome } from '../types';
 
 /** `count` rounds of each reader borrowing, writing and returning; `together`: each round's borrows at once. */
 function rounds(level: LevelId, readers: number, count: number, options: Scenario['options'], together = false) {
@@ -104,4 +104,37 @@ describe('recorded worlds share what they drew before', () => {
     expect(c.mostViewsAlike).toBe(1);
     expect(c.mostListsAlike).toBe(1);
   });
+});
+
+describe('recorded step outcomes share what they said before', () => {
+  it.each([
+    ['level1', { size: 4 }],
+    ['level3', { maxSize: 4 }],
+    ['database', { maxSize: 4 }],
+  ] as const)(
+    '%s: one outcome per object for a use or release that went well, one empty throw-away list',
+    (level, options) => {
+      const { steps, events } = runScenario(rounds(level, 4, 10, options, true), { record: true });
+      const plain = new Map<string, Set<StepOutcome>>();
+      const emptyDiscards = new Set<readonly number[]>();
+      for (const s of steps) {
+        const o = s.outcome;
+        if (Object.keys(o).join() === 'object') {
+          const seen = plain.get(JSON.stringify(o)) ?? new Set<StepOutcome>();
+          seen.add(o);
+          plain.set(JSON.stringify(o), seen);
+        }
+        if (o.discarded?.length === 0) emptyDiscards.add(o.discarded);
+      }
+      // Four readers at once, four objects, each used and returned ten times: one outcome each, not twenty.
+      expect(plain.size).toBe(4);
+      for (const seen of plain.values()) expect(seen.size).toBe(1);
+      // A level that checks before lending reports an empty list at every acquire: one list for all.
+      expect(emptyDiscards.size).toBe(level === 'database' ? 1 : 0);
+      // The `step.finished` event carries the same outcome as the step's report.
+      const finished = events.flatMap((e) => (e.type === 'step.finished' ? [e] : []));
+      expect(finished).toHaveLength(steps.length);
+      for (const e of finished) expect(e.outcome).toBe(steps[e.index]!.outcome);
+    },
+  );
 });
