@@ -124,8 +124,8 @@ test.describe('on a 360 px phone', () => {
   test.use({ viewport: { width: 360, height: 740 } });
 
   test('the press keeps "ready at …" inside it, two connections at the press at once', async ({ lab, page }) => {
-    // "Four readers at once", just after Connection 4 starts opening for D (event 18).
-    await lab.open('?level=database&scenario=race-database&step=19');
+    // "Four readers at once", just after Connection 4 starts opening for D (event 20).
+    await lab.open('?level=database&scenario=race-database&step=21');
     const texts = page.locator('.station--press .progress__text');
     await expect(texts).toHaveCount(2);
     const spill = await page.locator('.station--press').evaluate((press) => {

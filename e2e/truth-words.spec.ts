@@ -52,8 +52,8 @@ test('a callout says "object 2": no more — database "A connection dies while b
   await expect(lab.warnings).not.toContainText(/\b\d+ objects\b/);
 });
 
-test('the code pointer is wrong: no more — Level 4 "A crash inside the safe block", moment 7', async ({ lab }) => {
-  await lab.open('?level=level4&scenario=crash-inside-with-level4&step=7');
+test('the code pointer is wrong: no more — Level 4 "A crash inside the safe block", moment 8', async ({ lab }) => {
+  await lab.open('?level=level4&scenario=crash-inside-with-level4&step=8');
   await expect(lab.narration).toContainText('wrote “half a thought”');
   const status = lab.code.locator('.code__status');
   await expect(status).not.toHaveAttribute('data-step', /^acquire\./);

@@ -290,6 +290,12 @@ export type EventBody =
       readonly error: string | null;
     }
   | { readonly type: 'object.validated'; readonly ok: boolean }
+  /**
+   * The level's borrowed counter (`inUseCount`) moved by `by` (+1 or −1), at the line that moved it;
+   * the event's `inUse` is its new value. `object`: the one being counted, when the call has it in
+   * hand (taken off the shelf, or on its way back), else null (counted before it is made).
+   */
+  | { readonly type: 'pool.counted'; readonly by: number }
   | { readonly type: 'object.closed' }
   | { readonly type: 'object.destroyed'; readonly reason: string }
   | { readonly type: 'object.written'; readonly value: string }

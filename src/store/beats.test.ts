@@ -147,3 +147,36 @@ describe('the operation of a statement', () => {
     ]);
   });
 });
+
+describe('the borrowed counter', () => {
+  for (const { id, events } of runs) {
+    const beats = beatsOf(events);
+    if (!events.some((e) => e.type === 'pool.counted')) continue;
+    it(`${id}: moves only in the beat of the reader whose call moved it`, () => {
+      let before = events[0]!.inUse;
+      for (const b of beats) {
+        const own = events.slice(b.first, b.last + 1).filter((e) => e.type === 'pool.counted');
+        const moved = own.reduce((sum, e) => sum + (e.type === 'pool.counted' ? e.by : 0), 0);
+        expect(events[b.last]!.inUse).toBe((before ?? 0) + moved);
+        for (const e of own) expect(e.client).toBe(b.client);
+        before = events[b.last]!.inUse;
+      }
+    });
+  }
+
+  it('says so where a connection passes its check, in the race of four readers', () => {
+    const events = eventsOf('race-database');
+    const beats = beatsOf(events);
+    const said = narrateBeats(events, beats, 'database');
+    const checks = beats.flatMap((b, i) =>
+      events.slice(b.first, b.last + 1).some((e) => e.type === 'object.validated')
+        ? [`${b.client}: ${said[i]} [${events[b.last]!.inUse}]`]
+        : [],
+    );
+    // C and D counted the two they went to open (1, 2); A and B count theirs once checked (3, 4).
+    expect(checks).toEqual([
+      'A: Connection 2 passed the check, so it can be lent, and the pool counts it: inUseCount is 3 now. [3]',
+      'B: Connection 1 passed the check, so it can be lent, and the pool counts it: inUseCount is 4 now. [4]',
+    ]);
+  });
+});

@@ -79,6 +79,8 @@ export function operationOf(e: PoolEvent): Operation | null {
     if (e.sql === 'ROLLBACK' || e.sql === 'DISCARD ALL' || e.sql === 'COMMIT') return 'release';
     return 'use';
   }
+  // The borrowed counter goes up as an object is lent, down as one comes back.
+  if (e.type === 'pool.counted') return e.by > 0 ? 'acquire' : 'release';
   return OPERATION_OF[e.type] ?? null;
 }
 

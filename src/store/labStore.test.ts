@@ -357,7 +357,8 @@ describe('createLabStore', () => {
     const a = store.getState().actions;
     a.loadStory('dirty');
     const ends = new Set(store.getState().beats.map((b) => b.last));
-    for (let k = 0; k < 200 && store.getState().playing; k++) {
+    // 20 s of playing at most (the story plays in about 11).
+    for (let k = 0; k < 400 && store.getState().playing; k++) {
       a.advance(50);
       expect(ends.has(store.getState().cursor)).toBe(true);
     }

@@ -25,6 +25,7 @@ const ALL_TYPES: Record<EventType, true> = {
   'statement.started': true,
   'statement.finished': true,
   'object.validated': true,
+  'pool.counted': true,
   'object.closed': true,
   'object.destroyed': true,
   'object.written': true,

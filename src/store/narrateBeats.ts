@@ -44,6 +44,7 @@ const HEADLINE: readonly PoolEvent['type'][] = [
   'statement.started',
   'object.validated',
   'statement.finished',
+  'pool.counted',
   'object.reset',
   'object.created',
   'object.closed',
@@ -103,6 +104,12 @@ export function beatSentence(events: readonly PoolEvent[], sentences: readonly s
   const creating = find('object.creating');
   if (e.type === 'object.validated' && !e.ok && creating !== undefined)
     return `${open(text)} — ${onward(sentences[creating] ?? '')}`;
+
+  // Checked, then counted at once: the count moves here, in this reader's beat, and the sentence says so.
+  const counted = find('pool.counted');
+  const count = counted === undefined ? undefined : events[counted];
+  if (e.type === 'object.validated' && e.ok && count?.type === 'pool.counted')
+    return `${open(text)}, and the pool counts it: inUseCount is ${count.inUse} now.`;
 
   const released = find('object.released');
   if (e.type === 'object.handedoff' && released !== undefined) return sentences[released] ?? text;

@@ -28,6 +28,7 @@ function beatOf(e: PoolEvent): number {
     case 'step.started':
     case 'step.finished':
     case 'pool.opening':
+    case 'pool.counted': // the counter's move: a figure changes, nothing on the stage moves
       return SHORT_BEAT_MS;
     case 'monitor.warned':
       return BEAT_MS * 1.5;

@@ -2,7 +2,7 @@
  * The shape of a level's record in the registry, and what a level offers the runner.
  */
 import type { BoundKind, LevelId, LevelOptions, Lends, StepKind, WarningKind } from '../types';
-import type { Op, PoolBase, Pooled, Runtime, Waiting } from '../world';
+import type { CountLines, Op, PoolBase, Pooled, Runtime, Waiting } from '../world';
 import type { OptionName, OptionSpecs } from './options';
 
 /** What every level offers the runner, beyond the base class. */
@@ -62,6 +62,11 @@ export interface LevelInfo {
    * block method's `set` line where its source marks one, else (the default) its `body` line.
    */
   readonly blockStatements?: 'set' | 'body';
+  /**
+   * The lines that move its own borrowed counter (`inUseCount`), for the levels that keep one: each
+   * move is an event of its own at its line (`countMoves` in world/poolBase.ts).
+   */
+  readonly counts?: CountLines;
   /** Its own bugs (the monitor's warnings its code lets happen), each with the level that fixes it. */
   readonly fixedBy: { readonly [W in WarningKind]?: LevelId };
   /** The text's problems this level fixes: the bugs of earlier levels whose `fixedBy` is this one. */

@@ -56,3 +56,46 @@ describe('code lines', () => {
     expect(markersOf('level2')).not.toContain('acquire.validate');
   });
 });
+
+describe('the borrowed counter’s lines', () => {
+  /** The markers on the lines of a level's source that move `inUseCount`. */
+  function countingMarkers(level: LevelId): Set<string> {
+    const source = readFileSync(new URL(`./${LEVELS[level].source}`, import.meta.url), 'utf8');
+    return new Set([...source.matchAll(/^.*inUseCount [-+]= 1;.*\/\/ @step ([\w.]+)\s*$/gm)].map((m) => m[1]!));
+  }
+
+  it.each(textLevels)('%s: names every line that moves the counter, and no other', (level) => {
+    const counts = LEVELS[level].counts;
+    const marked = countingMarkers(level);
+    if (counts === undefined) {
+      expect(marked.size).toBe(0);
+      return;
+    }
+    expect(new Set([counts.taken, counts.made, counts.returned])).toEqual(marked);
+  });
+
+  it.each(textLevels.filter((l) => LEVELS[l].counts !== undefined))(
+    '%s: each move of the counter is an event at its line, with the count it moved to',
+    (level) => {
+      const result = play({ level, options: { maxSize: 3 }, steps: tour(level) });
+      const counts = LEVELS[level].counts!;
+      let before = 0;
+      let moves = 0;
+      for (const e of result.events) {
+        if (e.type === 'pool.counted') {
+          moves++;
+          expect(e.inUse).toBe(before + e.by);
+          expect([counts.taken, counts.made, counts.returned]).toContain(e.line);
+          expect(e.line === counts.returned).toBe(e.by < 0);
+        } else {
+          // No other event moves the count: every move has its own moment.
+          expect(e.inUse).toBe(before);
+        }
+        before = e.inUse!;
+      }
+      expect(moves).toBeGreaterThan(4);
+      const lines = new Set(result.events.flatMap((e) => (e.type === 'pool.counted' ? [e.line] : [])));
+      expect(lines).toEqual(new Set([counts.taken, counts.made, counts.returned]));
+    },
+  );
+});

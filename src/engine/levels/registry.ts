@@ -119,6 +119,7 @@ const RECORDS: Record<LevelId, Omit<LevelInfo, 'solves'>> = {
     steps: BASIC_STEPS,
     source: 'level2.ts',
     shelf: true,
+    counts: { taken: 'acquire.pop', made: 'acquire.create', returned: 'release.push' },
     validates: false,
     queues: false,
     fixedBy: {
@@ -145,6 +146,7 @@ const RECORDS: Record<LevelId, Omit<LevelInfo, 'solves'>> = {
     steps: BASIC_STEPS,
     source: 'level3.ts',
     shelf: true,
+    counts: { taken: 'acquire.pop', made: 'acquire.create', returned: 'release.push' },
     validates: false,
     queues: false,
     fixedBy: {
@@ -178,6 +180,7 @@ const RECORDS: Record<LevelId, Omit<LevelInfo, 'solves'>> = {
     steps: WITH_STEPS,
     source: 'level4.ts',
     shelf: true,
+    counts: { taken: 'acquire.pop', made: 'acquire.create', returned: 'release.push' },
     validates: false,
     queues: false,
     fixedBy: {
@@ -214,6 +217,7 @@ const RECORDS: Record<LevelId, Omit<LevelInfo, 'solves'>> = {
     steps: DATABASE_STEPS,
     source: 'database.ts',
     shelf: true,
+    counts: { taken: 'acquire.valid', made: 'acquire.create', returned: 'release.push' },
     validates: true,
     queues: false,
     fixedBy: {

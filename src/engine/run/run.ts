@@ -8,7 +8,7 @@ import { EngineFailure, ScenarioError } from '../core';
 import { boundOf, levelInfo, resolveCosts, resolveOptions, type RunnablePool } from '../levels';
 import { createMonitor } from '../monitor';
 import type { PoolEvent, Scenario, Step, StepOutcome, WarningKind, World } from '../types';
-import { Runtime, type PoolState } from '../world';
+import { countMoves, Runtime, type PoolState } from '../world';
 import { recordChoices, type ChoiceOptions, type ChoicePoint } from './choices';
 import { reportAgain, reportOfStep, stepRun, stepRuns, type StepReport } from './records';
 import { notDone } from './grow';
@@ -91,6 +91,7 @@ export function openRun(scenario: Scenario, options: RunOptions = {}): OpenRun {
   for (const step of scenario.steps)
     if (step.client !== undefined) rt.stepCounts.set(step.client, (rt.stepCounts.get(step.client) ?? 0) + 1);
   const pool: RunnablePool = info.make(rt, scenario.options);
+  if (info.counts) countMoves(pool, rt, info.counts);
   const state: RunState = {
     rt,
     pool,

@@ -78,6 +78,12 @@ export class Holds {
     for (const hold of [...this.of(id)]) this.drop(id, hold.task);
   }
 
+  /** An object `task`'s call has in hand (the first found), or null. */
+  inHand(task: Task | null): number | null {
+    for (const [id, list] of this.byObject) for (const h of list) if (h.task === task) return id;
+    return null;
+  }
+
   /** `task`'s call has ended: whatever it still held and did not put anywhere is let go. */
   end(task: Task | null): void {
     // drop() may delete the entry it is at: a Map's iteration allows that.

@@ -6,7 +6,8 @@
 export { Parking, PoolError, PoolExhausted, TIMED_OUT } from '../core';
 export type { Op, Timer } from '../core';
 export { Line } from './line';
-export { PoolBase } from './poolBase';
+export { countMoves, PoolBase } from './poolBase';
+export type { CountLines } from './poolBase';
 export type { ClientRecord, PoolState, StepScratch, Waiting } from './records';
 export { Book, Connection } from './resources';
 export type { Pooled } from './resources';

@@ -2,6 +2,7 @@
  * The pool base class, and the tracing that tags each event with the pool method that ran it.
  */
 import { PoolExhausted, type Op } from '../core';
+import type { LineId } from '../types';
 import { lineId } from './kept';
 import type { Pooled } from './resources';
 import type { Runtime } from './runtime';
@@ -88,3 +89,42 @@ function traceMethods(pool: object, rt: Runtime): void {
 }
 
 const reported = new WeakSet<Error>();
+
+/** The `// @step` lines that move a level's borrowed counter (see `countMoves`). */
+export interface CountLines {
+  /** In `acquire`, for an object taken off the shelf (and checked, where the level checks). */
+  readonly taken: LineId;
+  /** In `acquire`, for an object about to be made. */
+  readonly made: LineId;
+  /** In `release`. */
+  readonly returned: LineId;
+}
+
+/**
+ * The level's own borrowed counter (`inUseCount`, a plain field in its class) made to say when it
+ * moves: each change is an event of its own (`pool.counted`) at the line that made it. Without it,
+ * a change no event follows at once (a count made before a wait) showed first in another reader's
+ * event, as if that reader had moved it. The class's code is unchanged: its field becomes an
+ * accessor on the instance, set up once the class has made it.
+ */
+export function countMoves(pool: object, rt: Runtime, lines: CountLines): void {
+  let value = (pool as { inUseCount: number }).inUseCount;
+  Object.defineProperty(pool, 'inUseCount', {
+    get: () => value,
+    set: (next: number) => {
+      const by = next - value;
+      value = next;
+      if (by === 0) return;
+      const task = rt.sim.current;
+      const object = rt.holds.inHand(task);
+      // An acquire counts what it took off the shelf (after taking and checking it), or what it will
+      // take (the levels that count first, then pop): either way the shelf had one. With the shelf
+      // empty and nothing in hand, it counts one it is about to make.
+      const taken = object !== null || rt.poolState().available.length > 0;
+      const line = task?.ops.at(-1) === 'release' ? lines.returned : taken ? lines.taken : lines.made;
+      rt.emitAt({ type: 'pool.counted', by }, object, line);
+    },
+    enumerable: true,
+    configurable: true,
+  });
+}

@@ -180,6 +180,15 @@ export class Runtime {
     this.post(body, task?.client ?? null, obj?.id ?? null, line);
   }
 
+  /** Record an event done by the running client at a line its caller knows (the line it lit stays lit). */
+  emitAt(body: EventBody, object: number | null, line: LineId): void {
+    const task = this.sim.current;
+    if (!this.lines) return this.post(body, task?.client ?? null, object, null);
+    const scratch = this.scratchOf(task);
+    if (scratch) scratch.lastLine = line;
+    this.post(body, task?.client ?? null, object, line);
+  }
+
   emit(body: EventBody, at: EmitAt = NOWHERE): void {
     const task = this.sim.current;
     const line = at.line !== undefined ? at.line : this.lines ? (this.scratchOf(task)?.lastLine ?? null) : null;
