@@ -106,6 +106,39 @@ test.describe('at 1280×600', () => {
     });
   });
 
+  test('the transport stays put under the pointer: stepping never moves it back up, and stepping back never moves it', async ({
+    lab,
+    page,
+  }) => {
+    const step = page.getByRole('button', { name: 'Step forward', exact: true });
+    const back = page.getByRole('button', { name: 'Step back', exact: true });
+    const top = async () => Math.round((await step.boundingBox())!.y);
+    // The two stories whose scene changed height most often, moment to moment.
+    for (const id of ['race-database', 'double-release-database']) {
+      await lab.open(`?level=database&scenario=${id}&step=0`);
+      await lab.key('End');
+      const last = await lab.momentNumber();
+      await lab.key('Home');
+      const forward = [await top()];
+      for (let m = 1; m <= last; m++) {
+        await step.click();
+        await expect(lab.position).toContainText(`Moment ${m} of`);
+        forward.push(await top());
+      }
+      for (let i = 1; i < forward.length; i++)
+        expect(forward[i], `${id}: moment ${i} moved Step forward up`).toBeGreaterThanOrEqual(forward[i - 1]!);
+      const held = forward.at(-1)!;
+      for (let m = last - 1; m >= 1; m--) {
+        await back.click();
+        await expect(lab.position).toContainText(`Moment ${m} of`);
+        expect(await top(), `${id}: back at moment ${m}`).toBe(held);
+      }
+      // Another story on the stage starts from its own height again.
+      await lab.open('?level=database&step=0');
+      expect(await top()).toBeLessThan(held);
+    }
+  });
+
   test('P toggles presentation mode, is listed with the shortcuts, and obeys their switch', async ({ lab, page }) => {
     await lab.level('level1');
     await expect(page.getByRole('region', { name: 'Playback' })).toContainText('P presentation mode');

@@ -14,6 +14,7 @@ import { killableOf } from '../../store/manual';
 import { selectLevel, selectRun, selectWorld } from '../../store/selectors';
 import type { LabState } from '../../store/labStore';
 import { useLabActions, useLabShallow, useLabStore } from '../hooks/labStore';
+import { useHeightRatchet } from '../hooks/useHeightRatchet';
 import { Clock } from './Clock';
 import { Counter } from './Counter';
 import { Counters } from './Counters';
@@ -56,9 +57,20 @@ export function Stage({ killMode = false, onKilled, title = 'The library', capti
   const titleId = useId();
   const words = wordsOf(level);
   const [table, setTable] = useState(false);
+  // The scene keeps the tallest height it has had in this run, so the transport under it stays put
+  // while the learner steps (hooks/useHeightRatchet.ts); opening the table or the kill hint starts
+  // it again, and so does closing them.
+  const heldFor = useMemo(() => ({ run, table, killMode }), [run, table, killMode]);
+  const sceneRef = useHeightRatchet<HTMLElement>(heldFor);
 
   return (
-    <section className="panel stage scene" aria-labelledby={titleId} data-t={world.t} data-move-ms={moveMs}>
+    <section
+      ref={sceneRef}
+      className="panel stage scene"
+      aria-labelledby={titleId}
+      data-t={world.t}
+      data-move-ms={moveMs}
+    >
       <div className="scene__head">
         <h2 id={titleId}>{title}</h2>
         <div className="scene__tools">
