@@ -292,10 +292,11 @@ export type EventBody =
   | { readonly type: 'object.validated'; readonly ok: boolean }
   /**
    * The level's borrowed counter (`inUseCount`) moved by `by` (+1 or −1), at the line that moved it;
-   * the event's `inUse` is its new value. `object`: the one being counted, when the call has it in
-   * hand (taken off the shelf, or on its way back), else null (counted before it is made).
+   * the event's `inUse` is its new value. `of`: what it counts — an object taken off the shelf (or
+   * about to be, for a level that counts before it pops), one about to be made, or one coming back.
+   * `object`: the one counted, when the call has it in hand, else null.
    */
-  | { readonly type: 'pool.counted'; readonly by: number }
+  | { readonly type: 'pool.counted'; readonly by: number; readonly of: 'taken' | 'made' | 'returned' }
   | { readonly type: 'object.closed' }
   | { readonly type: 'object.destroyed'; readonly reason: string }
   | { readonly type: 'object.written'; readonly value: string }

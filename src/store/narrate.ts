@@ -147,11 +147,14 @@ function sentence(e: PoolEvent, level: LevelId | undefined, told: Told): string 
         : e.available.length > 0
           ? `${obj()} failed the check: it is dead, so the pool closes it and tries the next one on the shelf.`
           : `${obj()} failed the check: it is dead, so the pool closes it, and the shelf is empty.`;
-    case 'pool.counted':
-      if (e.by < 0) return `The pool counts ${obj()} back in: inUseCount is ${e.inUse} now.`;
+    case 'pool.counted': {
+      const now = `inUseCount is ${e.inUse} now`;
+      if (e.of === 'returned') return `The pool counts ${obj()} back in: ${now}.`;
+      if (e.of === 'made') return `The pool counts one more ${noun} as lent before it is made: ${now}.`;
       return e.object === null
-        ? `The pool counts a ${noun} as lent before it is made: inUseCount is ${e.inUse} now.`
-        : `The pool counts ${obj()} as lent: inUseCount is ${e.inUse} now.`;
+        ? `The pool counts one more ${noun} as lent, then takes it off the shelf: ${now}.`
+        : `The pool counts ${obj()} as lent: ${now}.`;
+    }
     case 'object.closed':
       return `${obj()} is closed and goes to the bin.`;
     case 'object.destroyed':

@@ -85,8 +85,8 @@ describe('the borrowed counter’s lines', () => {
         if (e.type === 'pool.counted') {
           moves++;
           expect(e.inUse).toBe(before + e.by);
-          expect([counts.taken, counts.made, counts.returned]).toContain(e.line);
-          expect(e.line === counts.returned).toBe(e.by < 0);
+          expect(e.line).toBe(counts[e.of]);
+          expect(e.of === 'returned').toBe(e.by < 0);
         } else {
           // No other event moves the count: every move has its own moment.
           expect(e.inUse).toBe(before);

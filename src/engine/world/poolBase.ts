@@ -120,9 +120,13 @@ export function countMoves(pool: object, rt: Runtime, lines: CountLines): void {
       // An acquire counts what it took off the shelf (after taking and checking it), or what it will
       // take (the levels that count first, then pop): either way the shelf had one. With the shelf
       // empty and nothing in hand, it counts one it is about to make.
-      const taken = object !== null || rt.poolState().available.length > 0;
-      const line = task?.ops.at(-1) === 'release' ? lines.returned : taken ? lines.taken : lines.made;
-      rt.emitAt({ type: 'pool.counted', by }, object, line);
+      const of =
+        task?.ops.at(-1) === 'release'
+          ? 'returned'
+          : object !== null || rt.poolState().available.length > 0
+            ? 'taken'
+            : 'made';
+      rt.emitAt({ type: 'pool.counted', by, of }, object, lines[of]);
     },
     enumerable: true,
     configurable: true,
