@@ -164,19 +164,21 @@ describe('the borrowed counter', () => {
     });
   }
 
-  it('says so where a connection passes its check, in the race of four readers', () => {
+  it('says so where the count is the point, in the race of four readers', () => {
     const events = eventsOf('race-database');
     const beats = beatsOf(events);
     const said = narrateBeats(events, beats, 'database');
-    const checks = beats.flatMap((b, i) =>
-      events.slice(b.first, b.last + 1).some((e) => e.type === 'object.validated')
+    const counted = beats.flatMap((b, i) =>
+      b.client !== null && events.slice(b.first, b.last + 1).some((e) => e.type === 'pool.counted')
         ? [`${b.client}: ${said[i]} [${events[b.last]!.inUse}]`]
         : [],
     );
-    // C and D counted the two they went to open (1, 2); A and B count theirs once checked (3, 4).
-    expect(checks).toEqual([
-      'A: Connection 2 passed the check, so it can be lent, and the pool counts it: inUseCount is 3 now. [3]',
-      'B: Connection 1 passed the check, so it can be lent, and the pool counts it: inUseCount is 4 now. [4]',
+    // C and D count the two they go to open (1, 2); A and B count theirs once checked (3, 4).
+    expect(counted).toEqual([
+      'C: Opening Connection 3 for Reader C: the handshake with the database takes 154 ms, and the pool has counted it already: inUseCount is 1 now. [1]',
+      'D: Opening Connection 4 for Reader D: the handshake with the database takes 129 ms, and the pool has counted it already: inUseCount is 2 now. [2]',
+      'A: Connection 2 passed the check for Reader A, so it can be lent, and the pool counts it: inUseCount is 3 now. [3]',
+      'B: Connection 1 passed the check for Reader B, so it can be lent, and the pool counts it: inUseCount is 4 now. [4]',
     ]);
   });
 });

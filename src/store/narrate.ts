@@ -143,7 +143,7 @@ function sentence(e: PoolEvent, level: LevelId | undefined, told: Told): string 
         : `${e.sql} succeeded on ${obj()}.`;
     case 'object.validated':
       return e.ok
-        ? `${obj()} passed the check, so it can be lent.`
+        ? `${obj()} passed the check${e.client === null ? '' : ` for Reader ${e.client}`}, so it can be lent.`
         : e.available.length > 0
           ? `${obj()} failed the check: it is dead, so the pool closes it and tries the next one on the shelf.`
           : `${obj()} failed the check: it is dead, so the pool closes it, and the shelf is empty.`;

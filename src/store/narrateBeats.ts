@@ -105,11 +105,14 @@ export function beatSentence(events: readonly PoolEvent[], sentences: readonly s
   if (e.type === 'object.validated' && !e.ok && creating !== undefined)
     return `${open(text)} — ${onward(sentences[creating] ?? '')}`;
 
-  // Checked, then counted at once: the count moves here, in this reader's beat, and the sentence says so.
+  // The count moves in this reader's beat, and where it is the point (counted once checked, or
+  // counted before the object exists: the database's race) the sentence says so.
   const counted = find('pool.counted');
   const count = counted === undefined ? undefined : events[counted];
   if (e.type === 'object.validated' && e.ok && count?.type === 'pool.counted')
     return `${open(text)}, and the pool counts it: inUseCount is ${count.inUse} now.`;
+  if (e.type === 'object.creating' && count?.type === 'pool.counted' && count.of === 'made')
+    return `${open(text)}, and the pool has counted it already: inUseCount is ${count.inUse} now.`;
 
   const released = find('object.released');
   if (e.type === 'object.handedoff' && released !== undefined) return sentences[released] ?? text;

@@ -115,6 +115,7 @@ export function countMoves(pool: object, rt: Runtime, lines: CountLines): void {
       const by = next - value;
       value = next;
       if (by === 0) return;
+      if (rt.unheard) return rt.countUnheard(); // a batch run: nobody reads the event
       const task = rt.sim.current;
       const object = rt.holds.inHand(task);
       // An acquire counts what it took off the shelf (after taking and checking it), or what it will
