@@ -184,6 +184,14 @@ export interface PoolView {
   /** The level's own borrowed counter, for levels that keep one. */
   readonly inUse: number | null;
   /**
+   * What that counter should say, for levels that keep one (else null): one for each reader
+   * holding an object (each reader on its own, as each was lent it), one for each acquire that has
+   * counted what it has not handed over yet, and one for each release that has taken an object back
+   * and not counted it back yet. The counter differs from it once a bug has made it wrong (a double
+   * release, a crash, a release that failed).
+   */
+  readonly owed: number | null;
+  /**
    * Objects in readers' hands right now (distinct objects with at least one holder). The pool's own
    * counter is `inUse`; on Levels 2–4 and the database pool, `inUse - held` is the leak.
    */

@@ -13,6 +13,8 @@ export interface Tally {
   readonly onShelf: number;
   /** The pool's own counter of what is out (null: the level keeps none, as Level 1). */
   readonly counted: number | null;
+  /** What that counter should say, from the engine (`PoolView.owed`; null: the level keeps none). */
+  readonly owed: number | null;
   /** Distinct objects in readers' hands. */
   readonly held: number;
   /** Objects made or being made so far: the ones still at the press count (see `atPress`). */
@@ -65,6 +67,7 @@ export function tallyOf(world: World): Tally {
   return {
     onShelf: world.pool.available.length,
     counted: world.pool.inUse,
+    owed: world.pool.owed,
     held: world.pool.held,
     created: world.pool.created,
     atPress,
@@ -96,6 +99,8 @@ export interface CountWords {
   readonly gap: string | null;
   /** The difference is a fault (a leak, or a count below what readers hold), not objects on their way. */
   readonly bad: boolean;
+  /** What the counter should say, from the engine, when it says something else (else null). */
+  readonly should: number | null;
 }
 
 const are = (n: number) => (n === 1 || n === -1 ? 'is' : 'are');
@@ -122,9 +127,37 @@ function wherePhrase(at: OnTheWayAt | undefined): string {
 }
 
 export function countWords(
-  t: Pick<Tally, 'counted' | 'held' | 'lost' | 'onTheWay'> & { readonly onTheWayAt?: OnTheWayAt | undefined },
+  t: Pick<Tally, 'counted' | 'held' | 'lost' | 'onTheWay'> & {
+    readonly onTheWayAt?: OnTheWayAt | undefined;
+    /** What the counter should say (the engine's); missing: judged from the other figures alone. */
+    readonly owed?: number | null | undefined;
+  },
   words: Pick<ThingWords, 'thing' | 'things'>,
 ): CountWords {
+  const said = gapWords(t, words);
+  // The engine knows what the counter should say: a count that differs from it is wrong, whatever
+  // the difference from the readers' hands seems to explain (after a double release the count can
+  // equal what readers hold, and still be one short of what is out).
+  const should = t.counted !== null && t.owed != null && t.counted !== t.owed ? t.owed : null;
+  return { ...said, bad: said.bad || should !== null, should };
+}
+
+/** What the count should be, as a sentence after the gap's (empty when the gap says it is wrong, or it is right). */
+export function shouldWords(said: CountWords): string {
+  if (said.should === null) return '';
+  const wrong = said.gap?.includes('wrong') ? 'It' : 'The pool’s count is wrong: it';
+  return ` ${wrong} should be ${said.should}.`;
+}
+
+/** The counts' words in one line of text (the table view). */
+export function countLine(said: CountWords): string {
+  return `${said.counted}. ${said.held}.${said.gap ? ` ${said.gap}` : ''}${shouldWords(said)}`;
+}
+
+function gapWords(
+  t: Pick<Tally, 'counted' | 'held' | 'lost' | 'onTheWay'> & { readonly onTheWayAt?: OnTheWayAt | undefined },
+  words: Pick<ThingWords, 'thing' | 'things'>,
+): Omit<CountWords, 'should'> {
   const base = { counted: countedWords(t.counted), held: heldWords(t.held) };
   if (t.counted === null || t.counted === t.held) return { ...base, gap: null, bad: false };
   const diff = t.counted - t.held;

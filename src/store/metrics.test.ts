@@ -86,6 +86,7 @@ describe('metricsAt', () => {
       t: world.t,
       shelf: world.pool.available.length,
       counted: world.pool.inUse,
+      owed: world.pool.owed,
       held: 0,
       created: world.pool.created,
       lost: 0,
@@ -118,8 +119,8 @@ function countedAfresh(events: readonly PoolEvent[], cursor: number): Metrics {
     }
     if (e.type === 'pool.exhausted' || e.type === 'acquire.rejected') refusals++;
     if (e.type === 'acquire.timedout') timeouts++;
-    const { onShelf, counted, held, created: made, lost, onTheWay } = tallyOf(e.world!);
-    const point = { t: e.t, shelf: onShelf, counted, held, created: made, lost, onTheWay };
+    const { onShelf, counted, owed, held, created: made, lost, onTheWay } = tallyOf(e.world!);
+    const point = { t: e.t, shelf: onShelf, counted, owed, held, created: made, lost, onTheWay };
     const prev = series.at(-1);
     if (!prev || JSON.stringify({ ...prev, t: 0 }) !== JSON.stringify({ ...point, t: 0 })) series.push(point);
   }

@@ -14,6 +14,8 @@ export interface MetricsPoint {
   readonly shelf: number;
   /** The pool's own counter: how many it thinks are out (null: the level keeps none). */
   readonly counted: number | null;
+  /** What that counter should say (the engine's; null: the level keeps none). */
+  readonly owed: number | null;
   /** Distinct objects in readers' hands. */
   readonly held: number;
   /** Objects made or being made so far, pre-filled ones included. */
@@ -57,12 +59,22 @@ export interface Metrics {
 
 function pointOf(e: PoolEvent): MetricsPoint {
   const world = e.world;
-  if (!world) return { t: e.t, shelf: e.available.length, counted: e.inUse, held: 0, created: 0, lost: 0, onTheWay: 0 };
-  const { onShelf, counted, held, created, lost, onTheWay } = tallyOf(world);
-  return { t: e.t, shelf: onShelf, counted, held, created, lost, onTheWay };
+  if (!world)
+    return {
+      t: e.t,
+      shelf: e.available.length,
+      counted: e.inUse,
+      owed: null,
+      held: 0,
+      created: 0,
+      lost: 0,
+      onTheWay: 0,
+    };
+  const { onShelf, counted, owed, held, created, lost, onTheWay } = tallyOf(world);
+  return { t: e.t, shelf: onShelf, counted, owed, held, created, lost, onTheWay };
 }
 
-const KEYS = ['shelf', 'counted', 'held', 'created', 'lost', 'onTheWay'] as const;
+const KEYS = ['shelf', 'counted', 'owed', 'held', 'created', 'lost', 'onTheWay'] as const;
 const samePoint = (a: MetricsPoint, b: MetricsPoint) => KEYS.every((k) => a[k] === b[k]);
 
 /** The running totals, each event's after it, `STRIDE` numbers an event in this order. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runScenario } from '../engine';
 import { doubleRelease } from './testing';
 import type { ObjectView, Place, World } from '../engine';
-import { countsOf, countWords, tallyOf } from './counts';
+import { countLine, countsOf, countWords, tallyOf } from './counts';
 import { ordinal, readersOf, waitingLine } from './readers';
 import { drawnAt, drawnOf, placeWords, shelfOf, whereOf } from './stage';
 
@@ -161,6 +161,7 @@ describe('counts', () => {
       held: 'Readers hold 1',
       gap: null,
       bad: false,
+      should: null,
     });
   });
 
@@ -217,11 +218,39 @@ describe('counts', () => {
 
   it('calls a difference of objects on their way what it is, not a leak', () => {
     const w = world([{ places: [{ at: 'desk', reader: 'A', work: 'reset' }] }]);
-    const t = { ...tallyOf(w), counted: 1, held: 0 };
+    const t = { ...tallyOf(w), counted: 1, owed: 1, held: 0 };
     expect(countWords(t, books)).toMatchObject({
       gap: '1 more than readers hold: 1 book on the way, at the desk.',
       bad: false,
     });
+  });
+
+  it('flags a count the engine says is wrong, even where the figures seem to explain it', () => {
+    const w = world([{ places: [{ at: 'desk', reader: 'A', work: 'reset' }] }]);
+    // One on its way back, already counted back in, and the count one short of that (a double
+    // release before): the difference seems explained, and is not.
+    const seems = countWords({ ...tallyOf(w), counted: 1, owed: 2, held: 0 }, books);
+    expect(seems).toMatchObject({
+      gap: '1 more than readers hold: 1 book on the way, at the desk.',
+      bad: true,
+      should: 2,
+    });
+    expect(countLine(seems)).toBe(
+      'The pool thinks 1 is out. Readers hold 0. 1 more than readers hold: 1 book on the way, at the desk. The pool’s count is wrong: it should be 2.',
+    );
+    // The count equals what readers hold, and is still wrong: one was counted back twice.
+    const equal = countWords({ ...tallyOf(w), counted: 0, owed: 1, held: 0 }, books);
+    expect(equal).toMatchObject({ gap: null, bad: true, should: 1 });
+    expect(countLine(equal)).toBe(
+      'The pool thinks 0 are out. Readers hold 0. The pool’s count is wrong: it should be 1.',
+    );
+    // Where the words already say the count is wrong, that is not said twice.
+    const said = countWords({ ...tallyOf(w), counted: 3, owed: 1, held: 0 }, books);
+    expect(countLine(said)).toBe(
+      'The pool thinks 3 are out. Readers hold 0. 3 more than readers hold: only 1 book on the way, at the desk; the pool’s count is wrong. It should be 1.',
+    );
+    // A right count says nothing more.
+    expect(countWords({ ...tallyOf(w), counted: 1, owed: 1, held: 0 }, books).should).toBeNull();
   });
 
   it('says where the objects on their way are, as the stage draws them', () => {
@@ -232,12 +261,15 @@ describe('counts', () => {
     ]);
     const t = tallyOf(w);
     expect(t.onTheWayAt).toEqual({ press: 2, counter: 1, desk: 0 });
-    expect(countWords({ ...t, counted: 3, held: 0 }, books).gap).toBe(
+    expect(countWords({ ...t, counted: 3, owed: 3, held: 0 }, books).gap).toBe(
       '3 more than readers hold: 3 books on the way (2 at the press, 1 at the counter).',
     );
     // The production pool counts a connection it is opening for a reader as out from the start.
     expect(
-      countWords({ ...t, counted: 1, held: 0, onTheWay: 1, onTheWayAt: { press: 1, counter: 0, desk: 0 } }, books).gap,
+      countWords(
+        { ...t, counted: 1, owed: 1, held: 0, onTheWay: 1, onTheWayAt: { press: 1, counter: 0, desk: 0 } },
+        books,
+      ).gap,
     ).toBe('1 more than readers hold: 1 book on the way, at the press.');
   });
 });

@@ -64,14 +64,14 @@ export class DatabasePool extends PoolBase<Connection> {
       // Validation waits on the server, and this connection is not counted yet.
       const alive = yield* this.validateConnection(conn); // @step acquire.validate
       if (alive) {
-        this.inUseCount += 1; // @step acquire.valid
+        this.inUseCount += 1; // @step acquire.count
         return conn; // @step acquire.valid
       }
       conn.close(); // dead: throw it away // @step acquire.close
     }
     const total = this.available.length + this.inUseCount;
     if (total < this.maxSize) {
-      this.inUseCount += 1; // @step acquire.create
+      this.inUseCount += 1; // @step acquire.countNew
       return yield* this.createConnection(); // @step acquire.create
     }
     throw new PoolExhausted('No connections available! Try again later.'); // @step acquire.refuse
@@ -80,7 +80,7 @@ export class DatabasePool extends PoolBase<Connection> {
   *release(conn: Connection): Op<void> {
     // On a dead connection ROLLBACK throws: the two lines below never run.
     yield* this.resetConnection(conn); // @step release.reset
-    this.inUseCount -= 1; // @step release.push
+    this.inUseCount -= 1; // @step release.count
     this.available.push(conn); // @step release.push
   }
 

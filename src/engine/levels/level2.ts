@@ -32,13 +32,13 @@ export class Level2Pool extends PoolBase<Book> {
 
   *acquire(): Op<Book> {
     if (this.available.length > 0) {
-      this.inUseCount += 1; // @step acquire.pop
+      this.inUseCount += 1; // @step acquire.count
       return this.available.pop(); // @step acquire.pop
     }
     // Can we create one more? Count it first, then build it.
     const total = this.available.length + this.inUseCount;
     if (total < this.maxSize) {
-      this.inUseCount += 1; // @step acquire.create
+      this.inUseCount += 1; // @step acquire.countNew
       return yield* this.createFunc(); // @step acquire.create
     }
     // Full, and everything is lent out: refuse now.
@@ -47,7 +47,7 @@ export class Level2Pool extends PoolBase<Book> {
 
   *release(obj: Book): Op<void> {
     // Trusts the caller: the same object released twice is counted off twice.
-    this.inUseCount -= 1; // @step release.push
+    this.inUseCount -= 1; // @step release.count
     this.available.push(obj); // @step release.push
   }
 }

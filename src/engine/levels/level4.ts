@@ -27,12 +27,12 @@ export class Level4Pool extends PoolBase<Book> {
 
   *acquire(): Op<Book> {
     if (this.available.length > 0) {
-      this.inUseCount += 1; // @step acquire.pop
+      this.inUseCount += 1; // @step acquire.count
       return this.available.pop(); // @step acquire.pop
     }
     const total = this.available.length + this.inUseCount;
     if (total < this.maxSize) {
-      this.inUseCount += 1; // @step acquire.create
+      this.inUseCount += 1; // @step acquire.countNew
       return yield* this.createFunc(); // @step acquire.create
     }
     throw new PoolExhausted('No objects available!'); // @step acquire.refuse
@@ -40,7 +40,7 @@ export class Level4Pool extends PoolBase<Book> {
 
   *release(obj: Book): Op<void> {
     yield* this.resetFunc(obj); // @step release.reset
-    this.inUseCount -= 1; // @step release.push
+    this.inUseCount -= 1; // @step release.count
     this.available.push(obj); // @step release.push
   }
 

@@ -88,8 +88,10 @@ describe('the borrowed counter’s lines', () => {
           expect(e.line).toBe(counts[e.of]);
           expect(e.of === 'returned').toBe(e.by < 0);
         } else {
-          // No other event moves the count: every move has its own moment.
+          // No other event moves the count: every move has its own moment, and no other moment
+          // lights a counting line (handing the object over is the line after it).
           expect(e.inUse).toBe(before);
+          expect([counts.taken, counts.made, counts.returned]).not.toContain(e.line);
         }
         before = e.inUse!;
       }

@@ -119,7 +119,7 @@ const RECORDS: Record<LevelId, Omit<LevelInfo, 'solves'>> = {
     steps: BASIC_STEPS,
     source: 'level2.ts',
     shelf: true,
-    counts: { taken: 'acquire.pop', made: 'acquire.create', returned: 'release.push' },
+    counts: { taken: 'acquire.count', made: 'acquire.countNew', returned: 'release.count' },
     validates: false,
     queues: false,
     fixedBy: {
@@ -146,7 +146,7 @@ const RECORDS: Record<LevelId, Omit<LevelInfo, 'solves'>> = {
     steps: BASIC_STEPS,
     source: 'level3.ts',
     shelf: true,
-    counts: { taken: 'acquire.pop', made: 'acquire.create', returned: 'release.push' },
+    counts: { taken: 'acquire.count', made: 'acquire.countNew', returned: 'release.count' },
     validates: false,
     queues: false,
     fixedBy: {
@@ -180,7 +180,7 @@ const RECORDS: Record<LevelId, Omit<LevelInfo, 'solves'>> = {
     steps: WITH_STEPS,
     source: 'level4.ts',
     shelf: true,
-    counts: { taken: 'acquire.pop', made: 'acquire.create', returned: 'release.push' },
+    counts: { taken: 'acquire.count', made: 'acquire.countNew', returned: 'release.count' },
     validates: false,
     queues: false,
     fixedBy: {
@@ -217,7 +217,7 @@ const RECORDS: Record<LevelId, Omit<LevelInfo, 'solves'>> = {
     steps: DATABASE_STEPS,
     source: 'database.ts',
     shelf: true,
-    counts: { taken: 'acquire.valid', made: 'acquire.create', returned: 'release.push' },
+    counts: { taken: 'acquire.count', made: 'acquire.countNew', returned: 'release.count' },
     validates: true,
     queues: false,
     fixedBy: {

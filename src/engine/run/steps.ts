@@ -117,6 +117,7 @@ export function createStepPlayer(state: RunState, rules: StepRules): StepPlayer 
 
   function lend(client: ClientRecord, obj: Pooled, source: Source, waited: number): void {
     client.holding.push({ id: obj.id, lease: rt.nextLease() });
+    rt.owe(-1); // what the acquire counted is now in the reader's hands
     client.call = null;
     rt.changed(client);
     obj.lends++;
@@ -164,7 +165,10 @@ export function createStepPlayer(state: RunState, rules: StepRules): StepPlayer 
     let letGo: { at: number; held: ClientRecord['holding'][number] } | null = null;
     if (client) {
       const at = client.holding.findLastIndex((h) => h.id === obj.id);
-      if (at >= 0) letGo = { at, held: client.holding.splice(at, 1)[0]! };
+      if (at >= 0) {
+        letGo = { at, held: client.holding.splice(at, 1)[0]! };
+        rt.owe(1); // the release has it now, until it counts it back
+      }
       rt.changed(client);
     }
     // From here the release has it in hand, on its way back, until it puts it somewhere.
@@ -272,7 +276,10 @@ export function createStepPlayer(state: RunState, rules: StepRules): StepPlayer 
       } finally {
         // The block lets go; the pool's guaranteed release takes it back from here.
         const at = client.holding.findLastIndex((h) => h.lease === lease);
-        if (at >= 0) client.holding.splice(at, 1);
+        if (at >= 0) {
+          client.holding.splice(at, 1);
+          rt.owe(1); // the guaranteed release has it now, until it counts it back
+        }
         client.call = 'returning';
         rt.changed(client);
         rt.holds.take(obj.id, task, client.name, 'back');

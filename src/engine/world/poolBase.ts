@@ -109,6 +109,7 @@ export interface CountLines {
  */
 export function countMoves(pool: object, rt: Runtime, lines: CountLines): void {
   let value = (pool as { inUseCount: number }).inUseCount;
+  rt.countsWatched = true;
   Object.defineProperty(pool, 'inUseCount', {
     get: () => value,
     set: (next: number) => {
@@ -127,6 +128,7 @@ export function countMoves(pool: object, rt: Runtime, lines: CountLines): void {
           : object !== null || rt.poolState().available.length > 0
             ? 'taken'
             : 'made';
+      rt.owe(of === 'returned' ? -1 : 1);
       rt.emitAt({ type: 'pool.counted', by, of }, object, lines[of]);
     },
     enumerable: true,

@@ -73,6 +73,10 @@ export class Runtime {
   private shelfCache: { version: number; ids: readonly number[] } = { version: -1, ids: [] };
   private readonly shelves = new KeptOnce<readonly number[]>();
   private leases = 0;
+  /** Per task, loans its call has counted and not handed over, or taken back and not counted back. */
+  private readonly owing = new Map<Task, number>();
+  /** The level's own counter is watched (`countMoves`): what it should say is kept (`owed`). */
+  countsWatched = false;
   eventCount = 0;
 
   constructor(options: RuntimeOptions) {
@@ -92,8 +96,11 @@ export class Runtime {
       },
       (reader) => this.stepTasks.get(reader) ?? null,
     );
-    // A task that ends lets go of whatever its pool call still had in hand.
-    this.sim.onTaskEnd = (task) => this.holds.end(task);
+    // A task that ends lets go of whatever its pool call still had in hand, and owes nothing more.
+    this.sim.onTaskEnd = (task) => {
+      this.holds.end(task);
+      this.owing.delete(task);
+    };
   }
 
   /** The pool operations' holds on an object. */
@@ -114,6 +121,31 @@ export class Runtime {
   /** A reader's record changed outside an event of its own (the runner's bookkeeping). */
   changed(client: ClientRecord): void {
     if (this.record) this.world.client(client.name);
+  }
+
+  /**
+   * The running task's call owes the borrowed counter one more (`+1`: it counted what it has not
+   * handed over; it took back what it has not counted back) or one less (`-1`: it settled one; never
+   * below nothing: a release of what was never lent settles nothing). See `PoolView.owed`.
+   */
+  owe(by: 1 | -1): void {
+    const task = this.sim.current;
+    if (task === null || !this.record) return;
+    const now = (this.owing.get(task) ?? 0) + by;
+    if (now > 0) this.owing.set(task, now);
+    else this.owing.delete(task);
+  }
+
+  /**
+   * What the borrowed counter should say (`PoolView.owed`); null for a pool that keeps no counter of
+   * its own (the production pool's is worked out from its ledger, and cannot be wrong).
+   */
+  owed(pool: PoolState): number | null {
+    if (!this.countsWatched || pool.inUse === null) return null;
+    let owed = 0;
+    for (const c of this.clients.values()) owed += c.holding.length;
+    for (const n of this.owing.values()) owed += n;
+    return owed;
   }
 
   nextLease(): number {
@@ -180,13 +212,13 @@ export class Runtime {
     this.post(body, task?.client ?? null, obj?.id ?? null, line);
   }
 
-  /** Record an event done by the running client at a line its caller knows (the line it lit stays lit). */
+  /**
+   * Record an event done by the running client at a line its caller knows. The events after it
+   * without a line of their own keep the line they had (a count is a line of its own, and what
+   * follows it — handing the object over — is the line before's).
+   */
   emitAt(body: EventBody, object: number | null, line: LineId): void {
-    const task = this.sim.current;
-    if (!this.lines) return this.post(body, task?.client ?? null, object, null);
-    const scratch = this.scratchOf(task);
-    if (scratch) scratch.lastLine = line;
-    this.post(body, task?.client ?? null, object, line);
+    this.post(body, this.sim.current?.client ?? null, object, this.lines ? line : null);
   }
 
   emit(body: EventBody, at: EmitAt = NOWHERE): void {

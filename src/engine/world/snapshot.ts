@@ -22,6 +22,8 @@ export interface SnapshotSource {
   readonly maxSize: number | null;
   /** The pool operations' holds on an object (see holds.ts). */
   holdsOf(id: number): readonly Hold[];
+  /** What the borrowed counter should say (see `PoolView.owed`). */
+  owed(pool: PoolState): number | null;
 }
 
 const NO_SLOTS: readonly number[] = [];
@@ -233,6 +235,7 @@ export class WorldKeeper {
   private readonly poolProbe: { -readonly [K in keyof PoolView]: PoolView[K] } = {
     available: NO_SLOTS,
     inUse: null,
+    owed: null,
     held: 0,
     created: 0,
     open: 0,
@@ -248,6 +251,7 @@ export class WorldKeeper {
     const probe = this.poolProbe;
     probe.available = ids;
     probe.inUse = pool.inUse;
+    probe.owed = this.rt.owed(pool);
     probe.held = this.held;
     probe.created = this.rt.objects.length;
     probe.open = this.open;
@@ -256,7 +260,10 @@ export class WorldKeeper {
     probe.waiting = waiting;
     const prev = this.last?.pool;
     if (prev && samePool(prev, probe)) return prev;
-    let hash = mix(mix(mix(mix(ids.length, probe.inUse ?? -1), probe.held), probe.created), probe.open);
+    let hash = mix(
+      mix(mix(mix(mix(ids.length, probe.inUse ?? -1), probe.owed ?? -1), probe.held), probe.created),
+      probe.open,
+    );
     for (const id of ids) hash = mix(hash, id);
     return this.pools.find(hash, probe, samePool) ?? this.pools.keep(hash, { ...probe });
   }
@@ -282,6 +289,7 @@ function samePool(a: PoolView, b: PoolView): boolean {
   return (
     a.available === b.available &&
     a.inUse === b.inUse &&
+    a.owed === b.owed &&
     a.held === b.held &&
     a.created === b.created &&
     a.open === b.open &&

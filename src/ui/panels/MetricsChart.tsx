@@ -8,7 +8,7 @@
  */
 import { useId } from 'react';
 import type { ThingWords } from '../../engine';
-import { countWords, type OnTheWayAt } from '../../store/counts';
+import { countWords, shouldWords, type OnTheWayAt } from '../../store/counts';
 import { ms } from '../../store/format';
 import type { Metrics, MetricsPoint } from '../../store/metrics';
 import { stepPath } from '../lib/stepPath';
@@ -60,6 +60,7 @@ export function MetricsChart({ metrics, words, onTheWayAt }: MetricsChartProps) 
   const summary =
     `At ${ms(last.t)}: ${last.shelf} on the shelf. ${said.counted}. ${said.held}. ${last.created} created.` +
     (said.gap ? ` ${said.gap}` : '') +
+    shouldWords(said) +
     (peak.held > 0
       ? ` The most readers held at once was ${peak.held}, at ${ms(peak.t)}.`
       : ' No reader has held one yet.');

@@ -28,7 +28,15 @@ export function Counters({ counts, words }: { counts: Counts; words: ThingWords 
           ) : (
             <>
               The pool thinks <strong data-counter="pool-count">{counted}</strong> {counted === 1 ? 'is' : 'are'} out
-              {counted < 0 && <span className="counter__flag"> ⚠ below zero</span>}
+              {(counted < 0 || said.should !== null) && (
+                <span className="counter__flag" data-counter="should">
+                  {' '}
+                  ⚠{' '}
+                  {[counted < 0 ? 'below zero' : '', said.should === null ? '' : `should be ${said.should}`]
+                    .filter(Boolean)
+                    .join(', ')}
+                </span>
+              )}
             </>
           )}
         </li>

@@ -1,5 +1,5 @@
 import type { LevelId, World } from '../../engine';
-import { countWords, type Counts } from '../../store/counts';
+import { countLine, countWords, type Counts } from '../../store/counts';
 import { wordsOf } from '../../store/levels';
 import { readersOf } from '../../store/readers';
 import { shelfOf, whereOf } from '../../store/stage';
@@ -38,7 +38,7 @@ export function StageTable({
     <div className="stage-table">
       <div className={shown ? 'stage-table__body' : 'sr-only'}>
         <p className="stage-table__counts" data-table="counts">
-          {said.counted}. {said.held}.{said.gap ? ` ${said.gap}` : ''}
+          {countLine(said)}
         </p>
         <table data-table="objects">
           <caption>
