@@ -3,7 +3,7 @@
  * this folder, add its id to `LEVEL_IDS` (../types.ts) and its record here.
  */
 import { LEVEL_IDS, type LevelId, type StepKind, type WarningKind } from '../types';
-import type { PoolBase, Pooled, Runtime, Op } from '../world';
+import type { CountLines, PoolBase, Pooled, Runtime, Op } from '../world';
 import { DatabasePool } from './database';
 import type { LevelInfo, RunnablePool, ThingWords } from './info';
 import { Level1Pool } from './level1';
@@ -26,6 +26,9 @@ const CONNECTION: ThingWords = {
 const BASIC_STEPS: readonly StepKind[] = ['acquire', 'release', 'use', 'read', 'fail', 'kill'];
 const WITH_STEPS: readonly StepKind[] = [...BASIC_STEPS, 'with'];
 const DATABASE_STEPS: readonly StepKind[] = [...WITH_STEPS, 'restart', 'close'];
+
+/** The markers of the lines that move a text level's own `inUseCount` (the same on every level that keeps one). */
+const COUNT_LINES: CountLines = { taken: 'acquire.count', made: 'acquire.countNew', returned: 'release.count' };
 
 /** The bugs every level of the text keeps: `release` trusts its caller. */
 const TRUSTING_RELEASE = { 'double-shelved': 'production', 'shared-object': 'production' } as const;
@@ -119,7 +122,7 @@ const RECORDS: Record<LevelId, Omit<LevelInfo, 'solves'>> = {
     steps: BASIC_STEPS,
     source: 'level2.ts',
     shelf: true,
-    counts: { taken: 'acquire.count', made: 'acquire.countNew', returned: 'release.count' },
+    counts: COUNT_LINES,
     validates: false,
     queues: false,
     fixedBy: {
@@ -146,7 +149,7 @@ const RECORDS: Record<LevelId, Omit<LevelInfo, 'solves'>> = {
     steps: BASIC_STEPS,
     source: 'level3.ts',
     shelf: true,
-    counts: { taken: 'acquire.count', made: 'acquire.countNew', returned: 'release.count' },
+    counts: COUNT_LINES,
     validates: false,
     queues: false,
     fixedBy: {
@@ -180,7 +183,7 @@ const RECORDS: Record<LevelId, Omit<LevelInfo, 'solves'>> = {
     steps: WITH_STEPS,
     source: 'level4.ts',
     shelf: true,
-    counts: { taken: 'acquire.count', made: 'acquire.countNew', returned: 'release.count' },
+    counts: COUNT_LINES,
     validates: false,
     queues: false,
     fixedBy: {
@@ -217,7 +220,7 @@ const RECORDS: Record<LevelId, Omit<LevelInfo, 'solves'>> = {
     steps: DATABASE_STEPS,
     source: 'database.ts',
     shelf: true,
-    counts: { taken: 'acquire.count', made: 'acquire.countNew', returned: 'release.count' },
+    counts: COUNT_LINES,
     validates: true,
     queues: false,
     fixedBy: {

@@ -129,7 +129,7 @@ export function countMoves(pool: object, rt: Runtime, lines: CountLines): void {
             ? 'taken'
             : 'made';
       rt.owe(of === 'returned' ? -1 : 1);
-      rt.emitAt({ type: 'pool.counted', by, of }, object, lines[of]);
+      rt.emit({ type: 'pool.counted', by, of }, { object, line: lines[of] });
     },
     enumerable: true,
     configurable: true,

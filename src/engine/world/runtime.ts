@@ -212,15 +212,6 @@ export class Runtime {
     this.post(body, task?.client ?? null, obj?.id ?? null, line);
   }
 
-  /**
-   * Record an event done by the running client at a line its caller knows. The events after it
-   * without a line of their own keep the line they had (a count is a line of its own, and what
-   * follows it — handing the object over — is the line before's).
-   */
-  emitAt(body: EventBody, object: number | null, line: LineId): void {
-    this.post(body, this.sim.current?.client ?? null, object, this.lines ? line : null);
-  }
-
   emit(body: EventBody, at: EmitAt = NOWHERE): void {
     const task = this.sim.current;
     const line = at.line !== undefined ? at.line : this.lines ? (this.scratchOf(task)?.lastLine ?? null) : null;
