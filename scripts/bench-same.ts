@@ -121,6 +121,29 @@ const b = cliLines(theirs.cli, files);
 });
 
 // The recorded runs (what the lab draws), every event with its world.
+/**
+ * A world used to carry its event's time (`world.t`, and `final.t` for the run's end); it no longer
+ * does (`event.t`, `result.time`). So that a checkout from before compares with one from after, a
+ * world's own time is checked against its event's and left out, and the end time is `time`.
+ */
+function timeOnEvents(result: { events: readonly object[]; final: object; time?: number }): object {
+  const bare = (world: unknown, t: number): unknown => {
+    if (typeof world !== 'object' || world === null || !('t' in world)) return world;
+    const { t: own, ...rest } = world as { t: number };
+    return own === t ? rest : { ...rest, timeDiffers: own };
+  };
+  const { time: own, ...rest } = result;
+  const time = own ?? (result.final as { t?: number }).t ?? NaN;
+  return {
+    ...rest,
+    events: result.events.map((e) => {
+      const { world, t } = e as { world?: unknown; t: number };
+      return world === undefined ? e : { ...e, world: bare(world, t) };
+    }),
+    final: bare(result.final, time),
+    time,
+  };
+}
 let recorded = 0;
 for (const [name, text] of files) {
   const file = JSON.parse(text) as { load?: unknown };
@@ -128,7 +151,7 @@ for (const [name, text] of files) {
   const run = (engine: typeof EngineModule) => {
     try {
       const { scenario } = engine.parseScenario(file);
-      return JSON.stringify(engine.runScenario(scenario));
+      return JSON.stringify(timeOnEvents(engine.runScenario(scenario)));
     } catch (e) {
       return `throws ${String(e)}`;
     }

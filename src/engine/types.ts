@@ -206,7 +206,6 @@ export interface PoolView {
 }
 
 export interface World {
-  readonly t: number;
   readonly pool: PoolView;
   readonly objects: readonly ObjectView[];
   readonly clients: readonly ClientView[];

@@ -109,7 +109,7 @@ describe('analogyView: the scenes draw the engine’s world', () => {
       moments.forEach((m, i) => {
         const world: World = events[m.last]!.world!;
         const frame = side.frames[i + 1]!;
-        expect(frame.t).toBe(world.t);
+        expect(frame.t).toBe(events[m.last]!.t);
         const places = world.objects.flatMap((o) => o.places.map((p) => ({ id: o.id, p })));
         expect(frame.books).toHaveLength(places.length);
         places.forEach(({ id, p }, k) => {

@@ -181,7 +181,7 @@ function sceneOf(run: RunResult, arrivals: readonly Arrival[], pool: boolean): S
     }));
     const onShelf = world.pool.available.length;
     frames.push({
-      t: world.t,
+      t: events[m.last]!.t,
       caption: captionOf({ events: events.slice(m.first, m.last + 1), readMs, onShelf, pool }),
       books: drawn,
       readers,
@@ -208,7 +208,7 @@ function side(
     frames: sceneOf(run, arrivals, pool),
     totalMs,
     waitMs,
-    finishedAt: run.final.t,
+    finishedAt: run.time,
     printed: run.final.pool.created,
     reused: run.steps.filter((s) => s.step.do === 'acquire' && s.outcome.source === 'shelf').length,
   };

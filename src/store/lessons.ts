@@ -78,7 +78,7 @@ export function worksScenario(lesson: Lesson, level: LevelId = lesson.level): Sc
 export function savings(lesson: Lesson): { readonly now: Day; readonly before: Day | null } {
   const day = (level: LevelId): Day => {
     const run = runScenario(worksScenario(lesson, level), { record: false });
-    return { level, made: run.final.pool.created, ms: run.final.t };
+    return { level, made: run.final.pool.created, ms: run.time };
   };
   const prev = previousLevel(lesson.level);
   const plain = lesson.works.steps.every((s) => LEVELS[prev ?? lesson.level].steps.includes(s.do));

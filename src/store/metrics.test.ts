@@ -83,7 +83,7 @@ describe('metricsAt', () => {
     const last = series.at(-1)!;
     const world = events.at(-1)!.world!;
     expect(last).toEqual({
-      t: world.t,
+      t: events.at(-1)!.t,
       shelf: world.pool.available.length,
       counted: world.pool.inUse,
       owed: world.pool.owed,

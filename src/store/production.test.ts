@@ -94,7 +94,7 @@ describe('the line of waiting readers', () => {
     const r = run(scenarioOf('queue'));
     const i = r.events.findIndex((e) => e.world?.pool.waiting.length === 3);
     expect(i).toBeGreaterThan(0);
-    const line = waitingOf(r.events[i]!.world!);
+    const line = waitingOf(r.events[i]!.world!, r.events[i]!.t);
     expect(line.map((w) => w.name)).toEqual(['C', 'D', 'E']);
     for (const w of line) expect(w.since).toBeLessThanOrEqual(r.events[i]!.t);
   });

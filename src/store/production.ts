@@ -75,11 +75,11 @@ export interface Waiter {
   readonly since: number;
 }
 
-/** The readers waiting in line in one world. */
-export function waitingOf(world: World): Waiter[] {
+/** The readers waiting in line in one world, at time `now`. */
+export function waitingOf(world: World, now: number): Waiter[] {
   return world.pool.waiting.map((name) => ({
     name,
-    since: world.clients.find((c) => c.name === name)?.waitingSince ?? world.t,
+    since: world.clients.find((c) => c.name === name)?.waitingSince ?? now,
   }));
 }
 

@@ -20,6 +20,11 @@ export const selectCursor = (s: LabState): number => s.cursor;
 export const selectLastIndex = (s: LabState): number => s.run.events.length - 1;
 export const selectEvent = (s: LabState): PoolEvent => s.run.events[s.cursor] ?? s.run.events[0]!;
 export const selectWorld = (s: LabState): World => selectEvent(s).world ?? s.run.final;
+/** The virtual clock at the cursor, in ms: the event's own time (the world says where things are, not when). */
+export const selectNow = (s: LabState): number => {
+  const e = selectEvent(s);
+  return e.world ? e.t : s.run.time;
+};
 export const selectAtStart = (s: LabState): boolean => s.cursor <= (s.lineByLine ? 0 : (s.beats[0]?.last ?? 0));
 export const selectAtEnd = (s: LabState): boolean => s.cursor >= s.run.events.length - 1;
 export const selectPlaying = (s: LabState): boolean => s.playing;

@@ -63,7 +63,7 @@ export function reportOf(result: RunResult): ScenarioOutput {
     steps,
     warnings: result.warnings,
     created: result.final.pool.created,
-    time: result.final.t,
+    time: result.time,
   };
 }
 

@@ -25,7 +25,10 @@ export interface RunResult {
   readonly warnings: readonly WarningKind[];
   /** The scenario's first bad step, if it had one: the run stops there. */
   readonly error: ScenarioError | null;
+  /** The world when the run ended. */
   readonly final: World;
+  /** The virtual clock when the run ended, in ms (an event's time is its own `t`). */
+  readonly time: number;
   readonly eventCount: number;
   /** Timers fired and tasks started: with the events, the work the run did (see engine/work). */
   readonly timersFired: number;
@@ -247,6 +250,7 @@ export function openRun(scenario: Scenario, options: RunOptions = {}): OpenRun {
       warnings: copy ? watch.looseWarnings.slice() : watch.looseWarnings,
       error: state.fatal,
       final: rt.snapshot(),
+      time: rt.sim.now,
       eventCount: rt.eventCount,
       timersFired: rt.sim.fired,
       tasksStarted: rt.sim.spawned,

@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../run';
-import type { ClientView, LevelId, Place, PoolView, Scenario, Step, StepOutcome } from '../types';
+import type { ClientView, LevelId, ObjectView, Place, PoolView, Scenario, Step, StepOutcome } from '../types';
 
 /** `count` rounds of each reader borrowing, writing and returning; `together`: each round's borrows at once. */
 function rounds(level: LevelId, readers: number, count: number, options: Scenario['options'], together = false) {
@@ -103,6 +103,47 @@ describe('recorded worlds share what they drew before', () => {
     expect(c.own).toBeGreaterThan(0);
     expect(c.mostViewsAlike).toBe(1);
     expect(c.mostListsAlike).toBe(1);
+  });
+});
+
+describe('a change undone', () => {
+  // Two readers reading from a database pool: each read is a `SELECT 1`, and the connection is
+  // busy with it, then not, as it was before.
+  const reads: Scenario = {
+    level: 'database',
+    options: { maxSize: 2 },
+    seed: 5,
+    steps: Array.from({ length: 12 }, (_, k) => {
+      const client = k % 2 === 0 ? 'A' : 'B';
+      return k < 2 ? { client, do: 'acquire' as const } : { client, do: 'read' as const };
+    }),
+  };
+
+  it('an object whose view comes back to the one before keeps that view, and the list too', () => {
+    const { events } = runScenario(reads, { record: true });
+    const history = new Map<number, ObjectView[]>();
+    let lists: (readonly ObjectView[])[] = [];
+    let cameBack = 0;
+    for (const e of events) {
+      const objects = e.world!.objects;
+      if (objects !== lists.at(-1)) {
+        const twoBack = lists.at(-2);
+        if (twoBack && JSON.stringify(twoBack) === JSON.stringify(objects)) expect(objects).toBe(twoBack);
+        lists = [...lists, objects];
+      }
+      for (const v of objects) {
+        const seen = history.get(v.id) ?? [];
+        if (seen.at(-1) === v) continue;
+        const before = seen.at(-2);
+        if (before && JSON.stringify(before) === JSON.stringify(v)) {
+          expect(v).toBe(before);
+          cameBack++;
+        }
+        history.set(v.id, [...seen, v]);
+      }
+    }
+    // Ten reads, each a `SELECT 1` that ends where it began.
+    expect(cameBack).toBeGreaterThanOrEqual(10);
   });
 });
 

@@ -74,15 +74,8 @@ export class WorldKeeper {
     const poolView = this.poolView(pool, ids, waiting);
     this.everything = false;
     const last = this.last;
-    if (
-      last &&
-      last.t === this.rt.sim.now &&
-      last.pool === poolView &&
-      last.objects === objects &&
-      last.clients === clients
-    )
-      return last;
-    this.last = { t: this.rt.sim.now, pool: poolView, objects, clients };
+    if (last && last.pool === poolView && last.objects === objects && last.clients === clients) return last;
+    this.last = { pool: poolView, objects, clients };
     return this.last;
   }
 
@@ -162,6 +155,13 @@ export class WorldKeeper {
 
   /** The objects' views being made for this snapshot, as for the readers'. */
   private objectViews: ObjectView[] = [];
+  /**
+   * Each object's view before its present one, and the list of views before the present list. A
+   * change is often undone at the next one (a connection busy with `SELECT 1`, then not), and what
+   * it comes back to is then the view, and often the list, kept already.
+   */
+  private readonly viewsBefore: (ObjectView | undefined)[] = [];
+  private objectsBefore: ObjectView[] = [];
 
   private updateObjects(): ObjectView[] {
     this.objectViews = this.objects;
@@ -175,15 +175,22 @@ export class WorldKeeper {
       }
     }
     this.dirtyObjects.clear();
-    this.objects = this.objectViews;
+    if (this.objectViews !== this.objects) {
+      const back = sameItems(this.objectViews, this.objectsBefore) ? this.objectsBefore : this.objectViews;
+      this.objectsBefore = this.objects;
+      this.objects = back;
+    }
     return this.objects;
   }
 
   private lookAtObject(o: Pooled): void {
     const i = o.id - 1;
     const prev = this.objectViews[i];
-    const next = this.objectView(o, prev);
+    let next = this.objectView(o, prev);
     if (next === prev) return;
+    const before = this.viewsBefore[i];
+    if (before && prev && this.stillSays(before, o, this.rt.holdsOf(o.id), next)) next = before;
+    this.viewsBefore[i] = prev;
     if (this.objectViews === this.objects) this.objectViews = this.objects.slice();
     this.objectViews[i] = next;
     this.held += (hasHands(next) ? 1 : 0) - (prev && hasHands(prev) ? 1 : 0);
@@ -200,25 +207,12 @@ export class WorldKeeper {
       prev && placesStill(prev.places, o, holds, slots, holders)
         ? prev.places
         : this.places.placesOf(o, holds, slots, holders);
-    const state = o.state;
-    if (
-      prev &&
-      prev.places === places &&
-      prev.holders === holders &&
-      prev.onShelf === slots.length &&
-      prev.alive === o.alive &&
-      prev.state === state &&
-      prev.busy === o.busy &&
-      prev.lends === o.lends &&
-      prev.kind === o.kind &&
-      prev.createdAt === o.createdAt
-    )
-      return prev;
+    if (prev && prev.places === places && sameFields(prev, o, holders, slots.length)) return prev;
     return {
       id: o.id,
       kind: o.kind,
       alive: o.alive,
-      state,
+      state: o.state,
       place: legacyPlace(places[0]!),
       places,
       onShelf: slots.length,
@@ -227,6 +221,15 @@ export class WorldKeeper {
       createdAt: o.createdAt,
       lends: o.lends,
     };
+  }
+
+  /** Whether an earlier view of the object says what `next`, just made, says. */
+  private stillSays(view: ObjectView, o: Pooled, holds: readonly Hold[], next: ObjectView): boolean {
+    return (
+      sameItems(view.holders, next.holders) &&
+      sameFields(view, o, view.holders, next.onShelf) &&
+      placesStill(view.places, o, holds, this.slots.get(o.id) ?? NO_SLOTS, next.holders)
+    );
   }
 
   // ── the pool ────────────────────────────────────────────────────────────────────────────────
@@ -283,6 +286,20 @@ function holdersOf(clients: readonly ClientView[], places: PlaceBook): Map<numbe
   const shared = map as Map<number, readonly string[]>;
   for (const [id, list] of map) if (list.length === 1) shared.set(id, places.readersAlone(list[0]!));
   return shared;
+}
+
+/** Whether a view's fields, other than its places, are the object's as it stands. */
+function sameFields(view: ObjectView, o: Pooled, holders: readonly string[], onShelf: number): boolean {
+  return (
+    view.holders === holders &&
+    view.onShelf === onShelf &&
+    view.alive === o.alive &&
+    view.state === o.state &&
+    view.busy === o.busy &&
+    view.lends === o.lends &&
+    view.kind === o.kind &&
+    view.createdAt === o.createdAt
+  );
 }
 
 function samePool(a: PoolView, b: PoolView): boolean {

@@ -4,7 +4,7 @@
  * acquire that lent it.
  */
 import { useMemo } from 'react';
-import { selectCursor, selectRun, selectWorld } from '../../store/selectors';
+import { selectCursor, selectNow, selectRun } from '../../store/selectors';
 import { useLabActions, useLabStore } from '../hooks/labStore';
 import { ms } from '../../store/format';
 import { ledgerAt } from '../../store/production';
@@ -12,7 +12,7 @@ import { ledgerAt } from '../../store/production';
 export function Ledger({ label = 'Borrower ledger' }: { label?: string }) {
   const run = useLabStore(selectRun);
   const cursor = useLabStore(selectCursor);
-  const world = useLabStore(selectWorld);
+  const now = useLabStore(selectNow);
   const threshold = useLabStore((s) => s.scenario.options.leakThreshold ?? null);
   const { seek } = useLabActions();
   const loans = useMemo(() => ledgerAt(run.events, cursor), [run, cursor]);
@@ -35,7 +35,7 @@ export function Ledger({ label = 'Borrower ledger' }: { label?: string }) {
           </thead>
           <tbody>
             {loans.map((l) => {
-              const held = world.t - l.since;
+              const held = now - l.since;
               const late = l.suspected || (threshold !== null && held >= threshold);
               return (
                 <tr

@@ -4,13 +4,14 @@
  * happen, the clock keeps running on screen: the wait grows and nothing comes.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { selectAtEnd, selectCursor, selectRun, selectSpeed, selectWorld } from '../../store/selectors';
+import { selectAtEnd, selectCursor, selectRun, selectNow, selectSpeed, selectWorld } from '../../store/selectors';
 import { useLabStore } from '../hooks/labStore';
 import { ms } from '../../store/format';
 import { gaveUpAt, waitingOf } from '../../store/production';
 
 export function Queue({ label = 'Waiting in line' }: { label?: string }) {
   const world = useLabStore(selectWorld);
+  const now = useLabStore(selectNow);
   const run = useLabStore(selectRun);
   const cursor = useLabStore(selectCursor);
   const atEnd = useLabStore(selectAtEnd);
@@ -18,7 +19,7 @@ export function Queue({ label = 'Waiting in line' }: { label?: string }) {
   const timeout = useLabStore((s) => s.scenario.options.acquireTimeout);
   const timeoutOn = useLabStore((s) => s.scenario.options.fixes?.timeout !== false);
   const gaveUp = useMemo(() => gaveUpAt(run.events, cursor), [run, cursor]);
-  const waiting = useMemo(() => waitingOf(world), [world]);
+  const waiting = useMemo(() => waitingOf(world, now), [world, now]);
   const forever = atEnd && waiting.length > 0;
   const deadline = timeoutOn && typeof timeout === 'number' && timeout > 0 ? timeout : null;
 
@@ -48,9 +49,9 @@ export function Queue({ label = 'Waiting in line' }: { label?: string }) {
       {waiting.length === 0 ? (
         <p className="room__empty">Nobody is waiting.</p>
       ) : forever ? (
-        <Ticker key={`${run.events.length}-${world.t}`} start={world.t} speed={speed} render={line} />
+        <Ticker key={`${run.events.length}-${now}`} start={now} speed={speed} render={line} />
       ) : (
-        line(world.t)
+        line(now)
       )}
       {gaveUp.length > 0 && (
         <ul className="prod-gaveup" aria-label="Readers who gave up">

@@ -59,7 +59,13 @@ export function toward(d: Drawn): string | null {
 /** Spaces that do not break the line: "200 ms" stays whole. */
 const NO_BREAK = (text: string) => text.replace(/ /g, '\u00a0');
 
-export function Press({ world, run, killer, pace }: Omit<RoomProps, 'things'> & { run: RunResult; pace: Pace }) {
+export function Press({
+  world,
+  now,
+  run,
+  killer,
+  pace,
+}: Omit<RoomProps, 'things'> & { now: number; run: RunResult; pace: Pace }) {
   // Keyed on the run: its events may have grown in place (manualLive.ts).
   const creation = useMemo(() => creationOf(run.events), [run]);
   const printing = drawnAt(world, 'press');
@@ -75,7 +81,7 @@ export function Press({ world, run, killer, pace }: Omit<RoomProps, 'things'> & 
       <ul className="room__list">
         {printing.map((d) => {
           const c = creation.get(d.object.id);
-          const done = progressAt(c, world.t);
+          const done = progressAt(c, now);
           const pct = Math.round(done * 100);
           const target = pace.nextT === null ? done : progressAt(c, pace.nextT);
           const fill = {

@@ -11,7 +11,7 @@ import type { ObjectView } from '../../engine';
 import { countsOf } from '../../store/counts';
 import { wordsOf } from '../../store/levels';
 import { killableOf } from '../../store/manual';
-import { selectLevel, selectRun, selectWorld } from '../../store/selectors';
+import { selectLevel, selectNow, selectRun, selectWorld } from '../../store/selectors';
 import type { LabState } from '../../store/labStore';
 import { useLabActions, useLabShallow, useLabStore } from '../hooks/labStore';
 import { useHeightRatchet } from '../hooks/useHeightRatchet';
@@ -38,6 +38,7 @@ export interface StageProps {
 
 export function Stage({ killMode = false, onKilled, title = 'The library', caption, tools }: StageProps) {
   const world = useLabStore(selectWorld);
+  const now = useLabStore(selectNow);
   const level = useLabStore(selectLevel);
   const run = useLabStore(selectRun);
   const pace = useLabShallow(paceOf);
@@ -64,17 +65,11 @@ export function Stage({ killMode = false, onKilled, title = 'The library', capti
   const sceneRef = useHeightRatchet<HTMLElement>(heldFor);
 
   return (
-    <section
-      ref={sceneRef}
-      className="panel stage scene"
-      aria-labelledby={titleId}
-      data-t={world.t}
-      data-move-ms={moveMs}
-    >
+    <section ref={sceneRef} className="panel stage scene" aria-labelledby={titleId} data-t={now} data-move-ms={moveMs}>
       <div className="scene__head">
         <h2 id={titleId}>{title}</h2>
         <div className="scene__tools">
-          <Clock t={world.t} />
+          <Clock t={now} />
           <TableToggle shown={table} onToggle={() => setTable((v) => !v)} />
           {tools}
         </div>
@@ -86,7 +81,7 @@ export function Stage({ killMode = false, onKilled, title = 'The library', capti
       )}
       <TravelContext value={travel}>
         <div className="scene__map">
-          <Press world={world} run={run} killer={killer} pace={pace} />
+          <Press world={world} now={now} run={run} killer={killer} pace={pace} />
           <Desk world={world} things={words.things} killer={killer} />
           <Lost world={world} killer={killer} />
           <Bin world={world} things={words.things} />
@@ -97,7 +92,7 @@ export function Stage({ killMode = false, onKilled, title = 'The library', capti
       </TravelContext>
       {caption && <div className="scene__caption">{caption}</div>}
       <Counters counts={counts} words={words} />
-      <StageTable world={world} level={level} counts={counts} shown={table} />
+      <StageTable world={world} now={now} level={level} counts={counts} shown={table} />
     </section>
   );
 }

@@ -21,11 +21,14 @@ export function TableToggle({ shown, onToggle }: { shown: boolean; onToggle: () 
 
 export function StageTable({
   world,
+  now,
   level,
   counts,
   shown,
 }: {
   world: World;
+  /** The clock at this moment, in ms. */
+  now: number;
   level: LevelId;
   counts: Counts;
   shown: boolean;
@@ -42,7 +45,7 @@ export function StageTable({
         </p>
         <table data-table="objects">
           <caption>
-            {words.Things} at t = {world.t} ms. Shelf, top first:{' '}
+            {words.Things} at t = {now} ms. Shelf, top first:{' '}
             {shelf.length === 0
               ? 'empty'
               : [...shelf]
