@@ -193,14 +193,19 @@ test('the code legend stacks its words in a narrow panel instead of a column a f
   lab,
   page,
 }) => {
-  await page.setViewportSize({ width: 1280, height: 900 });
+  const widths = () =>
+    page.locator('.code__legend dd').evaluateAll((dds) => dds.map((dd) => dd.getBoundingClientRect().width));
+  // A narrow window: the panel is under 36rem, and each word's explanation takes the panel's width.
+  await page.setViewportSize({ width: 560, height: 900 });
   await lab.open('?level=database');
-  const widths = await page
-    .locator('.code__legend dd')
-    .evaluateAll((dds) => dds.map((dd) => dd.getBoundingClientRect().width));
-  expect(widths.length).toBeGreaterThan(2);
   const panel = (await page.locator('.panel.code').first().boundingBox())!.width;
-  for (const w of widths) expect(w).toBeGreaterThan(panel * 0.7);
+  expect(panel).toBeLessThan(576);
+  expect((await widths()).length).toBeGreaterThan(2);
+  for (const w of await widths()) expect(w).toBeGreaterThan(panel * 0.7);
+  // At 1280 px the panel is wide (under the scene): word and explanation side by side, and the
+  // explanation still a wide column.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  for (const w of await widths()) expect(w).toBeGreaterThan(320);
 });
 
 for (const scheme of ['light', 'dark'] as const) {

@@ -153,6 +153,62 @@ test.describe('at 1280×600', () => {
   });
 });
 
+test.describe('at 1280×720', () => {
+  test.use({ viewport: { width: 1280, height: 720 } });
+
+  /** The first running line's row, wholly inside the window and inside the code box's view. */
+  const litRowShown = (page: Page) =>
+    page.locator('.code__scroll').evaluate((box) => {
+      const row = box.querySelector('[data-now="yes"]');
+      if (!row) return 'no running line';
+      const r = row.getBoundingClientRect();
+      const b = box.getBoundingClientRect();
+      if (r.top < b.top - 1 || r.bottom > b.bottom + 1)
+        return `line ${(row as HTMLElement).dataset.line} outside the box`;
+      if (r.top < 0 || r.bottom > window.innerHeight)
+        return `line ${(row as HTMLElement).dataset.line} below the window`;
+      return 'shown';
+    });
+
+  test('the code follows the transport in the scene’s column, and its running line is on screen with the scene', async ({
+    lab,
+    page,
+  }) => {
+    // Before, the code stood under the lesson on the right, its top at about 770 px: stepping, the
+    // learner saw the caption and never the line that ran.
+    await lab.open('?level=level4&scenario=crash-inside-with-level4&step=0');
+    const transport = (await page.getByRole('region', { name: 'Playback' }).boundingBox())!;
+    const code = (await lab.code.boundingBox())!;
+    const stage = (await lab.stage.boundingBox())!;
+    expect(code.y).toBeGreaterThan(transport.y + transport.height);
+    expect(Math.abs(code.x - stage.x)).toBeLessThan(2);
+    let seen = 0;
+    for (let k = 0; k < 10; k++) {
+      if ((await page.locator('.code__scroll [data-now="yes"]').count()) > 0) {
+        await expect.poll(() => litRowShown(page), `step ${k}`).toBe('shown');
+        seen++;
+      }
+      expect(await page.evaluate(() => window.scrollY)).toBe(0);
+      const forward = lab.button('Step forward');
+      if (await forward.isDisabled()) break;
+      await forward.click();
+    }
+    expect(seen).toBeGreaterThan(5);
+  });
+
+  test.describe('a page not yet woken', () => {
+    test.use({ wakeLab: false });
+
+    test('shows its running lines too, though no script has scrolled the code', async ({ page }) => {
+      // The prerendered page sleeps until the learner starts something (wake.ts); Level 2's first
+      // view runs lines 28 and 29, about 680 px down the code. Nothing is pressed here.
+      await page.goto('/level-2/');
+      await expect(page.locator('html')).toHaveAttribute('data-asleep', '');
+      await expect.poll(() => litRowShown(page)).toBe('shown');
+    });
+  });
+});
+
 test.describe('on a 360 px phone', () => {
   test.use({ viewport: { width: 360, height: 740 } });
 

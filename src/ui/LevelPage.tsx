@@ -1,8 +1,9 @@
 /**
  * One lab level. First what a learner follows — the scene with its caption on it, and the
  * transport under it — so that on a 1280×600 viewport they fit without scrolling; then the
- * warnings, and the panels that fold away until asked for (the acquire flow, the metrics, the log,
- * manual mode); beside them on wide screens (after them on narrow ones) the code. Presentation
+ * warnings, the panels that fold away until asked for (the acquire flow, the metrics, the log,
+ * manual mode), and the code, in the same column as the scene on every screen: stepping, the
+ * learner reads the lit line just under the picture (beside it, on a wide screen, is the lesson). Presentation
  * mode (the button at the scene's top right, or P) keeps the scene, the caption and the transport,
  * in large type, and the lesson under them; a clicker's Page Down / Page Up walk the lesson's parts
  * (useLessonClicker.ts).
@@ -130,8 +131,6 @@ export function LevelPage({ route }: { route: LabRoute }) {
               },
             ]}
           />
-        </div>
-        <div className="lab__side">
           <PanelBoundary name="The code panel" resetKey={run}>
             <CodePanel level={level} />
           </PanelBoundary>

@@ -25,6 +25,9 @@ export interface CodePanelProps {
   readonly offFixes?: readonly string[];
 }
 
+/** The running lines are kept within the code box's first rows (see the effect below). */
+const TOP_ROWS = 6;
+
 export function CodePanel({ level, offFixes = [] }: CodePanelProps) {
   const steps = useLabShallow(selectCodeSteps);
   const client = useLabStore(selectCodeStepsClient);
@@ -41,9 +44,12 @@ export function CodePanel({ level, offFixes = [] }: CodePanelProps) {
   const last = shown.size > 0 ? Math.max(...shown) : null;
   const scroller = useRef<HTMLDivElement>(null);
 
-  // Keep the running lines in view: all of them when they fit (a method's line and its caller's
-  // can be a dozen lines apart), else the first. Measured in the next animation frame, with the
-  // layout the browser computes for that frame anyway, rather than forcing one mid-commit.
+  // Keep the running lines near the top of the box: all of them when they fit (a method's line and
+  // its caller's can be a dozen lines apart), else the first. Near the top, because under the scene
+  // on a laptop only the box's first few rows are on screen: a line lit lower down would be out of
+  // sight. So they stay within the box's first TOP_ROWS rows, with up to two rows above them.
+  // Measured in the next animation frame, with the layout the browser computes for that frame
+  // anyway, rather than forcing one mid-commit.
   useEffect(() => {
     if (first === null || last === null) return;
     const frame = requestAnimationFrame(() => {
@@ -57,9 +63,11 @@ export function CodePanel({ level, offFixes = [] }: CodePanelProps) {
         row.getBoundingClientRect().top - box.getBoundingClientRect().top - box.clientTop + box.scrollTop;
       const top = topOf(from);
       const bottom = topOf(to) + to.offsetHeight;
-      if (top >= box.scrollTop && bottom <= box.scrollTop + box.clientHeight) return;
-      const room = box.clientHeight - (bottom - top);
-      box.scrollTop = room > 0 ? top - Math.min(room / 2, box.clientHeight / 3) : top;
+      const row = from.offsetHeight;
+      const region = Math.min(box.clientHeight, TOP_ROWS * row);
+      if (top >= box.scrollTop && bottom <= box.scrollTop + region) return;
+      const room = region - (bottom - top);
+      box.scrollTop = room > 0 ? top - Math.min(room - row, 2 * row) : top;
     });
     return () => cancelAnimationFrame(frame);
   }, [first, last]);
@@ -105,7 +113,6 @@ export function CodePanel({ level, offFixes = [] }: CodePanelProps) {
           </>
         )}
       </p>
-      <CodeLegend source={sourceOf(level) ?? ''} />
       <div className="code__scroll" ref={scroller} tabIndex={0} role="region" aria-label={`Source of ${file || level}`}>
         <pre className="code__pre">
           {lines.map((l) => {
@@ -150,6 +157,8 @@ export function CodePanel({ level, offFixes = [] }: CodePanelProps) {
           })}
         </pre>
       </div>
+      {/* After the code it explains: the running lines come first, under the status. */}
+      <CodeLegend source={sourceOf(level) ?? ''} />
     </section>
   );
 }
