@@ -103,10 +103,12 @@ export interface CountWords {
   readonly should: number | null;
 }
 
-const are = (n: number) => (n === 1 || n === -1 ? 'is' : 'are');
+const are = (n: number) => (n === 1 ? 'is' : 'are');
 
+/** "The pool thinks 2 are out"; below zero there is nothing it can think is out: "The pool’s count is -1". */
 export function countedWords(counted: number | null): string {
-  return counted === null ? 'The pool keeps no count' : `The pool thinks ${counted} ${are(counted)} out`;
+  if (counted === null) return 'The pool keeps no count';
+  return counted < 0 ? `The pool’s count is ${counted}` : `The pool thinks ${counted} ${are(counted)} out`;
 }
 
 export function heldWords(held: number): string {
@@ -169,7 +171,16 @@ function gapWords(
   // are lost or on their way (if the count is right), and only the counted ones are said counted.
   if (t.lost > 0) {
     const counted = t.lost <= diff ? ', counted as out but in no reader’s hands' : ', in no reader’s hands';
-    const also = t.onTheWay > 0 ? ` Also on the way${place}: ${n(t.onTheWay)}.` : '';
+    // The rest of the difference is what on the way is counted already (a pool that counts after
+    // its check has not counted the one at the counter yet): said, so the words add up.
+    const countedOnWay = Math.min(Math.max(diff - t.lost, 0), t.onTheWay);
+    const whether =
+      countedOnWay === t.onTheWay
+        ? ', counted as out already'
+        : countedOnWay === 0
+          ? ', not counted yet'
+          : `, ${countedOnWay} of them counted as out already`;
+    const also = t.onTheWay > 0 ? ` Also on the way${place}: ${n(t.onTheWay)}${whether}.` : '';
     return { ...base, gap: `${more}: the leak — ${n(t.lost)} lost${counted}.${also}`, bad: true };
   }
   if (t.onTheWay === diff) return { ...base, gap: `${more}: ${n(diff)} on the way${place}.`, bad: false };

@@ -170,7 +170,7 @@ describe('counts', () => {
     const negative = run.events.find((e) => e.inUse !== null && e.inUse < 0)!;
     const c = countsOf(negative.world!, 'level2');
     expect(c.counted).toBe(-1);
-    expect(countWords(c, books).counted).toBe('The pool thinks -1 is out');
+    expect(countWords(c, books).counted).toBe('The pool’s count is -1');
     expect(countWords(c, books).bad).toBe(true);
     expect(countsOf(run.final, 'level2').maxSize).toBe(3);
   });
@@ -203,10 +203,16 @@ describe('counts', () => {
     expect(t(1, 0, 0, 3)).toBe(
       '1 more than readers hold: 3 books on the way, at the press, the counter or the desk, 1 of them counted as out already.',
     );
-    // One lost, one on the way: the one counted is the lost one; the other is mentioned, not counted.
+    // One lost, one on the way: the one counted is the lost one; the other is said to be not counted yet.
     expect(t(1, 0, 1, 1)).toBe(
-      '1 more than readers hold: the leak — 1 book lost, counted as out but in no reader’s hands. Also on the way, at the press, the counter or the desk: 1 book.',
+      '1 more than readers hold: the leak — 1 book lost, counted as out but in no reader’s hands. Also on the way, at the press, the counter or the desk: 1 book, not counted yet.',
     );
+    // The same once the one on the way is counted: 2 = 1 lost + 1 on the way.
+    expect(t(2, 0, 1, 1)).toMatch(
+      /Also on the way, at the press, the counter or the desk: 1 book, counted as out already\.$/,
+    );
+    // Three on the way, one of them counted: 2 = 1 lost + 1.
+    expect(t(2, 0, 1, 3)).toMatch(/: 3 books, 1 of them counted as out already\.$/);
     // More lost than the difference: not all of them are said to be counted.
     expect(t(1, 0, 2, 0)).toBe('1 more than readers hold: the leak — 2 books lost, in no reader’s hands.');
     // Fewer on the way than the difference, nothing lost: the count is wrong, and flagged.

@@ -27,7 +27,16 @@ export function Counters({ counts, words }: { counts: Counts; words: ThingWords 
             <span data-counter="pool-count">{said.counted}</span>
           ) : (
             <>
-              The pool thinks <strong data-counter="pool-count">{counted}</strong> {counted === 1 ? 'is' : 'are'} out
+              {counted < 0 ? (
+                <>
+                  The pool’s count is <strong data-counter="pool-count">{counted}</strong>
+                </>
+              ) : (
+                <>
+                  The pool thinks <strong data-counter="pool-count">{counted}</strong> {counted === 1 ? 'is' : 'are'}{' '}
+                  out
+                </>
+              )}
               {(counted < 0 || said.should !== null) && (
                 <span className="counter__flag" data-counter="should">
                   {' '}
