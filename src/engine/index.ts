@@ -64,6 +64,7 @@ export type { LoadTheory } from './load/theory';
 export { checkScenario, judge, verdictOf } from './load/verdict';
 export type { Check, Verdict } from './load/verdict';
 export { ordinal } from './monitor';
+export { innermostLine, linesOf } from './world';
 export { openRun, reportOf, runScenario, simulateText } from './run';
 export type { OpenRun, RunResult } from './run';
 export type { ScenarioFile } from './scenario';

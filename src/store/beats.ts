@@ -21,7 +21,7 @@
  * 6. for the pool's own work outside any step (opening, background clean-up), it concerns another
  *    object than the beat's (each book made at start-up is its own move, press to shelf).
  */
-import type { PoolEvent } from '../engine';
+import { innermostLine, type PoolEvent } from '../engine';
 
 /** The three operations of the guide, the ones the scene, the code and the log colour alike. */
 export type Operation = 'acquire' | 'use' | 'release';
@@ -75,7 +75,7 @@ export function operationOf(e: PoolEvent): Operation | null {
   if (e.type === 'statement.started' || e.type === 'statement.finished') {
     // The pool's check on the way out, its clean-up on the way back; any other statement is the
     // reader's own (a SET it writes, the SELECT 1 of its read), inside its use.
-    if (e.sql === 'SELECT 1' && e.line?.startsWith('validate')) return 'acquire';
+    if (e.sql === 'SELECT 1' && e.line !== null && innermostLine(e.line).startsWith('validate')) return 'acquire';
     if (e.sql === 'ROLLBACK' || e.sql === 'DISCARD ALL' || e.sql === 'COMMIT') return 'release';
     return 'use';
   }

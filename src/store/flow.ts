@@ -9,7 +9,7 @@
  *
  * Nodes carry a grid position (column, row) so the chart needs no layout of its own.
  */
-import { LEVELS } from '../engine';
+import { innermostLine, LEVELS } from '../engine';
 import type { LevelId, PoolEvent } from '../engine';
 
 export type FlowNodeId =
@@ -172,12 +172,12 @@ export function flowNodeAt(level: LevelId, e: PoolEvent): FlowNodeId | null {
     case 'statement.started':
     case 'statement.finished':
       // Only the pool's own check, not a reader's query.
-      return e.line !== null && e.line.startsWith('validate') ? pick('alive') : null;
+      return e.line !== null && innermostLine(e.line).startsWith('validate') ? pick('alive') : null;
     case 'object.validated':
       return pick('alive');
     case 'object.closed':
     case 'object.destroyed':
-      return e.line !== null && e.line.startsWith('acquire.') ? pick('discard') : null;
+      return e.line !== null && innermostLine(e.line).startsWith('acquire.') ? pick('discard') : null;
     case 'object.creating':
     case 'object.created':
       // The pool's start-up filling runs with no reader: it is not part of an acquire.

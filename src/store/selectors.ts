@@ -4,7 +4,16 @@
  * counts.ts; those `…Of(world)` derivations are meant for `useMemo` keyed on the world, which is
  * one object per event. Selectors that return a fresh array or object are meant for `useShallow`.
  */
-import type { Fixes, LevelId, LineId, PoolEvent, RunResult, World } from '../engine';
+import {
+  innermostLine,
+  linesOf,
+  type Fixes,
+  type LevelId,
+  type LineId,
+  type PoolEvent,
+  type RunResult,
+  type World,
+} from '../engine';
 import { beatIndexOf, operationOf, type Beat, type Operation } from './beats';
 import type { LinkTarget } from './deeplink';
 import type { LabState, WarningMark } from './labStore';
@@ -63,9 +72,13 @@ export function selectShown(s: LabState): readonly [number, number] {
   return [b ? Math.min(b.first, s.cursor) : s.cursor, s.cursor];
 }
 
+/** The lines a line id names: the lines that called, outermost first, then the one that ran. */
+export { linesOf };
+
 /**
  * Every code step the moment in view ran, in the order they ran, each once: a beat lights every
- * line its events ran (a warning's line is its cause's, so it adds none). For useShallow.
+ * line its events ran (a warning's line is its cause's, so it adds none), and the lines that called
+ * them, first (`linesOf`: `get.acquire`, then `acquire.create`). For useShallow.
  */
 export const selectCodeSteps = (s: LabState): LineId[] => {
   const [first, last] = selectShown(s);
@@ -73,8 +86,8 @@ export const selectCodeSteps = (s: LabState): LineId[] => {
   for (let i = first; i <= last; i++) {
     const e = s.run.events[i];
     // Line by line, a warning lights its cause's line as it always has.
-    if (e && e.line !== null && (s.lineByLine || e.type !== 'monitor.warned') && !out.includes(e.line))
-      out.push(e.line);
+    if (!e || e.line === null || (!s.lineByLine && e.type === 'monitor.warned')) continue;
+    for (const line of linesOf(e.line)) if (!out.includes(line)) out.push(line);
   }
   return out;
 };
@@ -110,7 +123,7 @@ export const selectCodeClient = (s: LabState): string | null => {
 export const selectLastCodeStep = (s: LabState): { step: LineId; client: string | null } | null => {
   for (let i = s.cursor; i >= 0; i--) {
     const e = s.run.events[i];
-    if (e && e.line !== null && e.type !== 'monitor.warned') return { step: e.line, client: e.client };
+    if (e && e.line !== null && e.type !== 'monitor.warned') return { step: innermostLine(e.line), client: e.client };
   }
   return null;
 };

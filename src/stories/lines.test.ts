@@ -14,7 +14,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ALL_FIXES, LEVELS, runScenario, type LevelId, type PoolEvent, type RunResult, type StepKind } from '../engine';
+import {
+  ALL_FIXES,
+  innermostLine,
+  LEVELS,
+  linesOf,
+  runScenario,
+  type LevelId,
+  type PoolEvent,
+  type RunResult,
+  type StepKind,
+} from '../engine';
 import { STORIES } from '.';
 import { PRODUCTION_STORIES } from './production';
 
@@ -72,12 +82,14 @@ function lineProblems(level: LevelId, r: RunResult): string[] {
   const doing = new Map<string, StepKind>();
   let previous: PoolEvent | null = null;
   r.events.forEach((e, i) => {
-    const line = e.line;
+    // The line that ran (the checks below are about it), after the lines that called it.
+    const line = e.line === null ? null : innermostLine(e.line);
     const say = (what: string) =>
-      problems.push(`event ${i} (${e.type} by ${e.client ?? 'nobody'}, line ${line}): ${what}`);
-    if (line !== null && !source.markers.has(line)) say('no // @step marker has this line');
+      problems.push(`event ${i} (${e.type} by ${e.client ?? 'nobody'}, line ${e.line}): ${what}`);
+    for (const part of e.line === null ? [] : linesOf(e.line))
+      if (!source.markers.has(part)) say(`no // @step marker has the line ${part}`);
     if (e.type === 'monitor.warned') {
-      if (line !== null && line !== previous?.line)
+      if (e.line !== null && e.line !== previous?.line)
         say(`a warning carries another line than its event's (${previous?.line})`);
       return;
     }

@@ -14,6 +14,7 @@ import { narrateAll } from '../store/narrate';
 import { narrateBeats } from '../store/narrateBeats';
 import { readersOf, STATE_LABEL } from '../store/readers';
 import {
+  linesOf,
   selectCodeClient,
   selectCodeStep,
   selectCodeSteps,
@@ -177,7 +178,8 @@ function pointerProblems(store: LabStore, source: ReturnType<typeof parseSource>
   const step = selectCodeStep(s);
   const problems: string[] = [];
   if (step !== e.line) problems.push(`pointer shows ${step}, the event ran ${e.line}`);
-  if (step !== null && linesForStep(source, step).length === 0) problems.push(`no line carries ${step}`);
+  for (const part of step === null ? [] : linesOf(step))
+    if (linesForStep(source, part).length === 0) problems.push(`no line carries ${part}`);
   // The reader whose code runs the line: the pool's own leak check runs in the pool's background
   // work, whoever it suspects (its event names the borrower).
   const runner = e.type === 'leak.suspected' ? null : e.client;
@@ -267,7 +269,7 @@ function beatPointerProblems(
   const steps = selectCodeSteps(s);
   const problems: string[] = [];
   for (const e of events)
-    if (e.line !== null && e.type !== 'monitor.warned' && !steps.includes(e.line))
+    if (e.line !== null && e.type !== 'monitor.warned' && !linesOf(e.line).every((l) => steps.includes(l)))
       problems.push(`${e.line} ran and is not lit`);
   for (const step of steps) if (linesForStep(source, step).length === 0) problems.push(`no line carries ${step}`);
   const ran = events.find((e) => e.line !== null && e.type !== 'monitor.warned');

@@ -2,7 +2,7 @@
  * The shape of a level's record in the registry, and what a level offers the runner.
  */
 import type { BoundKind, LevelId, LevelOptions, Lends, StepKind, WarningKind } from '../types';
-import type { CountLines, Op, PoolBase, Pooled, Runtime, Waiting } from '../world';
+import type { CallLines, CountLines, Op, PoolBase, Pooled, Runtime, Waiting } from '../world';
 import type { OptionName, OptionSpecs } from './options';
 
 /** What every level offers the runner, beyond the base class. */
@@ -67,6 +67,12 @@ export interface LevelInfo {
    * move is an event of its own at its line (`countMoves` in world/poolBase.ts).
    */
   readonly counts?: CountLines;
+  /**
+   * The lines where one of its methods calls another (`get` calling `acquire`, the database's
+   * `acquire` calling `createConnection`), by `caller>callee`: while the callee runs, its caller's
+   * line runs too, waiting for it, and an event's line names both (`Runtime.lineFor`, `linesOf`).
+   */
+  readonly calls?: CallLines;
   /** Its own bugs (the monitor's warnings its code lets happen), each with the level that fixes it. */
   readonly fixedBy: { readonly [W in WarningKind]?: LevelId };
   /** The text's problems this level fixes: the bugs of earlier levels whose `fixedBy` is this one. */

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LEVELS } from '.';
+import { linesOf } from '../world';
 import { play } from '../testing';
 import { LEVEL_IDS, type LevelId } from '../types';
 
@@ -46,10 +47,47 @@ describe('code lines', () => {
       steps: tour(level),
     });
     expect(result.error).toBeNull();
-    const used = new Set(result.events.flatMap((e) => (e.line ? [e.line] : [])));
+    const used = new Set(result.events.flatMap((e) => (e.line ? linesOf(e.line) : [])));
     expect(used.size).toBeGreaterThan(LEVELS[level].shelf ? 3 : 1); // no pool: only print and burn
     for (const line of used) expect(markers, `${level}: event line "${line}" has no // @step marker`).toContain(line);
   });
+
+  it.each(textLevels)('every marked line of %s is lit by some event', (level) => {
+    // The tour, and a short day whose blocks succeed and fail before the pool runs dry, with a dead
+    // object on the shelf for the next borrower.
+    const has = (s: string) => LEVELS[level].steps.includes(s as never);
+    const day: unknown[] = [
+      { client: 'A', do: 'acquire' },
+      { client: 'A', do: 'release' },
+      ...(has('with')
+        ? [
+            { client: 'F', do: 'with', write: 'w=1' },
+            { client: 'G', do: 'with', fail: true },
+          ]
+        : []),
+      { do: 'kill', object: 1 },
+      // A pool that checks what it lends finds the top of its shelf dead too, and throws it away.
+      ...(LEVELS[level].validates ? [{ do: 'kill', object: 2 }] : []),
+      { client: 'B', do: 'acquire' },
+      ...(has('close') ? [{ client: 'B', do: 'release' }, { do: 'close' }] : []),
+    ];
+    const options = { none: {}, size: { size: 2 }, maxSize: { maxSize: 3 } }[LEVELS[level].bound];
+    const lit = new Set<string>(
+      [tour(level), day].flatMap((steps) =>
+        play({ level, options, steps }).events.flatMap((e) => (e.line ? linesOf(e.line) : [])),
+      ),
+    );
+    const dark = [...markersOf(level)].filter((m) => !lit.has(m));
+    expect(dark, `${level}: marked lines no event lights`).toEqual([]);
+  });
+
+  it.each(LEVEL_IDS.filter((l) => LEVELS[l].calls !== undefined))(
+    '%s: every line where one of its methods calls another is marked',
+    (level) => {
+      const markers = markersOf(level);
+      for (const line of Object.values(LEVELS[level].calls!)) expect(markers).toContain(line);
+    },
+  );
 
   it('reads markers with a test that can fail', () => {
     expect(markersOf('level2')).toContain('acquire.refuse');

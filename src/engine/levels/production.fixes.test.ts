@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { runScenario, type RunResult } from '../run';
 import { parseScenario } from '../scenario';
 import { eventsOf, warningsOf } from '../testing';
+import { linesOf } from '../world';
 import type { Fixes, LineId, Scenario } from '../types';
 
 function scenarioFile(name: string): Scenario {
@@ -244,7 +245,7 @@ describe('@step markers', () => {
 
   it('marks a line for every code line the production level runs', () => {
     const used = new Set<string>();
-    const add = (r: RunResult) => r.events.forEach((e) => e.line && used.add(e.line));
+    const add = (r: RunResult) => r.events.forEach((e) => e.line && linesOf(e.line).forEach((l) => used.add(l)));
     add(runScenario(tour));
     for (const name of names) {
       add(runScenario(scenarioFile(name)));

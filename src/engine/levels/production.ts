@@ -207,12 +207,12 @@ export class ProductionPool extends PoolBase<Connection> {
 
   /** The recommended way in: the connection comes back even if the body throws. */
   *connection<R>(body: (conn: Connection) => Op<R>): Op<R> {
-    const conn = yield* this.acquire();
+    const conn = yield* this.acquire(); // @step connection.acquire
     try {
       // The caller's own statements (SET …) run inside the body, on the connection it was lent. // @step connection.set
       return yield* body(conn); // @step connection.body
     } finally {
-      yield* this.release(conn);
+      yield* this.release(conn); // @step connection.release
     }
   }
 

@@ -3,7 +3,7 @@
  * this folder, add its id to `LEVEL_IDS` (../types.ts) and its record here.
  */
 import { LEVEL_IDS, type LevelId, type StepKind, type WarningKind } from '../types';
-import type { CountLines, PoolBase, Pooled, Runtime, Op } from '../world';
+import type { CallLines, CountLines, PoolBase, Pooled, Runtime, Op } from '../world';
 import { DatabasePool } from './database';
 import type { LevelInfo, RunnablePool, ThingWords } from './info';
 import { Level1Pool } from './level1';
@@ -29,6 +29,12 @@ const DATABASE_STEPS: readonly StepKind[] = [...WITH_STEPS, 'restart', 'close'];
 
 /** The markers of the lines that move a text level's own `inUseCount` (the same on every level that keeps one). */
 const COUNT_LINES: CountLines = { taken: 'acquire.count', made: 'acquire.countNew', returned: 'release.count' };
+
+/** The lines of a `connection(body)` method that call acquire and release (see `LevelInfo.calls`). */
+const CONNECTION_CALLS: CallLines = {
+  'connection>acquire': 'connection.acquire',
+  'connection>release': 'connection.release',
+};
 
 /** The bugs every level of the text keeps: `release` trusts its caller. */
 const TRUSTING_RELEASE = { 'double-shelved': 'production', 'shared-object': 'production' } as const;
@@ -184,6 +190,7 @@ const RECORDS: Record<LevelId, Omit<LevelInfo, 'solves'>> = {
     source: 'level4.ts',
     shelf: true,
     counts: COUNT_LINES,
+    calls: { 'get>acquire': 'get.acquire', 'get>release': 'get.release' },
     validates: false,
     queues: false,
     fixedBy: {
@@ -221,6 +228,13 @@ const RECORDS: Record<LevelId, Omit<LevelInfo, 'solves'>> = {
     source: 'database.ts',
     shelf: true,
     counts: COUNT_LINES,
+    calls: {
+      ...CONNECTION_CALLS,
+      'init>createConnection': 'init.create',
+      'acquire>createConnection': 'acquire.create',
+      'acquire>validateConnection': 'acquire.validate',
+      'release>resetConnection': 'release.reset',
+    },
     validates: true,
     queues: false,
     fixedBy: {
@@ -255,6 +269,7 @@ const RECORDS: Record<LevelId, Omit<LevelInfo, 'solves'>> = {
     steps: DATABASE_STEPS,
     source: 'production.ts',
     shelf: true,
+    calls: CONNECTION_CALLS,
     validates: true,
     queues: true,
     blockStatements: 'set',

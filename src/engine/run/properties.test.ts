@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LEVELS } from '../levels';
+import { innermostLine } from '../world';
 import { runScenario, type RunResult } from '.';
 import { parseScenario } from '../scenario';
 import { LEVEL_IDS, type LevelId, type PoolEvent, type WarningKind } from '../types';
@@ -103,7 +104,12 @@ function expectedFlags(result: RunResult): { at: number; warning: WarningKind; o
   result.events.forEach((e, i) => {
     // A guaranteed-release block lets go of its object when the body ends, as the release begins.
     const lease = e.client === null ? undefined : withLease.get(e.client);
-    if (lease && e.object === lease.id && e.line !== null && /^(release|resetConnection)\./.test(e.line)) {
+    if (
+      lease &&
+      e.object === lease.id &&
+      e.line !== null &&
+      /^(release|resetConnection)\./.test(innermostLine(e.line))
+    ) {
       const list = handsOf(e.client!);
       const k = list.indexOf(lease);
       if (k >= 0) list.splice(k, 1);

@@ -90,6 +90,7 @@ export function openRun(scenario: Scenario, options: RunOptions = {}): OpenRun {
     maxSize: boundOf(info.id, scenario.options),
     rebuildWorld: options.rebuildWorld ?? false,
     setKind: info.blockStatements ?? 'body',
+    calls: info.calls,
   });
   for (const step of scenario.steps)
     if (step.client !== undefined) rt.stepCounts.set(step.client, (rt.stepCounts.get(step.client) ?? 0) + 1);

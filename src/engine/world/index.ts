@@ -8,6 +8,7 @@ export type { Op, Timer } from '../core';
 export { Line } from './line';
 export { countMoves, PoolBase } from './poolBase';
 export type { CountLines } from './poolBase';
+export { callChain, innermostLine, lineId, linesOf, type CallLines } from './kept';
 export type { ClientRecord, PoolState, StepScratch, Waiting } from './records';
 export { Book, Connection } from './resources';
 export type { Pooled } from './resources';

@@ -44,3 +44,35 @@ export function lineId(method: string, kind: string): LineId {
   if (id === undefined) byKind.set(kind, (id = `${method}.${kind}`));
   return id;
 }
+
+/**
+ * Where one method of a level calls another, the line that calls it, by `caller>callee` (Level 4's
+ * `get>acquire` is `get.acquire`). A level names them in its registry record (`LevelInfo.calls`).
+ */
+export type CallLines = Readonly<Record<string, LineId>>;
+
+/** Between a line and the line it called, in a line id that names both. */
+const CALLED = '>';
+const chains = new Map<string, LineId>();
+const chainParts = new Map<LineId, readonly LineId[]>();
+
+/** One id for a line and the lines that called it, outermost first, made once (`get.acquire>acquire.create`). */
+export function callChain(lines: readonly LineId[]): LineId {
+  const key = lines.join(CALLED);
+  let id = chains.get(key);
+  if (id === undefined) chains.set(key, (id = key as LineId));
+  return id;
+}
+
+/** The lines an event's line id names: the lines that called, outermost first, then the one that ran. */
+export function linesOf(line: LineId): readonly LineId[] {
+  let parts = chainParts.get(line);
+  if (parts === undefined) chainParts.set(line, (parts = line.split(CALLED) as LineId[]));
+  return parts;
+}
+
+/** The line that ran, without the lines that called it. */
+export function innermostLine(line: LineId): LineId {
+  const parts = linesOf(line);
+  return parts[parts.length - 1]!;
+}

@@ -17,6 +17,7 @@ import { LEVELS } from '../levels';
 import { runScenario, type RunResult } from '../run';
 import { parseScenario } from '../scenario';
 import { FIX_NAMES, LEVEL_IDS, type LevelId, type Place, type PoolEvent, type Scenario, type StepKind } from '../types';
+import { innermostLine } from './kept';
 
 const clients = fc.constantFrom('A', 'B', 'C', 'D');
 const at = fc.option(fc.constantFrom(0, 10, 50, 100, 102, 150, 300, 600), { nil: undefined, freq: 2 });
@@ -146,7 +147,7 @@ function reachability(r: RunResult): Verdict[][] {
         callOf(c).add(id!);
         break;
       case 'statement.started':
-        if (e.sql === 'SELECT 1' && e.line?.startsWith('validate')) callOf(c).add(id!);
+        if (e.sql === 'SELECT 1' && e.line !== null && innermostLine(e.line).startsWith('validate')) callOf(c).add(id!);
         break;
       case 'object.shelved':
       case 'object.acquired':

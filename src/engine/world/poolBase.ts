@@ -61,17 +61,18 @@ function traceMethods(pool: object, rt: Runtime): void {
               // the events that follow, once it has done it.
               const obj = first as Pooled;
               const parent = task?.ops.at(-2) ?? name;
-              const line = lineId(parent, 'validate');
+              const depth = (task?.ops.length ?? 1) - 2; // the caller's place in the calls
+              const line = rt.called(lineId(parent, 'validate'), depth);
               const scratch = rt.scratchOf(task);
               if (scratch && !result) scratch.discarded.push(obj.id);
               rt.emit({ type: 'object.validated', ok: Boolean(result) }, { object: obj.id, line });
-              if (scratch) scratch.lastLine = result ? lineId(parent, 'valid') : line;
+              if (scratch) scratch.lastLine = result ? rt.called(lineId(parent, 'valid'), depth) : line;
             }
             return result;
           } catch (error) {
             if (error instanceof PoolExhausted && !reported.has(error)) {
               reported.add(error);
-              const line = lineId(name, 'refuse');
+              const line = rt.called(lineId(name, 'refuse'));
               const scratch = rt.scratchOf(task);
               if (scratch) scratch.lastLine = line;
               rt.emit({ type: 'pool.exhausted', message: error.message }, { line });
@@ -129,7 +130,7 @@ export function countMoves(pool: object, rt: Runtime, lines: CountLines): void {
             ? 'taken'
             : 'made';
       rt.owe(of === 'returned' ? -1 : 1);
-      rt.emit({ type: 'pool.counted', by, of }, { object, line: lines[of] });
+      rt.emit({ type: 'pool.counted', by, of }, { object, line: rt.called(lines[of]) });
     },
     enumerable: true,
     configurable: true,

@@ -6,7 +6,7 @@
 import { createRng, delay, Sim, type Op, type Rng, type Task } from '../core';
 import type { Costs, EventBody, LineId, PoolEvent, World } from '../types';
 import { Holds, type Hold } from './holds';
-import { KeptOnce, lineId, mix } from './kept';
+import { callChain, KeptOnce, lineId, mix, type CallLines } from './kept';
 import { sameItems } from './places';
 import { noteReader } from './readers';
 import type { ClientRecord, PoolState, StepScratch } from './records';
@@ -28,6 +28,8 @@ export interface RuntimeOptions {
   readonly rebuildWorld?: boolean;
   /** The kind of line a reader's own `SET` lights inside a pool method (the level's `blockStatements`). */
   readonly setKind?: string;
+  /** The lines where the level's methods call each other (the level's `calls`). */
+  readonly calls?: CallLines | undefined;
 }
 
 export type Listener = (event: PoolEvent) => void;
@@ -53,6 +55,7 @@ export class Runtime {
    */
   private readonly lines: boolean;
   private readonly setKind: string;
+  private readonly calls: Map<string, Map<string, LineId>> | null;
   readonly events: PoolEvent[] = [];
   readonly objects: Pooled[] = [];
   readonly clients = new Map<string, ClientRecord>();
@@ -87,6 +90,15 @@ export class Runtime {
     this.trace = options.trace ?? true;
     this.lines = options.record;
     this.setKind = options.setKind ?? 'set';
+    // By caller, then callee: looked up at every event inside a call, with no key string made for it.
+    this.calls = null;
+    for (const [pair, line] of Object.entries(options.calls ?? {})) {
+      const [caller, callee] = pair.split('>') as [string, string];
+      this.calls ??= new Map();
+      let byCallee = this.calls.get(caller);
+      if (byCallee === undefined) this.calls.set(caller, (byCallee = new Map()));
+      byCallee.set(callee, line);
+    }
     this.world = new WorldKeeper(this, options.rebuildWorld ?? false);
     // The world's views are looked at again only where a snapshot will be taken: a run that keeps no
     // events takes one, at the end, of everything (the keeper starts with everything to look at).
@@ -186,8 +198,27 @@ export class Runtime {
 
   /** The code line a primitive of `kind` is running, from the pool method the caller is inside. */
   lineFor(kind: string): LineId | null {
-    const op = this.sim.current?.ops.at(-1);
-    return op === undefined ? null : lineId(op, kind);
+    const ops = this.sim.current?.ops;
+    if (ops === undefined || ops.length === 0) return null;
+    return this.called(lineId(ops[ops.length - 1]!, kind));
+  }
+
+  /**
+   * A line of the method at `depth` of the running task's calls (the innermost, by default), named
+   * with the lines that called that method, where the level names them (`calls`): while `acquire`
+   * runs inside Level 4's `get`, `get.acquire` runs too.
+   */
+  called(line: LineId, depth = (this.sim.current?.ops.length ?? 0) - 1): LineId {
+    const ops = this.sim.current?.ops;
+    if (this.calls === null || ops === undefined || depth < 1) return line;
+    let chain: LineId[] | null = null;
+    for (let i = 0; i < depth; i++) {
+      const site = this.calls.get(ops[i]!)?.get(ops[i + 1]!);
+      if (site !== undefined) (chain ??= []).push(site);
+    }
+    if (chain === null) return line;
+    chain.push(line);
+    return callChain(chain);
   }
 
   /** No event is kept or listened to: events are only counted (a batch run). */
@@ -198,6 +229,17 @@ export class Runtime {
   /** Count an event nobody hears (see `unheard`): all `post` would do with it. */
   countUnheard(): void {
     this.eventCount++;
+  }
+
+  /**
+   * A line of the pool's code that makes no event of its own ran (emptying the shelf): the running
+   * step's next event that names no line of its own is shown at it, as after any other line.
+   */
+  ranLine(kind: string): void {
+    if (!this.lines) return;
+    const line = this.lineFor(kind);
+    const scratch = this.scratchOf(this.sim.current);
+    if (scratch && line) scratch.lastLine = line;
   }
 
   /** Record an event done by the running client, from inside the pool's code. */

@@ -5,6 +5,7 @@ import type { Pooled } from './resources';
 export interface ShelfHost {
   shelfVersion: number;
   emitHere(body: EventBody, obj: Pooled | null, kind: string | null): void;
+  ranLine(kind: string): void;
 }
 
 /**
@@ -64,6 +65,7 @@ export class Shelf<T extends Pooled> implements Iterable<T> {
   clear(): void {
     this.items = [];
     this.rt.shelfVersion++;
+    this.rt.ranLine('clear');
   }
 
   toArray(): readonly T[] {

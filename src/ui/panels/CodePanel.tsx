@@ -47,7 +47,8 @@ export function CodePanel({ level, offFixes = [] }: CodePanelProps) {
   // Keep the running lines near the top of the box: all of them when they fit (a method's line and
   // its caller's can be a dozen lines apart), else the first. Near the top, because under the scene
   // on a laptop only the box's first few rows are on screen: a line lit lower down would be out of
-  // sight. So they stay within the box's first TOP_ROWS rows, with up to two rows above them.
+  // sight. So they stay within the box's first TOP_ROWS rows, with up to two rows above them (the
+  // first of them, when they do not fit).
   // Measured in the next animation frame, with the layout the browser computes for that frame
   // anyway, rather than forcing one mid-commit.
   useEffect(() => {
@@ -66,8 +67,9 @@ export function CodePanel({ level, offFixes = [] }: CodePanelProps) {
       const row = from.offsetHeight;
       const region = Math.min(box.clientHeight, TOP_ROWS * row);
       if (top >= box.scrollTop && bottom <= box.scrollTop + region) return;
+      // Two rows above them, fewer when that would push the last of them out of the region.
       const room = region - (bottom - top);
-      box.scrollTop = room > 0 ? top - Math.min(room - row, 2 * row) : top;
+      box.scrollTop = top - (room > 0 ? Math.min(room - row, 2 * row) : 2 * row);
     });
     return () => cancelAnimationFrame(frame);
   }, [first, last]);
