@@ -196,6 +196,28 @@ test.describe('at 1280×720', () => {
     expect(seen).toBeGreaterThan(5);
   });
 
+  test('a warning stands beside the scene, above the lesson, and leaves the code under the transport', async ({
+    lab,
+    page,
+  }) => {
+    // Under the transport, the warning pushed the code below the window at the moments that show the bug.
+    await lab.open('?level=level2&scenario=double-release-level2');
+    await lab.key('End');
+    await expect(lab.warnings).toBeVisible();
+    const warnings = (await lab.warnings.boundingBox())!;
+    const stage = (await lab.stage.boundingBox())!;
+    const lesson = (await page.getByRole('region', { name: /The lesson/ }).boundingBox())!;
+    expect(warnings.x).toBeGreaterThan(stage.x + stage.width);
+    expect(warnings.y + warnings.height).toBeLessThanOrEqual(lesson.y);
+    expect(warnings.y).toBeLessThan(720);
+    const code = (await lab.code.boundingBox())!;
+    const transport = (await page.getByRole('region', { name: 'Playback' }).boundingBox())!;
+    expect(code.y).toBeGreaterThan(transport.y + transport.height);
+    expect(code.y).toBeLessThan(720);
+    // One warnings region for assistive technology, not two.
+    await expect(page.getByRole('region', { name: 'Warnings' })).toHaveCount(1);
+  });
+
   test.describe('a page not yet woken', () => {
     test.use({ wakeLab: false });
 

@@ -29,6 +29,8 @@ export interface Tally {
   readonly lost: number;
   /** Objects a pool operation has (being made for a reader, at the counter, at the desk). */
   readonly onTheWay: number;
+  /** Of those, the ones on their way out to a reader (made for one, or at the counter going out). */
+  readonly outToReaders: number;
   /** Those, by where they are (an object at two of these places counts at the first). */
   readonly onTheWayAt: OnTheWayAt;
 }
@@ -40,6 +42,8 @@ export interface OnTheWayAt {
 }
 
 export interface Counts extends Tally {
+  /** close() has run: the pool lends nothing more. */
+  readonly closed: boolean;
   /** maxSize, or null for a level bounded by its start-up size (Level 1), which has none. */
   readonly maxSize: number | null;
   /** The start-up size of a level bounded by it (Level 1), shown instead of a maximum. */
@@ -49,6 +53,7 @@ export interface Counts extends Tally {
 export function tallyOf(world: World): Tally {
   let lost = 0;
   let onTheWay = 0;
+  let outToReaders = 0;
   let atPress = 0;
   let shared = 0;
   const onTheWayAt = { press: 0, counter: 0, desk: 0 };
@@ -61,6 +66,7 @@ export function tallyOf(world: World): Tally {
       if (way !== undefined) {
         onTheWay++;
         onTheWayAt[way.at as keyof OnTheWayAt]++;
+        if ((way.at === 'press' && way.for !== null) || (way.at === 'counter' && way.way === 'out')) outToReaders++;
       }
     }
   }
@@ -75,6 +81,7 @@ export function tallyOf(world: World): Tally {
     open: world.pool.open,
     lost,
     onTheWay,
+    outToReaders,
     onTheWayAt,
   };
 }
@@ -86,6 +93,7 @@ export function countsOf(world: World, level: LevelId): Counts {
     ...tallyOf(world),
     maxSize: bySize ? null : world.pool.maxSize,
     startSize: bySize ? world.pool.maxSize : null,
+    closed: world.pool.closed,
   };
 }
 
@@ -129,11 +137,12 @@ function wherePhrase(at: OnTheWayAt | undefined): string {
 }
 
 export function countWords(
-  t: Pick<Tally, 'counted' | 'held' | 'lost' | 'onTheWay'> & {
-    readonly onTheWayAt?: OnTheWayAt | undefined;
-    /** What the counter should say (the engine's); missing: judged from the other figures alone. */
-    readonly owed?: number | null | undefined;
-  },
+  t: Pick<Tally, 'counted' | 'held' | 'lost' | 'onTheWay'> &
+    Partial<Pick<Tally, 'outToReaders'>> & {
+      readonly onTheWayAt?: OnTheWayAt | undefined;
+      /** What the counter should say (the engine's); missing: judged from the other figures alone. */
+      readonly owed?: number | null | undefined;
+    },
   words: Pick<ThingWords, 'thing' | 'things'>,
 ): CountWords {
   const said = gapWords(t, words);
@@ -157,13 +166,30 @@ export function countLine(said: CountWords): string {
 }
 
 function gapWords(
-  t: Pick<Tally, 'counted' | 'held' | 'lost' | 'onTheWay'> & { readonly onTheWayAt?: OnTheWayAt | undefined },
+  t: Pick<Tally, 'counted' | 'held' | 'lost' | 'onTheWay'> &
+    Partial<Pick<Tally, 'outToReaders'>> & {
+      readonly onTheWayAt?: OnTheWayAt | undefined;
+      readonly owed?: number | null | undefined;
+    },
   words: Pick<ThingWords, 'thing' | 'things'>,
 ): Omit<CountWords, 'should'> {
   const base = { counted: countedWords(t.counted), held: heldWords(t.held) };
-  if (t.counted === null || t.counted === t.held) return { ...base, gap: null, bad: false };
-  const diff = t.counted - t.held;
   const n = (k: number) => `${k} ${k === 1 ? words.thing : words.things}`;
+  if (t.counted === null) return { ...base, gap: null, bad: false };
+  // The count matches the hands, and yet some are on their way out to readers: the database checks
+  // a connection before it counts it, so none of them is counted yet (the race's own moment). Only
+  // when the count is right (the engine's `owed`): after a double release a count can match the
+  // hands by being one short.
+  const out = t.outToReaders ?? 0;
+  const right = t.owed == null || t.owed === t.counted;
+  if (t.counted === t.held && out > 0 && t.lost === 0 && right)
+    return {
+      ...base,
+      gap: `${n(out)} on the way out to ${out === 1 ? 'a reader' : 'readers'}, not counted yet.`,
+      bad: false,
+    };
+  if (t.counted === t.held) return { ...base, gap: null, bad: false };
+  const diff = t.counted - t.held;
   if (diff < 0) return { ...base, gap: `${-diff} fewer than readers hold: the pool’s count is wrong.`, bad: true };
   const more = `${diff} more than readers hold`;
   const place = wherePhrase(t.onTheWayAt);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../engine';
 import { doubleRelease } from './testing';
+import { storyById } from '../stories';
 import type { ObjectView, Place, World } from '../engine';
 import { countLine, countsOf, countWords, tallyOf } from './counts';
 import { ordinal, readersOf, waitingLine } from './readers';
@@ -194,6 +195,32 @@ describe('counts', () => {
     expect(said.held).toBe('Readers hold 0');
     expect(said.bad).toBe(true);
     expect(said.gap).toMatch(/^2 more than readers hold: the leak — 2 books lost/);
+  });
+
+  it('says what is on its way out to readers and not counted yet, when the count is right', () => {
+    // The database's race: two connections checked at the counter before they are counted.
+    const race = runScenario(storyById('race-database')!.scenario);
+    const both = race.events.find((e) => {
+      const t = tallyOf(e.world!);
+      return t.counted === 0 && t.outToReaders === 2;
+    })!;
+    expect(countWords(countsOf(both.world!, 'database'), books).gap).toBe(
+      '2 books on the way out to readers, not counted yet.',
+    );
+    // Pool start-up makes connections for the shelf, not for a reader: nothing is said.
+    const opening = race.events.find((e) => e.type === 'object.creating')!;
+    expect(countWords(countsOf(opening.world!, 'database'), books).gap).toBeNull();
+    // After a double release the count can match the hands by being one short: not said then.
+    const t = { counted: 0, held: 0, lost: 0, onTheWay: 1, outToReaders: 1 };
+    expect(countWords({ ...t, owed: 1 }, books).gap).toBeNull();
+    expect(countWords({ ...t, owed: 0 }, books).gap).toBe('1 book on the way out to a reader, not counted yet.');
+  });
+
+  it('says when the pool is closed', () => {
+    const run = runScenario(storyById('close-with-borrowed-database')!.scenario);
+    const closing = run.events.findIndex((e) => e.type === 'pool.closed');
+    expect(countsOf(run.events[closing - 1]!.world!, 'database').closed).toBe(false);
+    expect(countsOf(run.events[closing]!.world!, 'database').closed).toBe(true);
   });
 
   it('never gives figures that do not add up to the difference', () => {

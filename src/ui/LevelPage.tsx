@@ -88,7 +88,7 @@ export function LevelPage({ route }: { route: LabRoute }) {
         <div className="lab__main">
           {scene}
           <PanelBoundary name="The warnings" resetKey={run}>
-            <Callouts />
+            <Callouts place="main" />
           </PanelBoundary>
           <Folds
             label="Panels to open"
@@ -135,6 +135,9 @@ export function LevelPage({ route }: { route: LabRoute }) {
             <CodePanel level={level} />
           </PanelBoundary>
         </div>
+        <PanelBoundary name="The warnings" resetKey={run}>
+          <Callouts place="side" />
+        </PanelBoundary>
       </div>
     </div>
   );

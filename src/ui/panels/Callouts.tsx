@@ -3,7 +3,7 @@
  * went wrong (the text's warning, in our words), what exactly happened here, and the level that
  * fixes it. The newest is open; earlier ones stay listed, folded.
  */
-import { useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import type { Fixes, LevelId } from '../../engine';
 import { callout } from '../../store/callouts';
 import type { WarningMark } from '../../store/labStore';
@@ -14,7 +14,13 @@ import { useLabActions, useLabShallow, useLabStore } from '../hooks/labStore';
 import { hasLabPage, pageHref } from '../lib/links';
 import { onLinkClick } from '../nav';
 
-export function Callouts() {
+/**
+ * `place`: where a lab level draws them (both are drawn; CSS shows one): under the transport on a
+ * narrow screen ("main"), at the top of the right-hand column on a wide one ("side"), so that they
+ * do not push the code below the window there.
+ */
+export function Callouts({ place }: { place?: 'main' | 'side' }) {
+  const titleId = useId();
   const marks = useLabShallow(selectWarningsSoFar);
   const level = useLabStore(selectLevel);
   // On the production page the advice names the switch that is off in this run.
@@ -22,8 +28,8 @@ export function Callouts() {
   if (marks.length === 0) return null;
   const [newest, ...older] = marks;
   return (
-    <section className="callouts" aria-labelledby="callouts-title">
-      <h2 id="callouts-title" className="sr-only">
+    <section className={place ? `callouts callouts--${place}` : 'callouts'} aria-labelledby={titleId}>
+      <h2 id={titleId} className="sr-only">
         Warnings
       </h2>
       <CalloutCard mark={newest!} level={level} fixes={fixes} open />

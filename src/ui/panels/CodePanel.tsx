@@ -96,15 +96,17 @@ export function CodePanel({ level, offFixes = [] }: CodePanelProps) {
         ) : (
           <>
             <span className="code__who">{who}</span> is running{' '}
-            {steps.map((step, i) => (
-              <span key={step}>
-                {i > 0 ? ', ' : ''}
-                <code>{step}</code>
-              </span>
-            ))}
-            {first !== null
-              ? ` (${lit.size === 1 ? 'line' : 'lines'} ${[...lit].sort((x, y) => x - y).join(', ')})`
-              : ''}
+            {/* Each step with its own line, in the order they run (a caller's line first). */}
+            {steps.map((step, i) => {
+              const at = linesForStep(lines, step);
+              return (
+                <span key={step}>
+                  {i > 0 ? ', ' : ''}
+                  <code>{step}</code>
+                  {at.length > 0 ? ` (${at.length === 1 ? 'line' : 'lines'} ${at.join(', ')})` : ''}
+                </span>
+              );
+            })}
             {op ? (
               <>
                 {' '}

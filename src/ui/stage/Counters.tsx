@@ -87,6 +87,12 @@ export function Counters({ counts, words }: { counts: Counts; words: ThingWords 
             )}
           </strong>
         </li>
+        {/* After close() the shelf may fill again (loans come back to it), yet nothing more is lent. */}
+        {counts.closed && (
+          <li className="counter" data-counter="closed">
+            <strong>Closed</strong>: lends nothing more
+          </li>
+        )}
       </ul>
       {said.gap && (
         <p className={`counters__gap${wrong ? ' counters__gap--bad' : ''}`} data-counter="gap">
