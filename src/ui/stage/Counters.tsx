@@ -90,7 +90,7 @@ export function Counters({ counts, words }: { counts: Counts; words: ThingWords 
         {/* After close() the shelf may fill again (loans come back to it), yet nothing more is lent. */}
         {counts.closed && (
           <li className="counter" data-counter="closed">
-            <strong>Closed</strong>: lends nothing more
+            <strong>Closed:</strong> lends nothing more
           </li>
         )}
       </ul>
