@@ -131,6 +131,13 @@ test('the code panel is highlighted, explains yield*, and lights every line a be
   await expect(lab.code.locator('.code__status')).toHaveAttribute('data-step', [...ran].join(' '));
   await expect(lab.code.locator('.code__status')).toContainText('RELEASE');
   await expect(lab.code.locator('[data-now="yes"]').first()).toHaveAttribute('data-op', 'release');
+  // A beat's lines ran (some are over by its end), each named with its own line number; line by
+  // line, the one event's line is running.
+  await expect(lab.code.locator('.code__status')).toContainText(/ ran release\.push \(line \d+\)/);
+  await lab.page.getByRole('checkbox', { name: 'Line by line' }).check();
+  const shelved = events.findIndex((e, i) => i >= beats[k]!.first && e.line !== null);
+  await lab.open(`?level=level1&scenario=grows-forever-level1&step=${shelved}`);
+  await expect(lab.code.locator('.code__status')).toContainText(/ is running release\.push \(line \d+\)/);
 });
 
 for (const width of [1280, 360]) {

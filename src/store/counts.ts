@@ -182,12 +182,11 @@ function gapWords(
   // hands by being one short.
   const out = t.outToReaders ?? 0;
   const right = t.owed == null || t.owed === t.counted;
-  if (t.counted === t.held && out > 0 && t.lost === 0 && right)
-    return {
-      ...base,
-      gap: `${n(out)} on the way out to ${out === 1 ? 'a reader' : 'readers'}, not counted yet.`,
-      bad: false,
-    };
+  const toReaders = `${n(out)} on the way out to ${out === 1 ? 'a reader' : 'readers'}`;
+  if (t.counted === t.held && out > 0 && t.lost === 0)
+    return right
+      ? { ...base, gap: `${toReaders}, not counted yet.`, bad: false }
+      : { ...base, gap: `${toReaders}; the pool’s count is wrong.`, bad: true };
   if (t.counted === t.held) return { ...base, gap: null, bad: false };
   const diff = t.counted - t.held;
   if (diff < 0) return { ...base, gap: `${-diff} fewer than readers hold: the pool’s count is wrong.`, bad: true };

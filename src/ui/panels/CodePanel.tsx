@@ -9,6 +9,7 @@ import {
   selectCodeStepsClient,
   selectEvent,
   selectLastCodeStep,
+  selectLineByLine,
   selectOperation,
 } from '../../store/selectors';
 import { useLabShallow, useLabStore } from '../hooks/labStore';
@@ -32,6 +33,7 @@ export function CodePanel({ level, offFixes = [] }: CodePanelProps) {
   const steps = useLabShallow(selectCodeSteps);
   const client = useLabStore(selectCodeStepsClient);
   const op = useLabStore(selectOperation);
+  const lineByLine = useLabStore(selectLineByLine);
   const kinds = useMemo(() => kindsOf(level), [level]);
   const event = useLabStore(selectEvent);
   const lines = useMemo(() => parseSource(sourceOf(level) ?? '// (no source for this level)'), [level]);
@@ -95,7 +97,9 @@ export function CodePanel({ level, offFixes = [] }: CodePanelProps) {
           </>
         ) : (
           <>
-            <span className="code__who">{who}</span> is running{' '}
+            {/* A moment is a beat: every line its events ran, some of them over by its end (ROLLBACK
+                before DISCARD ALL), so "ran"; line by line, the one event's line is running. */}
+            <span className="code__who">{who}</span> {lineByLine ? 'is running' : 'ran'}{' '}
             {/* Each step with its own line, in the order they run (a caller's line first). */}
             {steps.map((step, i) => {
               const at = linesForStep(lines, step);
