@@ -79,7 +79,7 @@ test('the badge and the chart give the same counts at every moment — database 
   expect(pressSeen).toBeGreaterThan(0);
 });
 
-test('one book in two readers’ hands counts once, and the badge says so — Level 1 "One book, two readers"', async ({
+test('one book in two readers’ hands counts once, and the badge says so — Level 1 "One book returned twice"', async ({
   lab,
 }) => {
   await lab.open('?level=level1&scenario=double-release-level1&step=0');

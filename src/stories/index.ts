@@ -156,7 +156,7 @@ const withBlock = story(
 );
 
 const doubleRelease = onLevels('double-release', ['level1', 'level2', 'level3', 'level4', 'database'], (level) => ({
-  title: `One ${thing(level)}, two readers`,
+  title: `One ${thing(level)} returned twice`,
   summary: `Reader A returns its ${thing(level)}, then by mistake returns it again: it stands on the shelf twice. Readers B and C each ask and both are handed the very same ${thing(level)}. No level of the text checks a release.`,
   expect: 'shared-object',
   scenario: {
