@@ -234,6 +234,24 @@ test.describe('at 1280×720', () => {
 test.describe('on a 360 px phone', () => {
   test.use({ viewport: { width: 360, height: 740 } });
 
+  test('the running line keeps its row: the reader is named above the box, not in a tag beside the code', async ({
+    lab,
+  }) => {
+    // Level 4's release, line 42 `yield* this.resetFunc(obj);`: beside a tag it wrapped mid-word.
+    await lab.open('?level=level4&scenario=crash-inside-with-level4&step=0');
+    for (let k = 0; k < 4; k++) await lab.button('Step forward').click();
+    const lit = lab.code.locator('[data-now="yes"]');
+    await expect(lit.first()).toBeVisible();
+    await expect(lab.code.locator('.code__runner').first()).toBeHidden();
+    await expect(lab.code.locator('.code__status')).toContainText('Reader A');
+    // The code has the row to itself: nothing beside it narrows it (with the tag it had two thirds).
+    for (const row of await lit.all()) {
+      const line = (await row.boundingBox())!.width;
+      const code = (await row.locator('.code__text').boundingBox())!.width;
+      expect(code).toBeGreaterThan(line * 0.8);
+    }
+  });
+
   test('the press keeps "ready at …" inside it, two connections at the press at once', async ({ lab, page }) => {
     // "Four readers at once", just after Connection 4 starts opening for D (event 20).
     await lab.open('?level=database&scenario=race-database&step=21');
