@@ -136,15 +136,15 @@ function wherePhrase(at: OnTheWayAt | undefined): string {
   return ` (${places.map((p) => `${at[p]} at the ${p}`).join(', ')})`;
 }
 
-export function countWords(
-  t: Pick<Tally, 'counted' | 'held' | 'lost' | 'onTheWay'> &
-    Partial<Pick<Tally, 'outToReaders'>> & {
-      readonly onTheWayAt?: OnTheWayAt | undefined;
-      /** What the counter should say (the engine's); missing: judged from the other figures alone. */
-      readonly owed?: number | null | undefined;
-    },
-  words: Pick<ThingWords, 'thing' | 'things'>,
-): CountWords {
+/** What the counts' words are made from: a tally's figures, or some of them (a test's). */
+type CountFigures = Pick<Tally, 'counted' | 'held' | 'lost' | 'onTheWay'> &
+  Partial<Pick<Tally, 'outToReaders'>> & {
+    readonly onTheWayAt?: OnTheWayAt | undefined;
+    /** What the counter should say (the engine's); missing: judged from the other figures alone. */
+    readonly owed?: number | null | undefined;
+  };
+
+export function countWords(t: CountFigures, words: Pick<ThingWords, 'thing' | 'things'>): CountWords {
   const said = gapWords(t, words);
   // The engine knows what the counter should say: a count that differs from it is wrong, whatever
   // the difference from the readers' hands seems to explain (after a double release the count can
@@ -165,14 +165,7 @@ export function countLine(said: CountWords): string {
   return `${said.counted}. ${said.held}.${said.gap ? ` ${said.gap}` : ''}${shouldWords(said)}`;
 }
 
-function gapWords(
-  t: Pick<Tally, 'counted' | 'held' | 'lost' | 'onTheWay'> &
-    Partial<Pick<Tally, 'outToReaders'>> & {
-      readonly onTheWayAt?: OnTheWayAt | undefined;
-      readonly owed?: number | null | undefined;
-    },
-  words: Pick<ThingWords, 'thing' | 'things'>,
-): Omit<CountWords, 'should'> {
+function gapWords(t: CountFigures, words: Pick<ThingWords, 'thing' | 'things'>): Omit<CountWords, 'should'> {
   const base = { counted: countedWords(t.counted), held: heldWords(t.held) };
   const n = (k: number) => `${k} ${k === 1 ? words.thing : words.things}`;
   if (t.counted === null) return { ...base, gap: null, bad: false };
