@@ -113,10 +113,19 @@ export interface CountWords {
 
 const are = (n: number) => (n === 1 ? 'is' : 'are');
 
-/** "The pool thinks 2 are out"; below zero there is nothing it can think is out: "The pool’s count is -1". */
+/**
+ * The words around the pool's count, before and after the number (the badge draws the number
+ * bold): "The pool thinks 2 are out"; below zero there is nothing it can think is out: "The pool’s
+ * count is -1".
+ */
+export function countedAround(counted: number): readonly [string, string] {
+  return counted < 0 ? ['The pool’s count is ', ''] : ['The pool thinks ', ` ${are(counted)} out`];
+}
+
 export function countedWords(counted: number | null): string {
   if (counted === null) return 'The pool keeps no count';
-  return counted < 0 ? `The pool’s count is ${counted}` : `The pool thinks ${counted} ${are(counted)} out`;
+  const [before, after] = countedAround(counted);
+  return `${before}${counted}${after}`;
 }
 
 export function heldWords(held: number): string {

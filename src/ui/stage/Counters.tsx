@@ -5,11 +5,13 @@
  * created, and the maximum.
  */
 import type { ThingWords } from '../../engine';
-import { countWords, type Counts } from '../../store/counts';
+import { countedAround, countWords, type Counts } from '../../store/counts';
 
 export function Counters({ counts, words }: { counts: Counts; words: ThingWords }) {
   const { onShelf, counted, held, created, atPress, shared, maxSize, startSize } = counts;
   const said = countWords(counts, words);
+  // The count's own words, with the number drawn bold between them.
+  const around = counted === null ? null : countedAround(counted);
   // More open than the maximum (closed ones no longer count).
   const over = maxSize !== null && counts.open > maxSize;
   const wrong = said.bad;
@@ -23,20 +25,13 @@ export function Counters({ counts, words }: { counts: Counts; words: ThingWords 
           className={`counter${wrong ? ' counter--bad' : ''}`}
           title={counted === null ? 'This level keeps no count of what it lends' : 'The pool’s own in-use counter'}
         >
-          {counted === null ? (
+          {counted === null || around === null ? (
             <span data-counter="pool-count">{said.counted}</span>
           ) : (
             <>
-              {counted < 0 ? (
-                <>
-                  The pool’s count is <strong data-counter="pool-count">{counted}</strong>
-                </>
-              ) : (
-                <>
-                  The pool thinks <strong data-counter="pool-count">{counted}</strong> {counted === 1 ? 'is' : 'are'}{' '}
-                  out
-                </>
-              )}
+              {around[0]}
+              <strong data-counter="pool-count">{counted}</strong>
+              {around[1]}
               {(counted < 0 || said.should !== null) && (
                 <span className="counter__flag" data-counter="should">
                   {' '}
