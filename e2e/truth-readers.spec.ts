@@ -67,6 +67,24 @@ test('a reader holding its book never says it is still asking for one — Level 
   await expect(a).not.toContainText('asking');
 });
 
+test('a reader the safe block is returning for after its crash stays marked crashed — Level 4 "A crash inside the safe block"', async ({
+  lab,
+}) => {
+  const moments = momentsOf(STORIES.find((s) => s.id === 'crash-inside-with-level4')!.scenario);
+  const crashed = moments.find((m) => m.event.type === 'block.failed')!;
+  const cleaning = moments.find((m) => m.event.type === 'object.resetting' && m.event.client === 'A')!;
+  const a = lab.stage.locator('[data-reader="A"]');
+  await lab.open(`?level=level4&scenario=crash-inside-with-level4&step=${crashed.index}`);
+  await expect(a).toHaveAttribute('data-state', 'crashed');
+  await expect(a.locator('.reader__avatar')).toBeVisible();
+  // Returning now, by the block's finally: the crash mark stays and the card says whose return it is.
+  await lab.open(`?level=level4&scenario=crash-inside-with-level4&step=${cleaning.index}`);
+  await expect(a).toHaveAttribute('data-state', 'returning');
+  await expect(a).toHaveAttribute('data-crashed', 'yes');
+  await expect(a.locator('.reader__avatar')).toBeVisible();
+  await expect(a).toContainText('crashed; the block returns it anyway');
+});
+
 for (const scheme of ['light', 'dark'] as const) {
   test(`the waiting line and timed-out readers have no axe violations in ${scheme}`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });

@@ -168,6 +168,11 @@ export interface ClientView {
   /** The old status, kept for callers that have not moved to `state`. */
   readonly status: ClientStatus;
   readonly state: ReaderState;
+  /**
+   * Its last action crashed: true from the crash on, also while a guaranteed return still runs for
+   * it (`state` is then `returning`: the block's `finally` gives back what it held).
+   */
+  readonly crashed: boolean;
   /** 1 = first in line (the production level's waiting line), else null. */
   readonly position: number | null;
   /** The error the reader got from its last action, shown until its next action; else null. */

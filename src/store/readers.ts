@@ -10,6 +10,8 @@ import { comingOf, handsOf, placeWords, type Drawn } from './stage';
 export interface ReaderView {
   readonly name: string;
   readonly state: ReaderState;
+  /** Its last action crashed (also while the guaranteed-return block still gives back what it held). */
+  readonly crashed: boolean;
   /** 1 = first in the waiting line; null when not in it. */
   readonly position: number | null;
   /** The error from its last action, shown until its next one. */
@@ -62,8 +64,9 @@ function detailOf(c: ClientView, words: ThingWords, held: readonly Drawn[]): str
       // What it holds is drawn in its hands; say only what it is doing with it.
       return (c.doing && USE_WORDS[c.doing]) ?? '';
     case 'returning':
-      // Its hands, or the line of what is on its way back, show what it returns.
-      return '';
+      // Its hands, or the line of what is on its way back, show what it returns. After a crash
+      // inside the guaranteed-return block, the block's `finally` is returning it: not a new crash.
+      return c.crashed ? 'crashed; the block returns it anyway' : '';
     case 'refused':
       return `no ${words.thing} for it`;
     case 'timed-out':
@@ -99,6 +102,7 @@ export function readersOf(world: World, words: ThingWords): ReaderView[] {
     return {
       name: c.name,
       state: c.state,
+      crashed: c.crashed,
       position: c.position,
       error: c.error,
       label: STATE_LABEL[c.state],

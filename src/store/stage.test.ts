@@ -20,6 +20,7 @@ function world(objects: Partial<ObjectView>[], clients: Partial<World['clients']
       holding: [],
       status: 'idle',
       state: 'idle',
+      crashed: false,
       position: null,
       error: null,
       doing: null,
@@ -119,6 +120,20 @@ describe('readersOf', () => {
     expect(waitingLine(w)).toEqual([
       { name: 'F', position: 1 },
       { name: 'D', position: 2 },
+    ]);
+  });
+
+  it('says a reader returning after its crash is the block’s return, not a new crash', () => {
+    const w = world(
+      [],
+      [
+        { name: 'A', state: 'returning', crashed: true, doing: 'with' },
+        { name: 'B', state: 'returning', doing: 'with' },
+      ],
+    );
+    expect(readersOf(w, books).map((r) => [r.name, r.doing, r.crashed])).toEqual([
+      ['A', 'returning — crashed; the block returns it anyway', true],
+      ['B', 'returning', false],
     ]);
   });
 

@@ -95,9 +95,24 @@ describe('reader states', () => {
 
   it('says crashed after a block that threw, and returning while the block gives its book back (Level 4)', () => {
     const r = play({ level: 'level4', steps: [{ client: 'A', do: 'with', write: 'x', fail: true }] });
-    expect(after(r, 'block.failed', 'A').state).toBe('crashed');
-    expect(after(r, 'object.resetting', 'A').state).toBe('returning');
-    expect(reader(last(r), 'A').state).toBe('crashed');
+    expect(after(r, 'block.failed', 'A')).toMatchObject({ state: 'crashed', crashed: true });
+    // The return is the block's, after the crash: still crashed, not a second crash afterwards.
+    expect(after(r, 'object.resetting', 'A')).toMatchObject({ state: 'returning', crashed: true });
+    expect(reader(last(r), 'A')).toMatchObject({ state: 'crashed', crashed: true });
+    // A block that did not throw returns its book the same way, with no crash to carry.
+    const fine = play({ level: 'level4', steps: [{ client: 'A', do: 'with', write: 'x' }] });
+    expect(after(fine, 'object.resetting', 'A')).toMatchObject({ state: 'returning', crashed: false });
+  });
+
+  it('forgets a crash at the reader’s next action', () => {
+    const r = play({
+      level: 'level3',
+      options: { maxSize: 2 },
+      steps: [...crashThenBorrow, { client: 'A', do: 'acquire' }],
+    });
+    expect(after(r, 'client.crashed', 'A').crashed).toBe(true);
+    const again = r.events.filter((e) => e.type === 'step.started' && e.client === 'A')[2]!;
+    expect(reader(again, 'A')).toMatchObject({ state: 'asking', crashed: false });
   });
 });
 

@@ -69,19 +69,21 @@ export function clientViewOf(c: ClientRecord, waiting: readonly Waiting[], prev:
   const state = stateOf(c, queued !== null);
   const position = queued ? at + 1 : null;
   const waitingSince = queued ? queued.since : null;
+  const crashed = c.ended === 'crashed';
   if (
     prev !== undefined &&
     prev.name === c.name &&
     prev.holding === holding &&
     prev.status === status &&
     prev.state === state &&
+    prev.crashed === crashed &&
     prev.position === position &&
     prev.error === c.error &&
     prev.doing === c.doing &&
     prev.waitingSince === waitingSince
   )
     return prev;
-  return { name: c.name, holding, status, state, position, error: c.error, doing: c.doing, waitingSince };
+  return { name: c.name, holding, status, state, crashed, position, error: c.error, doing: c.doing, waitingSince };
 }
 
 /** The ids a reader holds, newest last: the last view's list when they are the same. */

@@ -53,7 +53,7 @@ export class Room {
       mix(mix(this.codeOf(view.name), this.codeOf(view.status)), this.codeOf(view.state)),
       this.codeOf(view.doing),
     );
-    h = mix(h, view.position ?? -1);
+    h = mix(h, view.position ?? (view.crashed ? -2 : -1));
     for (const id of view.holding) h = mix(h, id);
     const seen = this.sharedViews.find(h, view, sameView);
     if (seen !== undefined) return seen;
@@ -136,6 +136,7 @@ function sameView(a: ClientView, b: ClientView): boolean {
     a.name === b.name &&
     a.status === b.status &&
     a.state === b.state &&
+    a.crashed === b.crashed &&
     a.doing === b.doing &&
     a.position === b.position &&
     a.error === b.error &&

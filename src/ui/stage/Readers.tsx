@@ -49,12 +49,13 @@ export function Readers({ world, level, killer, pace }: { world: World; level: L
                 className={`reader reader--${r.state}`}
                 data-reader={r.name}
                 data-state={r.state}
+                data-crashed={r.crashed ? 'yes' : undefined}
                 data-position={r.position ?? undefined}
                 data-holding={r.hands.map((h) => h.object.id).join(',')}
                 data-op={op ?? undefined}
               >
                 <div className="reader__head">
-                  {r.state === 'crashed' && (
+                  {r.crashed && (
                     <span className="reader__avatar" aria-hidden="true">
                       ✕
                     </span>
