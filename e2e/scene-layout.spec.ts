@@ -196,6 +196,13 @@ test.describe('at 1280×720', () => {
     expect(seen).toBeGreaterThan(5);
   });
 
+  test('the caption names no line of code: the panel is beside it', async ({ lab }) => {
+    await lab.open('?level=level4&scenario=crash-inside-with-level4&step=0');
+    for (let k = 0; k < 3; k++) await lab.button('Step forward').click();
+    await expect(lab.code.locator('[data-now="yes"]').first()).toBeVisible();
+    await expect(lab.stage.locator('.narration__code')).toBeHidden();
+  });
+
   test('a warning stands beside the scene, above the lesson, and leaves the code under the transport', async ({
     lab,
     page,
@@ -250,6 +257,40 @@ test.describe('on a 360 px phone', () => {
       const code = (await row.locator('.code__text').boundingBox())!.width;
       expect(code).toBeGreaterThan(line * 0.8);
     }
+  });
+
+  test('the caption ends with the last line of code the moment ran, the one the panel far below lights', async ({
+    lab,
+  }) => {
+    // On a phone the code panel starts about 1,000 px below the scene: stepping, a learner never saw
+    // which line ran. The caption now names it, as the code panel lights it.
+    await lab.open('?level=level4&scenario=crash-inside-with-level4&step=0');
+    const echo = lab.stage.locator('.narration__code');
+    await expect(echo).toHaveCount(0); // the pool opening: no line of the class has run
+    let seen = 0;
+    for (let k = 0; k < 12; k++) {
+      const forward = lab.button('Step forward');
+      if (await forward.isDisabled()) break;
+      await forward.click();
+      const lit = await lab.code
+        .locator('[data-now="yes"]')
+        .evaluateAll((rows) =>
+          rows.map((r) => [Number(r.getAttribute('data-line')), r.querySelector('.code__text')!.textContent!.trim()]),
+        );
+      if (lit.length === 0) {
+        await expect(echo).toHaveCount(0);
+        continue;
+      }
+      // The code panel lights the lines in the order they ran; the caption names the last of them.
+      const status = await lab.code.locator('.code__status').textContent();
+      const lastLine = Number([...status!.matchAll(/lines? ([\d, ]+)\)/g)].at(-1)![1]!.split(', ').at(-1));
+      const [n, text] = lit.find(([line]) => line === lastLine)!;
+      await expect(echo).toBeVisible();
+      await expect(echo).toHaveAttribute('data-line', String(n));
+      await expect(echo).toHaveText(`Line ${n}: ${text}`);
+      seen++;
+    }
+    expect(seen).toBeGreaterThan(4);
   });
 
   test('the press keeps "ready at …" inside it, two connections at the press at once', async ({ lab, page }) => {

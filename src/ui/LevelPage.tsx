@@ -47,7 +47,7 @@ export function LevelPage({ route }: { route: LabRoute }) {
           tools={toggle}
           caption={
             <PanelBoundary name="The narration" resetKey={run}>
-              <Narration />
+              <Narration codeOf={level} />
             </PanelBoundary>
           }
         />

@@ -4,10 +4,12 @@
  * by beats, the sentence is the beat's; line by line, the event's.
  */
 import { useMemo } from 'react';
+import type { LevelId } from '../../engine';
 import { ms } from '../../store/format';
 import { beatSentencesOf, sentencesOf } from '../../store/narrated';
 import {
   selectBeats,
+  selectCodeSteps,
   selectLastMoment,
   selectLevel,
   selectLineByLine,
@@ -15,7 +17,9 @@ import {
   selectPlaying,
   selectRun,
 } from '../../store/selectors';
-import { useLabStore } from '../hooks/labStore';
+import { useLabShallow, useLabStore } from '../hooks/labStore';
+import { linesForStep, parseSource, type SourceLine } from '../lib/source';
+import { sourceOf } from '../lib/sources';
 
 /**
  * One sentence per event of the timeline on stage: an array kept with the timeline and grown with
@@ -38,9 +42,14 @@ export function useBeatNarration(): readonly string[] {
 export interface NarrationProps {
   /** Names the panel's heading when two runs are on one page (the production side by side): "Reset fix on". */
   readonly of?: string | undefined;
+  /**
+   * The level whose code the moment ran: the caption then ends with its last line run, for a
+   * screen where the code panel is far below the scene (shown by layout.css under 68rem).
+   */
+  readonly codeOf?: LevelId | undefined;
 }
 
-export function Narration({ of }: NarrationProps = {}) {
+export function Narration({ of, codeOf }: NarrationProps = {}) {
   const perEvent = useNarration();
   const perBeat = useBeatNarration();
   const lineByLine = useLabStore(selectLineByLine);
@@ -68,6 +77,31 @@ export function Narration({ of }: NarrationProps = {}) {
       >
         {sentences[moment] ?? ''}
       </p>
+      {codeOf && <LastLineRun level={codeOf} />}
     </section>
   );
+}
+
+/**
+ * The last line of the level's code the moment ran, with its number, as the code panel lights it
+ * (its last step's last line). Nothing when the moment ran no line of the pool's code.
+ */
+function LastLineRun({ level }: { level: LevelId }) {
+  const steps = useLabShallow(selectCodeSteps);
+  const lines = useMemo(() => parseSource(sourceOf(level) ?? ''), [level]);
+  const line = lastLineOf(lines, steps);
+  if (line === null) return null;
+  return (
+    <p className="narration__code" data-line={line.n}>
+      <span className="narration__code-label">Line {line.n}:</span> <code>{line.text.trim()}</code>
+    </p>
+  );
+}
+
+/** The last line the steps light (their order is the order they ran), or null. */
+function lastLineOf(lines: readonly SourceLine[], steps: readonly string[]): SourceLine | null {
+  const step = steps.at(-1);
+  if (step === undefined) return null;
+  const at = linesForStep(lines, step).at(-1);
+  return at === undefined ? null : lines[at - 1]!;
 }
