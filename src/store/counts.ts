@@ -191,6 +191,8 @@ function gapWords(t: CountFigures, words: Pick<ThingWords, 'thing' | 'things'>):
       : { ...base, gap: `${toReaders}; the pool’s count is wrong.`, bad: true };
   if (t.counted === t.held) return { ...base, gap: null, bad: false };
   const diff = t.counted - t.held;
+  // Below zero, "1 fewer than readers hold" when they hold none reads as a riddle: say what it is.
+  if (t.counted < 0) return { ...base, gap: 'A count below zero: the pool’s count is wrong.', bad: true };
   if (diff < 0) return { ...base, gap: `${-diff} fewer than readers hold: the pool’s count is wrong.`, bad: true };
   const more = `${diff} more than readers hold`;
   const place = wherePhrase(t.onTheWayAt);
@@ -206,7 +208,7 @@ function gapWords(t: CountFigures, words: Pick<ThingWords, 'thing' | 'things'>):
         ? ', counted as out already'
         : countedOnWay === 0
           ? ', not counted yet'
-          : `, ${countedOnWay} of them counted as out already`;
+          : `, and the pool counts ${countedOnWay} of them as out`;
     const also = t.onTheWay > 0 ? ` Also on the way${place}: ${n(t.onTheWay)}${whether}.` : '';
     return { ...base, gap: `${more}: the leak — ${n(t.lost)} lost${counted}.${also}`, bad: true };
   }
@@ -214,7 +216,7 @@ function gapWords(t: CountFigures, words: Pick<ThingWords, 'thing' | 'things'>):
   if (t.onTheWay > diff)
     return {
       ...base,
-      gap: `${more}: ${n(t.onTheWay)} on the way${place}, ${diff} of them counted as out already.`,
+      gap: `${more}: ${n(t.onTheWay)} on the way${place}, and the pool counts ${diff} of them as out.`,
       bad: false,
     };
   if (t.onTheWay > 0)

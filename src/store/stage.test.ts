@@ -248,7 +248,7 @@ describe('counts', () => {
       countWords({ counted, held, lost, onTheWay }, books).gap;
     // Three on the way, one of them already counted (the database pool counts a connection once it is checked).
     expect(t(1, 0, 0, 3)).toBe(
-      '1 more than readers hold: 3 books on the way, at the press, the counter or the desk, 1 of them counted as out already.',
+      '1 more than readers hold: 3 books on the way, at the press, the counter or the desk, and the pool counts 1 of them as out.',
     );
     // One lost, one on the way: the one counted is the lost one; the other is said to be not counted yet.
     expect(t(1, 0, 1, 1)).toBe(
@@ -259,7 +259,13 @@ describe('counts', () => {
       /Also on the way, at the press, the counter or the desk: 1 book, counted as out already\.$/,
     );
     // Three on the way, one of them counted: 2 = 1 lost + 1.
-    expect(t(2, 0, 1, 3)).toMatch(/: 3 books, 1 of them counted as out already\.$/);
+    expect(t(2, 0, 1, 3)).toMatch(/: 3 books, and the pool counts 1 of them as out\.$/);
+    // Below zero: said so, not "1 fewer than readers hold" while they hold none.
+    expect(countWords({ counted: -1, held: 0, lost: 0, onTheWay: 0 }, books)).toMatchObject({
+      gap: 'A count below zero: the pool’s count is wrong.',
+      bad: true,
+    });
+    expect(t(0, 1, 0, 0)).toBe('1 fewer than readers hold: the pool’s count is wrong.');
     // More lost than the difference: not all of them are said to be counted.
     expect(t(1, 0, 2, 0)).toBe('1 more than readers hold: the leak — 2 books lost, in no reader’s hands.');
     // Fewer on the way than the difference, nothing lost: the count is wrong, and flagged.
