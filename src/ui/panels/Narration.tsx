@@ -84,16 +84,24 @@ export function Narration({ of, codeOf }: NarrationProps = {}) {
 
 /**
  * The last line of the level's code the moment ran, with its number, as the code panel lights it
- * (its last step's last line). Nothing when the moment ran no line of the pool's code.
+ * (its last step's last line), or that it ran none. Drawn only where the code panel is far below
+ * the scene: in one column (scene.css).
  */
 function LastLineRun({ level }: { level: LevelId }) {
   const steps = useLabShallow(selectCodeSteps);
   const lines = useMemo(() => parseSource(sourceOf(level) ?? ''), [level]);
   const line = lastLineOf(lines, steps);
-  if (line === null) return null;
+  // Always a row, a line or none: a moment that ran no line keeps it, so what is under the caption
+  // does not move up and down from moment to moment.
   return (
-    <p className="narration__code" data-line={line.n}>
-      <span className="narration__code-label">Line {line.n}:</span> <code>{line.text.trim()}</code>
+    <p className="narration__code" data-line={line?.n}>
+      {line === null ? (
+        'Outside the pool’s code.'
+      ) : (
+        <>
+          <span className="narration__code-label">Line {line.n}:</span> <code>{line.text.trim()}</code>
+        </>
+      )}
     </p>
   );
 }
