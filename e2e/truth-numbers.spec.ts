@@ -79,13 +79,14 @@ test('the badge and the chart give the same counts at every moment — database 
   expect(pressSeen).toBeGreaterThan(0);
 });
 
-test('one book in two readers’ hands counts once, and the badge says so — Level 1 "One book returned twice"', async ({
+test('one book in two readers’ hands counts once in each, as two loans, and the badge says so — Level 1 "One book returned twice"', async ({
   lab,
 }) => {
   await lab.open('?level=level1&scenario=double-release-level1&step=0');
   const badge = lab.stage.getByRole('list', { name: 'Counts' });
   await expect(badge.locator('[data-counter="shared"]')).toHaveCount(0);
   await lab.key('End');
-  await expect(badge.locator('[data-counter="held"]')).toHaveText('1');
+  // B and C each hold Book 1: two loans of one book (the pool's counter, where it keeps one, counts two).
+  await expect(badge.locator('[data-counter="held"]')).toHaveText('2');
   await expect(badge.locator('[data-counter="shared"]')).toHaveText('⚠ 1 book in more than one reader’s hands');
 });

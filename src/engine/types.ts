@@ -197,8 +197,9 @@ export interface PoolView {
    */
   readonly owed: number | null;
   /**
-   * Objects in readers' hands right now (distinct objects with at least one holder). The pool's own
-   * counter is `inUse`; on Levels 2–4 and the database pool, `inUse - held` is the leak.
+   * Objects in readers' hands right now, one for each reader holding one: an object two readers
+   * hold at once (a bug) counts two, as the pool's own counter (`inUse`) counts a loan to each. On
+   * Levels 2–4 and the database pool, `inUse - held` is the leak.
    */
   readonly held: number;
   readonly created: number;

@@ -15,7 +15,7 @@ export interface Tally {
   readonly counted: number | null;
   /** What that counter should say, from the engine (`PoolView.owed`; null: the level keeps none). */
   readonly owed: number | null;
-  /** Distinct objects in readers' hands. */
+  /** Objects in readers' hands, one per reader holding one (a shared object counts once per holder). */
   readonly held: number;
   /** Objects made or being made so far: the ones still at the press count (see `atPress`). */
   readonly created: number;
@@ -42,7 +42,7 @@ export interface OnTheWayAt {
 }
 
 export interface Counts extends Tally {
-  /** close() has run: the pool lends nothing more. */
+  /** close() has run (what the pool still does after it is the level's own: the database's lends on). */
   readonly closed: boolean;
   /** maxSize, or null for a level bounded by its start-up size (Level 1), which has none. */
   readonly maxSize: number | null;
@@ -193,7 +193,12 @@ function gapWords(t: CountFigures, words: Pick<ThingWords, 'thing' | 'things'>):
   const diff = t.counted - t.held;
   // Below zero, "1 fewer than readers hold" when they hold none reads as a riddle: say what it is.
   if (t.counted < 0) return { ...base, gap: 'A count below zero: the pool’s count is wrong.', bad: true };
-  if (diff < 0) return { ...base, gap: `${-diff} fewer than readers hold: the pool’s count is wrong.`, bad: true };
+  if (diff < 0)
+    // Where the engine knows what the count should be, its "should be" says it all beside "Readers
+    // hold": the words would only repeat it (and take a line of the scene).
+    return right
+      ? { ...base, gap: `${-diff} fewer than readers hold: the pool’s count is wrong.`, bad: true }
+      : { ...base, gap: null, bad: true };
   const more = `${diff} more than readers hold`;
   const place = wherePhrase(t.onTheWayAt);
   // What the words say adds up to the difference: the objects counted as out that no reader holds
@@ -216,7 +221,7 @@ function gapWords(t: CountFigures, words: Pick<ThingWords, 'thing' | 'things'>):
   if (t.onTheWay > diff)
     return {
       ...base,
-      gap: `${more}: ${n(t.onTheWay)} on the way${place}, and the pool counts ${diff} of them as out.`,
+      gap: `${more}: ${n(t.onTheWay)} on the way${place}; the pool counts ${diff} of them as out, not the other ${t.onTheWay - diff}.`,
       bad: false,
     };
   if (t.onTheWay > 0)

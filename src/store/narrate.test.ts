@@ -237,6 +237,22 @@ describe('narrate', () => {
     for (const h of handed) expect(h.text.endsWith(', but it is dead.')).toBe(h.dead);
   });
 
+  it('tells a second return of one book, and the book then lent twice, as what they are (double release)', () => {
+    for (const level of ['level2', 'database'] as const) {
+      const story = STORIES.find((s) => s.id === `double-release-${level}`)!;
+      const run = runScenario(story.scenario);
+      const said = narrateAll(run.events, level);
+      const returns = run.events.flatMap((e, i) => (e.type === 'step.started' && e.do === 'release' ? [said[i]!] : []));
+      expect(returns).toHaveLength(2);
+      expect(returns[0]).not.toContain('does not hold');
+      expect(returns[1]).toMatch(/^Reader A returns (Book|Connection) \d+, which it does not hold\.$/);
+      const lent = run.events.flatMap((e, i) => (e.type === 'object.acquired' ? [said[i]!] : []));
+      // A gets it, B gets it; C gets the very same one B holds.
+      expect(lent.at(-1)).toMatch(/ — and Reader B holds it too\.$/);
+      expect(lent.slice(0, -1).some((text) => text.includes('holds it too'))).toBe(false);
+    }
+  });
+
   it('says a book was wiped though nothing was written in it only when nothing was', () => {
     const run = runScenario({
       level: 'level3',

@@ -62,6 +62,15 @@ function kindOf(e: PoolEvent, level: LevelId | undefined): Kind {
   return e.world?.objects[0]?.kind ?? 'book';
 }
 
+/** " — and Reader B holds it too": the others with the object in hand, when the event's reader shares it. */
+function alsoHeld(e: PoolEvent): string {
+  const others = (objectView(e.world, e.object)?.holders ?? []).filter((name) => name !== e.client);
+  if (others.length === 0) return '';
+  const names = others.map((name) => `Reader ${name}`);
+  const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
+  return ` — and ${list} ${names.length === 1 ? 'holds' : 'hold'} it too`;
+}
+
 function forWhom(e: PoolEvent): string {
   return e.client === null ? '' : ` for Reader ${e.client}`;
 }
@@ -119,10 +128,11 @@ function sentence(e: PoolEvent, level: LevelId | undefined, told: Told): string 
         return `${who(e)} got ${obj()}, brand new, after waiting ${ms(e.waited)} for it to be made.`;
       if (handed && handed.to === e.client)
         return `${who(e)} got ${obj()}, passed on from ${handed.from === null ? 'a returning reader' : `Reader ${handed.from}`} after waiting ${ms(e.waited)} in line — reused, nothing made.`;
-      // A dead one is handed out as if it were fine: the sentence says what the reader got.
+      // A dead one is handed out as if it were fine, and one another reader holds too (after a
+      // double release) as if it were free: the sentence says what the reader got.
       return `${who(e)} got ${obj()} from the shelf — reused, ready in ${ms(e.waited)}, nothing made${
         objectView(e.world, e.object)?.alive === false ? ', but it is dead' : ''
-      }.`;
+      }${alsoHeld(e)}.`;
     case 'object.released':
       if (handed && handed.from === e.client)
         return `${who(e)} has given ${obj()} back, and the pool has passed it on to Reader ${handed.to}.`;

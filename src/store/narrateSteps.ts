@@ -36,6 +36,10 @@ export function started(step: StepKind, t: Telling): string {
       return `${who(e)} asks for a ${noun}; ${shelf === 0 ? 'the shelf is empty' : `the shelf has ${count(shelf, noun)}`}.`;
     case 'release':
       if (e.client === null) return `Someone returns ${obj()}.`;
+      // A release of what the reader does not hold (returned already, or never its own) is the bug
+      // the double-release story shows: said, not told as an ordinary return.
+      if (e.object !== null && !holds(e, e.object))
+        return `${who(e)} returns ${obj(e.object)}, which it does not hold.`;
       return `${who(e)} returns ${obj(e.object ?? held)}.`;
     case 'use':
       return `${who(e)} starts using ${obj(held)}.`;
@@ -106,6 +110,12 @@ function unreachableStep(step: never): string {
 }
 
 /** The newest object the event's client holds, from the world snapshot. */
+/** Whether the event's reader holds the object, in the world the event was recorded with (unknown: yes). */
+function holds(e: PoolEvent, id: number): boolean {
+  const reader = e.world?.clients.find((c) => c.name === e.client);
+  return reader === undefined || reader.holding.includes(id);
+}
+
 function heldBy(e: PoolEvent): number | null {
   if (e.client === null) return null;
   return e.world?.clients.find((c) => c.name === e.client)?.holding.at(-1) ?? null;

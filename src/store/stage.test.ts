@@ -248,7 +248,7 @@ describe('counts', () => {
       countWords({ counted, held, lost, onTheWay }, books).gap;
     // Three on the way, one of them already counted (the database pool counts a connection once it is checked).
     expect(t(1, 0, 0, 3)).toBe(
-      '1 more than readers hold: 3 books on the way, at the press, the counter or the desk, and the pool counts 1 of them as out.',
+      '1 more than readers hold: 3 books on the way, at the press, the counter or the desk; the pool counts 1 of them as out, not the other 2.',
     );
     // One lost, one on the way: the one counted is the lost one; the other is said to be not counted yet.
     expect(t(1, 0, 1, 1)).toBe(
@@ -266,6 +266,12 @@ describe('counts', () => {
       bad: true,
     });
     expect(t(0, 1, 0, 0)).toBe('1 fewer than readers hold: the pool’s count is wrong.');
+    // Where the engine says what it should be, "should be 2" beside "Readers hold 2" says it: no line more.
+    expect(countWords({ counted: 1, held: 2, lost: 0, onTheWay: 0, owed: 2 }, books)).toMatchObject({
+      gap: null,
+      bad: true,
+      should: 2,
+    });
     // More lost than the difference: not all of them are said to be counted.
     expect(t(1, 0, 2, 0)).toBe('1 more than readers hold: the leak — 2 books lost, in no reader’s hands.');
     // Fewer on the way than the difference, nothing lost: the count is wrong, and flagged.

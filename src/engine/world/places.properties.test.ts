@@ -247,7 +247,7 @@ function checkPlaces(r: RunResult): void {
       const holders = w.clients.filter((c) => c.holding.includes(o.id)).map((c) => c.name);
       if (places[0]!.at !== 'bin')
         check((hands?.readers ?? []).join() === holders.join(), () => `${where()}: held by ${holders}`);
-      if (hands) held++;
+      if (hands) held += hands.readers.length; // a shared object: one in each reader's hands
       if (hands || slots.length > 0) lastHome.set(o.id, i);
       for (const p of places) if (p.at === 'desk') check(RESET_WORDS.has(p.work), () => `${where()}: desk work`);
       const lost = isLost(places);
@@ -267,7 +267,7 @@ function checkPlaces(r: RunResult): void {
       if (lost) wasLost.add(o.id);
       else wasLost.delete(o.id);
     }
-    check(w.pool.held === held, () => `pool.held ${w.pool.held}, but ${held} objects are in hands ${at()}`);
+    check(w.pool.held === held, () => `pool.held ${w.pool.held}, but readers have ${held} objects in hand ${at()}`);
   });
 }
 

@@ -134,9 +134,10 @@ export function legacyPlace(p: Place): LegacyPlace {
   }
 }
 
-export function hasHands(o: ObjectView): boolean {
-  for (const p of o.places) if (p.at === 'hands') return true;
-  return false;
+/** How many readers have the object in hand (none once it is in the bin, whoever still names it). */
+export function handsOn(o: ObjectView): number {
+  for (const p of o.places) if (p.at === 'hands') return p.readers.length;
+  return 0;
 }
 
 export function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {

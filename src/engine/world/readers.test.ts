@@ -117,6 +117,24 @@ describe('reader states', () => {
 });
 
 describe('counts', () => {
+  it('counts a book two readers hold once for each, as the pool’s counter counts two loans (double release)', () => {
+    const r = play({
+      level: 'level2',
+      options: { minSize: 1, maxSize: 3 },
+      steps: [
+        { client: 'A', do: 'acquire' },
+        { client: 'A', do: 'release' },
+        { client: 'A', do: 'release', object: 1 },
+        { client: 'B', do: 'acquire' },
+        { client: 'C', do: 'acquire' },
+      ],
+    });
+    const end = last(r).world!;
+    expect(end.objects[0]!.holders).toEqual(['B', 'C']);
+    expect(end.pool.held).toBe(2);
+    expect(end.pool.owed).toBe(2);
+  });
+
   it('keeps the pool’s own counter beside what readers hold: after two crashes, 2 against 0 (Level 3)', () => {
     const r = play({
       level: 'level3',

@@ -7,7 +7,7 @@
  */
 import type { ClientView, ObjectView, PoolView, World } from '../types';
 import type { Hold } from './holds';
-import { hasHands, legacyPlace, PlaceBook, placesStill, sameItems } from './places';
+import { handsOn, legacyPlace, PlaceBook, placesStill, sameItems } from './places';
 import { clientViewOf } from './readers';
 import { KeptOnce, mix } from './kept';
 import { Room } from './room';
@@ -193,7 +193,7 @@ export class WorldKeeper {
     this.viewsBefore[i] = prev;
     if (this.objectViews === this.objects) this.objectViews = this.objects.slice();
     this.objectViews[i] = next;
-    this.held += (hasHands(next) ? 1 : 0) - (prev && hasHands(prev) ? 1 : 0);
+    this.held += handsOn(next) - (prev ? handsOn(prev) : 0);
     this.open += (next.place === 'bin' ? 0 : 1) - (prev && prev.place !== 'bin' ? 1 : 0);
   }
 
