@@ -77,3 +77,34 @@ test('the code legend names what the page’s methods give back: connections on 
   await expect(legend).toContainText('Op<Book>');
   await expect(legend).toContainText('Promise<Book>');
 });
+
+test('the code names whose line ran last when the reader on stage is outside the pool’s code — database "The database restarts"', async ({
+  lab,
+}) => {
+  // "Reader A is outside the pool’s code. Last line run: createConnection.create (line 41)" gave
+  // Reader A the line Reader B's acquire had run.
+  const moments = momentsOf(STORIES.find((s) => s.id === 'restart-database')!.scenario);
+  const coded = (i: number) => moments[i]!.event.line !== null && moments[i]!.event.type !== 'monitor.warned';
+  const outside = moments.find((m) => {
+    if (m.event.line !== null || m.event.client === null) return false;
+    for (let i = m.index - 1; i >= 0; i--) if (coded(i)) return moments[i]!.event.client !== m.event.client;
+    return false;
+  })!;
+  let by = outside.index - 1;
+  while (!coded(by)) by--;
+  await lab.open(`?level=database&scenario=restart-database&step=${outside.index}`);
+  const status = lab.code.locator('.code__status');
+  await expect(status).toContainText(`Reader ${outside.event.client} is outside the pool’s code.`);
+  const runner = moments[by]!.event.client;
+  await expect(status).toContainText(`Last line run, by ${runner === null ? 'the pool' : `Reader ${runner}`}:`);
+});
+
+test('the counts call a closed pool closed, and no more: the database’s close() leaves it lending', async ({ lab }) => {
+  const moments = momentsOf(STORIES.find((s) => s.id === 'close-with-borrowed-database')!.scenario);
+  const closed = moments.findIndex((m) => m.event.type === 'pool.closed');
+  const made = moments.find((m) => m.index > closed && m.event.type === 'object.creating')!;
+  await lab.open(`?level=database&scenario=close-with-borrowed-database&step=${made.index}`);
+  const chip = lab.stage.locator('[data-counter="closed"]');
+  await expect(chip).toHaveText('Closed: close() has run');
+  await expect(lab.stage).not.toContainText('lends nothing more');
+});

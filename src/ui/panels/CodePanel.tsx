@@ -90,7 +90,12 @@ export function CodePanel({ level, offFixes = [] }: CodePanelProps) {
             {previous && (
               <>
                 {' '}
-                Last line run: <code>{previous.step}</code>
+                {/* Named when another ran it: "Reader A is outside…" is not Reader A's line. */}
+                Last line run
+                {previous.client !== event.client
+                  ? `, by ${previous.client ? `Reader ${previous.client}` : 'the pool'}`
+                  : ''}
+                : <code>{previous.step}</code>
                 {dim.size > 0 ? ` (line ${Math.min(...dim)}, outlined)` : ''}.
               </>
             )}

@@ -82,10 +82,11 @@ export function Counters({ counts, words }: { counts: Counts; words: ThingWords 
             )}
           </strong>
         </li>
-        {/* After close() the shelf may fill again (loans come back to it), yet nothing more is lent. */}
+        {/* The fact only: what a closed pool still does is the level's (the database's close() leaves
+            it lending, and loans coming back fill its shelf again; that is its story's lesson). */}
         {counts.closed && (
           <li className="counter" data-counter="closed">
-            <strong>Closed:</strong> lends nothing more
+            <strong>Closed:</strong> close() has run
           </li>
         )}
       </ul>
