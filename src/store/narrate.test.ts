@@ -291,10 +291,46 @@ describe('narrate', () => {
     );
     // The pool checks the connection before lending it to A, A queries it, the pool checks it for B.
     expect(said).toEqual([
-      'Reader A on Connection 2 runs SELECT 1 to check it is still alive.',
+      'The pool runs SELECT 1 on Connection 2 for Reader A to check it is still alive.',
       'Reader A on Connection 2 runs SELECT 1, its own query.',
-      'Reader B on Connection 2 runs SELECT 1 to check it is still alive.',
+      'The pool runs SELECT 1 on Connection 2 for Reader B to check it is still alive.',
     ]);
+  });
+
+  it('gives the cleaning to the desk, not to the reader who returned the connection', () => {
+    const story = STORIES.find((s) => s.id === 'close-with-borrowed-database')!;
+    const run = runScenario(story.scenario);
+    const said = narrateAll(run.events, 'database');
+    const resets = run.events.flatMap((e, i) =>
+      e.type === 'statement.started' && e.sql !== 'SELECT 1' ? [said[i]!] : [],
+    );
+    expect(resets).toEqual([
+      'ROLLBACK runs on Connection 2 at the cleaning desk to undo anything left uncommitted.',
+      'DISCARD ALL runs on Connection 2 at the cleaning desk to forget every session setting.',
+      'COMMIT runs on Connection 2 at the cleaning desk to end the transaction cleanly.',
+    ]);
+    // Stepping by beats, the return and its first statement are one moment.
+    const beats = narrateBeats(run.events, beatsOf(run.events), 'database');
+    expect(beats).toContain(
+      'Reader A returns Connection 2: ROLLBACK runs on it at the cleaning desk to undo anything left uncommitted.',
+    );
+    // And the closed pool opening a connection for B is told as what it is.
+    const opening = run.events.findIndex((e) => e.type === 'object.creating' && e.client === 'B');
+    expect(said[opening]).toMatch(/^Opening Connection 3 for Reader B, though the pool is closed: /);
+    const before = run.events.findIndex((e) => e.type === 'object.taken' && e.client === 'A');
+    expect(said[before]).not.toContain('closed');
+  });
+
+  it('says why a refusal has no room: what the pool counts, and what readers really hold when less', () => {
+    const refusal = (id: string) => {
+      const story = STORIES.find((s) => s.id === id)!;
+      const run = runScenario(story.scenario);
+      const i = run.events.findIndex((e) => e.type === 'pool.exhausted');
+      return narrateAll(run.events, story.scenario.level)[i];
+    };
+    expect(refusal('exhaustion-level2')).toMatch(/\(it counts 2 out, and the most it may hold is 2\)\.$/);
+    expect(refusal('dies-while-borrowed-database')).toMatch(/; readers hold only 1\)\.$/);
+    expect(refusal('crash-leaks-level3')).toMatch(/; readers hold none\)\.$/);
   });
 
   it('says "dead" when a book dies, as the stage crosses it out', () => {

@@ -71,6 +71,11 @@ function alsoHeld(e: PoolEvent): string {
   return ` — and ${list} ${names.length === 1 ? 'holds' : 'hold'} it too`;
 }
 
+/** ", though the pool is closed": a closed pool still lending to a reader (the database's close() bug). */
+function closedYet(e: PoolEvent): string {
+  return e.client !== null && e.world?.pool.closed === true ? ', though the pool is closed' : '';
+}
+
 function forWhom(e: PoolEvent): string {
   return e.client === null ? '' : ` for Reader ${e.client}`;
 }
@@ -111,12 +116,12 @@ function sentence(e: PoolEvent, level: LevelId | undefined, told: Told): string 
       return finished(e.do, e.outcome, telling);
     case 'object.creating':
       return isDb
-        ? `Opening ${obj()}${forWhom(e)}: the handshake with the database takes ${ms(e.ms)}.`
-        : `The press starts printing ${obj()}${forWhom(e)}; it takes ${ms(e.ms)}.`;
+        ? `Opening ${obj()}${forWhom(e)}${closedYet(e)}: the handshake with the database takes ${ms(e.ms)}.`
+        : `The press starts printing ${obj()}${forWhom(e)}${closedYet(e)}; it takes ${ms(e.ms)}.`;
     case 'object.created':
       return isDb ? `${obj()} is open and ready.` : `${obj()} comes off the press.`;
     case 'object.taken':
-      return `The pool takes ${obj()} off the top of the shelf${forWhom(e)}; ${shelfText}.`;
+      return `The pool takes ${obj()} off the top of the shelf${forWhom(e)}${closedYet(e)}; ${shelfText}.`;
     case 'object.shelved': {
       const copies = e.available.filter((id) => id === e.object).length;
       return copies > 1
@@ -145,7 +150,16 @@ function sentence(e: PoolEvent, level: LevelId | undefined, told: Told): string 
     case 'object.reset':
       return `${obj()} is clean again.`;
     case 'statement.started':
-      return `${capital(statementOwner(e, obj()))} runs ${e.sql}${statementPurpose(e)}.`;
+      // Whose statement it is: the pool's check on the way out, the cleaning desk's reset on the way
+      // back (inside the reader's call, but not the reader's doing), or the reader's own query.
+      switch (operationOf(e)) {
+        case 'acquire':
+          return `The pool runs ${e.sql} on ${obj()}${forWhom(e)}${statementPurpose(e)}.`;
+        case 'release':
+          return `${e.sql} runs on ${obj()} at the cleaning desk${statementPurpose(e)}.`;
+        default:
+          return `${capital(statementOwner(e, obj()))} runs ${e.sql}${statementPurpose(e)}.`;
+      }
     case 'statement.finished':
       if (!e.ok) return `${e.sql} failed on ${obj()}: ${e.error ?? 'no answer'}.`;
       return e.sql === 'SELECT 1'
@@ -263,9 +277,17 @@ function readersOf(world: World | undefined): string[] {
   return world?.clients.map((c) => c.name) ?? [];
 }
 
+/**
+ * Why there is no room: the most the pool may hold and, where it keeps a count, what it counts as
+ * out — and what readers really hold, when that is less (a leak: the refusal is the lost ones').
+ */
 function maxText(world: World | undefined): string {
   const max = world?.pool.maxSize;
-  return max === null || max === undefined ? '' : ` (the most it may hold is ${max})`;
+  if (max === null || max === undefined) return '';
+  const { inUse, held } = world!.pool;
+  if (inUse === null) return ` (the most it may hold is ${max})`;
+  const only = held >= inUse ? '' : held === 0 ? '; readers hold none' : `; readers hold only ${held}`;
+  return ` (it counts ${inUse} out, and the most it may hold is ${max}${only})`;
 }
 
 function ordinal(n: number): string {

@@ -94,10 +94,11 @@ export function beatSentence(events: readonly PoolEvent[], sentences: readonly s
   if (started !== undefined && step?.type === 'step.started' && started !== head && step.client !== null) {
     const lead = open(sentences[started] ?? '');
     const namesReader = text.includes(`Reader ${step.client}`);
+    // "Reader A returns Connection 2: ROLLBACK runs on it at the cleaning desk …"
+    if (step.do === 'release' && e.type === 'statement.started')
+      return `${lead}: ${onward(text.replace(/ on (Book|Connection) \d+ at /, ' on it at '))}`;
     if (step.do === 'with' || ((step.do === 'release' || step.do === 'use') && !namesReader))
       return `${lead}: ${onward(text)}`;
-    if (step.do === 'release' && e.type === 'statement.started')
-      return `${lead}: ${e.sql} runs on it${text.split(`runs ${e.sql}`)[1] ?? '.'}`;
   }
 
   // A failed check empties the shelf and the pool opens a new one in the same beat: say both.
