@@ -137,6 +137,39 @@ test('a link that asks for something wakes the page at once', async ({ page, lab
   expect(seen.length).toBeGreaterThan(0);
 });
 
+test('until a link’s view is on the page, the default view under it is dimmed, says so and takes no press', async ({
+  page,
+  lab,
+}) => {
+  // Before, the prerendered default run (Level 2's ordinary day, at its end) stood there as if it
+  // were the link's, and a press on its transport was lost or landed on the wrong run.
+  const release = await holdLabCode(page);
+  // Not awaited: the fixture's goto waits for the page to hydrate, which the held code keeps it from.
+  const opened = page.goto(`/level-2/?scenario=${story.id}&step=3`);
+  const html = page.locator('html');
+  await expect(html).toHaveAttribute('data-opening', '');
+  const said = () =>
+    lab.stage.locator('.scene__caption .narration').evaluate((n) => getComputedStyle(n, '::after').content);
+  await expect.poll(said).toBe('"Opening the link…"');
+  const style = await page
+    .getByRole('button', { name: 'Step forward', exact: true })
+    .evaluate((b) => [getComputedStyle(b).pointerEvents, getComputedStyle(b.closest('.controls')!).opacity]);
+  expect(style).toEqual(['none', '0.4']);
+  release();
+  await opened;
+  await expect(html).toHaveAttribute('data-hydrated', 'level2');
+  await expect(html).not.toHaveAttribute('data-opening');
+  await expect(storyButton(page)).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(said).toBe('none');
+  expect(await lab.stage.evaluate((s) => getComputedStyle(s.querySelector('.scene__map')!).opacity)).toBe('1');
+});
+
+test('a page opened without a link is never marked as opening one', async ({ page }) => {
+  await page.goto('/level-2/');
+  await expect(page.locator('html')).toHaveAttribute('data-asleep', '');
+  await expect(page.locator('html')).not.toHaveAttribute('data-opening');
+});
+
 test('a lab level reached from another page loads at once', async ({ page, lab }) => {
   await page.goto('/');
   await page

@@ -36,6 +36,7 @@ function Hydrated({ page }: { page: string }) {
       return;
     }
     document.documentElement.dataset.hydrated = page;
+    delete document.documentElement.dataset.opening; // the link's view is on the page (main.tsx)
   }, [page, settled]);
   return null;
 }
