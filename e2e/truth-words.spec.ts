@@ -37,6 +37,13 @@ test('narration contradicts the stage: no more — Level 3 "A dead book" says de
   const killed = moments.find((m) => m.event.type === 'step.finished' && m.event.do === 'kill')!;
   await lab.open(`?level=level3&scenario=dead-handout-level3&step=${killed.index}`);
   await expect(lab.shelf.locator('[data-object="1"]')).toContainText('✕ dead');
+  // A space between the name and the mark on screen too ("Book 1✕ dead" ran together).
+  const gap = await lab.shelf.locator('[data-object="1"] .book__dead').evaluate((mark) => {
+    const name = document.createRange();
+    name.selectNodeContents(mark.parentElement!.firstChild!);
+    return mark.getBoundingClientRect().left - name.getBoundingClientRect().right;
+  });
+  expect(gap).toBeGreaterThan(3);
   await expect(lab.narration).toHaveText('Book 1 stays where it is, dead; the pool has not noticed.');
   await lab.button('Step back').click();
   await expect(lab.narration).toHaveText('Book 1 falls apart on the shelf: it is dead now.');

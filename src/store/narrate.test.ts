@@ -333,6 +333,14 @@ describe('narrate', () => {
     expect(refusal('crash-leaks-level3')).toMatch(/; readers hold none\)\.$/);
   });
 
+  it('names the connections a restart cuts off as a list: "Connections 1 and 2 are dead now"', () => {
+    const run = runScenario(STORIES.find((s) => s.id === 'restart-database')!.scenario);
+    const i = run.events.findIndex((e) => e.type === 'server.restarted');
+    expect(narrateAll(run.events, 'database')[i]).toBe(
+      'The database restarts and cuts off every open connection: Connections 1 and 2 are dead now.',
+    );
+  });
+
   it('says "dead" when a book dies, as the stage crosses it out', () => {
     const story = STORIES.find((s) => s.id === 'dead-handout-level3')!;
     const events = runScenario(story.scenario).events;

@@ -71,6 +71,12 @@ function alsoHeld(e: PoolEvent): string {
   return ` — and ${list} ${names.length === 1 ? 'holds' : 'hold'} it too`;
 }
 
+/** "Connection 2", "Connections 1 and 2", "Connections 1, 2 and 3". */
+function namesOf(Noun: string, ids: readonly number[]): string {
+  if (ids.length === 1) return `${Noun} ${ids[0]}`;
+  return `${Noun}s ${ids.slice(0, -1).join(', ')} and ${ids.at(-1)}`;
+}
+
 /** ", though the pool is closed": a closed pool still lending to a reader (the database's close() bug). */
 function closedYet(e: PoolEvent): string {
   return e.client !== null && e.world?.pool.closed === true ? ', though the pool is closed' : '';
@@ -200,7 +206,7 @@ function sentence(e: PoolEvent, level: LevelId | undefined, told: Told): string 
     case 'server.restarted':
       return e.killed.length === 0
         ? 'The database restarts; no connection was open.'
-        : `The database restarts and cuts off every open connection: ${e.killed.map((id) => `${Noun} ${id}`).join(', ')} ${e.killed.length === 1 ? 'is' : 'are'} dead now.`;
+        : `The database restarts and cuts off every open connection: ${namesOf(Noun, e.killed)} ${e.killed.length === 1 ? 'is' : 'are'} dead now.`;
     case 'client.crashed':
       return `${who(e)} crashes holding ${obj()}; it will never be returned.`;
     case 'use.failed':
