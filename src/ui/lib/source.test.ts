@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import level2 from '../../engine/levels/level2.ts?raw';
-import { linesForStep, parseSource, stripMarkers } from './source';
+import { lastLineRun, linesForStep, parseSource, stripMarkers } from './source';
 
 describe('parseSource', () => {
   it('takes the step markers out of the text and keeps them per line', () => {
@@ -26,5 +26,13 @@ describe('parseSource', () => {
     expect(pop).toHaveLength(1);
     expect(pop[0]).toBe(count[0]! + 1);
     expect(linesForStep(lines, null)).toEqual([]);
+  });
+
+  it('finds the line the steps ran last: the last step’s, not the lowest or the highest number', () => {
+    const lines = parseSource('a(); // @step x.one\nb(); // @step y.two\nc(); // @step x.three\nd();');
+    expect(lastLineRun(lines, ['x.three', 'y.two'])?.n).toBe(2);
+    expect(lastLineRun(lines, ['y.two', 'x.one'])?.text).toBe('a();');
+    expect(lastLineRun(lines, [])).toBeNull();
+    expect(lastLineRun(lines, ['z.none'])).toBeNull();
   });
 });

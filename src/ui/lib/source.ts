@@ -45,3 +45,11 @@ export function linesForStep(lines: readonly SourceLine[], step: string | null):
   if (step === null) return [];
   return lines.filter((l) => l.steps.includes(step)).map((l) => l.n);
 }
+
+/** The line the steps ran last (they come in the order they ran): the last step's last line, or null. */
+export function lastLineRun(lines: readonly SourceLine[], steps: readonly string[]): SourceLine | null {
+  const step = steps.at(-1);
+  if (step === undefined) return null;
+  const at = linesForStep(lines, step).at(-1);
+  return at === undefined ? null : lines[at - 1]!;
+}

@@ -18,7 +18,7 @@ import {
   selectRun,
 } from '../../store/selectors';
 import { useLabShallow, useLabStore } from '../hooks/labStore';
-import { linesForStep, parseSource, type SourceLine } from '../lib/source';
+import { lastLineRun, parseSource } from '../lib/source';
 import { sourceOf } from '../lib/sources';
 
 /**
@@ -44,7 +44,7 @@ export interface NarrationProps {
   readonly of?: string | undefined;
   /**
    * The level whose code the moment ran: the caption then ends with its last line run, for a
-   * screen where the code panel is far below the scene (shown by layout.css under 68rem).
+   * screen where the code panel is far below the scene (shown by scene.css under 68rem).
    */
   readonly codeOf?: LevelId | undefined;
 }
@@ -90,7 +90,7 @@ export function Narration({ of, codeOf }: NarrationProps = {}) {
 function LastLineRun({ level }: { level: LevelId }) {
   const steps = useLabShallow(selectCodeSteps);
   const lines = useMemo(() => parseSource(sourceOf(level) ?? ''), [level]);
-  const line = lastLineOf(lines, steps);
+  const line = lastLineRun(lines, steps);
   // Always a row, a line or none: a moment that ran no line keeps it, so what is under the caption
   // does not move up and down from moment to moment.
   return (
@@ -104,12 +104,4 @@ function LastLineRun({ level }: { level: LevelId }) {
       )}
     </p>
   );
-}
-
-/** The last line the steps light (their order is the order they ran), or null. */
-function lastLineOf(lines: readonly SourceLine[], steps: readonly string[]): SourceLine | null {
-  const step = steps.at(-1);
-  if (step === undefined) return null;
-  const at = linesForStep(lines, step).at(-1);
-  return at === undefined ? null : lines[at - 1]!;
 }
