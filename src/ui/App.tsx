@@ -36,7 +36,8 @@ function Hydrated({ page }: { page: string }) {
       return;
     }
     document.documentElement.dataset.hydrated = page;
-    delete document.documentElement.dataset.opening; // the link's view is on the page (main.tsx)
+    // The link's view is on the page (main.tsx); a lab page has cleared this already (labRuntime.ts).
+    delete document.documentElement.dataset.opening;
   }, [page, settled]);
   return null;
 }

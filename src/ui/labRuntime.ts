@@ -48,4 +48,6 @@ export function startLab(page: string): void {
     (id) => store.getState().actions.dismissNotice(id),
   );
   syncAddress(store);
+  // The link's view is in the store now: the page under it is no longer the default (main.tsx).
+  delete document.documentElement.dataset.opening;
 }
