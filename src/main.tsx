@@ -8,6 +8,7 @@ import { StrictMode } from 'react';
 import { createRoot, hydrateRoot, type RootOptions } from 'react-dom/client';
 import { movedAddress } from './store/linkPath';
 import { App } from './ui/App';
+import { markOpening } from './ui/opening';
 import { ROUTES } from './ui/routes';
 import './ui/theme.css';
 import './ui/app.css';
@@ -33,10 +34,8 @@ const app = (
     <App path={pathname} />
   </StrictMode>
 );
-// A link that asks for a view (a story, a moment, a file, a run): the page's default view, drawn
-// until the page has loaded and applied the link, is not the one asked for. Marked until then
-// (App.tsx's Hydrated): the scene and the transport are dimmed and take no presses (scene.css).
-if (moved === null && (search.length > 1 || /^#(file|run)=/.test(hash))) document.documentElement.dataset.opening = '';
+// Until the link's view is applied, the default view under it is marked as not the link's (opening.ts).
+if (moved === null) markOpening(search, hash);
 if (moved !== null) window.location.replace(moved);
 // The built pages are prerendered; the dev server's page is empty and drawn here.
 else if (root.hasChildNodes()) hydrateRoot(root, app, options);

@@ -11,7 +11,7 @@
 import { LEVELS } from '../engine';
 import type { Lends, LevelId, ObjectView, PoolEvent, World } from '../engine';
 import { operationOf } from './beats';
-import { ms } from './format';
+import { andList, ms } from './format';
 import { count, finished, started, who, type Telling } from './narrateSteps';
 import { placeWords } from './stage';
 import { inPageWords } from './words';
@@ -66,15 +66,12 @@ function kindOf(e: PoolEvent, level: LevelId | undefined): Kind {
 function alsoHeld(e: PoolEvent): string {
   const others = (objectView(e.world, e.object)?.holders ?? []).filter((name) => name !== e.client);
   if (others.length === 0) return '';
-  const names = others.map((name) => `Reader ${name}`);
-  const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
-  return ` — and ${list} ${names.length === 1 ? 'holds' : 'hold'} it too`;
+  return ` — and ${andList(others.map((name) => `Reader ${name}`))} ${others.length === 1 ? 'holds' : 'hold'} it too`;
 }
 
 /** "Connection 2", "Connections 1 and 2", "Connections 1, 2 and 3". */
 function namesOf(Noun: string, ids: readonly number[]): string {
-  if (ids.length === 1) return `${Noun} ${ids[0]}`;
-  return `${Noun}s ${ids.slice(0, -1).join(', ')} and ${ids.at(-1)}`;
+  return ids.length === 1 ? `${Noun} ${ids[0]}` : `${Noun}s ${andList(ids.map(String))}`;
 }
 
 /** ", though the pool is closed": a closed pool still lending to a reader (the database's close() bug). */

@@ -12,6 +12,7 @@ import { pageOfPath, pathOfPage } from '../store/linkPath';
 import { hasLinkWords, onAddressChange, onLinkClick } from './nav';
 import { RoutePage } from './pages';
 import { Notices } from './panels/Notices';
+import { opened } from './opening';
 import { PanelBoundary } from './panels/PanelBoundary';
 import { routeById, ROUTES, usesLab, type Route } from './routes';
 
@@ -36,8 +37,7 @@ function Hydrated({ page }: { page: string }) {
       return;
     }
     document.documentElement.dataset.hydrated = page;
-    // The link's view is on the page (main.tsx); a lab page has cleared this already (labRuntime.ts).
-    delete document.documentElement.dataset.opening;
+    opened(); // a lab page did at its link (labRuntime.ts); a page off the lab does here
   }, [page, settled]);
   return null;
 }

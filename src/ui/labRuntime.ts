@@ -11,6 +11,7 @@ import { STORIES } from '../stories';
 import { syncAddress } from './hooks/useUrlSync';
 import { lineByLineSaved } from './lib/lineByLine';
 import { connectNotices } from './notices';
+import { opened } from './opening';
 import { routeById } from './routes';
 
 let shared: LabStore | null = null;
@@ -48,6 +49,5 @@ export function startLab(page: string): void {
     (id) => store.getState().actions.dismissNotice(id),
   );
   syncAddress(store);
-  // The link's view is in the store now: the page under it is no longer the default (main.tsx).
-  delete document.documentElement.dataset.opening;
+  opened(); // the link's view is in the store now (opening.ts)
 }

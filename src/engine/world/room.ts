@@ -53,7 +53,7 @@ export class Room {
       mix(mix(this.codeOf(view.name), this.codeOf(view.status)), this.codeOf(view.state)),
       this.codeOf(view.doing),
     );
-    h = mix(h, view.position ?? (view.crashed ? -2 : -1));
+    h = mix(mix(h, view.position ?? -1), view.crashed ? 1 : 0);
     for (const id of view.holding) h = mix(h, id);
     const seen = this.sharedViews.find(h, view, sameView);
     if (seen !== undefined) return seen;
