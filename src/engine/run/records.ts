@@ -20,30 +20,51 @@ export interface StepReport {
   readonly warnings: readonly WarningKind[];
 }
 
-/** A step while the run goes on: its report so far, and what the scheduler keeps about it. */
-export interface StepRun {
-  readonly index: number;
-  readonly step: Step;
+/**
+ * A step's report while the run goes on, written in place. A run that will not grow hands these
+ * over as its reports, rather than copying every one at the end.
+ */
+export type StepRun = { -readonly [K in keyof StepReport]: StepReport[K] };
+
+/**
+ * What the scheduler and the queue watch keep about each step beyond its report, by the step's
+ * index: one array per fact, grown as steps are added (the reports stay what the CLI prints).
+ */
+export class StepProgress {
   /** The same client's step before it in the file, or -1. */
-  readonly previousOwn: number;
-  started: boolean;
-  finished: boolean;
+  readonly previousOwn: number[];
+  readonly started: boolean[];
+  readonly finished: boolean[];
   /** Production level: an acquire that is queued counts as finished for the next step in the file. */
-  queued: boolean;
+  readonly queued: boolean[];
   /** A timer is set to start it at its `at`. */
-  atTimerSet: boolean;
-  startedAt: number | null;
-  endedAt: number | null;
-  outcome: StepOutcome;
-  available: readonly number[];
-  inUse: number | null;
-  waiting: number | null;
-  open: number;
-  /** Shared and frozen while empty (most steps have none): add with `noteWarning`. */
-  warnings: readonly WarningKind[];
+  readonly atTimerSet: boolean[];
   /** When its client joined the queue (null when not in it), and its time queued so far. */
-  queuedSince: number | null;
-  waitedMs: number | null;
+  readonly queuedSince: (number | null)[];
+  readonly waitedMs: (number | null)[];
+
+  /** For `n` steps; each client's step before each is set with `previousOwn`. */
+  constructor(n: number) {
+    // Made at their full length at once: a long run's arrays are then made once, not grown step by step.
+    this.previousOwn = new Array<number>(n).fill(-1);
+    this.started = new Array<boolean>(n).fill(false);
+    this.finished = new Array<boolean>(n).fill(false);
+    this.queued = new Array<boolean>(n).fill(false);
+    this.atTimerSet = new Array<boolean>(n).fill(false);
+    this.queuedSince = new Array<number | null>(n).fill(null);
+    this.waitedMs = new Array<number | null>(n).fill(null);
+  }
+
+  /** One step more, at the end; `previousOwn` is its client's step before it, or -1. */
+  add(previousOwn: number): void {
+    this.previousOwn.push(previousOwn);
+    this.started.push(false);
+    this.finished.push(false);
+    this.queued.push(false);
+    this.atTimerSet.push(false);
+    this.queuedSince.push(null);
+    this.waitedMs.push(null);
+  }
 }
 
 // What a step has before it runs, shared by every step (frozen: replaced, never changed in place).
@@ -56,28 +77,25 @@ export function noteWarning(run: StepRun, warning: WarningKind): void {
   run.warnings = run.warnings === NO_WARNINGS ? [warning] : [...run.warnings, warning];
 }
 
-export function stepRuns(steps: readonly Step[]): StepRun[] {
+/** The steps' reports before they run, and what the scheduler keeps about each. */
+export function stepRuns(steps: readonly Step[]): { runs: StepRun[]; progress: StepProgress } {
+  const progress = new StepProgress(steps.length);
   const lastOf = new Map<string, number>();
-  return steps.map((step, index) => {
-    let previousOwn = -1;
+  const runs = steps.map((step, index) => {
     if (step.client !== undefined) {
-      previousOwn = lastOf.get(step.client) ?? -1;
+      progress.previousOwn[index] = lastOf.get(step.client) ?? -1;
       lastOf.set(step.client, index);
     }
-    return stepRun(step, index, previousOwn);
+    return stepRun(step, index);
   });
+  return { runs, progress };
 }
 
-/** Step `index`'s record before it runs; `previousOwn` is its client's step before it, or -1. */
-export function stepRun(step: Step, index: number, previousOwn: number): StepRun {
+/** Step `index`'s report before it runs. */
+export function stepRun(step: Step, index: number): StepRun {
   return {
     index,
     step,
-    previousOwn,
-    started: false,
-    finished: false,
-    queued: false,
-    atTimerSet: false,
     startedAt: null,
     endedAt: null,
     outcome: NOT_YET,
@@ -86,12 +104,10 @@ export function stepRun(step: Step, index: number, previousOwn: number): StepRun
     waiting: null,
     open: 0,
     warnings: NO_WARNINGS,
-    queuedSince: null,
-    waitedMs: null,
   };
 }
 
-/** Step `run`'s report: `before` itself when nothing in it changed since (a run that grows reports again and again). */
+/** A copy of step `run`'s report: `before` itself when nothing in it changed since (a run that grows reports again and again). */
 export function reportAgain(run: StepRun, before: StepReport | undefined): StepReport {
   if (
     before !== undefined &&
@@ -105,10 +121,5 @@ export function reportAgain(run: StepRun, before: StepReport | undefined): StepR
     before.warnings === run.warnings
   )
     return before;
-  return reportOfStep(run);
-}
-
-export function reportOfStep(run: StepRun): StepReport {
-  const { index, step, startedAt, endedAt, outcome, available, inUse, waiting, open, warnings } = run;
-  return { index, step, startedAt, endedAt, outcome, available, inUse, waiting, open, warnings };
+  return { ...run };
 }

@@ -10,7 +10,7 @@ import { createMonitor } from '../monitor';
 import type { PoolEvent, Scenario, Step, StepOutcome, WarningKind, World } from '../types';
 import { countMoves, Runtime, type PoolState } from '../world';
 import { recordChoices, type ChoiceOptions, type ChoicePoint } from './choices';
-import { reportAgain, reportOfStep, stepRun, stepRuns, type StepReport } from './records';
+import { reportAgain, stepRun, stepRuns, type StepReport } from './records';
 import { notDone } from './grow';
 import { createScheduler } from './schedule';
 import type { RunState } from './state';
@@ -96,10 +96,12 @@ export function openRun(scenario: Scenario, options: RunOptions = {}): OpenRun {
     if (step.client !== undefined) rt.stepCounts.set(step.client, (rt.stepCounts.get(step.client) ?? 0) + 1);
   const pool: RunnablePool = info.make(rt, scenario.options);
   if (info.counts) countMoves(pool, rt, info.counts);
+  const { runs, progress } = stepRuns(scenario.steps);
   const state: RunState = {
     rt,
     pool,
-    steps: stepRuns(scenario.steps),
+    steps: runs,
+    progress,
     initDone: false,
     fatal: null,
     lastStarted: -1,
@@ -132,7 +134,7 @@ export function openRun(scenario: Scenario, options: RunOptions = {}): OpenRun {
   function start(i: number): void {
     const run = state.steps[i]!;
     const step = run.step;
-    run.started = true;
+    progress.started[i] = true;
     run.startedAt = rt.sim.now;
     state.lastStarted = i;
     const client = step.client === undefined ? null : rt.client(step.client);
@@ -155,7 +157,7 @@ export function openRun(scenario: Scenario, options: RunOptions = {}): OpenRun {
         // Not the file's fault: a bug. It ends the run, naming the step it happened in.
         throw error instanceof EngineFailure ? error : new EngineFailure(error, i);
       }
-      run.outcome = withWait(run.waitedMs, result.value as StepOutcome);
+      run.outcome = withWait(progress.waitedMs[i] ?? null, result.value as StepOutcome);
       if (client) {
         if (client.status !== 'crashed') client.status = 'idle';
         client.doing = null;
@@ -163,7 +165,7 @@ export function openRun(scenario: Scenario, options: RunOptions = {}): OpenRun {
         client.stepsLeft--;
         rt.changed(client);
       }
-      run.finished = true;
+      progress.finished[i] = true;
       run.endedAt = rt.sim.now;
       rt.emit(
         { type: 'step.finished', index: i, do: step.do, outcome: run.outcome },
@@ -226,7 +228,7 @@ export function openRun(scenario: Scenario, options: RunOptions = {}): OpenRun {
     for (let i = firstOpen; i < steps.length; i++) reports[i] = reportAgain(steps[i]!, reports[i]);
     for (const i of state.warned) reports[i] = reportAgain(steps[i]!, reports[i]);
     state.warned.length = 0;
-    while (firstOpen < steps.length && steps[firstOpen]!.finished) firstOpen++;
+    while (firstOpen < steps.length && progress.finished[firstOpen]) firstOpen++;
     return reports;
   };
   /** The scenario's steps once the run has grown: its own array, grown in place. */
@@ -247,7 +249,7 @@ export function openRun(scenario: Scenario, options: RunOptions = {}): OpenRun {
     return {
       scenario: copy && ownSteps ? { ...current, steps: ownSteps.slice() } : current,
       events: copy ? rt.events.slice() : rt.events,
-      steps: last ? state.steps.map(reportOfStep) : copy ? reportsAgain().slice() : reportsAgain(),
+      steps: last ? state.steps : copy ? reportsAgain().slice() : reportsAgain(),
       warnings: copy ? watch.looseWarnings.slice() : watch.looseWarnings,
       error: state.fatal,
       final: rt.snapshot(),
@@ -277,10 +279,10 @@ export function openRun(scenario: Scenario, options: RunOptions = {}): OpenRun {
         notDone(rt.events, step.client);
       }
     }
-    state.steps.push(stepRun(step, n, previousOwn));
+    state.steps.push(stepRun(step, n));
+    progress.add(previousOwn);
     scheduler.grown();
-    if (!state.steps[n]!.started)
-      throw new EngineFailure(new Error('an appended step did not start where it was due'), n);
+    if (!progress.started[n]) throw new EngineFailure(new Error('an appended step did not start where it was due'), n);
     toTheEnd();
     return true;
   };

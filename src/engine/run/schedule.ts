@@ -28,7 +28,8 @@ export interface Scheduler {
 const NONE = 2 ** 30;
 
 export function createScheduler(state: RunState, start: (i: number) => void): Scheduler {
-  const { rt, steps } = state;
+  const { rt, steps, progress } = state;
+  const { started, finished, queued } = progress;
   const sim = rt.sim;
   let n = steps.length;
   let armed = false;
@@ -71,7 +72,7 @@ export function createScheduler(state: RunState, start: (i: number) => void): Sc
     if (!state.initDone || state.fatal) return [];
     const who: string[] = [];
     for (let i = firstUnstarted; i < n; i++) {
-      if (steps[i]!.started || !mayStart(i)) continue;
+      if (started[i] || !mayStart(i)) continue;
       const s = steps[i]!.step;
       const name = s.client ?? (s.object === undefined ? s.do : `${s.do} ${s.object}`);
       if (!who.includes(name)) who.push(name);
@@ -81,11 +82,11 @@ export function createScheduler(state: RunState, start: (i: number) => void): Sc
 
   /** Whether step i's turn has come (without side effects). */
   function mayStart(i: number): boolean {
-    const run = steps[i]!;
-    const own = run.previousOwn;
-    if (own >= 0 && !steps[own]!.finished) return false;
-    if (run.step.at === undefined) return i === 0 || steps[i - 1]!.finished || steps[i - 1]!.queued;
-    return run.step.at <= sim.now;
+    const own = progress.previousOwn[i]!;
+    if (own >= 0 && !finished[own]) return false;
+    const at = steps[i]!.step.at;
+    if (at === undefined) return i === 0 || finished[i - 1]! || queued[i - 1]!;
+    return at <= sim.now;
   }
 
   function startDueSteps(): void {
@@ -103,12 +104,11 @@ export function createScheduler(state: RunState, start: (i: number) => void): Sc
   /** One look down the file; whether it came to the end (where a step appended would be looked at). */
   function scan(): boolean {
     if (!state.initDone || state.fatal) return false;
-    while (firstUnstarted < n && steps[firstUnstarted]!.started) firstUnstarted++;
+    while (firstUnstarted < n && started[firstUnstarted]) firstUnstarted++;
     let i = firstUnstarted;
     while (i < n && !state.fatal) {
-      const run = steps[i]!;
-      if (run.started) {
-        i = run.finished || run.queued ? i + 1 : nextTimed[i + 1]!;
+      if (started[i]) {
+        i = finished[i] || queued[i] ? i + 1 : nextTimed[i + 1]!;
         continue;
       }
       if (canStart(i)) {
@@ -124,11 +124,10 @@ export function createScheduler(state: RunState, start: (i: number) => void): Sc
   /** Whether step i may start now; sets a timer for a step whose `at` is still ahead. */
   function canStart(i: number): boolean {
     if (mayStart(i)) return true;
-    const run = steps[i]!;
-    const at = run.step.at;
-    const own = run.previousOwn;
-    if (at !== undefined && at > sim.now && (own < 0 || steps[own]!.finished) && !run.atTimerSet) {
-      run.atTimerSet = true;
+    const at = steps[i]!.step.at;
+    const own = progress.previousOwn[i]!;
+    if (at !== undefined && at > sim.now && (own < 0 || finished[own]) && !progress.atTimerSet[i]) {
+      progress.atTimerSet[i] = true;
       // Chosen ahead of its turn (hand-picked interleaving), it starts its steps there and then.
       labelStart(sim.at(at, () => (sim.outOfOrder ? startDueSteps() : arm())));
     }

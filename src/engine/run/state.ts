@@ -5,12 +5,14 @@
 import type { ScenarioError, Task } from '../core';
 import type { RunnablePool } from '../levels';
 import type { Runtime } from '../world';
-import type { StepRun } from './records';
+import type { StepProgress, StepRun } from './records';
 
 export interface RunState {
   readonly rt: Runtime;
   readonly pool: RunnablePool;
   readonly steps: StepRun[];
+  /** What the scheduler keeps about each step beyond its report (when it may start, how far it got). */
+  readonly progress: StepProgress;
   /** The pool's start-up filling is done: steps may start. */
   initDone: boolean;
   /** The scenario's first bad step, if it had one: the run stops there. */

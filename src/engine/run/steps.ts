@@ -8,10 +8,8 @@ import type { Costs, Source, Step, StepOutcome } from '../types';
 import type { ClientRecord, Pooled, StepScratch } from '../world';
 import type { RunState } from './state';
 
-/** A coroutine that returns `value` at once. */
-function* done<T>(value: T): Op<T> {
-  return value;
-}
+/** What using a dead book comes to. */
+const DEAD = 'the object is dead';
 
 const NONE_DISCARDED = Object.freeze([]) as unknown as number[];
 
@@ -27,6 +25,11 @@ export interface StepRules {
 /** The coroutine that plays step i for its client (null for a step without one). */
 export type StepPlayer = (i: number, step: Step, client: ClientRecord | null) => Op<StepOutcome>;
 
+/** Whether a step's kind came to a coroutine (it waits) rather than an outcome. */
+function isOp(played: StepOutcome | Op<StepOutcome>): played is Op<StepOutcome> {
+  return typeof (played as Partial<Op<StepOutcome>>).next === 'function';
+}
+
 export function createStepPlayer(state: RunState, rules: StepRules): StepPlayer {
   const { rt, pool } = state;
   const { costs, validates } = rules;
@@ -40,30 +43,31 @@ export function createStepPlayer(state: RunState, rules: StepRules): StepPlayer 
   // of its function alive while it waits, and one holding every kind's would be made per step.
   function* play(i: number, step: Step, client: ClientRecord | null): Op<StepOutcome> {
     const task = rt.sim.current!;
-    const scratch: StepScratch = { index: i, created: [], discarded: [], lastLine: null };
+    const scratch: StepScratch = { index: i, created: null, discarded: null, lastLine: null };
     task.scratch = scratch;
     if (client) rt.stepTasks.set(client.name, task);
     rt.emit(
       { type: 'step.started', index: i, do: step.do },
       { client: step.client ?? null, object: step.object ?? null, line: null },
     );
-    return yield* kindOf(step, client, task);
+    const now = kindOf(step, client, task);
+    return isOp(now) ? yield* now : now;
   }
 
   /**
-   * The coroutine for the step's kind. A kind that waits for nothing is done here and now, inside
-   * `play` as before, and hands back its outcome as a coroutine that returns at once.
+   * The step's kind played: its outcome when it waits for nothing (done here and now, inside
+   * `play`, with no coroutine of its own), or the coroutine that plays it.
    */
-  function kindOf(step: Step, client: ClientRecord | null, task: Task): Op<StepOutcome> {
+  function kindOf(step: Step, client: ClientRecord | null, task: Task): StepOutcome | Op<StepOutcome> {
     switch (step.do) {
       case 'acquire':
         return doAcquire(client!, task);
       case 'release':
         return doRelease(step, client);
       case 'use':
-        return doUse(client!, step.write ?? null, 'use');
+        return use(client!, step.write ?? null, 'use');
       case 'read':
-        return doUse(client!, null, 'read');
+        return use(client!, null, 'read');
       case 'fail': {
         const held = newest(client!, 'crash holding');
         client!.holding.pop();
@@ -72,7 +76,7 @@ export function createStepPlayer(state: RunState, rules: StepRules): StepPlayer 
         // Leaked when nothing else can reach it (after a double release it may be on the shelf too).
         const leaked = rt.unreachable(existing(held.id));
         rt.emit({ type: 'client.crashed' }, { object: held.id });
-        return done(leaked ? { object: held.id, leaked: true } : { object: held.id });
+        return leaked ? { object: held.id, leaked: true } : { object: held.id };
       }
       case 'with':
         return doWith(client!, step, task);
@@ -80,13 +84,13 @@ export function createStepPlayer(state: RunState, rules: StepRules): StepPlayer 
         const obj = existing(step.object!);
         obj.alive = false;
         rt.emit({ type: 'object.killed' }, { object: obj.id });
-        return done({ object: obj.id });
+        return { object: obj.id };
       }
       case 'restart': {
         const killed = rt.objects.filter((o) => !o.closed && o.alive).map((o) => o.id);
         for (const o of rt.objects) o.alive = false;
         rt.emit({ type: 'server.restarted', killed });
-        return done({});
+        return {};
       }
       case 'close':
         return doClose();
@@ -125,7 +129,7 @@ export function createStepPlayer(state: RunState, rules: StepRules): StepPlayer 
   }
 
   function sourceOf(task: Task, obj: Pooled): Source {
-    return rt.scratchOf(task)!.created.includes(obj.id) ? 'created' : 'shelf';
+    return rt.scratchOf(task)!.created?.includes(obj.id) ? 'created' : 'shelf';
   }
 
   function* doAcquire(client: ClientRecord, task: Task): Op<StepOutcome> {
@@ -140,7 +144,8 @@ export function createStepPlayer(state: RunState, rules: StepRules): StepPlayer 
     const source = sourceOf(task, obj);
     if (source === 'shelf' && costs.reuseMs > 0) yield* delay(costs.reuseMs);
     lend(client, obj, source, rt.sim.now - began);
-    return { object: obj.id, source, ...discardedOf(task) };
+    const object = obj.id;
+    return validates ? { object, source, discarded: discardedBy(task) } : { object, source };
   }
 
   function refusal(error: unknown, task: Task): StepOutcome {
@@ -150,9 +155,13 @@ export function createStepPlayer(state: RunState, rules: StepRules): StepPlayer 
   }
 
   function discardedOf(task: Task): { discarded?: number[] } {
-    if (!validates) return {};
+    return validates ? { discarded: discardedBy(task) } : {};
+  }
+
+  /** What the step's acquire checked and threw away (on a level that validates). */
+  function discardedBy(task: Task): number[] {
     const discarded = rt.scratchOf(task)!.discarded;
-    return { discarded: discarded.length === 0 ? NONE_DISCARDED : [...discarded] };
+    return discarded === null ? NONE_DISCARDED : [...discarded];
   }
 
   function* doRelease(step: Step, client: ClientRecord | null): Op<StepOutcome> {
@@ -202,13 +211,25 @@ export function createStepPlayer(state: RunState, rules: StepRules): StepPlayer 
     return plain(obj.id);
   }
 
-  /** `use` (write) and `read` on the client's newest object. */
-  function* doUse(client: ClientRecord, write: string | null, kind: 'use' | 'read'): Op<StepOutcome> {
+  /**
+   * `use` (write) and `read` on the client's newest object. A book used at no cost (the default) is
+   * done at once; a connection's statement, or a use that takes the reader a while, is waited for.
+   */
+  function use(client: ClientRecord, write: string | null, kind: 'use' | 'read'): StepOutcome | Op<StepOutcome> {
     const held = newest(client, kind);
     const obj = existing(held.id);
+    if (obj.kind === 'connection' || costs.useMs > 0) return useSlowly(obj, held.lease, write, kind);
+    return used(obj, kind, touched(obj, held.lease, write, obj.alive ? null : DEAD));
+  }
+
+  function* useSlowly(obj: Pooled, lease: number, write: string | null, kind: 'use' | 'read'): Op<StepOutcome> {
     // Using it takes the reader a while (`useMs`; 0 by default, and then nothing waits: no delay made).
     if (costs.useMs > 0) yield* delay(costs.useMs);
-    const problem = yield* touch(obj, held.lease, write);
+    return used(obj, kind, yield* touch(obj, lease, write));
+  }
+
+  /** A use's outcome, once it has touched the object (`problem`: what went wrong, or null). */
+  function used(obj: Pooled, kind: 'use' | 'read', problem: string | null): StepOutcome {
     if (problem) return { object: obj.id, error: 'dead', message: problem };
     if (kind === 'read') {
       rt.emit({ type: 'object.read', sees: obj.state }, { object: obj.id });
@@ -228,15 +249,19 @@ export function createStepPlayer(state: RunState, rules: StepRules): StepPlayer 
         problem = error.message;
       }
     } else if (!obj.alive) {
-      problem = 'the object is dead';
-    } else if (write !== null) {
-      obj.note = write;
+      problem = DEAD;
     }
+    return touched(obj, lease, write, problem);
+  }
+
+  /** What touching the object came to: `problem` reported, or what was written noted. */
+  function touched(obj: Pooled, lease: number, write: string | null, problem: string | null): string | null {
     if (problem) {
       rt.emit({ type: 'use.failed', message: problem }, { object: obj.id });
       return problem;
     }
     if (write !== null) {
+      if (obj.kind !== 'connection') obj.note = write;
       obj.writtenBy = lease;
       rt.emit({ type: 'object.written', value: write }, { object: obj.id });
     }

@@ -17,7 +17,8 @@ export interface Watch {
 }
 
 export function watchEvents(state: RunState, scheduler: Scheduler): Watch {
-  const { rt, steps } = state;
+  const { rt, steps, progress } = state;
+  const { queuedSince, waitedMs } = progress;
   /** The step whose acquire a client is queued in. */
   const inQueue = new Map<string, number>();
   /** The step that last lent each object to each client (client → object → step), for leak warnings. */
@@ -51,15 +52,14 @@ export function watchEvents(state: RunState, scheduler: Scheduler): Watch {
 
   function joinedQueue(): void {
     const i = stepOf(state, rt.sim.current);
-    const run = i === undefined ? undefined : steps[i]!;
-    const client = run?.step.client;
-    if (run === undefined || client === undefined) return;
-    inQueue.set(client, run.index);
-    run.queuedSince = rt.sim.now;
-    run.waitedMs ??= 0;
-    if (run.step.do === 'acquire' && !run.queued) {
-      run.queued = true;
-      scheduler.settled(run.index, false);
+    const step = i === undefined ? undefined : steps[i]!.step;
+    if (i === undefined || step?.client === undefined) return;
+    inQueue.set(step.client, i);
+    queuedSince[i] = rt.sim.now;
+    waitedMs[i] ??= 0;
+    if (step.do === 'acquire' && !progress.queued[i]) {
+      progress.queued[i] = true;
+      scheduler.settled(i, false);
     }
   }
 
@@ -67,24 +67,23 @@ export function watchEvents(state: RunState, scheduler: Scheduler): Watch {
     const i = inQueue.get(client);
     if (i === undefined) return;
     inQueue.delete(client);
-    const run = steps[i]!;
-    run.waitedMs! += rt.sim.now - run.queuedSince!;
-    run.queuedSince = null;
+    waitedMs[i]! += rt.sim.now - queuedSince[i]!;
+    queuedSince[i] = null;
   }
 
   return {
     looseWarnings,
     waitsLeft() {
-      for (const [, i] of inQueue) if (!steps[i]!.finished) return true;
+      for (const [, i] of inQueue) if (!progress.finished[i]) return true;
       return false;
     },
     endWaits(noteState) {
       for (const [, i] of inQueue) {
+        if (progress.finished[i]) continue;
+        waitedMs[i]! += rt.sim.now - queuedSince[i]!;
+        queuedSince[i] = rt.sim.now;
         const run = steps[i]!;
-        if (run.finished) continue;
-        run.waitedMs! += rt.sim.now - run.queuedSince!;
-        run.queuedSince = rt.sim.now;
-        run.outcome = { ...withWait(run.waitedMs, run.outcome), pending: true };
+        run.outcome = { ...withWait(waitedMs[i]!, run.outcome), pending: true };
         noteState(i);
       }
     },

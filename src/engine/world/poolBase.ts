@@ -64,7 +64,7 @@ function traceMethods(pool: object, rt: Runtime): void {
               const depth = (task?.ops.length ?? 1) - 2; // the caller's place in the calls
               const line = rt.called(lineId(parent, 'validate'), depth);
               const scratch = rt.scratchOf(task);
-              if (scratch && !result) scratch.discarded.push(obj.id);
+              if (scratch && !result) (scratch.discarded ??= []).push(obj.id);
               rt.emit({ type: 'object.validated', ok: Boolean(result) }, { object: obj.id, line });
               if (scratch) scratch.lastLine = result ? rt.called(lineId(parent, 'valid'), depth) : line;
             }

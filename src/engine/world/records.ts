@@ -30,8 +30,9 @@ export interface ClientRecord {
 export interface StepScratch {
   /** The scenario step this task runs. */
   index: number;
-  created: number[];
-  discarded: number[];
+  /** Objects it made, and objects its acquire checked and threw away (null until the first). */
+  created: number[] | null;
+  discarded: number[] | null;
   /** The code line it ran last: an event with no line of its own is tagged with it. */
   lastLine: LineId | null;
 }

@@ -285,7 +285,8 @@ export class Runtime {
     const obj = make(this.objects.length + 1);
     this.objects.push(obj);
     obj.begin('create');
-    this.scratchOf(this.sim.current)?.created.push(obj.id);
+    const scratch = this.scratchOf(this.sim.current);
+    if (scratch) (scratch.created ??= []).push(obj.id);
     this.emitHere({ type: 'object.creating', ms }, obj, 'create');
     yield* delay(ms);
     obj.end('create');
