@@ -90,3 +90,21 @@ test('one book in two readers’ hands counts once in each, as two loans, and th
   await expect(badge.locator('[data-counter="held"]')).toHaveText('2');
   await expect(badge.locator('[data-counter="shared"]')).toHaveText('⚠ 1 book in more than one reader’s hands');
 });
+
+test('a count below zero is said once, by the counter’s flag with what it should be — Level 2 "One book returned twice"', async ({
+  lab,
+}) => {
+  const moments = momentsOf(STORIES.find((s) => s.id === 'double-release-level2')!.scenario);
+  const below = moments.find((m) => (m.world.pool.inUse ?? 0) < 0)!;
+  expect(below.world.pool.owed).not.toBeNull();
+  await lab.open(`?level=level2&scenario=double-release-level2&step=${below.index}`);
+  const badge = lab.stage.getByRole('list', { name: 'Counts' });
+  await expect(badge.locator('[data-counter="pool-count"]')).toHaveText(String(below.world.pool.inUse));
+  await expect(badge.locator('[data-counter="should"]')).toHaveText(`⚠ below zero, should be ${below.world.pool.owed}`);
+  await expect(lab.stage.locator('[data-counter="gap"]')).toHaveCount(0);
+  // The table's one line still says the count is wrong, and what it should be.
+  await lab.button('Show as a table').click();
+  await expect(lab.stage.locator('[data-table="counts"]')).toContainText(
+    `The pool’s count is wrong: it should be ${below.world.pool.owed}.`,
+  );
+});

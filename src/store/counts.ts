@@ -192,7 +192,10 @@ function gapWords(t: CountFigures, words: Pick<ThingWords, 'thing' | 'things'>):
   if (t.counted === t.held) return { ...base, gap: null, bad: false };
   const diff = t.counted - t.held;
   // Below zero, "1 fewer than readers hold" when they hold none reads as a riddle: say what it is.
-  if (t.counted < 0) return { ...base, gap: 'A count below zero: the pool’s count is wrong.', bad: true };
+  // Where the engine knows what it should be, the counter's own flag says it ("below zero, should
+  // be 0"): a line more would say "below zero" twice.
+  if (t.counted < 0)
+    return { ...base, gap: t.owed == null ? 'A count below zero: the pool’s count is wrong.' : null, bad: true };
   if (diff < 0)
     // Where the engine knows what the count should be, its "should be" says it all beside "Readers
     // hold": the words would only repeat it (and take a line of the scene).

@@ -265,6 +265,11 @@ describe('counts', () => {
       gap: 'A count below zero: the pool’s count is wrong.',
       bad: true,
     });
+    // Where the engine says what it should be, the counter's flag says "below zero, should be 0": no line more.
+    const below = countWords({ counted: -1, held: 0, lost: 0, onTheWay: 0, owed: 0 }, books);
+    expect(below).toMatchObject({ gap: null, bad: true, should: 0 });
+    // The one line of the table still says it is wrong, and what it should be.
+    expect(countLine(below)).toBe('The pool’s count is -1. Readers hold 0. The pool’s count is wrong: it should be 0.');
     expect(t(0, 1, 0, 0)).toBe('1 fewer than readers hold: the pool’s count is wrong.');
     // Where the engine says what it should be, "should be 2" beside "Readers hold 2" says it: no line more.
     expect(countWords({ counted: 1, held: 2, lost: 0, onTheWay: 0, owed: 2 }, books)).toMatchObject({
