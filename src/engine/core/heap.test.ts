@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Timer, TimerHeap } from './heap';
-import { Sim } from './sim';
+import { delay, Sim, type Op } from './sim';
 
 const timer = (heap: TimerHeap, t: number, seq: number) => new Timer(t, seq, () => {}, heap);
 
@@ -78,5 +78,50 @@ describe('Sim', () => {
     expect(largest).toBeLessThan(1000);
     expect(served).toBe(100_000);
     expect(sim.heap.live).toBe(0);
+  });
+
+  it('begins a task with plain code: done at once when it waits for nothing, else going on with its coroutine', () => {
+    const sim = new Sim();
+    const seen: string[] = [];
+    const outcomes: unknown[] = [];
+    // Waits for nothing: the outcome at once, as the task, and no timer set.
+    const plain = sim.begin(
+      'A',
+      () => {
+        seen.push(`A runs as ${sim.current?.client}`);
+        return 1;
+      },
+      (o) => outcomes.push(o),
+    );
+    expect(plain.done).toBe(true);
+    expect(plain.gen).toBeNull();
+    expect(sim.heap.live).toBe(0);
+    // Comes to a coroutine: it runs at once up to its first wait, and goes on when the time has passed.
+    function* slow(): Op<number> {
+      seen.push(`B waits, as ${sim.current?.client}`);
+      yield* delay(5);
+      seen.push(`B goes on at ${sim.now}`);
+      return 2;
+    }
+    const waiting = sim.begin(
+      'B',
+      () => slow(),
+      (o) => outcomes.push(o),
+    );
+    expect(waiting.done).toBe(false);
+    // A first part that throws ends the task with the error.
+    const broken = new Error('bad step');
+    sim.begin(
+      'C',
+      () => {
+        throw broken;
+      },
+      (o) => outcomes.push(o),
+    );
+    sim.run();
+    expect(seen).toEqual(['A runs as A', 'B waits, as B', 'B goes on at 5']);
+    expect(outcomes).toEqual([{ value: 1 }, { error: broken }, { value: 2 }]);
+    expect(sim.current).toBeNull();
+    expect(sim.spawned).toBe(3);
   });
 });

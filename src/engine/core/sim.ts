@@ -59,6 +59,11 @@ export type Effect = Delay | Park;
 /** What a slow operation returns: run it with `yield*`. */
 export type Op<T> = Generator<Effect, T, unknown>;
 
+/** Whether `value` is a coroutine (an `Op`) rather than a value it came to. */
+export function isOp<T>(value: T | Op<T>): value is Op<T> {
+  return typeof (value as Partial<Op<T>> | null)?.next === 'function';
+}
+
 export function* delay(ms: number): Op<void> {
   if (ms > 0) yield { kind: 'delay', ms };
 }
@@ -99,7 +104,8 @@ export class Task {
   constructor(
     readonly id: number,
     readonly client: string | null,
-    readonly gen: Op<unknown>,
+    /** Its coroutine (set once the task's plain first part, if it had one, came to a coroutine). */
+    public gen: Op<unknown> | null,
     readonly onDone: (outcome: { value: unknown } | { error: unknown }) => void,
   ) {}
 }
@@ -173,25 +179,53 @@ export class Sim {
     return task;
   }
 
+  /**
+   * Start a client whose first part is plain code: `first` runs at once, as the task, and comes
+   * either to the task's outcome (it waited for nothing: no coroutine is made for it) or to a
+   * coroutine, which the task goes on with as `spawn`'s would.
+   */
+  begin<T>(client: string | null, first: () => T | Op<T>, onDone: Task['onDone']): Task {
+    const task = new Task(++this.taskIds, client, null, onDone);
+    const outer = this.current;
+    this.current = task;
+    let value: T | Op<T>;
+    try {
+      value = first();
+    } catch (error) {
+      this.current = outer;
+      this.end(task, { error });
+      return task;
+    }
+    this.current = outer;
+    if (isOp(value)) {
+      task.gen = value;
+      this.resume(task, GO_ON);
+    } else this.end(task, { value });
+    return task;
+  }
+
+  private end(task: Task, outcome: Resumption): void {
+    task.done = true;
+    this.onTaskEnd?.(task);
+    task.onDone(outcome);
+  }
+
   resume(task: Task, how: Resumption): void {
     if (task.done) return;
     const outer = this.current;
     this.current = task;
     let result: IteratorResult<Effect, unknown>;
     try {
-      result = 'error' in how ? task.gen.throw(how.error) : task.gen.next(how.value);
+      const gen = task.gen!;
+      result = 'error' in how ? gen.throw(how.error) : gen.next(how.value);
     } catch (error) {
       this.current = outer;
-      task.done = true;
-      this.onTaskEnd?.(task);
-      task.onDone({ error });
+      this.end(task, { error });
       return;
     }
     this.current = outer;
     if (result.done) {
-      task.done = true;
-      this.onTaskEnd?.(task);
-      task.onDone({ value: result.value });
+      this.end(task, { value: result.value });
       return;
     }
     const effect = result.value;

@@ -147,33 +147,37 @@ export function openRun(scenario: Scenario, options: RunOptions = {}): OpenRun {
       client.call = step.do === 'acquire' || step.do === 'with' ? 'asking' : step.do === 'release' ? 'returning' : null;
       rt.changed(client);
     }
-    rt.sim.spawn(step.client ?? null, play(i, step, client), (result) => {
-      if ('error' in result) {
-        const error = result.error;
-        if (error instanceof ScenarioError) {
-          state.fatal = new ScenarioError(error.message, i);
-          return;
+    rt.sim.begin(
+      step.client ?? null,
+      () => play(i, step, client),
+      (result) => {
+        if ('error' in result) {
+          const error = result.error;
+          if (error instanceof ScenarioError) {
+            state.fatal = new ScenarioError(error.message, i);
+            return;
+          }
+          // Not the file's fault: a bug. It ends the run, naming the step it happened in.
+          throw error instanceof EngineFailure ? error : new EngineFailure(error, i);
         }
-        // Not the file's fault: a bug. It ends the run, naming the step it happened in.
-        throw error instanceof EngineFailure ? error : new EngineFailure(error, i);
-      }
-      run.outcome = withWait(progress.waitedMs[i] ?? null, result.value as StepOutcome);
-      if (client) {
-        if (client.status !== 'crashed') client.status = 'idle';
-        client.doing = null;
-        client.call = null;
-        client.stepsLeft--;
-        rt.changed(client);
-      }
-      progress.finished[i] = true;
-      run.endedAt = rt.sim.now;
-      rt.emit(
-        { type: 'step.finished', index: i, do: step.do, outcome: run.outcome },
-        { client: step.client ?? null, object: run.outcome.object ?? null },
-      );
-      noteState(i);
-      scheduler.settled(i, true);
-    });
+        run.outcome = withWait(progress.waitedMs[i] ?? null, result.value as StepOutcome);
+        if (client) {
+          if (client.status !== 'crashed') client.status = 'idle';
+          client.doing = null;
+          client.call = null;
+          client.stepsLeft--;
+          rt.changed(client);
+        }
+        progress.finished[i] = true;
+        run.endedAt = rt.sim.now;
+        rt.emit(
+          { type: 'step.finished', index: i, do: step.do, outcome: run.outcome },
+          { client: step.client ?? null, object: run.outcome.object ?? null },
+        );
+        noteState(i);
+        scheduler.settled(i, true);
+      },
+    );
   }
 
   /** The pool as it stands, for step i's line of the report. */

@@ -22,13 +22,11 @@ export interface StepRules {
   readonly validates: boolean;
 }
 
-/** The coroutine that plays step i for its client (null for a step without one). */
-export type StepPlayer = (i: number, step: Step, client: ClientRecord | null) => Op<StepOutcome>;
-
-/** Whether a step's kind came to a coroutine (it waits) rather than an outcome. */
-function isOp(played: StepOutcome | Op<StepOutcome>): played is Op<StepOutcome> {
-  return typeof (played as Partial<Op<StepOutcome>>).next === 'function';
-}
+/**
+ * Plays step i for its client (null for a step without one), as the running task: its outcome when
+ * it waits for nothing, or the coroutine that plays the rest of it.
+ */
+export type StepPlayer = (i: number, step: Step, client: ClientRecord | null) => StepOutcome | Op<StepOutcome>;
 
 export function createStepPlayer(state: RunState, rules: StepRules): StepPlayer {
   const { rt, pool } = state;
@@ -39,9 +37,10 @@ export function createStepPlayer(state: RunState, rules: StepRules): StepPlayer 
   const plainOutcomes: StepOutcome[] = [];
   const plain = (id: number): StepOutcome => (plainOutcomes[id] ??= { object: id });
 
-  // A small coroutine that hands the step to the one for its kind: a generator keeps every local
-  // of its function alive while it waits, and one holding every kind's would be made per step.
-  function* play(i: number, step: Step, client: ClientRecord | null): Op<StepOutcome> {
+  // Plain code that hands the step to its kind: what waits is the kind's own small coroutine (a
+  // generator keeps every local of its function alive while it waits, and one holding every kind's
+  // would be made per step).
+  function play(i: number, step: Step, client: ClientRecord | null): StepOutcome | Op<StepOutcome> {
     const task = rt.sim.current!;
     const scratch: StepScratch = { index: i, created: null, discarded: null, lastLine: null };
     task.scratch = scratch;
@@ -50,8 +49,7 @@ export function createStepPlayer(state: RunState, rules: StepRules): StepPlayer 
       { type: 'step.started', index: i, do: step.do },
       { client: step.client ?? null, object: step.object ?? null, line: null },
     );
-    const now = kindOf(step, client, task);
-    return isOp(now) ? yield* now : now;
+    return kindOf(step, client, task);
   }
 
   /**
