@@ -341,6 +341,26 @@ describe('narrate', () => {
     );
   });
 
+  it('says what part of a wait for a new one was the making, when the wait began before it', () => {
+    const run = runScenario(STORIES.find((s) => s.id === 'restart-database')!.scenario);
+    const told = narrateAll(run.events, 'database');
+    const made = run.events
+      .map((e, i) => ({ e, i }))
+      .filter(({ e }) => e.type === 'object.acquired' && e.source === 'created');
+    // Reader B's 156 ms: 2 ms checking the shelf's dead Connection 1, then 154 ms opening Connection 3.
+    const b = made.find(({ e }) => e.client === 'B')!;
+    expect(told[b.i]).toBe(
+      'Reader B got Connection 3, brand new, after waiting 156 ms in all, 154 ms of it for it to be made.',
+    );
+    // A wait that was all making says only that.
+    for (const { e, i } of made.filter((m) => m !== b)) {
+      if (e.type !== 'object.acquired') continue;
+      expect(told[i]).toBe(
+        `Reader ${e.client} got Connection ${e.object}, brand new, after waiting ${ms(e.waited)} for it to be made.`,
+      );
+    }
+  });
+
   it('says "dead" when a book dies, as the stage crosses it out', () => {
     const story = STORIES.find((s) => s.id === 'dead-handout-level3')!;
     const events = runScenario(story.scenario).events;

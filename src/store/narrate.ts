@@ -132,8 +132,15 @@ function sentence(e: PoolEvent, level: LevelId | undefined, told: Told): string 
         : `${obj()} goes on top of the shelf; ${shelfText}.`;
     }
     case 'object.acquired':
-      if (e.source === 'created')
-        return `${who(e)} got ${obj()}, brand new, after waiting ${ms(e.waited)} for it to be made.`;
+      if (e.source === 'created') {
+        // Made from when it went to the press (`createdAt`) until now; a wait that began before
+        // that (a check of the shelf's one that failed, a turn in line) is said apart.
+        const made = objectView(e.world, e.object);
+        const making = made === undefined ? e.waited : e.t - made.createdAt;
+        return making < e.waited
+          ? `${who(e)} got ${obj()}, brand new, after waiting ${ms(e.waited)} in all, ${ms(making)} of it for it to be made.`
+          : `${who(e)} got ${obj()}, brand new, after waiting ${ms(e.waited)} for it to be made.`;
+      }
       if (handed && handed.to === e.client)
         return `${who(e)} got ${obj()}, passed on from ${handed.from === null ? 'a returning reader' : `Reader ${handed.from}`} after waiting ${ms(e.waited)} in line — reused, nothing made.`;
       // A dead one is handed out as if it were fine, and one another reader holds too (after a
