@@ -227,6 +227,19 @@ function gapWords(t: CountFigures, words: Pick<ThingWords, 'thing' | 'things'>):
       gap: `${more}: ${n(t.onTheWay)} on the way${place}; the pool counts ${diff} of them as out, not the other ${t.onTheWay - diff}.`,
       bad: false,
     };
+  // More counted than on the way, and the engine says the count is right: a pool that counts first
+  // (Levels 2–4) has counted what it has not yet taken off the shelf or made (a moment of its own,
+  // line by line).
+  if (t.owed != null && right) {
+    const early = diff - t.onTheWay;
+    const them = early === 1 ? 'it' : 'them';
+    const onWay = t.onTheWay > 0 ? `${n(t.onTheWay)} on the way${place}, and ` : '';
+    return {
+      ...base,
+      gap: `${more}: ${onWay}the pool counts ${n(early)} as out before taking ${them} from the shelf or making ${them}.`,
+      bad: false,
+    };
+  }
   if (t.onTheWay > 0)
     return {
       ...base,

@@ -126,13 +126,28 @@ describe('narrate', () => {
     }
   });
 
-  it('tells a reuse from the shelf as the text’s win', () => {
-    const e = recorded.find(
-      (x) => x.type === 'object.acquired' && x.source === 'shelf' && x.world?.objects[0]?.kind === 'book',
-    )!;
-    expect(narrate(e)).toBe(
-      `Reader ${e.client} got Book ${e.object} from the shelf — reused, ready in 0.5 ms, nothing made.`,
+  it('tells a reuse from the shelf as the text’s win, and a first loan of one made in advance as that', () => {
+    const fromShelf = (first: boolean) =>
+      recorded.find(
+        (x) =>
+          x.type === 'object.acquired' &&
+          x.source === 'shelf' &&
+          x.world?.objects[0]?.kind === 'book' &&
+          (x.world.objects.find((o) => o.id === x.object)?.lends === 1) === first,
+      )!;
+    const again = fromShelf(false);
+    expect(narrate(again)).toBe(
+      `Reader ${again.client} got Book ${again.object} from the shelf — reused, ready in 0.5 ms, nothing made.`,
     );
+    // Made at start-up and never lent: nobody had it before, so it is not "reused".
+    const first = fromShelf(true);
+    expect(narrate(first)).toBe(
+      `Reader ${first.client} got Book ${first.object} from the shelf — made in advance, its first loan, ready in 0.5 ms, nothing made.`,
+    );
+    const done = recorded
+      .slice(recorded.indexOf(first))
+      .find((x) => x.type === 'step.finished' && x.client === first.client)!;
+    expect(narrate(done)).toBe(`Reader ${first.client} now holds Book ${first.object}, made in advance.`);
   });
 
   it('says how many books the shelf has when a reader asks', () => {

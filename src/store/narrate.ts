@@ -12,7 +12,7 @@ import { LEVELS } from '../engine';
 import type { Lends, LevelId, ObjectView, PoolEvent, World } from '../engine';
 import { operationOf } from './beats';
 import { andList, ms } from './format';
-import { count, finished, started, who, type Telling } from './narrateSteps';
+import { count, finished, firstLoan, started, who, type Telling } from './narrateSteps';
 import { placeWords } from './stage';
 import { inPageWords } from './words';
 
@@ -145,7 +145,7 @@ function sentence(e: PoolEvent, level: LevelId | undefined, told: Told): string 
         return `${who(e)} got ${obj()}, passed on from ${handed.from === null ? 'a returning reader' : `Reader ${handed.from}`} after waiting ${ms(e.waited)} in line — reused, nothing made.`;
       // A dead one is handed out as if it were fine, and one another reader holds too (after a
       // double release) as if it were free: the sentence says what the reader got.
-      return `${who(e)} got ${obj()} from the shelf — reused, ready in ${ms(e.waited)}, nothing made${
+      return `${who(e)} got ${obj()} from the shelf — ${firstLoan(e, e.object) ? 'made in advance, its first loan' : 'reused'}, ready in ${ms(e.waited)}, nothing made${
         objectView(e.world, e.object)?.alive === false ? ', but it is dead' : ''
       }${alsoHeld(e)}.`;
     case 'object.released':

@@ -17,6 +17,14 @@ export function who(e: PoolEvent): string {
   return e.client === null ? 'The pool' : `Reader ${e.client}`;
 }
 
+/**
+ * Whether the object the event hands out is lent for the first time: made in advance (at start-up,
+ * or by the pool's own refill) and never lent before, so not "reused" — nobody had it before.
+ */
+export function firstLoan(e: PoolEvent, id: number | null): boolean {
+  return id !== null && e.world?.objects.find((o) => o.id === id)?.lends === 1;
+}
+
 /** What a step's sentence is told with. */
 export interface Telling {
   readonly e: PoolEvent;
@@ -77,7 +85,9 @@ export function finished(step: StepKind, out: StepOutcome, t: Telling): string {
         out.discarded && out.discarded.length > 0
           ? `, after throwing away ${out.discarded.map((id) => obj(id)).join(' and ')}`
           : '';
-      return `${subject} now holds ${obj(out.object ?? null)}${out.source === 'created' ? ', newly made' : ', reused'}${thrown}.`;
+      const how =
+        out.source === 'created' ? ', newly made' : firstLoan(e, out.object ?? null) ? ', made in advance' : ', reused';
+      return `${subject} now holds ${obj(out.object ?? null)}${how}${thrown}.`;
     }
     case 'release':
       return out.error === 'dead'
