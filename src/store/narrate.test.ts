@@ -322,7 +322,7 @@ describe('narrate', () => {
     expect(resets).toEqual([
       'ROLLBACK runs on Connection 2 at the cleaning desk to undo anything left uncommitted.',
       'DISCARD ALL runs on Connection 2 at the cleaning desk to forget every session setting.',
-      'COMMIT runs on Connection 2 at the cleaning desk to end the transaction cleanly.',
+      'COMMIT runs on Connection 2 at the cleaning desk; after the ROLLBACK no transaction is open, so it changes nothing.',
     ]);
     // Stepping by beats, the return and its first statement are one moment.
     const beats = narrateBeats(run.events, beatsOf(run.events), 'database');

@@ -272,7 +272,9 @@ function statementPurpose(e: PoolEvent & { sql: string }): string {
   if (sql === 'SELECT 1') return operationOf(e) === 'use' ? ', its own query' : ' to check it is still alive';
   if (sql === 'ROLLBACK') return ' to undo anything left uncommitted';
   if (sql === 'DISCARD ALL') return ' to forget every session setting';
-  if (sql === 'COMMIT') return ' to end the transaction cleanly';
+  // The text's reset ends with COMMIT "to end the transaction", but it comes after the ROLLBACK,
+  // and no reader here opens a transaction: there is none left to end.
+  if (sql === 'COMMIT') return '; after the ROLLBACK no transaction is open, so it changes nothing';
   return '';
 }
 
