@@ -4,7 +4,7 @@
  */
 import type { Estimate, LoadOutput } from '../../store/load';
 import { insideInterval } from '../../store/load';
-import { count, deviation, ms, num, percent } from './format';
+import { count, deviation, digitsApart, ms, num, percent } from './format';
 
 type Key = 'refused' | 'timedOut' | 'waited' | 'meanWaitMs' | 'p95WaitMs' | 'p99WaitMs' | 'utilization';
 
@@ -12,7 +12,7 @@ interface Row {
   /** A figure theory also gives, or (`awayFromShelf`) one only the run measures. */
   readonly key: Key | 'awayFromShelf';
   readonly label: string;
-  readonly fmt: (x: number) => string;
+  readonly fmt: (x: number, extra?: number) => string;
   readonly ci?: keyof LoadOutput['ci'];
 }
 
@@ -37,16 +37,27 @@ const FORMULA = {
   'mmc-patience': 'M/M/c+D (callers give up)',
 } as const;
 
-const interval = (e: Estimate, fmt: (x: number) => string) =>
-  `${fmt(Math.max(0, e.interval[0]))} – ${fmt(e.interval[1])}`;
+const interval = (e: Estimate, fmt: Row['fmt'], extra: number) =>
+  `${fmt(Math.max(0, e.interval[0]), extra)} – ${fmt(e.interval[1], extra)}`;
+
+/**
+ * Digits enough that the figures show what the verdict says: theory outside the interval must not
+ * print as one of its ends ("11.0 % – 11.5 %" beside a theory of "11.0 %" and "no").
+ */
+function digitsFor(fmt: Row['fmt'], t: number | null, e: Estimate | undefined): number {
+  if (t === null || !e || insideInterval(e, t)) return 0;
+  return digitsApart(fmt, t, t < e.interval[0] ? Math.max(0, e.interval[0]) : e.interval[1]);
+}
 
 export function ResultsTable({ output }: { output: LoadOutput }) {
   const theory = output.theory;
   const noise = (m: number, t: number | null, e: Estimate | undefined): string => {
     if (t === null || !e) return '—';
-    const gap = deviation(m, t);
-    if (!theory?.textbook) return `not expected (${gap})`;
-    return insideInterval(e, t) ? `yes (${gap})` : `no (${gap})`;
+    // The measured figure's distance from theory, said as that (a bare "+2.3 %" was a riddle).
+    const d = deviation(m, t);
+    const gap = d === '—' ? '' : ` (measured ${d} from theory)`;
+    if (!theory?.textbook) return `not expected${gap}`;
+    return `${insideInterval(e, t) ? 'yes' : 'no'}${gap}`;
   };
   return (
     <div className="load-results">
@@ -77,12 +88,13 @@ export function ResultsTable({ output }: { output: LoadOutput }) {
               const m = output[row.key];
               const t = theory && row.key !== 'awayFromShelf' ? theory[row.key] : null;
               const e = row.ci ? output.ci[row.ci] : undefined;
+              const extra = digitsFor(row.fmt, t, e);
               return (
                 <tr key={row.key} data-quantity={row.key}>
                   <th scope="row">{row.label}</th>
-                  <td data-measured={m}>{row.fmt(m)}</td>
-                  <td>{e ? interval(e, row.fmt) : '—'}</td>
-                  <td data-theory={t ?? ''}>{t === null ? '—' : row.fmt(t)}</td>
+                  <td data-measured={m}>{row.fmt(m, extra)}</td>
+                  <td>{e ? interval(e, row.fmt, extra) : '—'}</td>
+                  <td data-theory={t ?? ''}>{t === null ? '—' : row.fmt(t, extra)}</td>
                   <td>{noise(m, t, e)}</td>
                 </tr>
               );

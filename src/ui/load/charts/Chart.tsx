@@ -7,7 +7,8 @@ import { niceTicks } from '../../lib/ticks';
 
 export const W = 480;
 export const H = 280;
-const M = { top: 14, right: 18, bottom: 50, left: 68 };
+// Room on the right for the last tick's label, centred on the plot's right edge ("100 %").
+const M = { top: 14, right: 26, bottom: 50, left: 68 };
 
 export interface Scale {
   (v: number): number;
@@ -67,7 +68,8 @@ export function Chart(props: Props) {
           ))}
           <line className="load-axis" x1={M.left} x2={W - M.right} y1={H - M.bottom} y2={H - M.bottom} />
           <line className="load-axis" x1={M.left} x2={M.left} y1={M.top} y2={H - M.bottom} />
-          <text className="load-axis-title" x={(M.left + W - M.right) / 2} y={H - 8} textAnchor="middle">
+          {/* Centred on the whole figure, not the plot: a long title has the margins too. */}
+          <text className="load-axis-title" x={W / 2} y={H - 8} textAnchor="middle">
             {props.xLabel}
           </text>
           <text

@@ -53,7 +53,7 @@ export function HockeyChart({ poolSize, holdMs, points, current }: Props) {
     <Chart
       title={`Mean wait against the share ${AWAY}, pool of ${poolSize}`}
       description={`Erlang C's mean wait for a textbook pool of ${poolSize} with ${holdMs} ms holds: ${ms(wait(0.5))} with 50 % ${AWAY}, ${ms(wait(0.8))} at 80 %, ${ms(wait(0.95))} at 95 %. ${points.length} measured points.`}
-      xLabel="Pool away from the shelf (held, handed over, checked or reset)"
+      xLabel="Away from the shelf: held, handed over, checked or reset"
       yLabel="Mean wait (ms)"
       x={[0, 1]}
       y={[0, top]}
