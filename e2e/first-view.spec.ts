@@ -179,3 +179,21 @@ test('a lab level reached from another page loads at once', async ({ page, lab }
   await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'level2');
   await expect(lab.stage).toBeVisible();
 });
+
+test('a level page with nothing to play yet has its Play button off, until a story is picked', async ({
+  page,
+  lab,
+}) => {
+  // Level 3 starts empty: the pool opens with nothing on its shelf, and that is the one moment.
+  const level3 = STORIES.find((s) => s.level === 'level3')!;
+  const button = page
+    .getByRole('group', { name: /Scenarios/ })
+    .getByRole('button', { name: level3.title, exact: true });
+  await page.goto('/level-3/');
+  await button.hover();
+  await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'level3');
+  await expect(lab.position).toContainText('Moment 0 of 0');
+  await expect(lab.button('Play')).toBeDisabled();
+  await button.click();
+  await expect(lab.button('Pause')).toBeEnabled();
+});

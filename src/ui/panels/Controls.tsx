@@ -6,7 +6,6 @@
 import {
   selectAtEnd,
   selectAtStart,
-  selectLastIndex,
   selectLastMoment,
   selectLineByLine,
   selectMoment,
@@ -27,7 +26,6 @@ export function Controls({ label = 'Playback' }: { label?: string } = {}) {
   const a = useLabActions();
   const moment = useLabStore(selectMoment);
   const last = useLabStore(selectLastMoment);
-  const lastEvent = useLabStore(selectLastIndex);
   const lineByLine = useLabStore(selectLineByLine);
   const atStart = useLabStore(selectAtStart);
   const atEnd = useLabStore(selectAtEnd);
@@ -63,7 +61,8 @@ export function Controls({ label = 'Playback' }: { label?: string } = {}) {
             type="button"
             className="icon-button icon-button--main"
             onClick={a.togglePlay}
-            disabled={lastEvent === 0}
+            // Nothing to play with one moment only (a level page before any story: the pool opens).
+            disabled={last === 0}
             aria-label={playing ? 'Pause' : 'Play'}
             title={`${playing ? 'Pause' : 'Play'}${keys ? ' (Space)' : ''}`}
             data-control="play"
