@@ -131,3 +131,15 @@ test('a story chosen from the scenarios is named at the top of the lesson, in vi
   await page.getByRole('button', { name: 'A dead book handed out', exact: true }).click();
   await expect(note).toContainText('On the stage now: A dead book handed out.');
 });
+
+test('"It works" gives the ordinary day’s length as the day’s, not as the time to make a book', async ({
+  lab,
+  page,
+}) => {
+  await lab.open('?level=level3&part=works');
+  // "makes 1 book in 118.5 ms" read as the printing time (114 ms): the day is said to take it; and
+  // "ordinary", as the part's day is not the story a learner may have on the stage.
+  await expect(part(page, 'It works').locator('.lesson__figures')).toHaveText(
+    /^On this ordinary day Level 3 makes 1 book, and the day takes [\d.]+ ms; the same day on Level 2 makes 1 book and takes [\d.]+ ms\. /,
+  );
+});
