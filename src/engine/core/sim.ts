@@ -60,7 +60,7 @@ export type Effect = Delay | Park;
 export type Op<T> = Generator<Effect, T, unknown>;
 
 /** Whether `value` is a coroutine (an `Op`) rather than a value it came to. */
-export function isOp<T>(value: T | Op<T>): value is Op<T> {
+function isOp<T>(value: T | Op<T>): value is Op<T> {
   return typeof (value as Partial<Op<T>> | null)?.next === 'function';
 }
 

@@ -1,6 +1,6 @@
 /**
- * One record per scenario step: when it may start, how it went, and the pool as it stood when it
- * finished — what the CLI prints for it.
+ * One record per scenario step, how it went and the pool as it stood when it finished — what the
+ * CLI prints for it — and, beside the records, what the scheduler keeps about when each may start.
  */
 import type { Step, StepOutcome, WarningKind } from '../types';
 
@@ -28,7 +28,7 @@ export type StepRun = { -readonly [K in keyof StepReport]: StepReport[K] };
 
 /**
  * What the scheduler and the queue watch keep about each step beyond its report, by the step's
- * index: one array per fact, grown as steps are added (the reports stay what the CLI prints).
+ * index: one array per fact (the records stay what the CLI prints).
  */
 export class StepProgress {
   /** The same client's step before it in the file, or -1. */
