@@ -79,3 +79,54 @@ test.describe('with reduced motion', () => {
     expect(new Set(frames.map((f) => `${Math.round(f.x)},${Math.round(f.y)}`)).size).toBe(1);
   });
 });
+
+/** The clock's words on each of the next animation frames, and the moment's own time (data-clock). */
+function watchClock(page: Page, frames: number): Promise<{ shown: string; at: number }[]> {
+  return page.evaluate(async (n) => {
+    const out: { shown: string; at: number }[] = [];
+    for (let i = 0; i < n; i++) {
+      await new Promise((r) => requestAnimationFrame(r));
+      const clock = document.querySelector<HTMLElement>('.scene .clock')!;
+      out.push({ shown: clock.querySelector('.clock__t')!.textContent!, at: Number(clock.dataset.clock) });
+    }
+    return out;
+  }, frames);
+}
+
+const msOf = (shown: string) => Number(shown.replace(/^t = /, '').replace(/ ms$/, '').replace(/,/g, ''));
+
+test.describe('the virtual clock while a book is printed (Level 3 "A dead book handed out")', () => {
+  // The press starts printing Book 1 at 0 ms; the next moment is the book off the press, 114 ms later.
+  const open = async (page: Page) => {
+    await page.goto('/?level=level3&scenario=dead-handout-level3&step=0');
+    await page.getByRole('button', { name: 'Step forward' }).click();
+    while ((await page.locator('[data-room="press"] .progress').count()) === 0)
+      await page.getByRole('button', { name: 'Step forward' }).click();
+    await expect(page.locator('.scene .clock__t')).toHaveText('t = 0 ms');
+  };
+
+  test.describe('with motion', () => {
+    test.use({ reducedMotion: 'no-preference' });
+    test('runs on towards the next moment as the bar fills, never past it', async ({ page }) => {
+      await open(page);
+      await page.getByRole('button', { name: 'Play', exact: true }).click();
+      const frames = await watchClock(page, 40);
+      const during = frames.filter((f) => f.at === 0).map((f) => msOf(f.shown));
+      // Time passes on the clock while the bar fills: some frame shows a time between the two moments.
+      expect(during.some((t) => t > 0 && t < 114)).toBe(true);
+      expect(Math.max(...during)).toBeLessThanOrEqual(114);
+      // And it never runs backwards.
+      for (let i = 1; i < during.length; i++) expect(during[i]).toBeGreaterThanOrEqual(during[i - 1]!);
+    });
+  });
+
+  test.describe('with reduced motion', () => {
+    test.use({ reducedMotion: 'reduce' });
+    test('stays at the moment’s own time', async ({ page }) => {
+      await open(page);
+      await page.getByRole('button', { name: 'Play', exact: true }).click();
+      const frames = await watchClock(page, 20);
+      for (const f of frames) expect(msOf(f.shown)).toBe(f.at);
+    });
+  });
+});

@@ -69,7 +69,7 @@ export function Stage({ killMode = false, onKilled, title = 'The library', capti
       <div className="scene__head">
         <h2 id={titleId}>{title}</h2>
         <div className="scene__tools">
-          <Clock t={now} />
+          <Clock t={now} toward={pace.nextT} overMs={pace.beatMs} />
           <TableToggle shown={table} onToggle={() => setTable((v) => !v)} />
           {tools}
         </div>
