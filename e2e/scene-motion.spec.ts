@@ -97,20 +97,21 @@ const msOf = (shown: string) => Number(shown.replace(/^t = /, '').replace(/ ms$/
 
 test.describe('the virtual clock while a book is printed (Level 3 "A dead book handed out")', () => {
   // The press starts printing Book 1 at 0 ms; the next moment is the book off the press, 114 ms later.
-  const open = async (page: Page) => {
+  /** Open the moment the press starts, press Play, and read the clock on the next `frames` frames. */
+  const playAndWatch = async (page: Page, frames: number) => {
     await page.goto('/?level=level3&scenario=dead-handout-level3&step=0');
     await page.getByRole('button', { name: 'Step forward' }).click();
     while ((await page.locator('[data-room="press"] .progress').count()) === 0)
       await page.getByRole('button', { name: 'Step forward' }).click();
     await expect(page.locator('.scene .clock__t')).toHaveText('t = 0 ms');
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    return watchClock(page, frames);
   };
 
   test.describe('with motion', () => {
     test.use({ reducedMotion: 'no-preference' });
     test('runs on towards the next moment as the bar fills, never past it', async ({ page }) => {
-      await open(page);
-      await page.getByRole('button', { name: 'Play', exact: true }).click();
-      const frames = await watchClock(page, 40);
+      const frames = await playAndWatch(page, 40);
       const during = frames.filter((f) => f.at === 0).map((f) => msOf(f.shown));
       // Time passes on the clock while the bar fills: some frame shows a time between the two moments.
       expect(during.some((t) => t > 0 && t < 114)).toBe(true);
@@ -123,9 +124,7 @@ test.describe('the virtual clock while a book is printed (Level 3 "A dead book h
   test.describe('with reduced motion', () => {
     test.use({ reducedMotion: 'reduce' });
     test('stays at the moment’s own time', async ({ page }) => {
-      await open(page);
-      await page.getByRole('button', { name: 'Play', exact: true }).click();
-      const frames = await watchClock(page, 20);
+      const frames = await playAndWatch(page, 20);
       for (const f of frames) expect(msOf(f.shown)).toBe(f.at);
     });
   });

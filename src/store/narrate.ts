@@ -12,7 +12,7 @@ import { LEVELS } from '../engine';
 import type { Lends, LevelId, ObjectView, PoolEvent, World } from '../engine';
 import { operationOf } from './beats';
 import { andList, ms } from './format';
-import { count, finished, firstLoan, started, who, type Telling } from './narrateSteps';
+import { count, finished, firstLoan, objectView, started, who, type Telling } from './narrateSteps';
 import { placeWords } from './stage';
 import { inPageWords } from './words';
 
@@ -49,10 +49,6 @@ export function remember(e: PoolEvent, told: Told): void {
 
 const capital = (s: string) => (s.length === 0 ? s : s[0]!.toUpperCase() + s.slice(1));
 const quote = (s: string) => `“${s}”`;
-
-function objectView(world: World | undefined, id: number | null): ObjectView | undefined {
-  return id === null ? undefined : world?.objects.find((o) => o.id === id);
-}
 
 /** What the pool lends here: the level's registry entry decides; without a level, the event's own object, then the world. */
 function kindOf(e: PoolEvent, level: LevelId | undefined): Kind {

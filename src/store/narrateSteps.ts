@@ -2,7 +2,7 @@
  * Narration of a scenario step starting and finishing (`step.started`, `step.finished`): what a
  * reader sets out to do, and what it came to. The rest of the events are told in narrate.ts.
  */
-import type { LevelId, PoolEvent, StepKind, StepOutcome } from '../engine';
+import type { LevelId, ObjectView, PoolEvent, StepKind, StepOutcome, World } from '../engine';
 
 const WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
 
@@ -22,7 +22,12 @@ export function who(e: PoolEvent): string {
  * or by the pool's own refill) and never lent before, so not "reused" — nobody had it before.
  */
 export function firstLoan(e: PoolEvent, id: number | null): boolean {
-  return id !== null && e.world?.objects.find((o) => o.id === id)?.lends === 1;
+  return objectView(e.world, id)?.lends === 1;
+}
+
+/** The object `id` as the world shows it, if it has one by that id. */
+export function objectView(world: World | undefined, id: number | null): ObjectView | undefined {
+  return id === null ? undefined : world?.objects.find((o) => o.id === id);
 }
 
 /** What a step's sentence is told with. */
