@@ -220,7 +220,18 @@ function gapWords(t: CountFigures, words: Pick<ThingWords, 'thing' | 'things'>):
     const also = t.onTheWay > 0 ? ` Also on the way${place}: ${n(t.onTheWay)}${whether}.` : '';
     return { ...base, gap: `${more}: the leak — ${n(t.lost)} lost${counted}.${also}`, bad: true };
   }
-  if (t.onTheWay === diff) return { ...base, gap: `${more}: ${n(diff)} on the way${place}.`, bad: false };
+  if (t.onTheWay === diff) {
+    // All of them being made for the shelf, for no reader (the production pool fills it at
+    // start-up): its count is of whatever is not on the shelf, and "out" means only that.
+    const forShelf = t.outToReaders === 0 && t.onTheWayAt !== undefined && t.onTheWayAt.press === diff;
+    return forShelf
+      ? {
+          ...base,
+          gap: `${more}: ${n(diff)} being made at the press for the shelf; this pool counts whatever is not on the shelf as out.`,
+          bad: false,
+        }
+      : { ...base, gap: `${more}: ${n(diff)} on the way${place}.`, bad: false };
+  }
   if (t.onTheWay > diff)
     return {
       ...base,

@@ -376,6 +376,15 @@ describe('narrate', () => {
     }
   });
 
+  it('says a book counted before it is taken is still on the shelf, as the stage shows it', () => {
+    const counted = recorded.filter(
+      (e) => e.type === 'pool.counted' && e.of === 'taken' && e.object === null && e.available.length > 0,
+    );
+    expect(counted.length).toBeGreaterThan(0);
+    for (const e of counted)
+      expect(narrate(e)).toMatch(/as lent before it takes one off the shelf: inUseCount is \d+ now\.$/);
+  });
+
   it('says "dead" when a book dies, as the stage crosses it out', () => {
     const story = STORIES.find((s) => s.id === 'dead-handout-level3')!;
     const events = runScenario(story.scenario).events;

@@ -182,7 +182,7 @@ function sentence(e: PoolEvent, level: LevelId | undefined, told: Told): string 
       if (e.of === 'returned') return `The pool counts ${obj()} back in: ${now}.`;
       if (e.of === 'made') return `The pool counts one more ${noun} as lent before it is made: ${now}.`;
       return e.object === null
-        ? `The pool counts one more ${noun} as lent, then takes it off the shelf: ${now}.`
+        ? `The pool counts one more ${noun} as lent before it takes one off the shelf: ${now}.`
         : `The pool counts ${obj()} as lent: ${now}.`;
     }
     case 'object.closed':

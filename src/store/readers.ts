@@ -4,7 +4,16 @@
  * way to it — put into the words the card and the table show. Nothing here works out a reader's
  * state; it only names it.
  */
-import { ordinal, type ClientView, type Place, type ReaderState, type ThingWords, type World } from '../engine';
+import {
+  ordinal,
+  type ClientView,
+  type Place,
+  type ReaderState,
+  type Scenario,
+  type ThingWords,
+  type World,
+} from '../engine';
+import { andList } from './format';
 import { comingOf, handsOf, placeWords, type Drawn } from './stage';
 
 export interface ReaderView {
@@ -120,4 +129,17 @@ export function waitingLine(world: World): { readonly name: string; readonly pos
   for (const c of world.clients)
     if (c.state === 'waiting' && c.position !== null) line.push({ name: c.name, position: c.position });
   return line.sort((a, b) => a.position - b.position);
+}
+
+/**
+ * What the room says while no reader is on the scene: the run's readers still to come (each comes
+ * in with its first step), or, with none in the run, how to bring one.
+ */
+export function noReadersWords(scenario: Scenario, world: World): string {
+  const here = new Set(world.clients.map((c) => c.name));
+  const coming: string[] = [];
+  for (const step of scenario.steps)
+    if (step.client !== undefined && !here.has(step.client) && !coming.includes(step.client)) coming.push(step.client);
+  if (coming.length === 0) return 'No readers yet: pick a story, or add one in “Try it yourself”.';
+  return `No readers yet: ${andList(coming.map((c) => `Reader ${c}`))} ${coming.length === 1 ? 'comes' : 'come'} in later.`;
 }

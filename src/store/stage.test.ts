@@ -4,7 +4,7 @@ import { doubleRelease } from './testing';
 import { STORIES, storyById } from '../stories';
 import type { ObjectView, Place, World } from '../engine';
 import { countLine, countsOf, countWords, tallyOf } from './counts';
-import { ordinal, readersOf, waitingLine } from './readers';
+import { noReadersWords, ordinal, readersOf, waitingLine } from './readers';
 import { drawnAt, drawnOf, placeWords, shelfOf, whereOf } from './stage';
 
 const books = { thing: 'book', Thing: 'Book', things: 'books', Things: 'Books', make: 'print' };
@@ -159,6 +159,28 @@ describe('readersOf', () => {
       '21st',
       '22nd',
     ]);
+  });
+});
+
+describe('noReadersWords', () => {
+  it('names the readers still to come while none is on the scene, and only them', () => {
+    for (const story of STORIES) {
+      const run = runScenario(story.scenario);
+      const first = run.events[0]!.world!;
+      const names = [...new Set(story.scenario.steps.flatMap((s) => (s.client === undefined ? [] : [s.client])))];
+      if (first.clients.length > 0 || names.length === 0) continue;
+      const said = noReadersWords(story.scenario, first);
+      expect(said, story.id).toMatch(/^No readers yet: Reader .* comes? in later\.$/);
+      for (const name of names) expect(said, story.id).toContain(`Reader ${name}`);
+    }
+    const story = storyById('dirty-book-level1')!;
+    expect(noReadersWords(story.scenario, runScenario(story.scenario).events[0]!.world!)).toBe(
+      'No readers yet: Reader A and Reader B come in later.',
+    );
+    const empty = { ...story.scenario, steps: [] };
+    expect(noReadersWords(empty, runScenario(empty).events[0]!.world!)).toBe(
+      'No readers yet: pick a story, or add one in “Try it yourself”.',
+    );
   });
 });
 
@@ -360,5 +382,18 @@ describe('counts', () => {
         books,
       ).gap,
     ).toBe('1 more than readers hold: 1 book on the way, at the press.');
+  });
+
+  it('says what "out" means when the only ones counted are being made for the shelf, for no reader', () => {
+    // The production pool's start-up: it counts the connection it opens for the shelf.
+    const w = world([{ places: [{ at: 'press', for: null }] }]);
+    const t = tallyOf(w);
+    expect(t.outToReaders).toBe(0);
+    expect(
+      countWords({ ...t, counted: 1, owed: null, held: 0 }, { thing: 'connection', things: 'connections' }),
+    ).toMatchObject({
+      gap: '1 more than readers hold: 1 connection being made at the press for the shelf; this pool counts whatever is not on the shelf as out.',
+      bad: false,
+    });
   });
 });

@@ -55,3 +55,16 @@ export const FIX_ROWS: Readonly<Record<FixName, FixRow>> = {
     solution: 'close() closes what is on the shelf now and what is borrowed when it comes back.',
   },
 };
+
+/**
+ * What the switches mean for a story on the production page, after its summary: which are off,
+ * and, when the story's own fix is on, that its problem does not happen (the stories' test holds
+ * each story to that) and how to make it happen. `fix` is the story's own fix, or null.
+ */
+export function switchesSaid(fix: FixName | null, off: readonly FixName[]): string {
+  const switched =
+    off.length === 0 ? 'Every fix is on.' : `Switched off: ${off.map((f) => FIX_ROWS[f].name).join(', ')}.`;
+  if (fix === null || off.includes(fix)) return switched;
+  const name = FIX_ROWS[fix].name;
+  return `${switched} With ${name} on, this does not happen here: switch ${name} off to watch it happen.`;
+}

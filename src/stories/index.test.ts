@@ -4,7 +4,7 @@ import { runScenario, type RunResult } from '../engine';
 import { parseScenario } from '../engine';
 import { LEVEL_IDS, LEVELS, type WarningKind } from '../engine';
 import { ALL_FIXES, type Fixes } from '../engine';
-import { FIX_ROWS } from './fixes';
+import { FIX_ROWS, switchesSaid } from './fixes';
 import { LEVEL_PAGES, levelPageOf, previousPageOf, STORIES, storiesFor, storyById } from './index';
 import { MORE_PRODUCTION_STORIES, PRODUCTION_ROWS, PRODUCTION_STORIES, productionStoryById } from './production';
 import type { ProductionStory, Story } from './types';
@@ -86,6 +86,23 @@ describe('the production stories', () => {
     const result = runScenario(withFixes(s, ALL_FIXES));
     expect(result.error).toBeNull();
     expect(warnings(result)).not.toContain(s.expect);
+  });
+
+  it('say, with their own fix on, that the problem does not happen, and only then', () => {
+    for (const s of rowStories) {
+      const name = FIX_ROWS[s.fix!].name;
+      expect(switchesSaid(s.fix, [])).toBe(
+        `Every fix is on. With ${name} on, this does not happen here: switch ${name} off to watch it happen.`,
+      );
+      // What the words promise is what the run with every fix on shows (the test above).
+      expect(warnings(runScenario(withFixes(s, ALL_FIXES)))).not.toContain(s.expect);
+      expect(switchesSaid(s.fix, [s.fix!])).toBe(`Switched off: ${name}.`);
+    }
+    expect(switchesSaid('lock', ['reset'])).toBe(
+      'Switched off: Reset. With Thread safety on, this does not happen here: switch Thread safety off to watch it happen.',
+    );
+    for (const s of MORE_PRODUCTION_STORIES)
+      expect(switchesSaid(s.fix, ['maxSize', 'lock'])).toBe('Switched off: Max size, Thread safety.');
   });
 
   it('are stories of the level whose fixes are switches', () => {

@@ -22,7 +22,7 @@ import { Column } from './Column';
 import { Difference } from './Difference';
 import { Interleaving } from './Interleaving';
 import { FIX_NAMES, fixesOff, withFixes } from '../../store/fixes';
-import { FIX_ROWS } from '../../stories/fixes';
+import { FIX_ROWS, switchesSaid } from '../../stories/fixes';
 import { productionStoryById } from '../../stories/production';
 import { RunFile } from './RunFile';
 import { Switchboard } from './Switchboard';
@@ -180,8 +180,7 @@ export default function ProductionPage() {
       <Switchboard fixes={fixes} scenarioId={scenario.id} onToggle={toggle} onScenario={choose} />
       <section className="prod-now" aria-label="The scenario">
         <p className="prod-now__what">
-          <strong>{scenario.title}.</strong> {scenario.summary}{' '}
-          {off.length === 0 ? 'Every fix is on.' : `Switched off: ${off.map((f) => FIX_ROWS[f].name).join(', ')}.`}
+          <strong>{scenario.title}.</strong> {scenario.summary} {switchesSaid(scenario.fix, off)}
         </p>
         {focus === null ? (
           <p className="prod-compare prod-compare--none">

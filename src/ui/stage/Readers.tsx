@@ -8,9 +8,9 @@
  * A crowd of readers (more than three) is drawn compact, so the scene still fits a projector.
  */
 import { useId, useMemo, type CSSProperties } from 'react';
-import type { LevelId, World } from '../../engine';
+import type { LevelId, Scenario, World } from '../../engine';
 import { levelOf, wordsOf } from '../../store/levels';
-import { ordinal, readersOf, waitingLine } from '../../store/readers';
+import { noReadersWords, ordinal, readersOf, waitingLine } from '../../store/readers';
 import { BookCard } from './BookCard';
 import { OpTag } from './OpTag';
 import { opOfReader } from './ops';
@@ -19,7 +19,16 @@ import { killOf, type Killer, type Pace } from './Rooms';
 /** More readers than this and each card shrinks to its name, state and operation (scene.css). */
 const CROWDED = 3;
 
-export function Readers({ world, level, killer, pace }: { world: World; level: LevelId; killer: Killer; pace: Pace }) {
+export interface ReadersProps {
+  readonly world: World;
+  readonly level: LevelId;
+  /** The run's scenario: who is still to come while no reader is on the scene. */
+  readonly scenario: Scenario;
+  readonly killer: Killer;
+  readonly pace: Pace;
+}
+
+export function Readers({ world, level, scenario, killer, pace }: ReadersProps) {
   const words = wordsOf(level);
   const readers = useMemo(() => readersOf(world, words), [world, words]);
   const line = useMemo(() => waitingLine(world), [world]);
@@ -38,7 +47,7 @@ export function Readers({ world, level, killer, pace }: { world: World; level: L
       </h3>
       {levelOf(level).queues && <WaitingLine line={line} />}
       {readers.length === 0 ? (
-        <p className="room__empty">No readers yet: pick a story, or add one in “Try it yourself”.</p>
+        <p className="room__empty">{noReadersWords(scenario, world)}</p>
       ) : (
         <ul className="readers__list">
           {readers.map((r) => {
