@@ -74,3 +74,26 @@ test('production, the other stories fit at 1280×600 at every beat', async ({ la
     ids.map((id) => `scenario=${id}`),
   );
 });
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+
+  test('each switchboard row keeps its words the width of the row, the switch above them', async ({ page }) => {
+    await page.goto('/?level=production');
+    const rows = page.locator('.prod-row');
+    await expect(rows.first()).toBeVisible();
+    const sizes = await rows.evaluateAll((els) =>
+      els.map((row) => {
+        const text = row.querySelector('.prod-row__text')!.getBoundingClientRect();
+        const toggle = row.querySelector('.prod-switch')!.getBoundingClientRect();
+        return { row: row.getBoundingClientRect().width, text: text.width, below: text.top >= toggle.bottom };
+      }),
+    );
+    expect(sizes.length).toBe(FIX_NAMES.length);
+    // Beside the switch, the words had about a third of the row: one or two words to a line.
+    for (const s of sizes) {
+      expect(s.below).toBe(true);
+      expect(s.text).toBeGreaterThan(s.row * 0.8);
+    }
+  });
+});
