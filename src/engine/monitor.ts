@@ -69,6 +69,9 @@ export function createMonitor(rt: Runtime, opts: MonitorOptions): Monitor {
     rt.emit({ type: 'monitor.warned', warning, message }, { object: e.object, client: e.client, line: e.line });
   };
 
+  /** Loans of a dead object (`client object`): a failed use of one says it came dead, not that it died held. */
+  const handedDead = new Set<string>();
+  const loan = (e: PoolEvent) => `${e.client} ${e.object}`;
   /** Objects whose release was refused, by the reader whose step or block is yet to end. */
   const refused = new Map<number, string>();
   const watch = (e: PoolEvent): void => {
@@ -105,7 +108,10 @@ export function createMonitor(rt: Runtime, opts: MonitorOptions): Monitor {
       case 'object.acquired': {
         if (e.object !== null) lost.delete(e.object);
         if (!obj) break;
-        if (!obj.alive) warn('dead-handout', `${e.client} was handed ${name(e.object)}, which is dead`, e);
+        if (!obj.alive) {
+          handedDead.add(loan(e));
+          warn('dead-handout', `${e.client} was handed ${name(e.object)}, which is dead`, e);
+        } else if (handedDead.size > 0) handedDead.delete(loan(e));
         let refs = 0;
         for (const c of rt.clients.values()) for (const h of c.holding) if (h.id === obj.id) refs++;
         if (refs > 1) {
@@ -136,7 +142,13 @@ export function createMonitor(rt: Runtime, opts: MonitorOptions): Monitor {
         break;
       }
       case 'use.failed':
-        warn('dead-used', `${e.client} tried to use ${name(e.object)}, which is dead`, e);
+        warn(
+          'dead-used',
+          handedDead.has(loan(e))
+            ? `${e.client} tried to use ${name(e.object)}, which was already dead when the pool handed it over`
+            : `${e.client} tried to use ${name(e.object)}, which is dead`,
+          e,
+        );
         break;
       case 'client.crashed':
         // Lost only if nothing else can reach it (after a double release it may still be on the

@@ -113,6 +113,19 @@ describe('callout', () => {
     }
   });
 
+  it('does not tell a learner with validation off that validation was on (the production page’s dead connection)', () => {
+    for (const warning of ['dead-handout', 'dead-used'] as const) {
+      const off = callout(warning, 'production', { validate: false });
+      expect(off.body).toMatch(/validation fix off/);
+      expect(off.body).not.toMatch(/although this level checks|Validation only checks/);
+      expect(off.fixLabel).toBe('Switch the validation fix back on');
+      const on = callout(warning, 'production', { validate: true });
+      expect(on.body).not.toMatch(/validation fix off/);
+    }
+    // With it on, a dead connection in a reader's hands died there: no switch brings it back.
+    expect(callout('dead-used', 'production', { validate: true }).body).toMatch(/died while the reader was holding it/);
+  });
+
   describe('a dirty connection on the production page', () => {
     const dirty = ['dirty-read', 'dirty-object'] as const;
 

@@ -42,7 +42,7 @@ const PRODUCTION_CAUSES: Record<WarningKind, readonly FixName[]> = {
   'dirty-object': ['reset', 'lock'],
   'dirty-read': ['reset', 'lock'],
   'dead-handout': ['validate'],
-  'dead-used': [],
+  'dead-used': ['validate'],
   'double-shelved': ['lock'],
   'shared-object': ['lock'],
   'counter-negative': ['lock'],
@@ -159,18 +159,22 @@ const ENTRIES: Record<WarningKind, Entry> = {
   },
   'dead-handout': {
     title: 'A dead object was handed out',
-    body: ({ fixedOnPath }) =>
+    body: ({ fixedOnPath, off }) =>
       fixedOnPath
         ? 'The object on top of the shelf had died while it waited there, and the pool lent it without a look. The reader finds out only when it tries to use it.'
-        : 'A dead connection reached a reader although this level checks each one: it was checked before it died, or it went out without passing through the check.',
+        : off.includes('validate')
+          ? 'The connection on top of the shelf had died while it waited there, and with the validation fix off the pool lent it without SELECT 1. The reader finds out only when it tries to use it.'
+          : 'A dead connection reached a reader although this level checks each one: it was checked before it died, or it went out without passing through the check.',
     fix: { path: 'checks each connection with SELECT 1 first', final: 'checks each object it hands out' },
   },
   'dead-used': {
     title: 'A reader used a dead object',
-    body: ({ fixedOnPath }) =>
+    body: ({ fixedOnPath, off }) =>
       fixedOnPath
         ? 'The reader was given an object that had already died, and its work failed.'
-        : 'The connection died while the reader was holding it. Validation only checks connections on their way out of the shelf; one already lent can fail at any moment, so the code using it must be ready for an error.',
+        : off.includes('validate')
+          ? 'A reader’s work failed on a dead connection. With the validation fix off nothing checks a connection on its way out, so one that died on the shelf goes straight to a reader (“Here” says whether this one did). One can also die while it is lent, and no check catches that.'
+          : 'The connection died while the reader was holding it. Validation only checks connections on their way out of the shelf; one already lent can fail at any moment, so the code using it must be ready for an error.',
     fix: { path: 'checks each connection before lending it' },
   },
   'double-shelved': {

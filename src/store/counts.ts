@@ -23,6 +23,8 @@ export interface Tally {
   readonly atPress: number;
   /** Objects in more than one reader's hands at once (a bug the lessons show). */
   readonly shared: number;
+  /** The holds on those beyond the first: what `held` counts more than the objects in hands. */
+  readonly sharedExtra: number;
   /** Created and not yet closed. */
   readonly open: number;
   /** Objects the engine finds lost: no reader holds them and the pool cannot reach them. */
@@ -56,9 +58,13 @@ export function tallyOf(world: World): Tally {
   let outToReaders = 0;
   let atPress = 0;
   let shared = 0;
+  let sharedExtra = 0;
   const onTheWayAt = { press: 0, counter: 0, desk: 0 };
   for (const o of world.objects) {
-    if (o.holders.length > 1) shared++;
+    if (o.holders.length > 1) {
+      shared++;
+      sharedExtra += o.holders.length - 1;
+    }
     if (o.places.some((p) => p.at === 'press')) atPress++;
     if (o.places.some((p) => p.at === 'lost')) lost++;
     else {
@@ -78,6 +84,7 @@ export function tallyOf(world: World): Tally {
     created: world.pool.created,
     atPress,
     shared,
+    sharedExtra,
     open: world.pool.open,
     lost,
     onTheWay,
@@ -147,7 +154,7 @@ function wherePhrase(at: OnTheWayAt | undefined): string {
 
 /** What the counts' words are made from: a tally's figures, or some of them (a test's). */
 type CountFigures = Pick<Tally, 'counted' | 'held' | 'lost' | 'onTheWay'> &
-  Partial<Pick<Tally, 'outToReaders'>> & {
+  Partial<Pick<Tally, 'outToReaders' | 'sharedExtra'>> & {
     readonly onTheWayAt?: OnTheWayAt | undefined;
     /** What the counter should say (the engine's); missing: judged from the other figures alone. */
     readonly owed?: number | null | undefined;
@@ -196,6 +203,14 @@ function gapWords(t: CountFigures, words: Pick<ThingWords, 'thing' | 'things'>):
   // be 0"): a line more would say "below zero" twice.
   if (t.counted < 0)
     return { ...base, gap: t.owed == null ? 'A count below zero: the pool’s count is wrong.' : null, bad: true };
+  // A pool that counts objects, not loans (the production pool: whatever is off the shelf), counts
+  // an object two readers hold once: the difference is the sharing, not a wrong count.
+  if (diff < 0 && t.owed === null && t.lost === 0 && t.onTheWay === 0 && t.sharedExtra === -diff)
+    return {
+      ...base,
+      gap: `${-diff} fewer than readers hold: ${-diff === 1 ? `one ${words.thing} is` : `${-diff} ${words.things} are`} in two readers’ hands at once, and this pool counts each ${words.thing} once.`,
+      bad: true,
+    };
   if (diff < 0)
     // Where the engine knows what the count should be, its "should be" says it all beside "Readers
     // hold": the words would only repeat it (and take a line of the scene).

@@ -16,7 +16,7 @@ export interface MetricsPoint {
   readonly counted: number | null;
   /** What that counter should say (the engine's; null: the level keeps none). */
   readonly owed: number | null;
-  /** Distinct objects in readers' hands. */
+  /** Loans in readers' hands: an object two readers hold counts twice (`PoolView.held`). */
   readonly held: number;
   /** Objects made or being made so far, pre-filled ones included. */
   readonly created: number;

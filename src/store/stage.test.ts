@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runScenario } from '../engine';
 import { doubleRelease } from './testing';
 import { STORIES, storyById } from '../stories';
+import { productionStoryById } from '../stories/production';
 import type { ObjectView, Place, World } from '../engine';
 import { countLine, countsOf, countWords, tallyOf } from './counts';
 import { noReadersWords, ordinal, readersOf, waitingLine } from './readers';
@@ -159,6 +160,23 @@ describe('readersOf', () => {
       '21st',
       '22nd',
     ]);
+  });
+});
+
+describe('the production pool’s count of a shared connection', () => {
+  it('is not called wrong: this pool counts objects, so one two readers hold counts once', () => {
+    const story = productionStoryById('same-book')!;
+    const events = runScenario(story.scenario).events;
+    const both = events.find((e) => e.world!.objects.some((o) => o.holders.length === 2))!;
+    const t = tallyOf(both.world!);
+    expect(t).toMatchObject({ shared: 1, sharedExtra: 1, counted: t.held - 1, owed: null });
+    const said = countWords(t, { thing: 'connection', things: 'connections' });
+    expect(said.gap).toBe(
+      '1 fewer than readers hold: one connection is in two readers’ hands at once, and this pool counts each connection once.',
+    );
+    expect(said.bad).toBe(true);
+    // Levels 2–4 count loans: there a count one short of the hands is wrong, and the counter says what it should be.
+    expect(countWords({ ...t, owed: t.held }, books)).toMatchObject({ bad: true, should: t.held });
   });
 });
 

@@ -92,6 +92,26 @@ describe('validate', () => {
     expect(off.steps[1]!.outcome).toMatchObject({ object: 1, discarded: [] });
     expect(off.steps[2]!.outcome.error).toBe('dead');
     expect(warningsOf(off)).toEqual(expect.arrayContaining(['dead-handout', 'dead-used']));
+    // The failed use says the connection came dead, not that it died in the reader's hands.
+    const used = off.events.find((e) => e.type === 'monitor.warned' && e.warning === 'dead-used');
+    expect(used?.type === 'monitor.warned' && used.message).toBe(
+      'A tried to use object 1, which was already dead when the pool handed it over',
+    );
+  });
+
+  it('says a connection that died in its reader’s hands is dead, not that it came dead', () => {
+    const run = runScenario({
+      level: 'production',
+      options: { fixes: { validate: false } },
+      seed: 1,
+      steps: [
+        { client: 'A', do: 'acquire' },
+        { do: 'kill', object: 1 },
+        { client: 'A', do: 'use' },
+      ],
+    });
+    const used = run.events.find((e) => e.type === 'monitor.warned' && e.warning === 'dead-used');
+    expect(used?.type === 'monitor.warned' && used.message).toBe('A tried to use object 1, which is dead');
   });
 
   it('throws the dead one away and hands out a live one when on', () => {

@@ -8,7 +8,7 @@
  */
 import { useId } from 'react';
 import type { ThingWords } from '../../engine';
-import { countWords, shouldWords, type OnTheWayAt } from '../../store/counts';
+import { countWords, shouldWords, type Tally } from '../../store/counts';
 import { ms } from '../../store/format';
 import type { Metrics, MetricsPoint } from '../../store/metrics';
 import { stepPath } from '../lib/stepPath';
@@ -33,11 +33,14 @@ const valueOf = (p: MetricsPoint, key: Key): number => p[key] ?? 0;
 export interface MetricsChartProps {
   readonly metrics: Metrics;
   readonly words: Pick<ThingWords, 'thing' | 'things'>;
-  /** Where the objects on their way are at the cursor (the points keep only how many). */
-  readonly onTheWayAt?: OnTheWayAt | undefined;
+  /**
+   * What the points do not keep, at the cursor, for the counts' words to be the scene's: where the
+   * objects on their way are, how many go out to readers, and the extra holds on shared objects.
+   */
+  readonly now?: Pick<Tally, 'onTheWayAt' | 'outToReaders' | 'sharedExtra'> | undefined;
 }
 
-export function MetricsChart({ metrics, words, onTheWayAt }: MetricsChartProps) {
+export function MetricsChart({ metrics, words, now }: MetricsChartProps) {
   const id = useId();
   const points = metrics.series;
   if (points.length === 0) {
@@ -56,7 +59,7 @@ export function MetricsChart({ metrics, words, onTheWayAt }: MetricsChartProps) 
   const yTicks = niceTicks(0, vMax, 4, 1);
   const xTicks = niceTicks(0, tMax, 4, 1);
   const peak = points.reduce((best, p) => (p.held > best.held ? p : best), points[0]!);
-  const said = countWords({ ...last, onTheWayAt }, words);
+  const said = countWords({ ...last, ...now }, words);
   const summary =
     `At ${ms(last.t)}: ${last.shelf} on the shelf. ${said.counted}. ${said.held}. ${last.created} created.` +
     (said.gap ? ` ${said.gap}` : '') +

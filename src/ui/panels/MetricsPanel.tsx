@@ -20,7 +20,10 @@ export function MetricsPanel() {
   const m = useMemo(() => metricsAt(run.events, cursor), [run, cursor]);
   // Where the objects on their way are at the cursor, for the chart's words (as the stage says it).
   const world = useLabStore(selectWorld);
-  const onTheWayAt = useMemo(() => tallyOf(world).onTheWayAt, [world]);
+  const now = useMemo(() => {
+    const { onTheWayAt, outToReaders, sharedExtra } = tallyOf(world);
+    return { onTheWayAt, outToReaders, sharedExtra };
+  }, [world]);
   const pct = m.hitRate === null ? '—' : `${Math.round(m.hitRate * 100)}%`;
   return (
     <section className="panel metrics" aria-labelledby="metrics-title">
@@ -62,7 +65,7 @@ export function MetricsPanel() {
         </div>
       </dl>
       <Suspense fallback={<p className="panel__loading">Loading the chart…</p>}>
-        <MetricsChart metrics={m} words={wordsOf(level)} onTheWayAt={onTheWayAt} />
+        <MetricsChart metrics={m} words={wordsOf(level)} now={now} />
       </Suspense>
     </section>
   );

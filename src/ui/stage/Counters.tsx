@@ -46,10 +46,10 @@ export function Counters({ counts, words }: { counts: Counts; words: ThingWords 
         </li>
         <li
           className={`counter${wrong || shared > 0 ? ' counter--bad' : ''}`}
-          title="Distinct objects in readers’ hands"
+          title="Loans in readers’ hands: one object two readers hold counts twice"
         >
           Readers hold <strong data-counter="held">{held}</strong>
-          {/* One object in several readers' hands counts once: say so, it is the bug on screen. */}
+          {/* One object in several readers' hands counts once per reader: say so, it is the bug on screen. */}
           {shared > 0 && (
             <span className="counter__flag" data-counter="shared">
               {' '}
