@@ -96,7 +96,7 @@ test('side by side shows the same scenario with the fix off and on, and names th
   await expect(on.locator('[data-warning]')).toHaveCount(0);
   const diff = page.getByRole('region', { name: 'The difference the Reset fix makes' });
   await expect(diff).toContainText('Step 5: off — saw "role=admin"; on — saw nothing (clean)');
-  await expect(diff).toContainText('A reader saw the previous reader’s data');
+  await expect(diff).toContainText('A reader saw another reader’s data');
 });
 
 test('side by side: each run is narrated, and its warnings name connections and readers as the page does', async ({

@@ -26,7 +26,7 @@
  *                       production pool with cleanup on: it closes them when they come back).
  * - created-after-close   the pool created an object after close().
  * - timeout            an acquire gave up waiting (production level).
- * - leak-suspected     an object has been borrowed longer than leakThreshold (production level).
+ * - leak-suspected     an object has been borrowed for leakThreshold (production level).
  * - waiting-forever    a reader was still waiting when nothing else could happen.
  * - open-after-close   objects were still open when everything had finished after close().
  */
@@ -137,8 +137,19 @@ export function createMonitor(rt: Runtime, opts: MonitorOptions): Monitor {
       case 'object.read': {
         if (!obj || e.sees === null || e.client === null) break;
         const lease = rt.clients.get(e.client)?.holding.findLast((h) => h.id === obj.id)?.lease;
-        if (obj.writtenBy !== lease)
-          warn('dirty-read', `${e.client} read "${e.sees}", written by an earlier borrower`, e);
+        if (obj.writtenBy === lease) break;
+        // The writer may hold it still, at the same time (two readers handed one object), or have had it before.
+        let writer: string | null = null;
+        for (const c of rt.clients.values())
+          if (c.name !== e.client && c.holding.some((h) => h.id === obj.id && h.lease === obj.writtenBy))
+            writer = c.name;
+        warn(
+          'dirty-read',
+          writer === null
+            ? `${e.client} read "${e.sees}", written by an earlier borrower`
+            : `${e.client} read "${e.sees}", written by ${writer}, who holds the same object at the same time`,
+          e,
+        );
         break;
       }
       case 'use.failed':

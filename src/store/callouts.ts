@@ -142,7 +142,7 @@ const ENTRIES: Record<WarningKind, Entry> = {
     fix: { path: 'cleans each book on its way back', final: 'refuses a release it did not lend' },
   },
   'dirty-read': {
-    title: 'A reader saw the previous reader’s data',
+    title: 'A reader saw another reader’s data',
     body: ({ switches, off, fixedOnPath }) => {
       if (switches) {
         if (only(off, 'reset'))
@@ -238,7 +238,7 @@ const ENTRIES: Record<WarningKind, Entry> = {
   'leak-suspected': {
     title: 'A loan is lasting too long',
     body: () =>
-      'This object has been out longer than the leak threshold. The pool names who borrowed it and where, so a forgotten return can be found and fixed.',
+      'This object has been out for as long as the leak threshold. The pool names who borrowed it and where, so a forgotten return can be found and fixed.',
     fix: {},
   },
   'waiting-forever': {

@@ -416,6 +416,35 @@ describe('narrate', () => {
   });
 });
 
+describe('a suspected leak', () => {
+  it('is said to have reached the threshold, as the ledger shows it (the check fires at it, not after)', () => {
+    const story = productionStoryById('leak')!;
+    const events = runScenario(story.scenario).events;
+    const e = events.find((x) => x.type === 'leak.suspected')!;
+    expect(e.type === 'leak.suspected' && e.t - e.since).toBe(story.scenario.options.leakThreshold);
+    expect(narrate(e)).toMatch(/: it has reached the leak threshold\.$/);
+  });
+});
+
+describe('a passed check', () => {
+  it('is said in every beat that holds one, with the fix on or off (the race takes the connection in the same beat)', () => {
+    const runs = [...STORIES.map((s) => s.scenario), productionStoryById('same-book')!.scenario];
+    let seen = 0;
+    for (const scenario of runs) {
+      const events = runScenario(scenario).events;
+      const beats = beatsOf(events);
+      const sentences = narrateBeats(events, beats, scenario.level);
+      beats.forEach((b, i) => {
+        const passed = events.slice(b.first, b.last + 1).some((e) => e.type === 'object.validated' && e.ok);
+        if (!passed) return;
+        seen++;
+        expect(sentences[i], `${scenario.level} beat ${i}`).toMatch(/passed the check/);
+      });
+    }
+    expect(seen).toBeGreaterThan(5);
+  });
+});
+
 describe('a failed check', () => {
   const beatsSaid = (id: string) => {
     const story = STORIES.find((s) => s.id === id)!;

@@ -243,7 +243,7 @@ function sentence(e: PoolEvent, level: LevelId | undefined, told: Told): string 
     case 'object.handedoff':
       return `${obj()} goes straight to Reader ${e.to}, first in line, without touching the shelf.`;
     case 'leak.suspected':
-      return `${obj()} has been out${e.client === null ? '' : ` with ${who(e)}`} since ${ms(e.since)}: longer than the leak threshold.`;
+      return `${obj()} has been out${e.client === null ? '' : ` with ${who(e)}`} since ${ms(e.since)}: it has reached the leak threshold.`;
     case 'leak.returned':
       return `${obj()}, suspected lost, came back after ${ms(e.heldMs)}.`;
     case 'monitor.warned':

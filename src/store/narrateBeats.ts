@@ -115,6 +115,13 @@ export function beatSentence(events: readonly PoolEvent[], sentences: readonly s
   if (e.type === 'object.creating' && count?.type === 'pool.counted' && count.of === 'made')
     return `${open(text)}, and the pool has counted it already: inUseCount is ${count.inUse} now.`;
 
+  // The check passed and the pool took the connection off the shelf in one beat (the order of the
+  // race without the lock: check the top, then take it): say both, or the check never ends on screen.
+  const validated = find('object.validated');
+  const check = validated === undefined ? undefined : events[validated];
+  if (e.type === 'object.taken' && check?.type === 'object.validated' && check.ok)
+    return `${open(sentences[validated!] ?? '')}: ${onward(text)}`;
+
   const released = find('object.released');
   if (e.type === 'object.handedoff' && released !== undefined) return sentences[released] ?? text;
 

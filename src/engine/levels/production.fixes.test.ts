@@ -50,6 +50,11 @@ describe('lock', () => {
     expect(held(off)).toHaveLength(1);
     expect(off.steps[4]!.outcome.sees).toBe('timezone=Asia/Tokyo'); // A reads B's setting
     expect(warningsOf(off)).toEqual(expect.arrayContaining(['shared-object', 'dirty-read']));
+    // B wrote it while both held it: not "an earlier borrower".
+    const read = off.events.find((e) => e.type === 'monitor.warned' && e.warning === 'dirty-read');
+    expect(read?.type === 'monitor.warned' && read.message).toBe(
+      'A read "timezone=Asia/Tokyo", written by B, who holds the same object at the same time',
+    );
   });
 
   it('creates past maxSize when a burst finds room that is not there, switched off', () => {
@@ -77,6 +82,8 @@ describe('reset', () => {
     const off = runWith('no-reset', 'reset', false);
     expect(off.steps[4]!.outcome.sees).toBe('role=admin');
     expect(warningsOf(off)).toEqual(expect.arrayContaining(['dirty-object', 'dirty-read']));
+    const read = off.events.find((e) => e.type === 'monitor.warned' && e.warning === 'dirty-read');
+    expect(read?.type === 'monitor.warned' && read.message).toMatch(/, written by an earlier borrower$/);
   });
 
   it('hands over a clean session when on', () => {
