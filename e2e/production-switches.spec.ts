@@ -102,9 +102,14 @@ test('timeout off: a reader waits for ever while the clock runs; back on, it giv
   await expect(line.locator('[data-reader="B"]')).toContainText('no timeout');
   const clock = forever.locator('.prod-forever__clock');
   const first = Number.parseFloat((await clock.innerText()).replace(/[^\d.]/g, ''));
+  const waited = await line.locator('[data-reader="B"]').innerText();
   await expect
     .poll(async () => Number.parseFloat((await clock.innerText()).replace(/[^\d.]/g, '')))
     .toBeGreaterThan(first);
+  // Only the clock past the end of the timeline runs: the wait shown, like the scene's clock, stays
+  // where the run ends.
+  await expect(forever).toContainText('The timeline ends at');
+  await expect(line.locator('[data-reader="B"]')).toHaveText(waited);
   await expect(warning(page, 'waiting-forever')).toBeVisible();
   await sw(page, 'Timeout').click();
   await expect(forever).toHaveCount(0);

@@ -1,7 +1,8 @@
 /**
  * The readers waiting in line, first in line first, each with how long it has waited; and the
  * ones who gave up. At the end of a run where someone is still waiting and nothing is left to
- * happen, the clock keeps running on screen: the wait grows and nothing comes.
+ * happen, a clock past the end of the timeline runs on screen: the wait would grow and nothing
+ * would come. The waits and the scene's clock stay at the timeline's end, where the run stands.
  */
 import { useEffect, useMemo, useState } from 'react';
 import { selectAtEnd, selectCursor, selectRun, selectNow, selectSpeed, selectWorld } from '../../store/selectors';
@@ -23,24 +24,22 @@ export function Queue({ label = 'Waiting in line' }: { label?: string }) {
   const forever = atEnd && waiting.length > 0;
   const deadline = timeoutOn && typeof timeout === 'number' && timeout > 0 ? timeout : null;
 
-  const line = (now: number) => (
-    <>
-      <ol className="prod-queue__list">
-        {waiting.map((w, i) => (
-          <li key={w.name} className="prod-queue__reader" data-reader={w.name}>
-            <span className="prod-queue__pos">{i + 1}.</span> <strong>{w.name}</strong> has waited {ms(now - w.since)}
-            {deadline !== null ? ` of ${ms(deadline)}` : timeoutOn ? '' : ' — no timeout: it will wait for ever'}
-          </li>
-        ))}
-      </ol>
-      {forever && (
-        <p className="prod-forever" data-forever="yes">
-          Nothing is left to happen, yet {waiting.map((w) => w.name).join(' and ')}{' '}
-          {waiting.length === 1 ? 'is' : 'are'} still waiting. The clock runs on:{' '}
-          <span className="prod-forever__clock">{ms(now)}</span>.
-        </p>
-      )}
-    </>
+  const list = (
+    <ol className="prod-queue__list">
+      {waiting.map((w, i) => (
+        <li key={w.name} className="prod-queue__reader" data-reader={w.name}>
+          <span className="prod-queue__pos">{i + 1}.</span> <strong>{w.name}</strong> has waited {ms(now - w.since)}
+          {deadline !== null ? ` of ${ms(deadline)}` : timeoutOn ? '' : ' — no timeout: it will wait for ever'}
+        </li>
+      ))}
+    </ol>
+  );
+  const pastTheEnd = (later: number) => (
+    <p className="prod-forever" data-forever="yes">
+      Nothing is left to happen, yet {waiting.map((w) => w.name).join(' and ')} {waiting.length === 1 ? 'is' : 'are'}{' '}
+      still waiting. The timeline ends at {ms(now)}; were the clock to run on past it, it would read{' '}
+      <span className="prod-forever__clock">{ms(later)}</span>, and the wait would only grow.
+    </p>
   );
 
   return (
@@ -48,10 +47,11 @@ export function Queue({ label = 'Waiting in line' }: { label?: string }) {
       <h3 className="prod-sub">Waiting in line</h3>
       {waiting.length === 0 ? (
         <p className="room__empty">Nobody is waiting.</p>
-      ) : forever ? (
-        <Ticker key={`${run.events.length}-${now}`} start={now} speed={speed} render={line} />
       ) : (
-        line(now)
+        <>
+          {list}
+          {forever && <Ticker key={`${run.events.length}-${now}`} start={now} speed={speed} render={pastTheEnd} />}
+        </>
       )}
       {gaveUp.length > 0 && (
         <ul className="prod-gaveup" aria-label="Readers who gave up">
