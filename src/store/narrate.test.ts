@@ -264,6 +264,10 @@ describe('narrate', () => {
       const lent = run.events.flatMap((e, i) => (e.type === 'object.acquired' ? [said[i]!] : []));
       // A gets it, B gets it; C gets the very same one B holds.
       expect(lent.at(-1)).toMatch(/ — and Reader B holds it too\.$/);
+      // B's loan, shared: not "reused" (nor a first loan) for C, when it comes or at the step's end.
+      expect(lent.at(-1)).toMatch(/from the shelf — ready in /);
+      const holds = run.events.flatMap((e, i) => (e.type === 'step.finished' && e.do === 'acquire' ? [said[i]!] : []));
+      expect(holds.at(-1)).toMatch(/^Reader C now holds (Book|Connection) \d+ — and Reader B holds it too\.$/);
       expect(lent.slice(0, -1).some((text) => text.includes('holds it too'))).toBe(false);
     }
   });

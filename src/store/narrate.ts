@@ -12,7 +12,7 @@ import { LEVELS } from '../engine';
 import type { Lends, LevelId, ObjectView, PoolEvent, World } from '../engine';
 import { operationOf } from './beats';
 import { andList, ms } from './format';
-import { count, finished, firstLoan, objectView, started, who, type Telling } from './narrateSteps';
+import { alsoHeld, count, finished, firstLoan, objectView, started, who, type Telling } from './narrateSteps';
 import { placeWords } from './stage';
 import { inPageWords } from './words';
 
@@ -56,13 +56,6 @@ function kindOf(e: PoolEvent, level: LevelId | undefined): Kind {
   const own = objectView(e.world, e.object);
   if (own) return own.kind;
   return e.world?.objects[0]?.kind ?? 'book';
-}
-
-/** " — and Reader B holds it too": the others with the object in hand, when the event's reader shares it. */
-function alsoHeld(e: PoolEvent): string {
-  const others = (objectView(e.world, e.object)?.holders ?? []).filter((name) => name !== e.client);
-  if (others.length === 0) return '';
-  return ` — and ${andList(others.map((name) => `Reader ${name}`))} ${others.length === 1 ? 'holds' : 'hold'} it too`;
 }
 
 /** "Connection 2", "Connections 1 and 2", "Connections 1, 2 and 3". */
@@ -139,11 +132,16 @@ function sentence(e: PoolEvent, level: LevelId | undefined, told: Told): string 
       }
       if (handed && handed.to === e.client)
         return `${who(e)} got ${obj()}, passed on from ${handed.from === null ? 'a returning reader' : `Reader ${handed.from}`} after waiting ${ms(e.waited)} in line — reused, nothing made.`;
-      // A dead one is handed out as if it were fine, and one another reader holds too (after a
-      // double release) as if it were free: the sentence says what the reader got.
-      return `${who(e)} got ${obj()} from the shelf — ${firstLoan(e, e.object) ? 'made in advance, its first loan' : 'reused'}, ready in ${ms(e.waited)}, nothing made${
-        objectView(e.world, e.object)?.alive === false ? ', but it is dead' : ''
-      }${alsoHeld(e)}.`;
+      {
+        // A dead one is handed out as if it were fine, and one another reader holds too (after a
+        // double release, or a race) as if it were free: the sentence says what the reader got. One
+        // another holds is not called reused, or a first loan: it is the other's loan, shared.
+        const also = alsoHeld(e);
+        const loan = also !== '' ? '' : firstLoan(e, e.object) ? 'made in advance, its first loan, ' : 'reused, ';
+        return `${who(e)} got ${obj()} from the shelf — ${loan}ready in ${ms(e.waited)}, nothing made${
+          objectView(e.world, e.object)?.alive === false ? ', but it is dead' : ''
+        }${also}.`;
+      }
     case 'object.released':
       if (handed && handed.from === e.client)
         return `${who(e)} has given ${obj()} back, and the pool has passed it on to Reader ${handed.to}.`;

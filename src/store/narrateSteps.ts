@@ -3,6 +3,7 @@
  * reader sets out to do, and what it came to. The rest of the events are told in narrate.ts.
  */
 import type { LevelId, ObjectView, PoolEvent, StepKind, StepOutcome, World } from '../engine';
+import { andList } from './format';
 
 const WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
 
@@ -23,6 +24,13 @@ export function who(e: PoolEvent): string {
  */
 export function firstLoan(e: PoolEvent, id: number | null): boolean {
   return objectView(e.world, id)?.lends === 1;
+}
+
+/** " — and Reader B holds it too": the others with the object in hand, when the event's reader shares it. */
+export function alsoHeld(e: PoolEvent, id: number | null = e.object): string {
+  const others = (objectView(e.world, id)?.holders ?? []).filter((name) => name !== e.client);
+  if (others.length === 0) return '';
+  return ` — and ${andList(others.map((name) => `Reader ${name}`))} ${others.length === 1 ? 'holds' : 'hold'} it too`;
 }
 
 /** The object `id` as the world shows it, if it has one by that id. */
@@ -90,8 +98,16 @@ export function finished(step: StepKind, out: StepOutcome, t: Telling): string {
         out.discarded && out.discarded.length > 0
           ? `, after throwing away ${out.discarded.map((id) => obj(id)).join(' and ')}`
           : '';
+      // One another reader holds too is the other's loan, shared: said so, not "reused".
+      const also = alsoHeld(e, out.object ?? null);
       const how =
-        out.source === 'created' ? ', newly made' : firstLoan(e, out.object ?? null) ? ', made in advance' : ', reused';
+        out.source === 'created'
+          ? ', newly made'
+          : also !== ''
+            ? also
+            : firstLoan(e, out.object ?? null)
+              ? ', made in advance'
+              : ', reused';
       return `${subject} now holds ${obj(out.object ?? null)}${how}${thrown}.`;
     }
     case 'release':
