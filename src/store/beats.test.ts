@@ -139,7 +139,7 @@ describe('the operation of a statement', () => {
     expect(ops).toEqual([
       'A SELECT 1: acquire',
       'A SET timezone = UTC: use',
-      'A SELECT 1: use',
+      'A SHOW ALL: use',
       'A ROLLBACK: release',
       'A DISCARD ALL: release',
       'A COMMIT: release',

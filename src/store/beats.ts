@@ -74,7 +74,7 @@ export function operationOf(e: PoolEvent): Operation | null {
   if (e.client === null) return null;
   if (e.type === 'statement.started' || e.type === 'statement.finished') {
     // The pool's check on the way out, its clean-up on the way back; any other statement is the
-    // reader's own (a SET it writes, the SELECT 1 of its read), inside its use.
+    // reader's own (a SET it writes, the SHOW ALL of its read), inside its use.
     if (e.sql === 'SELECT 1' && e.line !== null && innermostLine(e.line).startsWith('validate')) return 'acquire';
     if (e.sql === 'ROLLBACK' || e.sql === 'DISCARD ALL' || e.sql === 'COMMIT') return 'release';
     return 'use';

@@ -293,7 +293,7 @@ describe('narrate', () => {
     ]);
   });
 
-  it('tells the pool’s check of a connection from a reader’s own SELECT 1', () => {
+  it('tells the pool’s check of a connection, SELECT 1, from a reader’s read, SHOW ALL', () => {
     const run = runScenario({
       level: 'database',
       options: { maxSize: 1 },
@@ -305,15 +305,29 @@ describe('narrate', () => {
         { client: 'B', do: 'acquire' },
       ],
     });
-    const said = narrateAll(run.events, 'database').filter(
-      (_, i) => run.events[i]!.type === 'statement.started' && (run.events[i] as { sql: string }).sql === 'SELECT 1',
-    );
-    // The pool checks the connection before lending it to A, A queries it, the pool checks it for B.
+    const said = narrateAll(run.events, 'database').filter((_, i) => run.events[i]!.type === 'statement.started');
+    // The pool checks the connection before lending it to A, A reads its settings, the pool cleans
+    // it on its way back and checks it for B.
     expect(said).toEqual([
       'The pool runs SELECT 1 on Connection 2 for Reader A to check it is still alive.',
-      'Reader A on Connection 2 runs SELECT 1, its own query.',
+      'Reader A on Connection 2 runs SHOW ALL to read the session’s settings.',
+      'ROLLBACK runs on Connection 2 at the cleaning desk to undo anything left uncommitted.',
+      expect.stringMatching(/^DISCARD ALL runs on Connection 2 at the cleaning desk/),
+      expect.stringMatching(/^COMMIT runs on Connection 2 at the cleaning desk/),
       'The pool runs SELECT 1 on Connection 2 for Reader B to check it is still alive.',
     ]);
+    // A reader's plain use with nothing to write still just checks the connection answers.
+    const plain = runScenario({
+      level: 'database',
+      options: { maxSize: 1 },
+      seed: 1,
+      steps: [
+        { client: 'A', do: 'acquire' },
+        { client: 'A', do: 'use' },
+      ],
+    });
+    const own = plain.events.filter((e) => e.type === 'statement.started' && e.line === null);
+    expect(own.map((e) => e.type === 'statement.started' && e.sql)).toEqual(['SELECT 1']);
   });
 
   it('gives the cleaning to the desk, not to the reader who returned the connection', () => {

@@ -262,8 +262,10 @@ function statementOwner(e: PoolEvent, conn: string): string {
 
 function statementPurpose(e: PoolEvent & { sql: string }): string {
   const sql = e.sql;
-  // The pool's check on the way out, or a reader's own query (its `read`: part of its use, beats.ts).
+  // The pool's check on the way out, or a reader's own query (part of its use, beats.ts); a
+  // reader's `read` is SHOW ALL.
   if (sql === 'SELECT 1') return operationOf(e) === 'use' ? ', its own query' : ' to check it is still alive';
+  if (sql === 'SHOW ALL') return ' to read the session’s settings';
   if (sql === 'ROLLBACK') return ' to undo anything left uncommitted';
   if (sql === 'DISCARD ALL') return ' to forget every session setting';
   // The text's reset ends with COMMIT "to end the transaction", but it comes after the ROLLBACK,

@@ -38,7 +38,7 @@ const HEADLINE: readonly PoolEvent['type'][] = [
   'object.shelved',
   'object.resetting',
   // What a reader wrote or read says more than the statement that carried it (a connection's SET,
-  // its own SELECT): "Reader A reads Connection 2: it sees timezone=…", not "SELECT 1 answered".
+  // its own SHOW ALL): "Reader A reads Connection 2: it sees timezone=…", not "SHOW ALL answered".
   'object.written',
   'object.read',
   'statement.started',

@@ -272,7 +272,7 @@ describe('database pool', () => {
       'DISCARD ALL',
       'COMMIT',
       'SELECT 1',
-      'SELECT 1',
+      'SHOW ALL', // B's read: its session's settings, none left
     ]);
     expect(outcome(r, 4).outcome.sees).toBeNull();
   });

@@ -223,7 +223,7 @@ export function createStepPlayer(state: RunState, rules: StepRules): StepPlayer 
   function* useSlowly(obj: Pooled, lease: number, write: string | null, kind: 'use' | 'read'): Op<StepOutcome> {
     // Using it takes the reader a while (`useMs`; 0 by default, and then nothing waits: no delay made).
     if (costs.useMs > 0) yield* delay(costs.useMs);
-    return used(obj, kind, yield* touch(obj, lease, write));
+    return used(obj, kind, yield* touch(obj, lease, write, kind));
   }
 
   /** A use's outcome, once it has touched the object (`problem`: what went wrong, or null). */
@@ -236,12 +236,16 @@ export function createStepPlayer(state: RunState, rules: StepRules): StepPlayer 
     return plain(obj.id);
   }
 
-  /** Write to an object (or just check it answers); returns a problem, or null when it worked. */
-  function* touch(obj: Pooled, lease: number, write: string | null): Op<string | null> {
+  /**
+   * Write to an object, read it, or just check it answers; returns a problem, or null when it
+   * worked. On a connection a read is `SHOW ALL`, the session's settings (what it finds), so it is
+   * never taken for the pool's own check, `SELECT 1`.
+   */
+  function* touch(obj: Pooled, lease: number, write: string | null, kind: 'use' | 'read' = 'use'): Op<string | null> {
     let problem: string | null = null;
     if (obj.kind === 'connection') {
       try {
-        yield* obj.execute(write === null ? 'SELECT 1' : `SET ${write}`);
+        yield* obj.execute(write !== null ? `SET ${write}` : kind === 'read' ? 'SHOW ALL' : 'SELECT 1');
       } catch (error) {
         if (!(error instanceof DatabaseError)) throw error;
         problem = error.message;

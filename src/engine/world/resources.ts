@@ -93,7 +93,9 @@ export class Connection extends Resource {
   /** Run one statement. Slow: suspends the caller for the statement's cost. */
   *execute(sql: string): Op<void> {
     const kind = statementKind(sql);
-    const ms = kind === 'select' ? this.rt.costs.validateMs : kind === 'set' ? 0 : this.rt.costs.resetMs;
+    // A query costs what the check does (SELECT 1, a reader's SHOW ALL); a SET nothing; the resets theirs.
+    const ms =
+      kind === 'select' || kind === 'show' ? this.rt.costs.validateMs : kind === 'set' ? 0 : this.rt.costs.resetMs;
     const rt = this.rt;
     this.begin(sql);
     if (rt.unheard) rt.countUnheard();
@@ -163,6 +165,8 @@ function statementKind(sql: string): string {
   switch (sql) {
     case 'SELECT 1':
       return 'select';
+    case 'SHOW ALL':
+      return 'show';
     case 'DISCARD ALL':
       return 'discard';
     case 'ROLLBACK':

@@ -21,5 +21,6 @@ export function deskWork(busy: string | null): string {
   if (busy === 'DISCARD ALL') return 'DISCARD ALL — forget settings';
   if (busy === 'COMMIT') return 'COMMIT';
   if (busy.startsWith('SET ')) return `${busy} — a setting`;
+  if (busy === 'SHOW ALL') return 'SHOW ALL — read the settings';
   return busy;
 }
