@@ -154,7 +154,7 @@ function wherePhrase(at: OnTheWayAt | undefined): string {
 
 /** What the counts' words are made from: a tally's figures, or some of them (a test's). */
 type CountFigures = Pick<Tally, 'counted' | 'held' | 'lost' | 'onTheWay'> &
-  Partial<Pick<Tally, 'outToReaders' | 'sharedExtra'>> & {
+  Partial<Pick<Tally, 'outToReaders' | 'shared' | 'sharedExtra'>> & {
     readonly onTheWayAt?: OnTheWayAt | undefined;
     /** What the counter should say (the engine's); missing: judged from the other figures alone. */
     readonly owed?: number | null | undefined;
@@ -205,10 +205,10 @@ function gapWords(t: CountFigures, words: Pick<ThingWords, 'thing' | 'things'>):
     return { ...base, gap: t.owed == null ? 'A count below zero: the pool’s count is wrong.' : null, bad: true };
   // A pool that counts objects, not loans (the production pool: whatever is off the shelf), counts
   // an object two readers hold once: the difference is the sharing, not a wrong count.
-  if (diff < 0 && t.owed === null && t.lost === 0 && t.onTheWay === 0 && t.sharedExtra === -diff)
+  if (diff < 0 && t.owed === null && t.lost === 0 && t.onTheWay === 0 && t.sharedExtra === -diff && t.shared)
     return {
       ...base,
-      gap: `${-diff} fewer than readers hold: ${-diff === 1 ? `one ${words.thing} is` : `${-diff} ${words.things} are`} in two readers’ hands at once, and this pool counts each ${words.thing} once.`,
+      gap: `${-diff} fewer than readers hold: ${n(t.shared)} in more than one reader’s hands at once, and this pool counts each ${words.thing} once.`,
       bad: true,
     };
   if (diff < 0)

@@ -172,7 +172,7 @@ describe('the production pool’s count of a shared connection', () => {
     expect(t).toMatchObject({ shared: 1, sharedExtra: 1, counted: t.held - 1, owed: null });
     const said = countWords(t, { thing: 'connection', things: 'connections' });
     expect(said.gap).toBe(
-      '1 fewer than readers hold: one connection is in two readers’ hands at once, and this pool counts each connection once.',
+      '1 fewer than readers hold: 1 connection in more than one reader’s hands at once, and this pool counts each connection once.',
     );
     expect(said.bad).toBe(true);
     // Levels 2–4 count loans: there a count one short of the hands is wrong, and the counter says what it should be.

@@ -37,7 +37,7 @@ export interface MetricsChartProps {
    * What the points do not keep, at the cursor, for the counts' words to be the scene's: where the
    * objects on their way are, how many go out to readers, and the extra holds on shared objects.
    */
-  readonly now?: Pick<Tally, 'onTheWayAt' | 'outToReaders' | 'sharedExtra'> | undefined;
+  readonly now?: Pick<Tally, 'onTheWayAt' | 'outToReaders' | 'shared' | 'sharedExtra'> | undefined;
 }
 
 export function MetricsChart({ metrics, words, now }: MetricsChartProps) {

@@ -21,8 +21,8 @@ export function MetricsPanel() {
   // Where the objects on their way are at the cursor, for the chart's words (as the stage says it).
   const world = useLabStore(selectWorld);
   const now = useMemo(() => {
-    const { onTheWayAt, outToReaders, sharedExtra } = tallyOf(world);
-    return { onTheWayAt, outToReaders, sharedExtra };
+    const { onTheWayAt, outToReaders, shared, sharedExtra } = tallyOf(world);
+    return { onTheWayAt, outToReaders, shared, sharedExtra };
   }, [world]);
   const pct = m.hitRate === null ? '—' : `${Math.round(m.hitRate * 100)}%`;
   return (
