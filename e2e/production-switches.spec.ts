@@ -4,6 +4,7 @@
  * the problem is gone. The code panel strikes through the lines of a fix that is off.
  */
 import type { Locator, Page } from '@playwright/test';
+import { productionBeats } from './beats';
 import { expect, test } from './fixtures';
 
 async function openProduction(page: Page) {
@@ -53,6 +54,26 @@ test('thread safety off: two readers get the same book; back on, each gets its o
   await expect(warning(page, 'shared-object')).toHaveCount(0);
   await expect(ledger.locator('tr[data-object="2"]')).toHaveCount(1);
   await expect(ledger.locator('tr[data-object="1"]')).toHaveCount(1);
+});
+
+test('thread safety off: each counter copy of the shared connection shows its own reader’s check', async ({ page }) => {
+  const { beats, sentences } = productionBeats('production-race-same-book', ['lock']);
+  const k = sentences.findIndex((s) => s.startsWith('Connection 2 passed the check for Reader A'));
+  expect(k).toBeGreaterThan(0);
+  await page.goto(`/?level=production&scenario=same-book&off=lock&step=${beats[k]!.last}`);
+  await expect(run(page).getByTestId('narration')).toHaveText(sentences[k]!);
+  const counter = run(page).getByRole('group', { name: 'Counter', exact: true });
+  const copy = (reader: string) => counter.locator('[data-object="2"]').filter({ hasText: `for Reader ${reader}` });
+  // A's check has passed; B's, on the same connection, is still running.
+  await expect(copy('A')).toHaveCount(1);
+  await expect(copy('A').locator('.book__work')).toHaveCount(0);
+  await expect(copy('B').locator('.book__work')).toHaveText('SELECT 1 — is it alive?');
+  // A moment earlier both checks ran, and both copies said so.
+  await run(page).getByRole('button', { name: 'Step back', exact: true }).click();
+  await expect(counter.locator('[data-object="2"] .book__work')).toHaveText([
+    'SELECT 1 — is it alive?',
+    'SELECT 1 — is it alive?',
+  ]);
 });
 
 test('thread safety off: a burst creates past the maximum', async ({ page }) => {

@@ -94,7 +94,13 @@ export type Place =
    * A pool operation holds it: on its way `out` to `reader` (popped, being validated, handed over,
    * handed off to a waiter), or on its way `back` from `reader` (released, not yet reset or shelved).
    */
-  | { readonly at: 'counter'; readonly reader: string | null; readonly way: 'out' | 'back' }
+  | {
+      readonly at: 'counter';
+      readonly reader: string | null;
+      readonly way: 'out' | 'back';
+      /** What this copy's call is running on it here (the pool's check, 'SELECT 1'), or null: another call's work on the same object is that call's copy's. */
+      readonly work: string | null;
+    }
   /** It is being reset for `reader`'s return: 'reset', 'ROLLBACK', 'DISCARD ALL' or 'COMMIT'. */
   | { readonly at: 'desk'; readonly reader: string | null; readonly work: string }
   /** One or more readers hold a reference to it (co-holders, oldest first). */

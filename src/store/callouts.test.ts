@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import interleave from '../../scenarios/production-interleave.json';
 import noReset from '../../scenarios/production-no-reset.json';
+import sameBook from '../../scenarios/production-race-same-book.json';
 import { runScenario } from '../engine';
 import { parseScenario } from '../engine';
 import { FIX_NAMES, LEVEL_IDS, LEVELS, WARNINGS, type Fixes, type LevelId, type WarningKind } from '../engine';
@@ -124,6 +125,19 @@ describe('callout', () => {
     }
     // With it on, a dead connection in a reader's hands died there: no switch brings it back.
     expect(callout('dead-used', 'production', { validate: true }).body).toMatch(/died while the reader was holding it/);
+  });
+
+  it('blames the race, not a second return, for a connection two readers hold on the production page', () => {
+    const race = warningsOf(sameBook);
+    expect(race.fixes).toEqual({ lock: false });
+    expect(race.warnings).toContain('shared-object');
+    const c = callout('shared-object', 'production', race.fixes);
+    expect(c.body).toMatch(/^With thread safety off, two readers looked at the top of the shelf/);
+    expect(c.body).not.toMatch(/No level of the text|return(ed)? (it )?twice/);
+    expect(c.fixLabel).toBe('Switch the thread safety fix back on');
+    // A text level's shared book comes from a second return, and the text's words stay.
+    expect(callout('shared-object', 'level3').body).toMatch(/No level of the text checks what it is given back/);
+    expect(callout('shared-object', 'production', { lock: true }).body).toMatch(/refuses a release it did not lend/);
   });
 
   describe('a dirty connection on the production page', () => {

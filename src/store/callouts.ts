@@ -185,8 +185,15 @@ const ENTRIES: Record<WarningKind, Entry> = {
   },
   'shared-object': {
     title: 'Two readers hold the same object',
-    body: ({ thing }) =>
-      `Two readers now hold one ${thing}, each sure it is theirs: whatever one writes, the other sees, and either may return it while the other is still using it. No level of the text checks what it is given back.`,
+    body: ({ thing, switches, off }) => {
+      const both = `whatever one writes, the other sees, and either may return it while the other is still using it`;
+      // The production pool checks every release, so there the cause is the race, not a second return.
+      if (off.includes('lock'))
+        return `With thread safety off, two readers looked at the top of the shelf while its check was still running, and both were handed the same ${thing}: ${both}. With the fix on, the pool takes a ${thing} off the shelf before anything slow.`;
+      if (switches)
+        return `Two readers now hold one ${thing}, each sure it is theirs: ${both}. This pool refuses a release it did not lend, so a second return cannot do this here.`;
+      return `Two readers now hold one ${thing}, each sure it is theirs: ${both}. No level of the text checks what it is given back.`;
+    },
     fix: { final: 'checks every release' },
   },
   'counter-negative': {

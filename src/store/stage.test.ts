@@ -49,7 +49,7 @@ describe('drawnOf', () => {
   });
 
   it('draws an object at the counter there, with its reader, and never in the lost corner', () => {
-    const w = world([{ places: [{ at: 'counter', reader: 'A', way: 'out' }] }]);
+    const w = world([{ places: [{ at: 'counter', reader: 'A', way: 'out', work: null }] }]);
     expect(drawnAt(w, 'counter').map((d) => d.object.id)).toEqual([1]);
     expect(drawnAt(w, 'lost')).toEqual([]);
     expect(whereOf(w.objects[0]!)).toBe('at the counter, on its way to Reader A');
@@ -86,7 +86,7 @@ describe('shelfOf', () => {
 describe('placeWords', () => {
   it('names every place, with the reader it is for or from', () => {
     expect(placeWords({ at: 'press', for: 'C' })).toBe('being made for Reader C');
-    expect(placeWords({ at: 'counter', reader: 'A', way: 'back' })).toBe(
+    expect(placeWords({ at: 'counter', reader: 'A', way: 'back', work: null })).toBe(
       'at the counter, on its way back from Reader A',
     );
     expect(placeWords({ at: 'desk', reader: 'A', work: 'ROLLBACK' })).toBe(
@@ -386,7 +386,7 @@ describe('counts', () => {
     const w = world([
       { places: [{ at: 'press', for: 'A' }] },
       { places: [{ at: 'press', for: 'B' }] },
-      { places: [{ at: 'counter', reader: 'C', way: 'out' }] },
+      { places: [{ at: 'counter', reader: 'C', way: 'out', work: null }] },
     ]);
     const t = tallyOf(w);
     expect(t.onTheWayAt).toEqual({ press: 2, counter: 1, desk: 0 });

@@ -22,6 +22,8 @@ export interface Hold {
   making: boolean;
   /** The reset it is undergoing at the desk ('reset', 'ROLLBACK', …), or null. */
   work: string | null;
+  /** The statement this call runs on it at the counter (its check, 'SELECT 1'), or null. */
+  check: string | null;
 }
 
 const RESETS = new Set(['ROLLBACK', 'DISCARD ALL', 'COMMIT']);
@@ -56,7 +58,7 @@ export class Holds {
       held.way = way;
       return held;
     }
-    const hold: Hold = { task, reader, way, making: false, work: null };
+    const hold: Hold = { task, reader, way, making: false, work: null, check: null };
     if (list) list.push(hold);
     else this.byObject.set(id, (list = [hold]));
     return hold;
@@ -114,13 +116,17 @@ export class Holds {
       case 'statement.started':
         // The pool's own check of a connection on its way out (a reader's own query is not one).
         if (e.sql === 'SELECT 1' && task?.ops.at(-1)?.startsWith('validate')) {
-          if (!this.heldBy(id, task)) this.take(id, task, reader, 'out');
+          this.checking(this.heldBy(id, task) ?? this.take(id, task, reader, 'out'), id, e.sql);
         } else if (RESETS.has(e.sql)) {
           this.atDesk(id, task, e.sql);
         }
         break;
       case 'statement.finished':
         if (RESETS.has(e.sql)) this.atDesk(id, task, null);
+        else {
+          const hold = this.heldBy(id, task);
+          if (hold?.check === e.sql) this.checking(hold, id, null);
+        }
         break;
       case 'object.resetting':
         this.atDesk(id, task, 'reset');
@@ -147,6 +153,12 @@ export class Holds {
 
   private heldBy(id: number, task: Task | null): Hold | undefined {
     return this.byObject.get(id)?.find((h) => h.task === task);
+  }
+
+  /** The call holding it at the counter starts (or ends) its check. */
+  private checking(hold: Hold, id: number, check: string | null): void {
+    hold.check = check;
+    this.changed(id);
   }
 
   /** A reset runs (or ends) on an object the calling release has taken back. */

@@ -224,9 +224,15 @@ function checkPlaces(r: RunResult): void {
   const lastHome = new Map<number, number>();
   /** The last event after which the monitor reported each object lost. */
   const lastReported = new Map<number, number>();
+  /** SELECT 1s started and not finished, by `object reader` (a check, or a reader's own query). */
+  const selects = new Map<string, number>();
   r.events.forEach((e, i) => {
     const w = e.world!;
     const at = () => `at event ${i} (${e.type}${e.client ? ` by ${e.client}` : ''}, t=${e.t})`;
+    if ((e.type === 'statement.started' || e.type === 'statement.finished') && e.sql === 'SELECT 1') {
+      const key = `${e.object} ${e.client}`;
+      selects.set(key, (selects.get(key) ?? 0) + (e.type === 'statement.started' ? 1 : -1));
+    }
     if (e.type === 'monitor.warned' && e.object !== null && (e.warning === 'leaked' || e.warning === 'capacity-lost')) {
       // And the other way round: the monitor reports a loss only of an object that is lost.
       const places = w.objects[e.object - 1]!.places;
@@ -250,6 +256,13 @@ function checkPlaces(r: RunResult): void {
       if (hands) held += hands.readers.length; // a shared object: one in each reader's hands
       if (hands || slots.length > 0) lastHome.set(o.id, i);
       for (const p of places) if (p.at === 'desk') check(RESET_WORDS.has(p.work), () => `${where()}: desk work`);
+      // A copy at the counter shows its own call's check, and only its own: not another reader's
+      // check of the same object, nor a check that has ended.
+      for (const p of places)
+        if (p.at === 'counter' && p.way === 'out') {
+          const checking = (selects.get(`${o.id} ${p.reader}`) ?? 0) > 0;
+          check(p.work === (checking ? 'SELECT 1' : null), () => `${where()}: counter work, checking ${checking}`);
+        }
       const lost = isLost(places);
       const verdict = reachable[i]![o.id - 1]!;
       check(lost === (verdict === 'unreachable'), () => `${where()}: the shadow finds it ${verdict}`);
@@ -308,7 +321,7 @@ describe('places', () => {
     const id = r.events[taken]!.object!;
     expect(got).toBeGreaterThan(taken + 1);
     for (const e of r.events.slice(taken, got))
-      expect(e.world!.objects[id - 1]!.places).toEqual([{ at: 'counter', reader: 'A', way: 'out' }]);
+      expect(e.world!.objects[id - 1]!.places).toEqual([{ at: 'counter', reader: 'A', way: 'out', work: null }]);
     expect(r.events[got]!.world!.objects[id - 1]!.places).toEqual([{ at: 'hands', readers: ['A'] }]);
   });
 });

@@ -55,12 +55,12 @@ export class PlaceBook {
       ? `press ${h.reader}`
       : h.work !== null
         ? `desk ${h.reader} ${h.work}`
-        : `counter ${h.reader} ${h.way}`;
+        : `counter ${h.reader} ${h.way} ${h.check}`;
     let place = this.places.get(key);
     if (place === undefined) {
       if (h.making) place = { at: 'press', for: h.reader };
       else if (h.work !== null) place = { at: 'desk', reader: h.reader, work: h.work };
-      else place = { at: 'counter', reader: h.reader, way: h.way };
+      else place = { at: 'counter', reader: h.reader, way: h.way, work: h.check };
       this.places.set(key, Object.freeze(place));
     }
     return place;
@@ -108,7 +108,7 @@ export function placesStill(
       if (p.at !== 'press' || p.for !== h.reader) return false;
     } else if (h.work !== null) {
       if (p.at !== 'desk' || p.reader !== h.reader || p.work !== h.work) return false;
-    } else if (p.at !== 'counter' || p.reader !== h.reader || p.way !== h.way) return false;
+    } else if (p.at !== 'counter' || p.reader !== h.reader || p.way !== h.way || p.work !== h.check) return false;
   }
   for (const slot of slots) {
     const p = prev[k++];

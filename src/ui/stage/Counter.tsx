@@ -37,7 +37,7 @@ export function Counter({ world, things, killer, busy }: RoomProps & { busy: Rea
                   <BookCard
                     copy={d}
                     tag={toward(d)}
-                    work={d.object.busy ? deskWork(d.object.busy) : null}
+                    work={d.place.at === 'counter' && d.place.work !== null ? deskWork(d.place.work) : null}
                     onKill={killOf(killer, d)}
                     compact
                   />
