@@ -69,9 +69,11 @@ export function createMonitor(rt: Runtime, opts: MonitorOptions): Monitor {
     rt.emit({ type: 'monitor.warned', warning, message }, { object: e.object, client: e.client, line: e.line });
   };
 
-  /** Loans of a dead object (`client object`): a failed use of one says it came dead, not that it died held. */
-  const handedDead = new Set<string>();
-  const loan = (e: PoolEvent) => `${e.client} ${e.object}`;
+  /** The loans (leases) of objects dead when handed out: a failed use of one says it came dead, not that it died held. */
+  const handedDead = new Set<number>();
+  /** The event's reader's newest loan of the event's object. */
+  const leaseOf = (e: PoolEvent) =>
+    e.client === null ? undefined : rt.clients.get(e.client)?.holding.findLast((h) => h.id === e.object)?.lease;
   /** Objects whose release was refused, by the reader whose step or block is yet to end. */
   const refused = new Map<number, string>();
   const watch = (e: PoolEvent): void => {
@@ -109,9 +111,10 @@ export function createMonitor(rt: Runtime, opts: MonitorOptions): Monitor {
         if (e.object !== null) lost.delete(e.object);
         if (!obj) break;
         if (!obj.alive) {
-          handedDead.add(loan(e));
+          const lease = leaseOf(e);
+          if (lease !== undefined) handedDead.add(lease);
           warn('dead-handout', `${e.client} was handed ${name(e.object)}, which is dead`, e);
-        } else if (handedDead.size > 0) handedDead.delete(loan(e));
+        }
         let refs = 0;
         for (const c of rt.clients.values()) for (const h of c.holding) if (h.id === obj.id) refs++;
         if (refs > 1) {
@@ -136,8 +139,7 @@ export function createMonitor(rt: Runtime, opts: MonitorOptions): Monitor {
       }
       case 'object.read': {
         if (!obj || e.sees === null || e.client === null) break;
-        const lease = rt.clients.get(e.client)?.holding.findLast((h) => h.id === obj.id)?.lease;
-        if (obj.writtenBy === lease) break;
+        if (obj.writtenBy === leaseOf(e)) break;
         // The writer may hold it still, at the same time (two readers handed one object), or have had it before.
         let writer: string | null = null;
         for (const c of rt.clients.values())
@@ -155,7 +157,7 @@ export function createMonitor(rt: Runtime, opts: MonitorOptions): Monitor {
       case 'use.failed':
         warn(
           'dead-used',
-          handedDead.has(loan(e))
+          handedDead.has(leaseOf(e) ?? -1)
             ? `${e.client} tried to use ${name(e.object)}, which was already dead when the pool handed it over`
             : `${e.client} tried to use ${name(e.object)}, which is dead`,
           e,

@@ -68,6 +68,19 @@ function closedYet(e: PoolEvent): string {
   return e.client !== null && e.world?.pool.closed === true ? ', though the pool is closed' : '';
 }
 
+/**
+ * How a loan from the shelf went, after "got Book 2 from the shelf — ". A dead one is handed out as
+ * if it were fine, and one another reader holds too (after a double release, or a race) as if it
+ * were free: the words say what the reader got. One another holds is not called reused, or a first
+ * loan: it is the other's loan, shared.
+ */
+function fromShelf(e: Extract<PoolEvent, { type: 'object.acquired' }>): string {
+  const also = alsoHeld(e);
+  const loan = also !== '' ? '' : firstLoan(e, e.object) ? 'made in advance, its first loan, ' : 'reused, ';
+  const dead = objectView(e.world, e.object)?.alive === false ? ', but it is dead' : '';
+  return `${loan}ready in ${ms(e.waited)}, nothing made${dead}${also}`;
+}
+
 function forWhom(e: PoolEvent): string {
   return e.client === null ? '' : ` for Reader ${e.client}`;
 }
@@ -132,16 +145,7 @@ function sentence(e: PoolEvent, level: LevelId | undefined, told: Told): string 
       }
       if (handed && handed.to === e.client)
         return `${who(e)} got ${obj()}, passed on from ${handed.from === null ? 'a returning reader' : `Reader ${handed.from}`} after waiting ${ms(e.waited)} in line — reused, nothing made.`;
-      {
-        // A dead one is handed out as if it were fine, and one another reader holds too (after a
-        // double release, or a race) as if it were free: the sentence says what the reader got. One
-        // another holds is not called reused, or a first loan: it is the other's loan, shared.
-        const also = alsoHeld(e);
-        const loan = also !== '' ? '' : firstLoan(e, e.object) ? 'made in advance, its first loan, ' : 'reused, ';
-        return `${who(e)} got ${obj()} from the shelf — ${loan}ready in ${ms(e.waited)}, nothing made${
-          objectView(e.world, e.object)?.alive === false ? ', but it is dead' : ''
-        }${also}.`;
-      }
+      return `${who(e)} got ${obj()} from the shelf — ${fromShelf(e)}.`;
     case 'object.released':
       if (handed && handed.from === e.client)
         return `${who(e)} has given ${obj()} back, and the pool has passed it on to Reader ${handed.to}.`;
