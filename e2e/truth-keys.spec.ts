@@ -4,6 +4,7 @@
  * a key the focused control uses itself; and the single-key shortcuts can be turned off, a
  * setting the browser remembers (WCAG 2.1.4).
  */
+import type { Page } from '@playwright/test';
 import { storyBeats } from './beats';
 import { expect, test } from './fixtures';
 
@@ -83,4 +84,47 @@ test('single-key shortcuts can be turned off, and stay off after a reload', asyn
   await keys.check();
   await lab.key('ArrowRight');
   expect(await lab.momentNumber()).toBe(at + 2);
+});
+
+test.describe('on a 360 px phone, choosing a story shows its scene from the top', () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+
+  /** Where the scene's top and the Play / Pause button's bottom are in the window. */
+  const inView = (page: Page) =>
+    page.evaluate(() => {
+      const scene = document.querySelector('.scene')!.getBoundingClientRect();
+      const play = document.querySelector('[data-control="play"]')!.getBoundingClientRect();
+      return { sceneTop: Math.round(scene.top), playBottom: Math.round(play.bottom), view: innerHeight };
+    });
+
+  for (const [where, open, story] of [
+    ['a level page', '/level-2/', 'A dirty book'],
+    ['the production page', '/production/', 'Waiting in line'],
+  ] as const) {
+    test(`on ${where}`, async ({ page }) => {
+      await page.goto(open);
+      const button = page.getByRole('button', { name: story, exact: true }).first();
+      await button.click();
+      await expect(page.locator('[data-control="play"]')).toBeFocused();
+      // The browser's own scroll to the focused button cut the scene's top off (by 160–180 px).
+      await expect.poll(async () => (await inView(page)).sceneTop).toBeGreaterThanOrEqual(0);
+      const { sceneTop, playBottom, view } = await inView(page);
+      expect(sceneTop).toBeLessThan(8);
+      expect(playBottom).toBeLessThanOrEqual(view);
+    });
+  }
+});
+
+test('at 1280×720, choosing a story leaves its scene and its Play / Pause button in view', async ({ lab, page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await lab.level('level1');
+  await lab.button('The pool grows forever').click();
+  await expect(lab.button('Pause')).toBeFocused();
+  await page.evaluate(() => new Promise(requestAnimationFrame));
+  const { sceneTop, playBottom } = await page.evaluate(() => ({
+    sceneTop: document.querySelector('.scene')!.getBoundingClientRect().top,
+    playBottom: document.querySelector('[data-control="play"]')!.getBoundingClientRect().bottom,
+  }));
+  expect(sceneTop).toBeGreaterThanOrEqual(0);
+  expect(playBottom).toBeLessThanOrEqual(720);
 });
