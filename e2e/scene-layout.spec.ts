@@ -142,6 +142,40 @@ test.describe('at 1280×600', () => {
     }
   });
 
+  test('a reader coming in takes the place kept for it: the readers’ room does not grow', async ({ lab, page }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    for (const [level, id] of [
+      ['level1', 'grows-forever-level1'],
+      ['database', 'race-database'],
+    ] as const) {
+      await lab.open(`?level=${level}&scenario=${id}&step=0`);
+      const room = lab.stage.locator('.station--readers');
+      // Every reader of the run has its place from the first moment, quietly marked until it comes in.
+      await expect(room.locator('[data-reader]')).toHaveCount(4);
+      await expect(room.locator('[data-state="to-come"]').first()).toHaveText(/^Reader [A-D]not here yet$/);
+      const look = async () => ({
+        here: await room.locator('[data-reader]:not([data-state="to-come"])').count(),
+        height: Math.round((await room.boundingBox())!.height),
+      });
+      let before = await look();
+      let arrivals = 0;
+      await lab.key('End');
+      const last = await lab.momentNumber();
+      await lab.key('Home');
+      for (let m = 1; m <= last; m++) {
+        await lab.key('ArrowRight');
+        await expect(lab.position).toContainText(`Moment ${m} of`);
+        const now = await look();
+        if (now.here > before.here) {
+          arrivals++;
+          expect(now.height, `${id}, moment ${m}: a reader came in`).toBe(before.height);
+        }
+        before = now;
+      }
+      expect(arrivals).toBeGreaterThan(0);
+    }
+  });
+
   test('P toggles presentation mode, is listed with the shortcuts, and obeys their switch', async ({ lab, page }) => {
     await lab.level('level1');
     await expect(page.getByRole('region', { name: 'Playback' })).toContainText('P presentation mode');

@@ -4,16 +4,7 @@
  * way to it — put into the words the card and the table show. Nothing here works out a reader's
  * state; it only names it.
  */
-import {
-  ordinal,
-  type ClientView,
-  type Place,
-  type ReaderState,
-  type Scenario,
-  type ThingWords,
-  type World,
-} from '../engine';
-import { andList } from './format';
+import { ordinal, type ClientView, type Place, type ReaderState, type ThingWords, type World } from '../engine';
 import { comingOf, handsOf, placeWords, type Drawn } from './stage';
 
 export interface ReaderView {
@@ -132,14 +123,14 @@ export function waitingLine(world: World): { readonly name: string; readonly pos
 }
 
 /**
- * What the room says while no reader is on the scene: the run's readers still to come (each comes
- * in with its first step), or, with none in the run, how to bring one.
+ * The run's readers not yet on the scene at `world`, in the order they come in: the run's last
+ * world (`final`) has every reader that ever came, in that order, so the ones here are its first.
+ * The room keeps each one's place from the start, and the scene does not grow as they come in.
  */
-export function noReadersWords(scenario: Scenario, world: World): string {
+export function readersToCome(world: World, final: World): string[] {
   const here = new Set(world.clients.map((c) => c.name));
-  const coming: string[] = [];
-  for (const step of scenario.steps)
-    if (step.client !== undefined && !here.has(step.client) && !coming.includes(step.client)) coming.push(step.client);
-  if (coming.length === 0) return 'No readers yet: pick a story, or add one in “Try it yourself”.';
-  return `No readers yet: ${andList(coming.map((c) => `Reader ${c}`))} ${coming.length === 1 ? 'comes' : 'come'} in later.`;
+  return final.clients.flatMap((c) => (here.has(c.name) ? [] : [c.name]));
 }
+
+/** What the room says when the run has no reader at all. */
+export const NO_READERS = 'No readers yet: pick a story, or add one in “Try it yourself”.';

@@ -5,7 +5,7 @@ import { STORIES, storyById } from '../stories';
 import { productionStoryById } from '../stories/production';
 import type { ObjectView, Place, World } from '../engine';
 import { countLine, countsOf, countWords, tallyOf } from './counts';
-import { noReadersWords, ordinal, readersOf, waitingLine } from './readers';
+import { ordinal, readersOf, readersToCome, waitingLine } from './readers';
 import { drawnAt, drawnOf, placeWords, shelfOf, whereOf } from './stage';
 
 const books = { thing: 'book', Thing: 'Book', things: 'books', Things: 'Books', make: 'print' };
@@ -180,25 +180,24 @@ describe('the production pool’s count of a shared connection', () => {
   });
 });
 
-describe('noReadersWords', () => {
-  it('names the readers still to come while none is on the scene, and only them', () => {
+describe('readersToCome', () => {
+  it('names the run’s readers not yet on the scene, in the order they come in, and keeps their places', () => {
     for (const story of STORIES) {
       const run = runScenario(story.scenario);
-      const first = run.events[0]!.world!;
       const names = [...new Set(story.scenario.steps.flatMap((s) => (s.client === undefined ? [] : [s.client])))];
-      if (first.clients.length > 0 || names.length === 0) continue;
-      const said = noReadersWords(story.scenario, first);
-      expect(said, story.id).toMatch(/^No readers yet: Reader .* comes? in later\.$/);
-      for (const name of names) expect(said, story.id).toContain(`Reader ${name}`);
+      for (const e of run.events) {
+        const here = e.world!.clients.map((c) => c.name);
+        const toCome = readersToCome(e.world!, run.final);
+        // Those here and those to come are every reader of the run, once each, in the order they
+        // come in: a reader's card takes the place its "not here yet" had.
+        expect([...here, ...toCome], story.id).toEqual(run.final.clients.map((c) => c.name));
+        expect(new Set([...here, ...toCome]), story.id).toEqual(new Set(names));
+      }
     }
     const story = storyById('dirty-book-level1')!;
-    expect(noReadersWords(story.scenario, runScenario(story.scenario).events[0]!.world!)).toBe(
-      'No readers yet: Reader A and Reader B come in later.',
-    );
-    const empty = { ...story.scenario, steps: [] };
-    expect(noReadersWords(empty, runScenario(empty).events[0]!.world!)).toBe(
-      'No readers yet: pick a story, or add one in “Try it yourself”.',
-    );
+    const run = runScenario(story.scenario);
+    expect(readersToCome(run.events[0]!.world!, run.final)).toEqual(['A', 'B']);
+    expect(readersToCome(run.final, run.final)).toEqual([]);
   });
 });
 

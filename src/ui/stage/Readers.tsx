@@ -8,9 +8,9 @@
  * A crowd of readers (more than three) is drawn compact, so the scene still fits a projector.
  */
 import { useId, useMemo, type CSSProperties } from 'react';
-import type { LevelId, Scenario, World } from '../../engine';
+import type { LevelId, World } from '../../engine';
 import { levelOf, wordsOf } from '../../store/levels';
-import { noReadersWords, ordinal, readersOf, waitingLine } from '../../store/readers';
+import { NO_READERS, ordinal, readersOf, readersToCome, waitingLine } from '../../store/readers';
 import { BookCard } from './BookCard';
 import { OpTag } from './OpTag';
 import { opOfReader } from './ops';
@@ -22,15 +22,16 @@ const CROWDED = 3;
 export interface ReadersProps {
   readonly world: World;
   readonly level: LevelId;
-  /** The run's scenario: who is still to come while no reader is on the scene. */
-  readonly scenario: Scenario;
+  /** The run's last world: every reader that comes in, so each one's place is kept before it does. */
+  readonly final: World;
   readonly killer: Killer;
   readonly pace: Pace;
 }
 
-export function Readers({ world, level, scenario, killer, pace }: ReadersProps) {
+export function Readers({ world, level, final, killer, pace }: ReadersProps) {
   const words = wordsOf(level);
   const readers = useMemo(() => readersOf(world, words), [world, words]);
+  const toCome = useMemo(() => readersToCome(world, final), [world, final]);
   const line = useMemo(() => waitingLine(world), [world]);
   const ops = useMemo(() => new Map(world.clients.map((c) => [c.name, opOfReader(c)])), [world]);
   const titleId = useId();
@@ -39,15 +40,15 @@ export function Readers({ world, level, scenario, killer, pace }: ReadersProps) 
       className="readers station station--readers"
       role="group"
       aria-labelledby={titleId}
-      data-crowded={readers.length > CROWDED ? 'yes' : undefined}
+      data-crowded={readers.length + toCome.length > CROWDED ? 'yes' : undefined}
     >
       {/* Named for screen readers; on screen each card says "Reader A". */}
       <h3 id={titleId} className="sr-only">
         Readers
       </h3>
       {levelOf(level).queues && <WaitingLine line={line} />}
-      {readers.length === 0 ? (
-        <p className="room__empty">{noReadersWords(scenario, world)}</p>
+      {readers.length + toCome.length === 0 ? (
+        <p className="room__empty">{NO_READERS}</p>
       ) : (
         <ul className="readers__list">
           {readers.map((r) => {
@@ -109,6 +110,14 @@ export function Readers({ world, level, scenario, killer, pace }: ReadersProps) 
               </li>
             );
           })}
+          {toCome.map((name) => (
+            <li key={name} className="reader reader--to-come" data-reader={name} data-state="to-come">
+              <div className="reader__head">
+                <span className="reader__name">Reader {name}</span>
+                <span className="reader__state">not here yet</span>
+              </div>
+            </li>
+          ))}
         </ul>
       )}
     </div>

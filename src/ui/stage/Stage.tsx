@@ -87,7 +87,7 @@ export function Stage({ killMode = false, onKilled, title = 'The library', capti
           <Bin world={world} things={words.things} />
           <Shelf world={world} things={words.things} killer={killer} />
           <Counter world={world} things={words.things} killer={killer} busy={busy} />
-          <Readers world={world} level={level} scenario={run.scenario} killer={killer} pace={pace} />
+          <Readers world={world} level={level} final={run.final} killer={killer} pace={pace} />
         </div>
       </TravelContext>
       {caption && <div className="scene__caption">{caption}</div>}
