@@ -15,6 +15,12 @@ async function openProduction(page: Page) {
 
 const run = (page: Page) => page.getByRole('region', { name: 'The run' });
 
+/** Choose a story: it plays from its start, and the checks that follow are about its end. */
+async function storyToItsEnd(page: Page, label: string) {
+  await page.getByRole('button', { name: label, exact: true }).click();
+  await run(page).getByRole('button', { name: 'Jump to end' }).click();
+}
+
 test('running B first at the moment A finishes its check makes the race, with the lock off', async ({ page }) => {
   await openProduction(page);
   await page.getByRole('button', { name: 'Pick the order yourself', exact: true }).click();
@@ -69,7 +75,7 @@ test('with the lock on, no order makes the race', async ({ page }) => {
 
 test('the ledger flags the leaked connection and jumps the timeline to its acquire', async ({ page }) => {
   await openProduction(page);
-  await page.getByRole('button', { name: 'A leak, traced to its borrower', exact: true }).click();
+  await storyToItsEnd(page, 'A leak, traced to its borrower');
   const ledger = run(page).getByRole('region', { name: 'Borrower ledger' });
   const row = ledger.locator('tr[data-leak="yes"]');
   await expect(row).toHaveAttribute('data-borrower', 'A');
@@ -88,7 +94,7 @@ test('the ledger flags the leaked connection and jumps the timeline to its acqui
 
 test('side by side shows the same scenario with the fix off and on, and names the difference', async ({ page }) => {
   await openProduction(page);
-  await page.getByRole('button', { name: 'A dirty book', exact: true }).click();
+  await storyToItsEnd(page, 'A dirty book');
   await page.getByLabel(/Side by side/).check();
   const off = page.getByRole('region', { name: 'Reset fix off', exact: true });
   const on = page.getByRole('region', { name: 'Reset fix on', exact: true });
@@ -103,7 +109,7 @@ test('side by side: each run is narrated, and its warnings name connections and 
   page,
 }) => {
   await openProduction(page);
-  await page.getByRole('button', { name: 'Two readers get the same book', exact: true }).click();
+  await storyToItsEnd(page, 'Two readers get the same book');
   await page.getByLabel(/Side by side/).check();
   const off = page.getByRole('region', { name: 'Thread safety fix off', exact: true });
   const on = page.getByRole('region', { name: 'Thread safety fix on', exact: true });
@@ -136,7 +142,7 @@ test('side by side: each run is narrated, and its warnings name connections and 
 
 test('a story with no fix of its own offers no side by side until a fix is switched off', async ({ page }) => {
   await openProduction(page);
-  await page.getByRole('button', { name: 'Waiting in line', exact: true }).click();
+  await storyToItsEnd(page, 'Waiting in line');
   await expect(page.getByLabel(/Side by side/)).toHaveCount(0);
   // The warning card beside the pool's books keeps its own height (it was stretched to theirs,
   // with gaps inside it).
@@ -162,7 +168,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await openProduction(page);
     await page.getByRole('switch', { name: 'Thread safety', exact: true }).click();
-    await page.getByRole('button', { name: 'Two readers get the same book', exact: true }).click();
+    await storyToItsEnd(page, 'Two readers get the same book');
     await expect(run(page).locator('[data-warning]').first()).toBeVisible();
     let result = await new AxeBuilder({ page }).analyze();
     expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
@@ -176,7 +182,7 @@ for (const scheme of ['light', 'dark'] as const) {
 test('a 360 px phone gets the whole production page without sideways scrolling', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await openProduction(page);
-  await page.getByRole('button', { name: 'A leak, traced to its borrower', exact: true }).click();
+  await storyToItsEnd(page, 'A leak, traced to its borrower');
   await expect(run(page).getByRole('region', { name: 'Borrower ledger' }).locator('tr[data-leak="yes"]')).toBeVisible();
   const overflow = await page.evaluate(
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,

@@ -16,9 +16,11 @@ const run = (page: Page): Locator => page.getByRole('region', { name: 'The run' 
 const sw = (page: Page, name: string) => page.getByRole('switch', { name, exact: true });
 const warning = (page: Page, kind: string) => run(page).locator(`[data-warning="${kind}"]`);
 
+/** Choose a story: it plays from its start, and the checks that follow are about its end. */
 async function scenario(page: Page, label: string) {
   await page.getByRole('button', { name: label, exact: true }).click();
   await expect(page.getByRole('button', { name: label, exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await run(page).getByRole('button', { name: 'Jump to end' }).click();
 }
 
 test('each fix is a switch, on by default', async ({ page }) => {

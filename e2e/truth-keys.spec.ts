@@ -26,14 +26,19 @@ test('Space restarts the story: no more — after choosing a story, Space pauses
   await expect.poll(() => lab.momentNumber()).toBeGreaterThan(paused);
 });
 
-test('on the production page, choosing a scenario puts the focus on Play and the keys drive its run', async ({
+test('on the production page, choosing a scenario plays it from its start, with the focus on Pause, and the keys drive its run', async ({
   page,
 }) => {
   await page.goto('/?level=production');
-  await page.getByRole('button', { name: 'Waiting in line', exact: true }).click();
   const run = page.getByRole('region', { name: 'The run' });
-  await expect(run.getByRole('button', { name: 'Play' })).toBeFocused();
   const position = run.locator('.narration__meta');
+  // The page opens at the end of its first story; a story chosen plays from its start, as on the level pages.
+  await expect(run.getByRole('button', { name: 'Step forward' })).toBeDisabled();
+  await page.getByRole('button', { name: 'Waiting in line', exact: true }).click();
+  await expect(run.getByRole('button', { name: 'Pause' })).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(run.getByRole('button', { name: 'Play' })).toBeFocused();
+  await expect(run.getByRole('button', { name: 'Step forward' })).toBeEnabled();
   await page.keyboard.press('Home');
   await expect(position).toContainText('Moment 0 of');
   await page.keyboard.press('ArrowRight');

@@ -37,6 +37,8 @@ import {
 import './production.css';
 
 const SCHEDULER: Picks = { choices: null, cursor: 'end' };
+/** A story just chosen: the scheduler's order, played from the start (a new value each time, so choosing it again restarts it). */
+const fromTheStart = (): Picks => ({ choices: null, cursor: 0, play: true });
 
 /** What the page says about the run it shows: a scenario button's story, or a run from a file. */
 type Shown = Pick<ProductionStory, 'id' | 'title' | 'summary' | 'fix' | 'scenario'>;
@@ -55,7 +57,11 @@ const FILE_STORY: Omit<Shown, 'scenario'> = {
 function show(main: LabStore, shown: Shown, fixes: Fixes, picks: Picks): void {
   const file = withFixes(shown.scenario, fixes);
   if (
-    !main.getState().actions.loadScenario(file, { choices: picks.choices ?? [], cursor: picks.cursor }) &&
+    !main.getState().actions.loadScenario(file, {
+      choices: picks.choices ?? [],
+      cursor: picks.cursor,
+      play: picks.play ?? false,
+    }) &&
     picks.choices
   )
     main.getState().actions.loadScenario(file, { choices: [], cursor: 'end' });
@@ -99,7 +105,10 @@ export default function ProductionPage() {
     const was = onStage.current;
     if (was.scenario === scenario && was.mainFixes === mainFixes && was.picks === picks) return;
     onStage.current = { scenario, mainFixes, picks };
-    show(main, scenario, mainFixes, picks);
+    // A story plays from its start once, when chosen: the same story shown again with other
+    // switches (side by side turned on or off) shows its outcome at once, as a switch does.
+    const again = picks.play === true && was.scenario === scenario && was.picks === picks;
+    show(main, scenario, mainFixes, again ? SCHEDULER : picks);
   }, [main, scenario, mainFixes, picks]);
   // The keys drive the main run (the one on the left when two are side by side).
   useShortcuts(main);
@@ -141,9 +150,10 @@ export default function ProductionPage() {
     setFixes((f) => ({ ...f, [fix]: !f[fix] }));
     setPicks(SCHEDULER);
   }, []);
+  // A switch shows its outcome at once (the run's end); a story chosen plays from its start.
   const choose = useCallback((id: string) => {
     setScenarioId(id);
-    setPicks(SCHEDULER);
+    setPicks(fromTheStart());
   }, []);
   const points = useStoreValue(main, (s) => s.run.choicePoints);
   const pick = useCallback(

@@ -26,6 +26,8 @@ export interface Picks {
   readonly choices: readonly number[] | null;
   /** Where the cursor goes once the run is loaded. */
   readonly cursor: number | 'end';
+  /** Play from there (a story just chosen plays from its start, as on the level pages). */
+  readonly play?: boolean;
 }
 
 /** What the page shows, as far as a link can say it. */
