@@ -33,6 +33,10 @@ export interface Tally {
   readonly onTheWay: number;
   /** Of those, the ones on their way out to a reader (made for one, or at the counter going out). */
   readonly outToReaders: number;
+  /** The readers those are on their way to: more than `outToReaders` when one goes to two at once (the race). */
+  readonly outReaders: number;
+  /** Of those on their way out, the ones a reader already holds (the race: lent to one, on its way to another). */
+  readonly outHeld: number;
   /** Those, by where they are (an object at two of these places counts at the first). */
   readonly onTheWayAt: OnTheWayAt;
 }
@@ -56,6 +60,8 @@ export function tallyOf(world: World): Tally {
   let lost = 0;
   let onTheWay = 0;
   let outToReaders = 0;
+  let outReaders = 0;
+  let outHeld = 0;
   let atPress = 0;
   let shared = 0;
   let sharedExtra = 0;
@@ -72,7 +78,15 @@ export function tallyOf(world: World): Tally {
       if (way !== undefined) {
         onTheWay++;
         onTheWayAt[way.at as keyof OnTheWayAt]++;
-        if ((way.at === 'press' && way.for !== null) || (way.at === 'counter' && way.way === 'out')) outToReaders++;
+        if ((way.at === 'press' && way.for !== null) || (way.at === 'counter' && way.way === 'out')) {
+          outToReaders++;
+          const to = new Set<string | null>();
+          for (const p of o.places)
+            if (p.at === 'press' && p.for !== null) to.add(p.for);
+            else if (p.at === 'counter' && p.way === 'out') to.add(p.reader);
+          outReaders += to.size;
+          if (o.holders.length > 0) outHeld++;
+        }
       }
     }
   }
@@ -89,6 +103,8 @@ export function tallyOf(world: World): Tally {
     lost,
     onTheWay,
     outToReaders,
+    outReaders,
+    outHeld,
     onTheWayAt,
   };
 }
@@ -154,7 +170,7 @@ function wherePhrase(at: OnTheWayAt | undefined): string {
 
 /** What the counts' words are made from: a tally's figures, or some of them (a test's). */
 type CountFigures = Pick<Tally, 'counted' | 'held' | 'lost' | 'onTheWay'> &
-  Partial<Pick<Tally, 'outToReaders' | 'shared' | 'sharedExtra'>> & {
+  Partial<Pick<Tally, 'outToReaders' | 'outReaders' | 'outHeld' | 'shared' | 'sharedExtra'>> & {
     readonly onTheWayAt?: OnTheWayAt | undefined;
     /** What the counter should say (the engine's); missing: judged from the other figures alone. */
     readonly owed?: number | null | undefined;
@@ -191,11 +207,26 @@ function gapWords(t: CountFigures, words: Pick<ThingWords, 'thing' | 'things'>):
   // hands by being one short.
   const out = t.outToReaders ?? 0;
   const right = t.owed == null || t.owed === t.counted;
-  const toReaders = `${n(out)} on the way out to ${out === 1 ? 'a reader' : 'readers'}`;
-  if (t.counted === t.held && out > 0 && t.lost === 0)
+  // One object on its way to two readers at once (the race without the lock) is said so: the
+  // counter shows a copy for each.
+  const readers = Math.max(t.outReaders ?? out, out);
+  const atOnce = readers > out ? ` to ${readers} readers at once` : '';
+  const toReaders =
+    readers > out
+      ? `${n(out)} on the way out${atOnce}`
+      : `${n(out)} on the way out to ${out === 1 ? 'a reader' : 'readers'}`;
+  if (t.counted === t.held && out > 0 && t.lost === 0) {
+    // On its way to one reader while another holds it: counted already, once, as the other's.
+    if (right && t.outHeld === out)
+      return {
+        ...base,
+        gap: `${n(out)} on the way out to a reader while another holds ${out === 1 ? 'it' : 'them'}; this pool counts each ${words.thing} once.`,
+        bad: false,
+      };
     return right
       ? { ...base, gap: `${toReaders}, not counted yet.`, bad: false }
       : { ...base, gap: `${toReaders}; the pool’s count is wrong.`, bad: true };
+  }
   if (t.counted === t.held) return { ...base, gap: null, bad: false };
   const diff = t.counted - t.held;
   // Below zero, "1 fewer than readers hold" when they hold none reads as a riddle: say what it is.
@@ -245,7 +276,7 @@ function gapWords(t: CountFigures, words: Pick<ThingWords, 'thing' | 'things'>):
           gap: `${more}: ${n(diff)} being made at the press for the shelf; this pool counts whatever is not on the shelf as out.`,
           bad: false,
         }
-      : { ...base, gap: `${more}: ${n(diff)} on the way${place}.`, bad: false };
+      : { ...base, gap: `${more}: ${n(diff)} on the way${place}${atOnce && `,${atOnce}`}.`, bad: false };
   }
   if (t.onTheWay > diff)
     return {

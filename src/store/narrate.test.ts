@@ -461,6 +461,28 @@ describe('a passed check', () => {
     }
     expect(seen).toBeGreaterThan(5);
   });
+
+  it('says when the pool took the connection for another reader first (the race without the lock), and only then', () => {
+    const race = productionStoryById('same-book')!.scenario;
+    const raced = narrateAll(runScenario(race).events, race.level).filter((t) => /no longer on the shelf/.test(t));
+    expect(raced).toEqual([
+      'Connection 2 passed the check for Reader B, so it can be lent, but it is no longer on the shelf: the pool took it for Reader A a moment ago, and nothing looks again.',
+    ]);
+    // With the lock each reader's call takes its own off the shelf first; a double release shelves
+    // one connection twice, and each reader takes a copy: no one's check comes after another's take.
+    const locked = { ...race, options: { ...race.options, fixes: {} } };
+    for (const scenario of [locked, ...STORIES.map((s) => s.scenario)])
+      expect(narrateAll(runScenario(scenario).events, scenario.level).join(' ')).not.toMatch(/no longer on the shelf/);
+  });
+
+  it('is told with the check it starts, when the pool takes a connection off the shelf and checks it in one beat', () => {
+    const race = STORIES.find((s) => s.id === 'race-database')!.scenario;
+    const events = runScenario(race).events;
+    const sentences = narrateBeats(events, beatsOf(events), race.level);
+    expect(sentences).toContain(
+      'The pool takes Connection 2 off the top of the shelf for Reader A and runs SELECT 1 on it to check it is still alive; the shelf holds one connection.',
+    );
+  });
 });
 
 describe('a failed check', () => {

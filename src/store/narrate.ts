@@ -26,9 +26,11 @@ type Kind = Lends;
  */
 export interface Told {
   readonly handedOff: Map<number, { readonly to: string; readonly from: string | null }>;
+  /** Whom the pool last took each object off the shelf for, since it was last put there. */
+  readonly takenFor: Map<number, string | null>;
 }
 
-export const freshTold = (): Told => ({ handedOff: new Map() });
+export const freshTold = (): Told => ({ handedOff: new Map(), takenFor: new Map() });
 
 /** Every event of a timeline narrated in order, each sentence knowing what the ones before said. */
 export function narrateAll(events: readonly PoolEvent[], level?: LevelId): string[] {
@@ -45,6 +47,8 @@ export function remember(e: PoolEvent, told: Told): void {
   if (e.object === null) return;
   if (e.type === 'object.handedoff') told.handedOff.set(e.object, { to: e.to, from: e.client });
   else if (e.type === 'object.acquired' || e.type === 'object.shelved') told.handedOff.delete(e.object);
+  if (e.type === 'object.taken') told.takenFor.set(e.object, e.client);
+  else if (e.type === 'object.shelved') told.takenFor.delete(e.object);
 }
 
 const capital = (s: string) => (s.length === 0 ? s : s[0]!.toUpperCase() + s.slice(1));
@@ -79,6 +83,17 @@ function fromShelf(e: Extract<PoolEvent, { type: 'object.acquired' }>): string {
   const loan = also !== '' ? '' : firstLoan(e, e.object) ? 'made in advance, its first loan, ' : 'reused, ';
   const dead = objectView(e.world, e.object)?.alive === false ? ', but it is dead' : '';
   return `${loan}ready in ${ms(e.waited)}, nothing made${dead}${also}`;
+}
+
+/**
+ * ", but it is no longer on the shelf: …": an object that passed its check for one reader after
+ * the pool took it off the shelf for another (the race without the lock: both checked the top of
+ * the shelf, and the other's call took it first). The pool does not look again, and lends it to both.
+ */
+function takenAlready(e: PoolEvent, told: Told): string {
+  const other = e.object === null ? undefined : told.takenFor.get(e.object);
+  if (other === undefined || other === null || other === e.client) return '';
+  return `, but it is no longer on the shelf: the pool took it for Reader ${other} a moment ago, and nothing looks again`;
 }
 
 function forWhom(e: PoolEvent): string {
@@ -175,7 +190,7 @@ function sentence(e: PoolEvent, level: LevelId | undefined, told: Told): string 
         : `${e.sql} succeeded on ${obj()}.`;
     case 'object.validated':
       return e.ok
-        ? `${obj()} passed the check${e.client === null ? '' : ` for Reader ${e.client}`}, so it can be lent.`
+        ? `${obj()} passed the check${e.client === null ? '' : ` for Reader ${e.client}`}, so it can be lent${takenAlready(e, told)}.`
         : e.available.length > 0
           ? `${obj()} failed the check: it is dead, so the pool closes it and tries the next one on the shelf.`
           : `${obj()} failed the check: it is dead, so the pool closes it, and the shelf is empty.`;

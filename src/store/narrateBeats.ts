@@ -14,7 +14,7 @@
  * The monitor's warnings are not in the sentence: the callouts say them, the scrubber marks them.
  */
 import type { LevelId, PoolEvent } from '../engine';
-import type { Beat } from './beats';
+import { operationOf, type Beat } from './beats';
 import { narrateAll } from './narrate';
 
 /** Which event of a beat is its headline: earlier in this list wins. */
@@ -121,6 +121,20 @@ export function beatSentence(events: readonly PoolEvent[], sentences: readonly s
   const check = validated === undefined ? undefined : events[validated];
   if (e.type === 'object.taken' && check?.type === 'object.validated' && check.ok)
     return `${open(sentences[validated!] ?? '')}: ${onward(text)}`;
+
+  // The pool takes a connection off the shelf and starts its check in one beat: say both, or the
+  // card's "SELECT 1 — is it alive?" is never told.
+  const statement = find('statement.started');
+  const st = statement === undefined ? undefined : events[statement];
+  if (
+    e.type === 'object.taken' &&
+    st?.type === 'statement.started' &&
+    st.object === e.object &&
+    operationOf(st) === 'acquire'
+  ) {
+    const [take, ...rest] = open(text).split('; ');
+    return `${take} and runs ${st.sql} on it to check it is still alive${rest.map((r) => `; ${r}`).join('')}.`;
+  }
 
   const released = find('object.released');
   if (e.type === 'object.handedoff' && released !== undefined) return sentences[released] ?? text;

@@ -26,7 +26,7 @@ interface Kept {
   /** What the events narrated told, after the last of them. */
   readonly told: Told;
   /** Per event, what it changed in `told`: the object and its entry before (undefined: none). */
-  readonly undo: ({ object: number; before: HandedOff | undefined } | null)[];
+  readonly undo: ({ object: number; before: HandedOff | undefined; taken: string | null | undefined } | null)[];
   /** The first event changed since the beats were last made. */
   changedFrom: number;
   beats: { readonly of: readonly Beat[]; readonly seen: Beat[]; readonly sentences: string[] } | null;
@@ -86,6 +86,8 @@ function narrated(events: readonly PoolEvent[], level: LevelId | undefined): Kep
     if (!u) continue;
     if (u.before === undefined) k.told.handedOff.delete(u.object);
     else k.told.handedOff.set(u.object, u.before);
+    if (u.taken === undefined) k.told.takenFor.delete(u.object);
+    else k.told.takenFor.set(u.object, u.taken);
   }
   k.seen.length = same;
   k.sentences.length = same;
@@ -93,7 +95,11 @@ function narrated(events: readonly PoolEvent[], level: LevelId | undefined): Kep
   for (let i = same; i < events.length; i++) {
     const e = events[i]!;
     k.sentences.push(narrate(e, level, k.told));
-    k.undo.push(e.object === null ? null : { object: e.object, before: k.told.handedOff.get(e.object) });
+    k.undo.push(
+      e.object === null
+        ? null
+        : { object: e.object, before: k.told.handedOff.get(e.object), taken: k.told.takenFor.get(e.object) },
+    );
     remember(e, k.told);
     k.seen.push(e);
   }

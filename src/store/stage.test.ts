@@ -220,6 +220,24 @@ describe('counts', () => {
     });
   });
 
+  it('says one connection on its way to two readers at once in the race, as the counter shows two copies of it', () => {
+    const race = productionStoryById('same-book')!.scenario;
+    const words = { thing: 'connection', things: 'connections' };
+    const gaps = runScenario(race).events.map((e) => countWords(tallyOf(e.world!), words).gap);
+    const atOnce = gaps.filter((g) => g?.includes('to 2 readers at once'));
+    expect(atOnce).toContain('1 connection on the way out to 2 readers at once, not counted yet.');
+    expect(atOnce).toContain(
+      '1 more than readers hold: 1 connection on the way, at the counter, to 2 readers at once.',
+    );
+    // Lent to A and still on its way to B: counted once, as A's, not "not counted yet".
+    expect(gaps).toContain(
+      '1 connection on the way out to a reader while another holds it; this pool counts each connection once.',
+    );
+    // With the lock no connection goes to two readers, and none is on its way to one while another holds it.
+    const locked = runScenario({ ...race, options: { ...race.options, fixes: {} } }).events;
+    for (const e of locked) expect(countWords(tallyOf(e.world!), words).gap ?? '').not.toMatch(/at once|while another/);
+  });
+
   it('shows the level’s own counter, even when it is wrong', () => {
     const run = runScenario(doubleRelease);
     const negative = run.events.find((e) => e.inUse !== null && e.inUse < 0)!;

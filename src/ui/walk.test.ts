@@ -149,7 +149,9 @@ function captionProblems(caption: string, object: number | null, world: World): 
   const shelved = /(?:Book|Connection) (\d+)(?: [^;:.]* and)? goes on top of the shelf/.exec(caption);
   if (shelved && !at(objectOf(world, Number(shelved[1])), 'shelf'))
     problems.push('caption shelves an object not on the shelf');
-  const taken = /takes (?:Book|Connection) (\d+) off the top of the shelf for Reader (\S+);/.exec(caption);
+  const taken = /takes (?:Book|Connection) (\d+) off the top of the shelf for Reader (\S+?)(?: and runs [^;]*)?;/.exec(
+    caption,
+  );
   if (taken) {
     const o = objectOf(world, Number(taken[1]));
     if (at(o, 'lost'))
