@@ -4,6 +4,7 @@ import { STORIES } from '../stories';
 import { PRODUCTION_STORIES } from '../stories/production';
 import { beatIndexOf, beatsOf, momentOf, operationOf } from './beats';
 import { narrateBeats } from './narrateBeats';
+import { oneConnection, sessionOfA } from './testing';
 
 const runs = [
   ...STORIES.map((s) => ({ id: s.id, level: s.level, events: runScenario(s.scenario).events })),
@@ -121,18 +122,7 @@ describe('momentOf', () => {
 
 describe('the operation of a statement', () => {
   it('is the pool’s check on the way out, its clean-up on the way back, else the reader’s own use', () => {
-    const run = runScenario({
-      level: 'database',
-      options: { maxSize: 1 },
-      seed: 1,
-      steps: [
-        { client: 'A', do: 'acquire' },
-        { client: 'A', do: 'use', write: 'timezone = UTC' },
-        { client: 'A', do: 'read' },
-        { client: 'A', do: 'release' },
-        { client: 'B', do: 'acquire' },
-      ],
-    });
+    const run = runScenario(oneConnection([...sessionOfA, { client: 'B', do: 'acquire' }]));
     const ops = run.events.flatMap((e) =>
       e.type === 'statement.started' && e.client !== null ? [`${e.client} ${e.sql}: ${operationOf(e)}`] : [],
     );

@@ -56,6 +56,18 @@ export interface Counts extends Tally {
   readonly startSize: number | null;
 }
 
+/** What the metrics' points do not keep (they keep the counts themselves), for the chart's words to be the scene's. */
+export type Unpointed = Pick<
+  Tally,
+  'onTheWayAt' | 'outToReaders' | 'outReaders' | 'outHeld' | 'shared' | 'sharedExtra'
+>;
+
+/** A tally's figures that a metrics point does not keep. */
+export function unpointed(t: Tally): Unpointed {
+  const { onTheWayAt, outToReaders, outReaders, outHeld, shared, sharedExtra } = t;
+  return { onTheWayAt, outToReaders, outReaders, outHeld, shared, sharedExtra };
+}
+
 export function tallyOf(world: World): Tally {
   let lost = 0;
   let onTheWay = 0;

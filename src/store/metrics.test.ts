@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { runScenario } from '../engine';
 import type { PoolEvent, Scenario } from '../engine';
 import { storyById } from '../stories';
-import { tallyOf } from './counts';
+import { productionStoryById } from '../stories/production';
+import { countWords, tallyOf, unpointed } from './counts';
 import { metricsAt, type Metrics, type MetricsPoint } from './metrics';
 
 const eventsOf = (s: Scenario): readonly PoolEvent[] => runScenario(s).events;
@@ -139,6 +140,20 @@ function countedAfresh(events: readonly PoolEvent[], cursor: number): Metrics {
     series,
   };
 }
+
+describe('the chart’s words', () => {
+  it('are the scene’s at every moment: a point and what it does not keep say what the world says', () => {
+    const words = { thing: 'connection', things: 'connections' };
+    for (const scenario of [productionStoryById('same-book')!.scenario, storyById('race-database')!.scenario]) {
+      const { events } = runScenario(scenario, { record: true });
+      events.forEach((e, i) => {
+        const tally = tallyOf(e.world!);
+        const last = metricsAt(events, i).series.at(-1)!;
+        expect(countWords({ ...last, ...unpointed(tally) }, words), `event ${i}`).toEqual(countWords(tally, words));
+      });
+    }
+  });
+});
 
 describe('the figures kept with a timeline', () => {
   const runs = [

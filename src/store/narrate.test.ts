@@ -7,6 +7,7 @@ import { ms } from './format';
 import { beatsOf } from './beats';
 import { count, narrate, narrateAll } from './narrate';
 import { narrateBeats } from './narrateBeats';
+import { oneConnection } from './testing';
 
 /** Every event type, so this file stops compiling when one is added and not sampled below. */
 const ALL_TYPES: Record<EventType, true> = {
@@ -294,17 +295,14 @@ describe('narrate', () => {
   });
 
   it('tells the pool’s check of a connection, SELECT 1, from a reader’s read, SHOW ALL', () => {
-    const run = runScenario({
-      level: 'database',
-      options: { maxSize: 1 },
-      seed: 1,
-      steps: [
+    const run = runScenario(
+      oneConnection([
         { client: 'A', do: 'acquire' },
         { client: 'A', do: 'read' },
         { client: 'A', do: 'release' },
         { client: 'B', do: 'acquire' },
-      ],
-    });
+      ]),
+    );
     const said = narrateAll(run.events, 'database').filter((_, i) => run.events[i]!.type === 'statement.started');
     // The pool checks the connection before lending it to A, A reads its settings, the pool cleans
     // it on its way back and checks it for B.
@@ -317,15 +315,12 @@ describe('narrate', () => {
       'The pool runs SELECT 1 on Connection 2 for Reader B to check it is still alive.',
     ]);
     // A reader's plain use with nothing to write still just checks the connection answers.
-    const plain = runScenario({
-      level: 'database',
-      options: { maxSize: 1 },
-      seed: 1,
-      steps: [
+    const plain = runScenario(
+      oneConnection([
         { client: 'A', do: 'acquire' },
         { client: 'A', do: 'use' },
-      ],
-    });
+      ]),
+    );
     const own = plain.events.filter((e) => e.type === 'statement.started' && e.line === null);
     expect(own.map((e) => e.type === 'statement.started' && e.sql)).toEqual(['SELECT 1']);
   });

@@ -107,7 +107,7 @@ describe('recorded worlds share what they drew before', () => {
 });
 
 describe('a change undone', () => {
-  // Two readers reading from a database pool: each read is a `SELECT 1`, and the connection is
+  // Two readers reading from a database pool: each read is a `SHOW ALL`, and the connection is
   // busy with it, then not, as it was before.
   const reads: Scenario = {
     level: 'database',
@@ -142,7 +142,7 @@ describe('a change undone', () => {
         history.set(v.id, [...seen, v]);
       }
     }
-    // Ten reads, each a `SELECT 1` that ends where it began.
+    // Ten reads, each a `SHOW ALL` that ends where it began.
     expect(cameBack).toBeGreaterThanOrEqual(10);
   });
 });

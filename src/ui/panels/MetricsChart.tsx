@@ -8,7 +8,7 @@
  */
 import { useId } from 'react';
 import type { ThingWords } from '../../engine';
-import { countWords, shouldWords, type Tally } from '../../store/counts';
+import { countWords, shouldWords, type Unpointed } from '../../store/counts';
 import { ms } from '../../store/format';
 import type { Metrics, MetricsPoint } from '../../store/metrics';
 import { stepPath } from '../lib/stepPath';
@@ -35,9 +35,9 @@ export interface MetricsChartProps {
   readonly words: Pick<ThingWords, 'thing' | 'things'>;
   /**
    * What the points do not keep, at the cursor, for the counts' words to be the scene's: where the
-   * objects on their way are, how many go out to readers, and the extra holds on shared objects.
+   * objects on their way are, to how many readers, and the extra holds on shared objects.
    */
-  readonly now?: Pick<Tally, 'onTheWayAt' | 'outToReaders' | 'shared' | 'sharedExtra'> | undefined;
+  readonly now?: Unpointed | undefined;
 }
 
 export function MetricsChart({ metrics, words, now }: MetricsChartProps) {

@@ -5,7 +5,7 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { metricsAt } from '../../store/metrics';
 import { wordsOf } from '../../store/levels';
-import { tallyOf } from '../../store/counts';
+import { tallyOf, unpointed } from '../../store/counts';
 import { selectCursor, selectRun, selectLevel, selectWorld } from '../../store/selectors';
 import { useLabStore } from '../hooks/labStore';
 import { ms } from '../../store/format';
@@ -20,10 +20,7 @@ export function MetricsPanel() {
   const m = useMemo(() => metricsAt(run.events, cursor), [run, cursor]);
   // Where the objects on their way are at the cursor, for the chart's words (as the stage says it).
   const world = useLabStore(selectWorld);
-  const now = useMemo(() => {
-    const { onTheWayAt, outToReaders, shared, sharedExtra } = tallyOf(world);
-    return { onTheWayAt, outToReaders, shared, sharedExtra };
-  }, [world]);
+  const now = useMemo(() => unpointed(tallyOf(world)), [world]);
   const pct = m.hitRate === null ? '—' : `${Math.round(m.hitRate * 100)}%`;
   return (
     <section className="panel metrics" aria-labelledby="metrics-title">
