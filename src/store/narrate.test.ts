@@ -439,6 +439,29 @@ describe('a suspected leak', () => {
   });
 });
 
+describe('a check of a connection left on the shelf', () => {
+  it('says it stays on the shelf while the check runs (the race without the lock), and that the second check is on the same one', () => {
+    const race = productionStoryById('same-book')!.scenario;
+    const events = runScenario(race).events;
+    const told = narrateAll(events, race.level);
+    const checks = events.flatMap((e, i) =>
+      e.type === 'statement.started' && e.sql === 'SELECT 1' && e.object !== null && e.available.includes(e.object)
+        ? [told[i]]
+        : [],
+    );
+    expect(checks).toEqual([
+      'The pool runs SELECT 1 on Connection 2 for Reader A to check it is still alive; it is still on top of the shelf while the check runs, so another reader who asks now can find it there too.',
+      'The pool runs SELECT 1 on Connection 2 for Reader B to check it is still alive: it found it still on top of the shelf, where it stays while the check for Reader A goes on.',
+    ]);
+    // With the lock the pool takes it off the shelf before the check; the text's levels take first too.
+    const locked = { ...race, options: { ...race.options, fixes: {} } };
+    for (const scenario of [locked, ...STORIES.map((s) => s.scenario)])
+      expect(narrateAll(runScenario(scenario).events, scenario.level).join(' ')).not.toMatch(
+        /still on top of the shelf/,
+      );
+  });
+});
+
 describe('a passed check', () => {
   it('is said in every beat that holds one, with the fix on or off (the race takes the connection in the same beat)', () => {
     const runs = [...STORIES.map((s) => s.scenario), productionStoryById('same-book')!.scenario];

@@ -96,6 +96,23 @@ function takenAlready(e: PoolEvent, told: Told): string {
   return `, but it is no longer on the shelf: the pool took it for Reader ${other} a moment ago, and nothing looks again`;
 }
 
+/**
+ * "; it is still on the shelf while the check runs, …": the pool checks the object at the top of
+ * the shelf without taking it first (the production pool without its lock), so the picture shows it
+ * on the shelf and at the counter at once; said with the other readers' checks already running on it.
+ * (A connection shelved twice, by a double release, is still there after the pool took one copy.)
+ */
+function leftOnShelf(e: PoolEvent, told: Told): string {
+  if (e.object === null || !e.available.includes(e.object) || told.takenFor.get(e.object) === e.client) return '';
+  const others: string[] = [];
+  for (const p of objectView(e.world, e.object)?.places ?? [])
+    if (p.at === 'counter' && p.way === 'out' && p.reader !== null && p.reader !== e.client)
+      others.push(`Reader ${p.reader}`);
+  return others.length === 0
+    ? `; it is still on top of the shelf while the check runs, so another reader who asks now can find it there too`
+    : `: it found it still on top of the shelf, where it stays while the check for ${andList(others)} goes on`;
+}
+
 function forWhom(e: PoolEvent): string {
   return e.client === null ? '' : ` for Reader ${e.client}`;
 }
@@ -177,7 +194,7 @@ function sentence(e: PoolEvent, level: LevelId | undefined, told: Told): string 
       // back (inside the reader's call, but not the reader's doing), or the reader's own query.
       switch (operationOf(e)) {
         case 'acquire':
-          return `The pool runs ${e.sql} on ${obj()}${forWhom(e)}${statementPurpose(e)}.`;
+          return `The pool runs ${e.sql} on ${obj()}${forWhom(e)}${statementPurpose(e)}${leftOnShelf(e, told)}.`;
         case 'release':
           return `${e.sql} runs on ${obj()} at the cleaning desk${statementPurpose(e)}.`;
         default:
