@@ -106,7 +106,7 @@ test.describe('at 1280×600', () => {
     });
   });
 
-  test('the transport stays put under the pointer: stepping never moves it back up, and stepping back never moves it', async ({
+  test('the transport stays put under the pointer: the scene holds its tallest moment from the start, so stepping either way never moves it', async ({
     lab,
     page,
   }) => {
@@ -116,28 +116,33 @@ test.describe('at 1280×600', () => {
     const step = page.getByRole('button', { name: 'Step forward', exact: true });
     const back = page.getByRole('button', { name: 'Step back', exact: true });
     const top = async () => Math.round((await step.boundingBox())!.y);
-    // The two stories whose scene changed height most often, moment to moment.
-    for (const id of ['race-database', 'double-release-database']) {
-      await lab.open(`?level=database&scenario=${id}&step=0`);
+    // The stories whose scene changed height most often, moment to moment: Step forward moved down
+    // 5 times in 13 presses in the race when the scene held only the tallest it had shown.
+    for (const id of [
+      'level=database&scenario=race-database',
+      'level=database&scenario=double-release-database',
+      'level=production&scenario=same-book&off=lock',
+    ]) {
+      await lab.open(`?${id}&step=0`);
       await lab.key('End');
       const last = await lab.momentNumber();
       await lab.key('Home');
-      const forward = [await top()];
+      // The run's moments drawn unseen, the scene holds the tallest of them (foresee.tsx).
+      await expect(lab.stage).toHaveAttribute('data-foreseen', 'yes');
+      const held = await top();
       for (let m = 1; m <= last; m++) {
         await step.click();
         await expect(lab.position).toContainText(`Moment ${m} of`);
-        forward.push(await top());
+        expect(await top(), `${id}: moment ${m} moved Step forward`).toBe(held);
       }
-      for (let i = 1; i < forward.length; i++)
-        expect(forward[i], `${id}: moment ${i} moved Step forward up`).toBeGreaterThanOrEqual(forward[i - 1]!);
-      const held = forward.at(-1)!;
       for (let m = last - 1; m >= 1; m--) {
         await back.click();
         await expect(lab.position).toContainText(`Moment ${m} of`);
         expect(await top(), `${id}: back at moment ${m}`).toBe(held);
       }
       // Another story on the stage starts from its own height again.
-      await lab.open('?level=database&step=0');
+      await lab.open(`?${id.split('&')[0]}&step=0`);
+      await expect(lab.stage).toHaveAttribute('data-foreseen', 'yes');
       expect(await top()).toBeLessThan(held);
     }
   });

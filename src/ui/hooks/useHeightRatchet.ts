@@ -12,10 +12,18 @@
  *
  * It starts again from the element's own height when `key` changes (another run on the stage) and
  * when its width changes (a resized window, where the tallest moment is another height).
+ *
+ * `ahead`, when given, says how much taller than now the element will be at the tallest moment still
+ * to come (the stage foresees its map's, foresee.tsx): held from the start, so nothing under it moves
+ * the first time it grows either. It is asked whenever the element is measured; a new `key` measures again.
  */
-import { useCallback, type RefCallback } from 'react';
+import { useCallback, useLayoutEffect, useRef, type RefCallback } from 'react';
 
-export function useHeightRatchet<T extends HTMLElement>(key: unknown): RefCallback<T> {
+export function useHeightRatchet<T extends HTMLElement>(key: unknown, ahead?: (element: T) => number): RefCallback<T> {
+  const aheadRef = useRef(ahead);
+  useLayoutEffect(() => {
+    aheadRef.current = ahead;
+  });
   // A new callback for a new key: React lets the old one go (its clean-up) and calls the new one.
   return useCallback(
     (element: T | null) => {
@@ -25,15 +33,15 @@ export function useHeightRatchet<T extends HTMLElement>(key: unknown): RefCallba
       let width = -1;
       let tallest = 0;
       const measure = () => {
+        // Its own height, without the hold: what it needs at this moment.
+        const held = style.minHeight;
+        style.minHeight = '';
         const box = element.getBoundingClientRect();
-        if (box.width !== width) {
-          // Another width: the element's own height now, not the tallest at the old width.
-          width = box.width;
-          style.minHeight = '';
-          tallest = element.getBoundingClientRect().height;
-        } else {
-          tallest = Math.max(tallest, box.height);
-        }
+        style.minHeight = held;
+        // Another width: the tallest at the old width no longer counts.
+        if (box.width !== width) tallest = 0;
+        width = box.width;
+        tallest = Math.max(tallest, box.height + Math.max(0, aheadRef.current?.(element) ?? 0));
         const below = element.nextElementSibling?.getBoundingClientRect().height ?? 0;
         const fits = box.top + window.scrollY + tallest + below <= window.innerHeight;
         const hold = fits && tallest > 0 ? `${tallest}px` : '';

@@ -49,31 +49,45 @@ export function CodePanel({ level, offFixes = [] }: CodePanelProps) {
   // Keep the running lines near the top of the box: all of them when they fit (a method's line and
   // its caller's can be a dozen lines apart), else the first. Near the top, because under the scene
   // on a laptop only the box's first few rows are on screen: a line lit lower down would be out of
-  // sight. So they stay within the box's first TOP_ROWS rows, with up to two rows above them (the
-  // first of them, when they do not fit).
+  // sight. So they stay within the box's first TOP_ROWS rows — fewer when fewer are on screen, the
+  // box's top in the window and its foot below it — with up to two rows above them (the first of
+  // them, when they do not fit).
   // Measured in the next animation frame, with the layout the browser computes for that frame
-  // anyway, rather than forcing one mid-commit.
+  // anyway, rather than forcing one mid-commit; and again when the page above moves the box (the
+  // scene taking the height it holds for its tallest moment, stage/foresee.tsx).
   useEffect(() => {
     if (first === null || last === null) return;
-    const frame = requestAnimationFrame(() => {
+    const keep = () => {
       const box = scroller.current;
       const from = box?.querySelector<HTMLElement>(`[data-line="${first}"]`);
       const to = box?.querySelector<HTMLElement>(`[data-line="${last}"]`);
       if (!box || !from || !to) return;
       // Where a row stands in the box's own scrolled content (not `offsetTop`, which counts from
       // the nearest positioned ancestor: everything above the box, a long legend included).
-      const topOf = (row: HTMLElement) =>
-        row.getBoundingClientRect().top - box.getBoundingClientRect().top - box.clientTop + box.scrollTop;
+      const boxTop = box.getBoundingClientRect().top + box.clientTop;
+      const topOf = (row: HTMLElement) => row.getBoundingClientRect().top - boxTop + box.scrollTop;
       const top = topOf(from);
       const bottom = topOf(to) + to.offsetHeight;
       const row = from.offsetHeight;
-      const region = Math.min(box.clientHeight, TOP_ROWS * row);
+      const onScreen = window.innerHeight - boxTop;
+      const rows = Math.min(box.clientHeight, TOP_ROWS * row);
+      const region = onScreen > 0 && onScreen < rows ? Math.max(row, onScreen) : rows;
       if (top >= box.scrollTop && bottom <= box.scrollTop + region) return;
-      // Two rows above them, fewer when that would push the last of them out of the region.
+      // Two rows above them, fewer when that would push the last of them (or, when they do not
+      // fit, the first) out of the region.
       const room = region - (bottom - top);
-      box.scrollTop = top - (room > 0 ? Math.min(room - row, 2 * row) : 2 * row);
+      box.scrollTop = top - Math.max(0, Math.min((room > 0 ? room : region) - row, 2 * row));
+    };
+    let frame = requestAnimationFrame(keep);
+    const moved = new ResizeObserver(() => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(keep);
     });
-    return () => cancelAnimationFrame(frame);
+    moved.observe(document.documentElement);
+    return () => {
+      cancelAnimationFrame(frame);
+      moved.disconnect();
+    };
   }, [first, last]);
 
   const who = client ? `Reader ${client}` : 'The pool';

@@ -4,10 +4,11 @@
  * the difference named for what it is (the leak, objects on their way, a wrong count), what was
  * created, and the maximum.
  */
+import type { Ref } from 'react';
 import type { ThingWords } from '../../engine';
 import { countedAround, countWords, type Counts } from '../../store/counts';
 
-export function Counters({ counts, words }: { counts: Counts; words: ThingWords }) {
+export function Counters({ counts, words, ref }: { counts: Counts; words: ThingWords; ref?: Ref<HTMLDivElement> }) {
   const { onShelf, counted, held, created, atPress, shared, maxSize, startSize } = counts;
   const said = countWords(counts, words);
   // The count's own words, with the number drawn bold between them.
@@ -16,7 +17,7 @@ export function Counters({ counts, words }: { counts: Counts; words: ThingWords 
   const over = maxSize !== null && counts.open > maxSize;
   const wrong = said.bad;
   return (
-    <div className="counters-box">
+    <div ref={ref} className="counters-box">
       <ul className="counters" aria-label="Counts">
         <li className="counter">
           On the shelf <strong data-counter="on-shelf">{onShelf}</strong>

@@ -6,7 +6,7 @@
  * beside what readers hold) and the same as tables. Objects travel between stations (one motion
  * `layoutId` per drawn copy), each move as long as travel.ts says.
  */
-import { useId, useMemo, useState, type ReactNode } from 'react';
+import { useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ObjectView } from '../../engine';
 import { countsOf } from '../../store/counts';
 import { wordsOf } from '../../store/levels';
@@ -16,11 +16,10 @@ import type { LabState } from '../../store/labStore';
 import { useLabActions, useLabShallow, useLabStore } from '../hooks/labStore';
 import { useHeightRatchet } from '../hooks/useHeightRatchet';
 import { Clock } from './Clock';
-import { Counter } from './Counter';
 import { Counters } from './Counters';
-import { opOfReader, type Op } from './ops';
-import { Readers } from './Readers';
-import { Bin, Desk, Lost, Press, Shelf, type Killer, type Pace } from './Rooms';
+import { heightOf, useForeseenHeight } from './foresee';
+import type { Killer, Pace } from './Rooms';
+import { SceneMap } from './SceneMap';
 import { StageTable, TableToggle } from './StageTable';
 import { coveredOf, travelMs, travelTransition, TravelContext } from './travel';
 
@@ -52,7 +51,6 @@ export function Stage({ killMode = false, onKilled, title = 'The library', capti
   };
   const killer: Killer = (o) => (killable.has(o.id) ? kill : null);
   const counts = useMemo(() => countsOf(world, level), [world, level]);
-  const busy = useMemo(() => new Set(world.clients.map(opOfReader).filter((op): op is Op => op !== null)), [world]);
 
   // Ids from useId, so that two stages can stand side by side (the production page compares two).
   const titleId = useId();
@@ -61,11 +59,30 @@ export function Stage({ killMode = false, onKilled, title = 'The library', capti
   // The scene keeps the tallest height it has had in this run, so the transport under it stays put
   // while the learner steps (hooks/useHeightRatchet.ts); opening the table or the kill hint starts
   // it again, and so does closing them.
-  const heldFor = useMemo(() => ({ run, table, killMode }), [run, table, killMode]);
-  const sceneRef = useHeightRatchet<HTMLElement>(heldFor);
+  // Before the learner steps, the map and the counts are drawn unseen at every moment of the run
+  // (foresee.tsx): the scene holds the tallest of them from the start, so the transport does not
+  // move the first time the press and the counter fill either.
+  const mapRef = useRef<HTMLDivElement>(null);
+  const foreseeRef = useRef<HTMLDivElement>(null);
+  const countsRef = useRef<HTMLDivElement>(null);
+  const foreseen = useForeseenHeight(run, level, mapRef, foreseeRef);
+  const heldFor = useMemo(() => ({ run, table, killMode, foreseen }), [run, table, killMode, foreseen]);
+  const sceneRef = useHeightRatchet<HTMLElement>(heldFor, () => {
+    const map = mapRef.current;
+    if (foreseen === null || map === null || table || killMode) return 0;
+    if (map.getBoundingClientRect().width !== foreseen.width) return 0;
+    return foreseen.height - heightOf(countsRef.current ? [map, countsRef.current] : [map]);
+  });
 
   return (
-    <section ref={sceneRef} className="panel stage scene" aria-labelledby={titleId} data-t={now} data-move-ms={moveMs}>
+    <section
+      ref={sceneRef}
+      className="panel stage scene"
+      aria-labelledby={titleId}
+      data-t={now}
+      data-move-ms={moveMs}
+      data-foreseen={foreseen === null ? 'no' : 'yes'}
+    >
       <div className="scene__head">
         <h2 id={titleId}>{title}</h2>
         <div className="scene__tools">
@@ -80,18 +97,11 @@ export function Stage({ killMode = false, onKilled, title = 'The library', capti
         </p>
       )}
       <TravelContext value={travel}>
-        <div className="scene__map">
-          <Press world={world} now={now} run={run} killer={killer} pace={pace} />
-          <Desk world={world} things={words.things} killer={killer} />
-          <Lost world={world} killer={killer} />
-          <Bin world={world} things={words.things} />
-          <Shelf world={world} things={words.things} killer={killer} />
-          <Counter world={world} things={words.things} killer={killer} busy={busy} />
-          <Readers world={world} level={level} final={run.final} killer={killer} pace={pace} />
-        </div>
+        <SceneMap ref={mapRef} world={world} now={now} run={run} level={level} killer={killer} pace={pace} />
       </TravelContext>
+      <div ref={foreseeRef} className="scene__foresee" aria-hidden="true" inert />
       {caption && <div className="scene__caption">{caption}</div>}
-      <Counters counts={counts} words={words} />
+      <Counters ref={countsRef} counts={counts} words={words} />
       <StageTable world={world} now={now} level={level} counts={counts} shown={table} />
     </section>
   );
