@@ -7,7 +7,7 @@ describe('momentsToDraw', () => {
   const race = STORIES.find((s) => s.id === 'race-database')!.scenario;
   const { events } = timeline(race).run;
 
-  it('keeps each moment whose objects or readers differ from the one before, and only those', () => {
+  it('keeps each moment whose objects, readers or pool differ from the one before, and only those', () => {
     const moments = momentsToDraw(events);
     expect(moments[0]!.cursor).toBe(0);
     expect(moments.length).toBeLessThan(events.length);
@@ -18,12 +18,13 @@ describe('momentsToDraw', () => {
       const kept = moments[k]!;
       expect(kept.world.objects, `event ${cursor}`).toBe(e.world!.objects);
       expect(kept.world.clients, `event ${cursor}`).toBe(e.world!.clients);
+      expect(kept.world.pool, `event ${cursor}`).toBe(e.world!.pool);
       if (kept.cursor === cursor) expect(kept.t).toBe(e.t);
     });
     // And no two kept in a row draw the same.
     for (let i = 1; i < moments.length; i++) {
       const [a, b] = [moments[i - 1]!.world, moments[i]!.world];
-      expect(a.objects === b.objects && a.clients === b.clients, `moment ${i}`).toBe(false);
+      expect(a.objects === b.objects && a.clients === b.clients && a.pool === b.pool, `moment ${i}`).toBe(false);
     }
   });
 

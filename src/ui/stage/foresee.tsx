@@ -1,16 +1,17 @@
 /**
  * The tallest the scene's map and its counts will be in a run, known before the learner gets there.
  * The map changes height as the press, the counter and the readers' cards fill, and the counts take
- * a second or third line to say what is on its way; the scene holding its tallest height
- * so far (useHeightRatchet) still moved the transport down the first time each grew — five times in
+ * a second or third line to say what is on its way; the scene holding its tallest height so far
+ * (useHeightRatchet) still moved the transport down the first time each grew — five times in
  * thirteen presses of Step forward in "Four readers at once", under the learner's pointer.
  *
- * So the map and the counts are drawn once more, unseen, at each moment of the run where what is drawn changed: the
- * same components as the live ones (SceneMap, Counters), in a second React root inside the scene (the same width,
- * the same styles and container queries), static (no motion: nothing animates and no `layoutId` meets
- * the live ones), in slices of a few milliseconds so the page stays responsive. Its tallest height at
- * this width is the answer, measured again when the width changes. Between slices it is empty. A run longer than `MOST` moments
- * (a long manual session) is not foreseen: the ratchet alone holds it, as before.
+ * So the map and the counts are drawn once more, unseen, at each moment of the run where what they
+ * draw changed: the same components as the live ones (SceneMap, Counters), in a second React root
+ * inside the scene (the same width, the same styles and container queries), static (no motion:
+ * nothing animates and no `layoutId` meets the live ones), in slices of a few milliseconds so the
+ * page stays responsive, and empty between slices. Their tallest height at this width is the
+ * answer, measured again when the width changes. A run of more than `MOST` such moments (a long
+ * manual session) is not foreseen: the ratchet alone holds it, as before.
  */
 import { MotionConfig } from 'motion/react';
 import { useEffect, useRef, useState, type RefObject } from 'react';
@@ -45,8 +46,9 @@ export function heightOf(parts: Iterable<Element>): number {
 type Moment = { readonly world: World; readonly t: number; readonly cursor: number };
 
 /**
- * The moments of `events` from `from` on whose world differs from the one before (`last`) in what the
- * map draws: its objects or its readers (a world shares what did not change with the one before).
+ * The moments of `events` from `from` on whose world differs from the one before (`last`): its objects,
+ * its readers or the pool's own view, which the counts read (a world shares what did not change with
+ * the one before).
  */
 export function momentsToDraw(events: RunResult['events'], from = 0, last?: World): Moment[] {
   const moments: Moment[] = [];
@@ -54,7 +56,13 @@ export function momentsToDraw(events: RunResult['events'], from = 0, last?: Worl
     const e = events[cursor]!;
     const world = e.world;
     if (world === undefined) continue;
-    if (last !== undefined && world.objects === last.objects && world.clients === last.clients) continue;
+    if (
+      last !== undefined &&
+      world.objects === last.objects &&
+      world.clients === last.clients &&
+      world.pool === last.pool
+    )
+      continue;
     last = world;
     moments.push({ world, t: e.t, cursor });
   }
@@ -71,8 +79,8 @@ interface Seen {
 }
 
 /**
- * The tallest the map and the counts are together over `run`, drawn unseen into `host` (an empty element in the scene) at the
- * live map's width; null until known, and for a run too long to foresee.
+ * The tallest the map and the counts are together over `run`, drawn unseen into `host` (an empty
+ * element in the scene) at the live map's width; null until known, and for a run too long to foresee.
  */
 export function useForeseenHeight(
   run: RunResult,
