@@ -65,7 +65,9 @@ export function Stage({ killMode = false, onKilled, title = 'The library', capti
   const mapRef = useRef<HTMLDivElement>(null);
   const foreseeRef = useRef<HTMLDivElement>(null);
   const countsRef = useRef<HTMLDivElement>(null);
-  const foreseen = useForeseenHeight(run, level, mapRef, foreseeRef);
+  // The moments a step can stop at: every event line by line, else the beats' last events.
+  const stops = useLabStore((s) => (s.lineByLine ? null : s.beats));
+  const foreseen = useForeseenHeight(run, level, stops, mapRef, foreseeRef);
   const heldFor = useMemo(() => ({ run, table, killMode, foreseen }), [run, table, killMode, foreseen]);
   const sceneRef = useHeightRatchet<HTMLElement>(heldFor, () => {
     const map = mapRef.current;

@@ -28,11 +28,27 @@ describe('momentsToDraw', () => {
     }
   });
 
+  it('draws only the moments a step stops at, when stepping by beats', () => {
+    const t = timeline(race);
+    const ends = new Set(t.beats.map((b) => b.last));
+    const moments = momentsToDraw(t.run.events, ends);
+    expect(moments.length).toBeGreaterThan(1);
+    for (const m of moments) expect(ends.has(m.cursor), `event ${m.cursor}`).toBe(true);
+    // Every beat's world is drawn: the same as the last moment kept at or before its end.
+    for (const b of t.beats) {
+      const kept = moments.filter((m) => m.cursor <= b.last).at(-1)!;
+      expect(kept.world.objects).toBe(t.run.events[b.last]!.world!.objects);
+      expect(kept.world.clients).toBe(t.run.events[b.last]!.world!.clients);
+      expect(kept.world.pool).toBe(t.run.events[b.last]!.world!.pool);
+    }
+    expect(moments.length).toBeLessThan(momentsToDraw(t.run.events).length);
+  });
+
   it('goes on from where it stopped for a run grown in place: the same moments as from the start', () => {
     const all = momentsToDraw(events);
     const half = Math.floor(events.length / 2);
     const first = momentsToDraw(events.slice(0, half));
-    const rest = momentsToDraw(events, half, first.at(-1)!.world);
+    const rest = momentsToDraw(events, null, half, first.at(-1)!.world);
     expect([...first, ...rest]).toEqual(all);
   });
 });

@@ -18,6 +18,7 @@ import { useEffect, useRef, useState, type RefObject } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import type { LevelId, RunResult, World } from '../../engine';
+import type { Beat } from '../../store/beats';
 import { countsOf } from '../../store/counts';
 import { wordsOf } from '../../store/levels';
 import { Counters } from './Counters';
@@ -46,13 +47,20 @@ export function heightOf(parts: Iterable<Element>): number {
 type Moment = { readonly world: World; readonly t: number; readonly cursor: number };
 
 /**
- * The moments of `events` from `from` on whose world differs from the one before (`last`): its objects,
- * its readers or the pool's own view, which the counts read (a world shares what did not change with
- * the one before).
+ * The moments of `events` from `from` on that the learner can be shown — every event line by line,
+ * else only the moments the steps stop at (`shown`, the beats' last events) — and whose world
+ * differs from the one before (`last`): its objects, its readers or the pool's own view, which the
+ * counts read (a world shares what did not change with the one before).
  */
-export function momentsToDraw(events: RunResult['events'], from = 0, last?: World): Moment[] {
+export function momentsToDraw(
+  events: RunResult['events'],
+  shown: ReadonlySet<number> | null = null,
+  from = 0,
+  last?: World,
+): Moment[] {
   const moments: Moment[] = [];
   for (let cursor = from; cursor < events.length; cursor++) {
+    if (shown !== null && !shown.has(cursor)) continue;
     const e = events[cursor]!;
     const world = e.world;
     if (world === undefined) continue;
@@ -72,6 +80,7 @@ export function momentsToDraw(events: RunResult['events'], from = 0, last?: Worl
 /** How far the foreseeing went: a run grown in place (the manual panel) is foreseen from there on. */
 interface Seen {
   readonly events: RunResult['events'];
+  readonly lineByLine: boolean;
   readonly upTo: number;
   readonly last: World | undefined;
   readonly count: number;
@@ -80,11 +89,13 @@ interface Seen {
 
 /**
  * The tallest the map and the counts are together over `run`, drawn unseen into `host` (an empty
- * element in the scene) at the live map's width; null until known, and for a run too long to foresee.
+ * element in the scene) at the live map's width, at the moments the steps stop at (`beats`; null:
+ * line by line, every event); null until known, and for a run too long to foresee.
  */
 export function useForeseenHeight(
   run: RunResult,
   level: LevelId,
+  beats: readonly Beat[] | null,
   map: RefObject<HTMLElement | null>,
   host: RefObject<HTMLElement | null>,
 ): Foreseen | null {
@@ -138,6 +149,7 @@ export function useForeseenHeight(
       const events = run.events;
       seen.current = {
         events,
+        lineByLine: beats === null,
         upTo: events.length,
         last: moments.at(-1)?.world ?? seen.current?.last,
         count,
@@ -149,8 +161,16 @@ export function useForeseenHeight(
     const foresee = (atWidth: number): void => {
       // The same events grown in place, at the same width: only what came since.
       const before = seen.current;
-      const grown = before !== null && before.events === run.events && before.tallest.width === atWidth;
-      const moments = grown ? momentsToDraw(run.events, before.upTo, before.last) : momentsToDraw(run.events);
+      const lineByLine = beats === null;
+      const grown =
+        before !== null &&
+        before.events === run.events &&
+        before.lineByLine === lineByLine &&
+        before.tallest.width === atWidth;
+      const shown = beats === null ? null : new Set(beats.map((b) => b.last));
+      const moments = grown
+        ? momentsToDraw(run.events, shown, before.upTo, before.last)
+        : momentsToDraw(run.events, shown);
       const count = (grown ? before.count : 0) + moments.length;
       if (count === 0 || count > MOST) {
         setTallest(null);
@@ -179,6 +199,6 @@ export function useForeseenHeight(
         box.remove();
       }, 0);
     };
-  }, [run, level, map, host]);
+  }, [run, level, beats, map, host]);
   return tallest;
 }
