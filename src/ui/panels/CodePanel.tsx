@@ -79,14 +79,17 @@ export function CodePanel({ level, offFixes = [] }: CodePanelProps) {
       box.scrollTop = top - Math.max(0, Math.min((room > 0 ? room : region) - row, 2 * row));
     };
     let frame = requestAnimationFrame(keep);
-    const moved = new ResizeObserver(() => {
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(keep);
-    });
-    moved.observe(document.documentElement);
+    const moved =
+      typeof ResizeObserver === 'undefined'
+        ? null
+        : new ResizeObserver(() => {
+            cancelAnimationFrame(frame);
+            frame = requestAnimationFrame(keep);
+          });
+    moved?.observe(document.documentElement);
     return () => {
       cancelAnimationFrame(frame);
-      moved.disconnect();
+      moved?.disconnect();
     };
   }, [first, last]);
 
