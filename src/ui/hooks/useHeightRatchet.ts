@@ -15,15 +15,25 @@
  *
  * `ahead`, when given, says how much taller than now the element will be at the tallest moment still
  * to come (the stage foresees its map's, foresee.tsx): held from the start, so nothing under it moves
- * the first time it grows either. It is asked whenever the element is measured; a new `key` measures again.
+ * the first time it grows either. It is asked whenever the element is measured, and when
+ * `lookAgain` changes (the foreseen height has come), which keeps the tallest already held.
  */
 import { useCallback, useLayoutEffect, useRef, type RefCallback } from 'react';
 
-export function useHeightRatchet<T extends HTMLElement>(key: unknown, ahead?: (element: T) => number): RefCallback<T> {
+export function useHeightRatchet<T extends HTMLElement>(
+  key: unknown,
+  ahead?: (element: T) => number,
+  lookAgain?: unknown,
+): RefCallback<T> {
   const aheadRef = useRef(ahead);
+  const measureRef = useRef<(() => void) | null>(null);
   useLayoutEffect(() => {
     aheadRef.current = ahead;
   });
+  useLayoutEffect(() => {
+    void lookAgain; // read only so that a new value measures again
+    measureRef.current?.();
+  }, [lookAgain]);
   // A new callback for a new key: React lets the old one go (its clean-up) and calls the new one.
   return useCallback(
     (element: T | null) => {
@@ -48,9 +58,11 @@ export function useHeightRatchet<T extends HTMLElement>(key: unknown, ahead?: (e
         if (style.minHeight !== hold) style.minHeight = hold;
       };
       style.minHeight = '';
+      measureRef.current = measure;
       const observer = new ResizeObserver(measure);
       observer.observe(element);
       return () => {
+        measureRef.current = null;
         observer.disconnect();
         style.minHeight = '';
       };

@@ -68,13 +68,17 @@ export function Stage({ killMode = false, onKilled, title = 'The library', capti
   // The moments a step can stop at: every event line by line, else the beats' last events.
   const stops = useLabStore((s) => (s.lineByLine ? null : s.beats));
   const foreseen = useForeseenHeight(run, level, stops, mapRef, foreseeRef);
-  const heldFor = useMemo(() => ({ run, table, killMode, foreseen }), [run, table, killMode, foreseen]);
-  const sceneRef = useHeightRatchet<HTMLElement>(heldFor, () => {
-    const map = mapRef.current;
-    if (foreseen === null || map === null || table || killMode) return 0;
-    if (map.getBoundingClientRect().width !== foreseen.width) return 0;
-    return foreseen.height - heightOf(countsRef.current ? [map, countsRef.current] : [map]);
-  });
+  const heldFor = useMemo(() => ({ run, table, killMode }), [run, table, killMode]);
+  const sceneRef = useHeightRatchet<HTMLElement>(
+    heldFor,
+    () => {
+      const map = mapRef.current;
+      if (foreseen === null || map === null || table || killMode) return 0;
+      if (map.getBoundingClientRect().width !== foreseen.width) return 0;
+      return foreseen.height - heightOf(countsRef.current ? [map, countsRef.current] : [map]);
+    },
+    foreseen,
+  );
 
   return (
     <section
