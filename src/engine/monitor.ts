@@ -30,10 +30,17 @@
  * - waiting-forever    a reader was still waiting when nothing else could happen.
  * - open-after-close   objects were still open when everything had finished after close().
  */
-import type { BoundKind, PoolEvent, WarningKind } from './types';
+import type { BoundKind, EventBody, LineId, WarningKind } from './types';
 import type { Runtime } from './world';
 
 const name = (id: number | null) => `object ${id ?? '?'}`;
+
+/** Who and what an event is about, and its line: what a warning about it is said with. */
+interface About {
+  client: string | null;
+  object: number | null;
+  line: LineId | null;
+}
 
 /** 1st, 2nd, 3rd, 4th, … 11th, 12th, 13th, … 21st. */
 export function ordinal(n: number): string {
@@ -64,25 +71,33 @@ export function createMonitor(rt: Runtime, opts: MonitorOptions): Monitor {
   let highWater = opts.bound ?? Number.POSITIVE_INFINITY;
   /** Objects said to be lost (leaked, capacity-lost) and not seen on the shelf or lent since. */
   const lost = new Set<number>();
-  const warn = (warning: WarningKind, message: string, e: PoolEvent) => {
-    if ((warning === 'leaked' || warning === 'capacity-lost') && e.object !== null) lost.add(e.object);
-    rt.emit({ type: 'monitor.warned', warning, message }, { object: e.object, client: e.client, line: e.line });
+  /** Said right after the event that proved it, about the same reader and object, at the same line. */
+  const warn = (warning: WarningKind, message: string, at: About) => {
+    if ((warning === 'leaked' || warning === 'capacity-lost') && at.object !== null) lost.add(at.object);
+    rt.emit({ type: 'monitor.warned', warning, message }, at);
   };
 
   /** The loans (leases) of objects dead when handed out: a failed use of one says it came dead, not that it died held. */
   const handedDead = new Set<number>();
-  /** The event's reader's newest loan of the event's object. */
-  const leaseOf = (e: PoolEvent) =>
-    e.client === null ? undefined : rt.clients.get(e.client)?.holding.findLast((h) => h.id === e.object)?.lease;
+  /** The reader's newest loan of the object. */
+  const leaseOf = ({ client, object }: About) =>
+    client === null ? undefined : rt.clients.get(client)?.holding.findLast((h) => h.id === object)?.lease;
   /** Objects whose release was refused, by the reader whose step or block is yet to end. */
   const refused = new Map<number, string>();
-  const watch = (e: PoolEvent): void => {
+  // Who and what the event being read is about: one record, filled per event (a warning is said
+  // before the next event is read, and the monitor does not read its own warnings).
+  const at: About = { client: null, object: null, line: null };
+  const watch = (e: EventBody, client: string | null, object: number | null, line: LineId | null): void => {
     if (e.type === 'monitor.warned') return;
-    if (e.inUse !== null && e.inUse < 0 && (lastInUse === null || lastInUse >= 0)) {
-      warn('counter-negative', `the borrowed counter is ${e.inUse}: more releases than acquires`, e);
+    at.client = client;
+    at.object = object;
+    at.line = line;
+    const inUse = rt.inUse();
+    if (inUse !== null && inUse < 0 && (lastInUse === null || lastInUse >= 0)) {
+      warn('counter-negative', `the borrowed counter is ${inUse}: more releases than acquires`, at);
     }
-    lastInUse = e.inUse;
-    const obj = e.object === null ? undefined : rt.object(e.object);
+    lastInUse = inUse;
+    const obj = object === null ? undefined : rt.object(object);
     switch (e.type) {
       case 'object.creating': {
         let open = 0;
@@ -92,101 +107,104 @@ export function createMonitor(rt: Runtime, opts: MonitorOptions): Monitor {
           // Said as it starts being made, in words that stay true after (the callout quotes it later).
           const sent = `the ${ordinal(open)} object went to the press`;
           if (opts.boundKind === 'size')
-            warn('unbounded-growth', `${sent}, more than the ${opts.bound} it started with, and nothing stops more`, e);
+            warn(
+              'unbounded-growth',
+              `${sent}, more than the ${opts.bound} it started with, and nothing stops more`,
+              at,
+            );
           else if (opts.unbounded)
-            warn('unbounded-growth', `${sent}, past maxSize ${opts.bound}: nothing checks the limit`, e);
-          else warn('over-max', `${sent}, more than maxSize ${opts.bound}`, e);
+            warn('unbounded-growth', `${sent}, past maxSize ${opts.bound}: nothing checks the limit`, at);
+          else warn('over-max', `${sent}, more than maxSize ${opts.bound}`, at);
         }
-        if (rt.poolState().closed) warn('created-after-close', `the pool created ${name(e.object)} after close()`, e);
+        if (rt.poolState().closed) warn('created-after-close', `the pool created ${name(object)} after close()`, at);
         break;
       }
       case 'object.shelved': {
-        if (e.object !== null) lost.delete(e.object);
+        if (object !== null) lost.delete(object);
         let copies = 0;
-        for (const id of e.available) if (id === e.object) copies++;
-        if (copies > 1) warn('double-shelved', `${name(e.object)} is on the shelf ${copies} times`, e);
+        for (const o of rt.poolState().available) if (o.id === object) copies++;
+        if (copies > 1) warn('double-shelved', `${name(object)} is on the shelf ${copies} times`, at);
         break;
       }
       case 'object.acquired': {
-        if (e.object !== null) lost.delete(e.object);
+        if (object !== null) lost.delete(object);
         if (!obj) break;
         if (!obj.alive) {
-          const lease = leaseOf(e);
+          const lease = leaseOf(at);
           if (lease !== undefined) handedDead.add(lease);
-          warn('dead-handout', `${e.client} was handed ${name(e.object)}, which is dead`, e);
+          warn('dead-handout', `${client} was handed ${name(object)}, which is dead`, at);
         }
         let refs = 0;
         for (const c of rt.clients.values()) for (const h of c.holding) if (h.id === obj.id) refs++;
         if (refs > 1) {
           const who = [...rt.clients.values()].filter((c) => c.holding.some((h) => h.id === obj.id)).map((c) => c.name);
-          warn('shared-object', `${name(e.object)} is held by ${who.join(' and ')} at once`, e);
+          warn('shared-object', `${name(object)} is held by ${who.join(' and ')} at once`, at);
         } else if (obj.running.length > 0) {
           // Handed out while another reader's call still works on it (a release cleaning it, an
           // acquire checking it): both have it at once. The acquirer's own work has ended by now.
           warn(
             'shared-object',
-            `${e.client} was handed ${name(e.object)} while ${obj.running.join(' and ')} was still running on it for another reader`,
-            e,
+            `${client} was handed ${name(object)} while ${obj.running.join(' and ')} was still running on it for another reader`,
+            at,
           );
         }
         if (obj.state !== null)
           warn(
             'dirty-object',
-            `${e.client} got ${name(e.object)} still holding "${obj.state}" from an earlier borrower`,
-            e,
+            `${client} got ${name(object)} still holding "${obj.state}" from an earlier borrower`,
+            at,
           );
         break;
       }
       case 'object.read': {
-        if (!obj || e.sees === null || e.client === null) break;
-        if (obj.writtenBy === leaseOf(e)) break;
+        if (!obj || e.sees === null || client === null) break;
+        if (obj.writtenBy === leaseOf(at)) break;
         // The writer may hold it still, at the same time (two readers handed one object), or have had it before.
         let writer: string | null = null;
         for (const c of rt.clients.values())
-          if (c.name !== e.client && c.holding.some((h) => h.id === obj.id && h.lease === obj.writtenBy))
-            writer = c.name;
+          if (c.name !== client && c.holding.some((h) => h.id === obj.id && h.lease === obj.writtenBy)) writer = c.name;
         warn(
           'dirty-read',
           writer === null
-            ? `${e.client} read "${e.sees}", written by an earlier borrower`
-            : `${e.client} read "${e.sees}", written by ${writer}, who holds the same object at the same time`,
-          e,
+            ? `${client} read "${e.sees}", written by an earlier borrower`
+            : `${client} read "${e.sees}", written by ${writer}, who holds the same object at the same time`,
+          at,
         );
         break;
       }
       case 'use.failed':
         warn(
           'dead-used',
-          handedDead.has(leaseOf(e) ?? -1)
-            ? `${e.client} tried to use ${name(e.object)}, which was already dead when the pool handed it over`
-            : `${e.client} tried to use ${name(e.object)}, which is dead`,
-          e,
+          handedDead.has(leaseOf(at) ?? -1)
+            ? `${client} tried to use ${name(object)}, which was already dead when the pool handed it over`
+            : `${client} tried to use ${name(object)}, which is dead`,
+          at,
         );
         break;
       case 'client.crashed':
         // Lost only if nothing else can reach it (after a double release it may still be on the
         // shelf, or in another reader's hands): the reader's reference is gone, not the object.
         if (obj && rt.unreachable(obj))
-          warn('leaked', `${e.client} crashed holding ${name(e.object)}; it will never be returned`, e);
+          warn('leaked', `${client} crashed holding ${name(object)}; it will never be returned`, at);
         break;
       case 'pool.exhausted':
-        warn('exhausted', `the pool refused ${e.client ?? 'a reader'}: ${e.message}`, e);
+        warn('exhausted', `the pool refused ${client ?? 'a reader'}: ${e.message}`, at);
         break;
       case 'release.refused':
         // A refused release loses the object only if, once its reader lets go of it (now, or at the
         // end of the step or block), nothing can reach it: a race can leave it neither lent nor shelved.
         // (One said to be lost already, a crashed reader's, is not lost again.)
-        if (obj && e.client !== null && !lost.has(obj.id)) refused.set(obj.id, e.client);
+        if (obj && client !== null && !lost.has(obj.id)) refused.set(obj.id, client);
         break;
       case 'block.exited':
       case 'step.finished':
-        if (obj && e.client !== null && refused.get(obj.id) === e.client) {
+        if (obj && client !== null && refused.get(obj.id) === client) {
           refused.delete(obj.id);
           if (rt.unreachable(obj))
             warn(
               'capacity-lost',
-              `releasing ${name(e.object)} was refused, and no one holds it and it is not on the shelf: it will never be lent again`,
-              e,
+              `releasing ${name(object)} was refused, and no one holds it and it is not on the shelf: it will never be lent again`,
+              at,
             );
         }
         break;
@@ -194,21 +212,21 @@ export function createMonitor(rt: Runtime, opts: MonitorOptions): Monitor {
         if (obj && !rt.unreachable(obj)) break; // still on the shelf (a double release) or in other hands
         warn(
           'capacity-lost',
-          `releasing ${name(e.object)} failed (${e.message}); it is still counted as lent and will never be shelved`,
-          e,
+          `releasing ${name(object)} failed (${e.message}); it is still counted as lent and will never be shelved`,
+          at,
         );
         break;
       case 'pool.closed':
         // The production pool closes borrowed objects as they come back; if one never does, the
         // end-of-run check (open-after-close) says so.
         if (e.borrowed > 0 && !opts.closesOnReturn)
-          warn('closed-with-borrowed', `close() left ${e.borrowed} borrowed object(s) open`, e);
+          warn('closed-with-borrowed', `close() left ${e.borrowed} borrowed object(s) open`, at);
         break;
       case 'acquire.timedout':
-        warn('timeout', `${e.client} gave up waiting: ${e.message}`, e);
+        warn('timeout', `${client} gave up waiting: ${e.message}`, at);
         break;
       case 'leak.suspected':
-        warn('leak-suspected', `${name(e.object)} has been borrowed by ${e.client} since ${e.since} ms`, e);
+        warn('leak-suspected', `${name(object)} has been borrowed by ${client} since ${e.since} ms`, at);
         break;
       default:
         break;

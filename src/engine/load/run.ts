@@ -117,9 +117,10 @@ export function createLoadRun(scenario: LoadScenario, options: LoadRunOptions = 
   });
   const pool: RunnablePool = info.make(rt, scenario.options);
   const sim = rt.sim;
+  rt.inUse = () => counterOf(pool);
   rt.poolState = () => ({
     available: pool.shelf(),
-    inUse: counterOf(pool),
+    inUse: rt.inUse(),
     closed: closedOf(pool),
     waiting: waitingOf(pool),
   });

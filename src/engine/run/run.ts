@@ -111,9 +111,10 @@ export function openRun(scenario: Scenario, options: RunOptions = {}): OpenRun {
   };
   // Read on every event: one object, refreshed in place (callers read it at once, never keep it).
   const poolState: PoolState = { available: [], inUse: null, closed: false, waiting: NO_ONE };
+  rt.inUse = () => counterOf(pool);
   rt.poolState = () => {
     poolState.available = pool.shelf();
-    poolState.inUse = counterOf(pool);
+    poolState.inUse = rt.inUse();
     poolState.closed = state.closeCalled || pool.closed === true;
     poolState.waiting = pool.waitingList?.() ?? NO_ONE;
     return poolState;

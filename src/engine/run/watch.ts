@@ -25,24 +25,24 @@ export function watchEvents(state: RunState, scheduler: Scheduler): Watch {
   const lentBy = new Map<string | null, Map<number | null, number>>();
   const looseWarnings: WarningKind[] = [];
 
-  rt.listeners.push((e) => {
+  rt.listeners.push((e, client, object) => {
     if (e.type === 'object.acquired' && rt.sim.current) {
       const i = stepOf(state, rt.sim.current);
       if (i !== undefined) {
-        let byObject = lentBy.get(e.client);
-        if (!byObject) lentBy.set(e.client, (byObject = new Map()));
-        byObject.set(e.object, i);
+        let byObject = lentBy.get(client);
+        if (!byObject) lentBy.set(client, (byObject = new Map()));
+        byObject.set(object, i);
       }
     }
     if (e.type === 'acquire.queued') joinedQueue();
     else if (e.type === 'object.handedoff') leftQueue(e.to);
-    else if ((e.type === 'acquire.timedout' || e.type === 'acquire.rejected') && e.client !== null) leftQueue(e.client);
+    else if ((e.type === 'acquire.timedout' || e.type === 'acquire.rejected') && client !== null) leftQueue(client);
     if (e.type !== 'monitor.warned') return;
     const current = stepOf(state, rt.sim.current);
     // A reader still waiting at the end: the warning belongs to the step that waits.
-    const waiter = e.warning === 'waiting-forever' && e.client !== null ? inQueue.get(e.client) : undefined;
+    const waiter = e.warning === 'waiting-forever' && client !== null ? inQueue.get(client) : undefined;
     // A suspected leak belongs to the step that borrowed the object.
-    const borrower = e.warning === 'leak-suspected' ? lentBy.get(e.client)?.get(e.object) : undefined;
+    const borrower = e.warning === 'leak-suspected' ? lentBy.get(client)?.get(object) : undefined;
     const index = waiter ?? borrower ?? (state.finishing ? -1 : (current ?? state.lastStarted));
     if (index >= 0) {
       noteWarning(steps[index]!, e.warning);

@@ -10,7 +10,7 @@
  * back that no event marks: a release begins, and a guaranteed-release block lets go of its object.
  */
 import type { Task } from '../core';
-import type { PoolEvent } from '../types';
+import type { EventBody } from '../types';
 
 /** One pool operation's hold on one object. */
 export interface Hold {
@@ -98,9 +98,8 @@ export class Holds {
     }
   }
 
-  /** Read one event, emitted by `task`'s code. */
-  note(e: PoolEvent, task: Task | null): void {
-    const id = e.object;
+  /** Read one event (its body, and the object it is about), emitted by `task`'s code. */
+  note(e: EventBody, id: number | null, task: Task | null): void {
     if (id === null) return;
     const reader = task?.client ?? null;
     switch (e.type) {

@@ -4,11 +4,11 @@
  * pool's waiting line. The record's error side is set here from the engine's own events, the moment
  * the error happens; the runner sets the rest as steps start and end.
  */
-import type { ClientView, PoolEvent, ReaderState } from '../types';
+import type { ClientView, EventBody, ReaderState } from '../types';
 import type { ClientRecord, Waiting } from './records';
 
 /** Note on a reader's record an event that went wrong for it. */
-export function noteReader(e: PoolEvent, client: ClientRecord | undefined): void {
+export function noteReader(e: EventBody, client: ClientRecord | undefined): void {
   if (!client) return;
   switch (e.type) {
     case 'pool.exhausted':

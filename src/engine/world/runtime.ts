@@ -32,7 +32,13 @@ export interface RuntimeOptions {
   readonly calls?: CallLines | undefined;
 }
 
-export type Listener = (event: PoolEvent) => void;
+/**
+ * Told of every event as it happens: its body (for a kept event, the event itself), who and what it
+ * is about, and the code line it ran at (null when lines are not worked out). Nothing else is built
+ * for a listener: a run that keeps no events makes no event records at all. What the pool looked
+ * like then is the pool now (`inUse`, `poolState`), read at once.
+ */
+export type Listener = (body: EventBody, client: string | null, object: number | null, line: LineId | null) => void;
 
 /** Who and what an event is about, when not the running client's (missing: the running client, no object, its last line). */
 export interface EmitAt {
@@ -62,6 +68,8 @@ export class Runtime {
   readonly listeners: Listener[] = [];
   /** Set by the runner: reads the pool's shelf and counter. */
   poolState: () => PoolState = () => ({ available: [], inUse: null, closed: false, waiting: [] });
+  /** Set by the runner: the level's own borrowed counter now (`PoolState.inUse`), read alone. */
+  inUse: () => number | null = () => null;
   private seq = 0;
   /** Each reader's number of scenario steps (set by the runner before the run starts). */
   readonly stepCounts = new Map<string, number>();
@@ -260,22 +268,29 @@ export class Runtime {
     this.post(body, at.client === undefined ? (task?.client ?? null) : at.client, at.object ?? null, line);
   }
 
-  /** Complete an event and hand it on: to the log with its world (when recording), and to the listeners. */
+  /**
+   * Complete an event and hand it on: to the log with its world (when recording), and to the
+   * listeners. An event nobody keeps is never built: the listeners hear its body and its fields.
+   */
   private post(body: EventBody, client: string | null, object: number | null, line: LineId | null): void {
     this.eventCount++;
-    if (!this.record && this.listeners.length === 0) return;
-    const pool = this.poolState();
-    const Kind = this.record ? recordOf(body.type) : EventRecord;
-    const event = withBody(
-      new Kind(body.type, this.seq++, this.sim.now, client, object, line, this.shelfNow(pool), pool.inUse),
-      body,
-    );
-    this.track(event);
+    const listeners = this.listeners;
     if (this.record) {
+      const pool = this.poolState();
+      const Kind = recordOf(body.type);
+      const event = withBody(
+        new Kind(body.type, this.seq++, this.sim.now, client, object, line, this.shelfNow(pool), pool.inUse),
+        body,
+      );
+      this.track(body, client, object);
       event.world = this.world.snapshot(pool, event.available);
       this.events.push(event);
+      for (let i = 0; i < listeners.length; i++) listeners[i]!(event, client, object, line);
+      return;
     }
-    for (const listen of this.listeners) listen(event);
+    if (listeners.length === 0) return;
+    this.track(body, client, object);
+    for (let i = 0; i < listeners.length; i++) listeners[i]!(body, client, object, line);
   }
 
   // ── the slow work ────────────────────────────────────────────────────────────────────────
@@ -345,17 +360,17 @@ export class Runtime {
   }
 
   /** What an event changes in the world: the operations' holds, the readers' errors, what to look at again. */
-  private track(e: PoolEvent): void {
+  private track(body: EventBody, client: string | null, object: number | null): void {
     const task = this.sim.current;
-    this.holds.note(e, task);
-    if (e.client !== null) noteReader(e, this.clients.get(e.client));
+    this.holds.note(body, object, task);
+    if (client !== null) noteReader(body, this.clients.get(client));
     if (!this.record) return;
     const world = this.world;
-    world.object(e.object);
-    world.client(e.client);
+    world.object(object);
+    world.client(client);
     world.client(task?.client);
-    if (e.type === 'object.handedoff') world.client(e.to);
-    else if (e.type === 'server.restarted') world.all();
+    if (body.type === 'object.handedoff') world.client(body.to);
+    else if (body.type === 'server.restarted') world.all();
   }
 }
 
