@@ -28,43 +28,56 @@ export type StepRun = { -readonly [K in keyof StepReport]: StepReport[K] };
 
 /**
  * What the scheduler and the queue watch keep about each step beyond its report, by the step's
- * index: one array per fact (the records stay what the CLI prints).
+ * index: one typed column per fact (one block of memory each, which the collector never copies or
+ * scans), grown by doubling when a step is appended. Read them through `progress` each time: growing
+ * replaces a column.
  */
 export class StepProgress {
   /** The same client's step before it in the file, or -1. */
-  readonly previousOwn: number[];
-  readonly started: boolean[];
-  readonly finished: boolean[];
-  /** Production level: an acquire that is queued counts as finished for the next step in the file. */
-  readonly queued: boolean[];
-  /** A timer is set to start it at its `at`. */
-  readonly atTimerSet: boolean[];
-  /** When its client joined the queue (null when not in it), and its time queued so far. */
-  readonly queuedSince: (number | null)[];
-  readonly waitedMs: (number | null)[];
+  previousOwn: Int32Array;
+  /** 1 once started. */
+  started: Uint8Array;
+  /** 1 once finished. */
+  finished: Uint8Array;
+  /** Production level: an acquire that is queued counts as finished for the next step in the file (1). */
+  queued: Uint8Array;
+  /** 1 once a timer is set to start it at its `at`. */
+  atTimerSet: Uint8Array;
+  /** Steps whose client is in the queue now: since when. */
+  readonly queuedSince = new Map<number, number>();
+  /** Steps whose client joined the queue: their time queued so far. */
+  readonly waitedMs = new Map<number, number>();
+  private length: number;
 
   /** For `n` steps; each client's step before each is set with `previousOwn`. */
   constructor(n: number) {
-    // Made at their full length at once: a long run's arrays are then made once, not grown step by step.
-    this.previousOwn = new Array<number>(n).fill(-1);
-    this.started = new Array<boolean>(n).fill(false);
-    this.finished = new Array<boolean>(n).fill(false);
-    this.queued = new Array<boolean>(n).fill(false);
-    this.atTimerSet = new Array<boolean>(n).fill(false);
-    this.queuedSince = new Array<number | null>(n).fill(null);
-    this.waitedMs = new Array<number | null>(n).fill(null);
+    this.length = n;
+    this.previousOwn = new Int32Array(n).fill(-1);
+    this.started = new Uint8Array(n);
+    this.finished = new Uint8Array(n);
+    this.queued = new Uint8Array(n);
+    this.atTimerSet = new Uint8Array(n);
   }
 
   /** One step more, at the end; `previousOwn` is its client's step before it, or -1. */
   add(previousOwn: number): void {
-    this.previousOwn.push(previousOwn);
-    this.started.push(false);
-    this.finished.push(false);
-    this.queued.push(false);
-    this.atTimerSet.push(false);
-    this.queuedSince.push(null);
-    this.waitedMs.push(null);
+    const i = this.length++;
+    if (i === this.previousOwn.length) {
+      const room = Math.max(8, 2 * i);
+      this.previousOwn = widened(this.previousOwn, new Int32Array(room).fill(-1));
+      this.started = widened(this.started, new Uint8Array(room));
+      this.finished = widened(this.finished, new Uint8Array(room));
+      this.queued = widened(this.queued, new Uint8Array(room));
+      this.atTimerSet = widened(this.atTimerSet, new Uint8Array(room));
+    }
+    this.previousOwn[i] = previousOwn;
   }
+}
+
+/** `into`, a longer column, with `from`'s values at its start. */
+export function widened<A extends Int32Array | Uint8Array>(from: A, into: A): A {
+  into.set(from);
+  return into;
 }
 
 // What a step has before it runs, shared by every step (frozen: replaced, never changed in place).

@@ -135,7 +135,7 @@ export function openRun(scenario: Scenario, options: RunOptions = {}): OpenRun {
   function start(i: number): void {
     const run = state.steps[i]!;
     const step = run.step;
-    progress.started[i] = true;
+    progress.started[i] = 1;
     run.startedAt = rt.sim.now;
     state.lastStarted = i;
     const client = step.client === undefined ? null : rt.client(step.client);
@@ -161,7 +161,7 @@ export function openRun(scenario: Scenario, options: RunOptions = {}): OpenRun {
           // Not the file's fault: a bug. It ends the run, naming the step it happened in.
           throw error instanceof EngineFailure ? error : new EngineFailure(error, i);
         }
-        run.outcome = withWait(progress.waitedMs[i] ?? null, result.value as StepOutcome);
+        run.outcome = withWait(progress.waitedMs.get(i) ?? null, result.value as StepOutcome);
         if (client) {
           if (client.status !== 'crashed') client.status = 'idle';
           client.doing = null;
@@ -169,7 +169,7 @@ export function openRun(scenario: Scenario, options: RunOptions = {}): OpenRun {
           client.stepsLeft--;
           rt.changed(client);
         }
-        progress.finished[i] = true;
+        progress.finished[i] = 1;
         run.endedAt = rt.sim.now;
         rt.emit(
           { type: 'step.finished', index: i, do: step.do, outcome: run.outcome },

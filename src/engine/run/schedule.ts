@@ -8,6 +8,7 @@
  * later steps still wait for it.
  */
 import type { Timer } from '../core';
+import { widened } from './records';
 import type { RunState } from './state';
 
 export interface Scheduler {
@@ -29,7 +30,6 @@ const NONE = 2 ** 30;
 
 export function createScheduler(state: RunState, start: (i: number) => void): Scheduler {
   const { rt, steps, progress } = state;
-  const { started, finished, queued } = progress;
   const sim = rt.sim;
   let n = steps.length;
   let armed = false;
@@ -39,8 +39,8 @@ export function createScheduler(state: RunState, start: (i: number) => void): Sc
   // keeps the count of settles and of timers fired when it ended.
   let settles = 0;
   let initSettle = -1;
-  const dueFrom: number[] = new Array<number>(n).fill(-1);
-  const finishedAt: number[] = new Array<number>(n).fill(-1);
+  let dueFrom = new Int32Array(n).fill(-1);
+  let finishedAt = new Int32Array(n).fill(-1);
   const ends: { settles: number; fired: number }[] = [];
   let lastLookEnded = false;
   let firedAfterLook = -1;
@@ -53,7 +53,7 @@ export function createScheduler(state: RunState, start: (i: number) => void): Sc
   // the one above it has finished, so after a step that cannot start the scan jumps to the next
   // step that has an `at` of its own: a long file costs a short scan.
   let firstUnstarted = 0;
-  const nextTimed = new Array<number>(n + 1).fill(NONE);
+  let nextTimed = new Int32Array(n + 1).fill(NONE);
   for (let i = n - 1; i >= 0; i--) nextTimed[i] = steps[i]!.step.at !== undefined ? i : nextTimed[i + 1]!;
 
   const arm = (): void => {
@@ -72,7 +72,7 @@ export function createScheduler(state: RunState, start: (i: number) => void): Sc
     if (!state.initDone || state.fatal) return [];
     const who: string[] = [];
     for (let i = firstUnstarted; i < n; i++) {
-      if (started[i] || !mayStart(i)) continue;
+      if (progress.started[i] || !mayStart(i)) continue;
       const s = steps[i]!.step;
       const name = s.client ?? (s.object === undefined ? s.do : `${s.do} ${s.object}`);
       if (!who.includes(name)) who.push(name);
@@ -82,10 +82,11 @@ export function createScheduler(state: RunState, start: (i: number) => void): Sc
 
   /** Whether step i's turn has come (without side effects). */
   function mayStart(i: number): boolean {
+    const { finished } = progress;
     const own = progress.previousOwn[i]!;
     if (own >= 0 && !finished[own]) return false;
     const at = steps[i]!.step.at;
-    if (at === undefined) return i === 0 || finished[i - 1]! || queued[i - 1]!;
+    if (at === undefined) return i === 0 || finished[i - 1] === 1 || progress.queued[i - 1] === 1;
     return at <= sim.now;
   }
 
@@ -104,6 +105,7 @@ export function createScheduler(state: RunState, start: (i: number) => void): Sc
   /** One look down the file; whether it came to the end (where a step appended would be looked at). */
   function scan(): boolean {
     if (!state.initDone || state.fatal) return false;
+    const { started, finished, queued } = progress; // none grows while the file is scanned
     while (firstUnstarted < n && started[firstUnstarted]) firstUnstarted++;
     let i = firstUnstarted;
     while (i < n && !state.fatal) {
@@ -126,8 +128,8 @@ export function createScheduler(state: RunState, start: (i: number) => void): Sc
     if (mayStart(i)) return true;
     const at = steps[i]!.step.at;
     const own = progress.previousOwn[i]!;
-    if (at !== undefined && at > sim.now && (own < 0 || finished[own]) && !progress.atTimerSet[i]) {
-      progress.atTimerSet[i] = true;
+    if (at !== undefined && at > sim.now && (own < 0 || progress.finished[own]) && !progress.atTimerSet[i]) {
+      progress.atTimerSet[i] = 1;
       // Chosen ahead of its turn (hand-picked interleaving), it starts its steps there and then.
       labelStart(sim.at(at, () => (sim.outOfOrder ? startDueSteps() : arm())));
     }
@@ -174,8 +176,12 @@ export function createScheduler(state: RunState, start: (i: number) => void): Sc
 
   function grown(): void {
     n = steps.length;
-    dueFrom.push(-1);
-    finishedAt.push(-1);
+    if (n > dueFrom.length) {
+      const room = Math.max(8, 2 * n);
+      dueFrom = widened(dueFrom, new Int32Array(room).fill(-1));
+      finishedAt = widened(finishedAt, new Int32Array(room).fill(-1));
+      nextTimed = widened(nextTimed, new Int32Array(room + 1).fill(NONE));
+    }
     nextTimed[n] = NONE;
     if (steps[n - 1]!.step.at !== undefined) throw new Error('a step with its own time is not appended');
     // The look the step was due at goes on to it, as it would have with the step in the file.

@@ -18,7 +18,6 @@ export interface Watch {
 
 export function watchEvents(state: RunState, scheduler: Scheduler): Watch {
   const { rt, steps, progress } = state;
-  const { queuedSince, waitedMs } = progress;
   /** The step whose acquire a client is queued in. */
   const inQueue = new Map<string, number>();
   /** The step that last lent each object to each client (client → object → step), for leak warnings. */
@@ -55,10 +54,10 @@ export function watchEvents(state: RunState, scheduler: Scheduler): Watch {
     const step = i === undefined ? undefined : steps[i]!.step;
     if (i === undefined || step?.client === undefined) return;
     inQueue.set(step.client, i);
-    queuedSince[i] = rt.sim.now;
-    waitedMs[i] ??= 0;
+    progress.queuedSince.set(i, rt.sim.now);
+    if (!progress.waitedMs.has(i)) progress.waitedMs.set(i, 0);
     if (step.do === 'acquire' && !progress.queued[i]) {
-      progress.queued[i] = true;
+      progress.queued[i] = 1;
       scheduler.settled(i, false);
     }
   }
@@ -67,8 +66,15 @@ export function watchEvents(state: RunState, scheduler: Scheduler): Watch {
     const i = inQueue.get(client);
     if (i === undefined) return;
     inQueue.delete(client);
-    waitedMs[i]! += rt.sim.now - queuedSince[i]!;
-    queuedSince[i] = null;
+    waited(i);
+    progress.queuedSince.delete(i);
+  }
+
+  /** Step i's time in the queue so far counted in, up to now; its total. */
+  function waited(i: number): number {
+    const total = (progress.waitedMs.get(i) ?? 0) + rt.sim.now - (progress.queuedSince.get(i) ?? rt.sim.now);
+    progress.waitedMs.set(i, total);
+    return total;
   }
 
   return {
@@ -80,10 +86,9 @@ export function watchEvents(state: RunState, scheduler: Scheduler): Watch {
     endWaits(noteState) {
       for (const [, i] of inQueue) {
         if (progress.finished[i]) continue;
-        waitedMs[i]! += rt.sim.now - queuedSince[i]!;
-        queuedSince[i] = rt.sim.now;
         const run = steps[i]!;
-        run.outcome = { ...withWait(waitedMs[i]!, run.outcome), pending: true };
+        run.outcome = { ...withWait(waited(i), run.outcome), pending: true };
+        progress.queuedSince.set(i, rt.sim.now);
         noteState(i);
       }
     },
