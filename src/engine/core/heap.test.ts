@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Timer, TimerHeap } from './heap';
-import { delay, Sim, type Op } from './sim';
+import { delay, Sim, type Op, type TaskDone } from './sim';
 
 const timer = (heap: TimerHeap, t: number, seq: number) => new Timer(t, seq, () => {}, heap);
 
@@ -85,13 +85,17 @@ describe('Sim', () => {
     const seen: string[] = [];
     const outcomes: unknown[] = [];
     // Waits for nothing: the outcome at once, as the task, and no timer set.
+    const note: TaskDone = (task, failed, result) =>
+      outcomes.push({ job: task.job, ...(failed ? { error: result } : { value: result }) });
     const plain = sim.begin(
       'A',
-      () => {
+      1,
+      (job) => {
+        seen.push(`job ${job}`);
         seen.push(`A runs as ${sim.current?.client}`);
         return 1;
       },
-      (o) => outcomes.push(o),
+      note,
     );
     expect(plain.done).toBe(true);
     expect(plain.gen).toBeNull();
@@ -103,24 +107,25 @@ describe('Sim', () => {
       seen.push(`B goes on at ${sim.now}`);
       return 2;
     }
-    const waiting = sim.begin(
-      'B',
-      () => slow(),
-      (o) => outcomes.push(o),
-    );
+    const waiting = sim.begin('B', 2, () => slow(), note);
     expect(waiting.done).toBe(false);
     // A first part that throws ends the task with the error.
     const broken = new Error('bad step');
     sim.begin(
       'C',
+      3,
       () => {
         throw broken;
       },
-      (o) => outcomes.push(o),
+      note,
     );
     sim.run();
-    expect(seen).toEqual(['A runs as A', 'B waits, as B', 'B goes on at 5']);
-    expect(outcomes).toEqual([{ value: 1 }, { error: broken }, { value: 2 }]);
+    expect(seen).toEqual(['job 1', 'A runs as A', 'B waits, as B', 'B goes on at 5']);
+    expect(outcomes).toEqual([
+      { job: 1, value: 1 },
+      { job: 3, error: broken },
+      { job: 2, value: 2 },
+    ]);
     expect(sim.current).toBeNull();
     expect(sim.spawned).toBe(3);
   });

@@ -7,4 +7,4 @@ export type { Timer } from './heap';
 export { createRng } from './rng';
 export type { Rng } from './rng';
 export { delay, Parking, Sim, Task, TIMED_OUT } from './sim';
-export type { ChoiceOption, Effect, Op } from './sim';
+export type { ChoiceOption, Effect, Op, TaskDone } from './sim';

@@ -93,6 +93,12 @@ interface Label {
   readonly who: () => readonly string[];
 }
 
+/**
+ * Told when a task ends: `failed` and what it threw, or its value (`result`). One function serves
+ * every task it is given to: which task ended is the first argument (its `job` says what it was for).
+ */
+export type TaskDone = (task: Task, failed: boolean, result: unknown) => void;
+
 export class Task {
   /** The stack of pool methods this client is inside, innermost last (for code-line ids). */
   readonly ops: string[] = [];
@@ -106,7 +112,9 @@ export class Task {
     readonly client: string | null,
     /** Its coroutine (set once the task's plain first part, if it had one, came to a coroutine). */
     public gen: Op<unknown> | null,
-    readonly onDone: (outcome: { value: unknown } | { error: unknown }) => void,
+    readonly onDone: TaskDone,
+    /** What its starter numbered it (the runner: the scenario step it plays), or -1. */
+    readonly job: number,
   ) {}
 }
 
@@ -173,41 +181,42 @@ export class Sim {
   }
 
   /** Start a client: its code runs at once, up to its first suspension. */
-  spawn(client: string | null, gen: Op<unknown>, onDone: Task['onDone']): Task {
-    const task = new Task(++this.taskIds, client, gen, onDone);
+  spawn(client: string | null, gen: Op<unknown>, onDone: TaskDone): Task {
+    const task = new Task(++this.taskIds, client, gen, onDone, -1);
     this.resume(task, GO_ON);
     return task;
   }
 
   /**
-   * Start a client whose first part is plain code: `first` runs at once, as the task, and comes
+   * Start a client whose first part is plain code: `first(job)` runs at once, as the task, and comes
    * either to the task's outcome (it waited for nothing: no coroutine is made for it) or to a
-   * coroutine, which the task goes on with as `spawn`'s would.
+   * coroutine, which the task goes on with as `spawn`'s would. `job` numbers the task for its
+   * starter, so that one `first` and one `onDone` serve every task it starts (no closures per task).
    */
-  begin<T>(client: string | null, first: () => T | Op<T>, onDone: Task['onDone']): Task {
-    const task = new Task(++this.taskIds, client, null, onDone);
+  begin<T>(client: string | null, job: number, first: (job: number) => T | Op<T>, onDone: TaskDone): Task {
+    const task = new Task(++this.taskIds, client, null, onDone, job);
     const outer = this.current;
     this.current = task;
     let value: T | Op<T>;
     try {
-      value = first();
+      value = first(job);
     } catch (error) {
       this.current = outer;
-      this.end(task, { error });
+      this.end(task, true, error);
       return task;
     }
     this.current = outer;
     if (isOp(value)) {
       task.gen = value;
       this.resume(task, GO_ON);
-    } else this.end(task, { value });
+    } else this.end(task, false, value);
     return task;
   }
 
-  private end(task: Task, outcome: Resumption): void {
+  private end(task: Task, failed: boolean, result: unknown): void {
     task.done = true;
     this.onTaskEnd?.(task);
-    task.onDone(outcome);
+    task.onDone(task, failed, result);
   }
 
   resume(task: Task, how: Resumption): void {
@@ -220,12 +229,12 @@ export class Sim {
       result = 'error' in how ? gen.throw(how.error) : gen.next(how.value);
     } catch (error) {
       this.current = outer;
-      this.end(task, { error });
+      this.end(task, true, error);
       return;
     }
     this.current = outer;
     if (result.done) {
-      this.end(task, { value: result.value });
+      this.end(task, false, result.value);
       return;
     }
     const effect = result.value;

@@ -302,8 +302,8 @@ describe('checked release', () => {
         caught = error;
       }
     }
-    rt.sim.spawn('X', script(), (r) => {
-      if ('error' in r) throw r.error;
+    rt.sim.spawn('X', script(), (_task, failed, error) => {
+      if (failed) throw error;
     });
     rt.sim.run();
     expect(caught).toBeInstanceOf(PoolError);

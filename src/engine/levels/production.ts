@@ -394,6 +394,6 @@ export class ProductionPool extends PoolBase<Connection> {
   }
 }
 
-function rethrow(result: { value: unknown } | { error: unknown }): void {
-  if ('error' in result) throw result.error;
+function rethrow(_task: unknown, failed: boolean, result: unknown): void {
+  if (failed) throw result;
 }

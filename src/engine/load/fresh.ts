@@ -5,7 +5,7 @@
 import { ARRIVAL_SALT, exponential, HOLD_SALT, loadOptions, type LoadScenario } from './spec';
 import type { LoadOutput } from './run';
 import { percentile } from './stats';
-import { createRng, delay, type Op } from '../core';
+import { createRng, delay, type Op, type Task } from '../core';
 import { Runtime } from '../world';
 
 /** The same callers served without a pool: each opens a fresh connection, uses it, closes it. */
@@ -72,8 +72,8 @@ export function runFreshPerCaller(scenario: LoadScenario): FreshOutput {
     tick();
     open--;
   }
-  const done = (r: { value: unknown } | { error: unknown }): void => {
-    if ('error' in r) throw r.error;
+  const done = (_task: Task, failed: boolean, error: unknown): void => {
+    if (failed) throw error;
     lastFinishT = sim.now;
   };
   function arrive(): void {

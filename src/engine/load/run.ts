@@ -31,7 +31,7 @@ import { ARRIVAL_SALT, exponential, HOLD_SALT, loadProblems, loadOptions, type L
 import { Tally, type TallyFigures } from './tally';
 import { theoryFor, type LoadTheory } from './theory';
 import type { LoadFigures } from './queueing';
-import { createRng, delay, PoolError, PoolExhausted, ScenarioError, type Op } from '../core';
+import { createRng, delay, PoolError, PoolExhausted, ScenarioError, type Op, type Task } from '../core';
 import { Runtime, type Pooled } from '../world';
 
 export interface LoadOutput extends LoadFigures, TallyFigures {
@@ -183,8 +183,8 @@ export function createLoadRun(scenario: LoadScenario, options: LoadRunOptions = 
     }
   }
 
-  const onCallerDone = (r: { value: unknown } | { error: unknown }): void => {
-    if ('error' in r) throw r.error;
+  const onCallerDone = (_task: Task, failed: boolean, error: unknown): void => {
+    if (failed) throw error;
     finished++;
   };
 
@@ -223,8 +223,8 @@ export function createLoadRun(scenario: LoadScenario, options: LoadRunOptions = 
   }
 
   // Start-up: the pool's own filling, then the first caller after one random gap.
-  sim.spawn(null, pool.init(), (r) => {
-    if ('error' in r) throw r.error;
+  sim.spawn(null, pool.init(), (_task, failed, error) => {
+    if (failed) throw error;
     started = true;
     tally.start(sim.now);
     sim.at(sim.now + exponential(arrivalRng, meanGapMs), arrive);

@@ -85,9 +85,21 @@ const NOT_YET: StepOutcome = Object.freeze({});
 const NO_IDS: readonly number[] = Object.freeze([]);
 const NO_WARNINGS: readonly WarningKind[] = Object.freeze([]);
 
+/**
+ * Each list of warnings a step has come to, made once, by the list before and the warning added: a
+ * run warns of the same things at step after step (Level 1: a dirty book at every borrow), and
+ * every step's report keeps its list to the end of the run.
+ */
+const warningLists = new Map<readonly WarningKind[], Map<WarningKind, readonly WarningKind[]>>();
+
 /** A warning that belongs to this step. */
 export function noteWarning(run: StepRun, warning: WarningKind): void {
-  run.warnings = run.warnings === NO_WARNINGS ? [warning] : [...run.warnings, warning];
+  const before = run.warnings;
+  let after = warningLists.get(before);
+  if (after === undefined) warningLists.set(before, (after = new Map()));
+  let list = after.get(warning);
+  if (list === undefined) after.set(warning, (list = Object.freeze([...before, warning])));
+  run.warnings = list;
 }
 
 /** The steps' reports before they run, and what the scheduler keeps about each. */

@@ -4,11 +4,11 @@
  * parts: when a step may start (schedule.ts), what each step does (steps.ts), what the run notes
  * from the events, warnings included (watch.ts), hand-picked interleaving (choices.ts).
  */
-import { EngineFailure, ScenarioError } from '../core';
+import { EngineFailure, ScenarioError, type Op, type Task } from '../core';
 import { boundOf, levelInfo, resolveCosts, resolveOptions, type RunnablePool } from '../levels';
 import { createMonitor } from '../monitor';
 import type { PoolEvent, Scenario, Step, StepOutcome, WarningKind, World } from '../types';
-import { countMoves, Runtime, type PoolState } from '../world';
+import { countMoves, Runtime, type ClientRecord, type PoolState } from '../world';
 import { recordChoices, type ChoiceOptions, type ChoicePoint } from './choices';
 import { reportAgain, stepRun, stepRuns, type StepReport } from './records';
 import { notDone } from './grow';
@@ -133,12 +133,11 @@ export function openRun(scenario: Scenario, options: RunOptions = {}): OpenRun {
   const { queues } = info;
 
   function start(i: number): void {
-    const run = state.steps[i]!;
-    const step = run.step;
+    const step = state.steps[i]!.step;
     progress.started[i] = 1;
-    run.startedAt = rt.sim.now;
+    state.steps[i]!.startedAt = rt.sim.now;
     state.lastStarted = i;
-    const client = step.client === undefined ? null : rt.client(step.client);
+    const client = clientOf(step);
     if (client) {
       client.status = 'busy';
       client.doing = step.do;
@@ -148,37 +147,49 @@ export function openRun(scenario: Scenario, options: RunOptions = {}): OpenRun {
       client.call = step.do === 'acquire' || step.do === 'with' ? 'asking' : step.do === 'release' ? 'returning' : null;
       rt.changed(client);
     }
-    rt.sim.begin(
-      step.client ?? null,
-      () => play(i, step, client),
-      (result) => {
-        if ('error' in result) {
-          const error = result.error;
-          if (error instanceof ScenarioError) {
-            state.fatal = new ScenarioError(error.message, i);
-            return;
-          }
-          // Not the file's fault: a bug. It ends the run, naming the step it happened in.
-          throw error instanceof EngineFailure ? error : new EngineFailure(error, i);
-        }
-        run.outcome = withWait(progress.waitedMs.get(i) ?? null, result.value as StepOutcome);
-        if (client) {
-          if (client.status !== 'crashed') client.status = 'idle';
-          client.doing = null;
-          client.call = null;
-          client.stepsLeft--;
-          rt.changed(client);
-        }
-        progress.finished[i] = 1;
-        run.endedAt = rt.sim.now;
-        rt.emit(
-          { type: 'step.finished', index: i, do: step.do, outcome: run.outcome },
-          { client: step.client ?? null, object: run.outcome.object ?? null },
-        );
-        noteState(i);
-        scheduler.settled(i, true);
-      },
+    rt.sim.begin(step.client ?? null, i, playStep, stepEnded);
+  }
+
+  function clientOf(step: Step): ClientRecord | null {
+    return step.client === undefined ? null : rt.client(step.client);
+  }
+
+  /** Step i played, as its task (one function for every step's task: no closure made per step). */
+  function playStep(i: number): StepOutcome | Op<StepOutcome> {
+    const step = state.steps[i]!.step;
+    return play(i, step, clientOf(step));
+  }
+
+  /** Step `task.job`'s task has ended: with its outcome, or with what it threw. */
+  function stepEnded(task: Task, failed: boolean, result: unknown): void {
+    const i = task.job;
+    const run = state.steps[i]!;
+    const step = run.step;
+    if (failed) {
+      if (result instanceof ScenarioError) {
+        state.fatal = new ScenarioError(result.message, i);
+        return;
+      }
+      // Not the file's fault: a bug. It ends the run, naming the step it happened in.
+      throw result instanceof EngineFailure ? result : new EngineFailure(result, i);
+    }
+    run.outcome = withWait(progress.waitedMs.get(i) ?? null, result as StepOutcome);
+    const client = clientOf(step);
+    if (client) {
+      if (client.status !== 'crashed') client.status = 'idle';
+      client.doing = null;
+      client.call = null;
+      client.stepsLeft--;
+      rt.changed(client);
+    }
+    progress.finished[i] = 1;
+    run.endedAt = rt.sim.now;
+    rt.emit(
+      { type: 'step.finished', index: i, do: step.do, outcome: run.outcome },
+      { client: step.client ?? null, object: run.outcome.object ?? null },
     );
+    noteState(i);
+    scheduler.settled(i, true);
   }
 
   /** The pool as it stands, for step i's line of the report. */
@@ -204,8 +215,8 @@ export function openRun(scenario: Scenario, options: RunOptions = {}): OpenRun {
   );
   // Start-up: the level's own filling, then the steps.
   rt.emit({ type: 'pool.opening' }, { client: null });
-  rt.sim.spawn(null, pool.init(), (result) => {
-    if ('error' in result) throw result.error;
+  rt.sim.spawn(null, pool.init(), (_task, failed, error) => {
+    if (failed) throw error;
     state.initDone = true;
     rt.emit({ type: 'pool.opened' }, { client: null });
     scheduler.arm();

@@ -36,6 +36,12 @@ export function createStepPlayer(state: RunState, rules: StepRules): StepPlayer 
   // changes an outcome once made), as does one empty list of objects an acquire threw away.
   const plainOutcomes: StepOutcome[] = [];
   const plain = (id: number): StepOutcome => (plainOutcomes[id] ??= { object: id });
+  // So is an acquire's, by object and source, when it threw nothing away.
+  const lentOutcomes: StepOutcome[] = [];
+  const lent = (object: number, source: Source): StepOutcome =>
+    (lentOutcomes[2 * object + (source === 'created' ? 1 : 0)] ??= validates
+      ? { object, source, discarded: NONE_DISCARDED }
+      : { object, source });
 
   // Plain code that hands the step to its kind: what waits is the kind's own small coroutine (a
   // generator keeps every local of its function alive while it waits, and one holding every kind's
@@ -143,7 +149,9 @@ export function createStepPlayer(state: RunState, rules: StepRules): StepPlayer 
     if (source === 'shelf' && costs.reuseMs > 0) yield* delay(costs.reuseMs);
     lend(client, obj, source, rt.sim.now - began);
     const object = obj.id;
-    return validates ? { object, source, discarded: discardedBy(task) } : { object, source };
+    if (!validates) return lent(object, source);
+    const discarded = discardedBy(task);
+    return discarded === NONE_DISCARDED ? lent(object, source) : { object, source, discarded };
   }
 
   function refusal(error: unknown, task: Task): StepOutcome {

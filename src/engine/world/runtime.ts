@@ -7,7 +7,6 @@ import { createRng, delay, Sim, type Op, type Rng, type Task } from '../core';
 import type { Costs, EventBody, LineId, PoolEvent, World } from '../types';
 import { Holds, type Hold } from './holds';
 import { callChain, KeptOnce, lineId, mix, type CallLines } from './kept';
-import { sameItems } from './places';
 import { noteReader } from './readers';
 import type { ClientRecord, PoolState, StepScratch } from './records';
 import { Book, Connection, type Pooled } from './resources';
@@ -82,6 +81,7 @@ export class Runtime {
   /** Bumped by every change to the shelf, so events can share one copy of its ids until it changes. */
   shelfVersion = 0;
   private shelfCache: { version: number; ids: readonly number[] } = { version: -1, ids: [] };
+  /** Every order the shelf has stood in, its ids kept once. */
   private readonly shelves = new KeptOnce<readonly number[]>();
   private leases = 0;
   /** Per task, loans its call has counted and not handed over, or taken back and not counted back. */
@@ -341,14 +341,17 @@ export class Runtime {
   /** The shelf's ids, one copy shared by every event until the shelf changes. */
   private shelfNow(pool: PoolState): readonly number[] {
     if (this.shelfCache.version !== this.shelfVersion) {
-      let ids: readonly number[] = pool.available.map((o) => o.id);
-      if (this.record) {
-        // A recorded run keeps every shelf its events carry; the shelf comes back to the same few
-        // orders again and again, and each is kept once.
-        let hash = ids.length;
-        for (const id of ids) hash = mix(hash, id);
-        ids = this.shelves.find(hash, ids, sameItems) ?? this.shelves.keep(hash, ids);
-      }
+      // A recorded run keeps every shelf its events carry, and every run each step's shelf in its
+      // report; the shelf comes back to the same few orders again and again, and each is kept once.
+      const shelf = pool.available;
+      let hash = shelf.length;
+      for (const o of shelf) hash = mix(hash, o.id);
+      const ids =
+        this.shelves.find(hash, shelf, sameIds) ??
+        this.shelves.keep(
+          hash,
+          shelf.map((o) => o.id),
+        );
       this.shelfCache = { version: this.shelfVersion, ids };
     }
     return this.shelfCache.ids;
@@ -372,6 +375,13 @@ export class Runtime {
     if (body.type === 'object.handedoff') world.client(body.to);
     else if (body.type === 'server.restarted') world.all();
   }
+}
+
+/** Whether a kept list of ids is the shelf's objects' ids, in order. */
+function sameIds(ids: readonly number[], shelf: readonly Pooled[]): boolean {
+  if (ids.length !== shelf.length) return false;
+  for (let i = 0; i < ids.length; i++) if (ids[i] !== shelf[i]!.id) return false;
+  return true;
 }
 
 /**
