@@ -35,6 +35,13 @@ import type { Runtime } from './world';
 
 const name = (id: number | null) => `object ${id ?? '?'}`;
 
+/** The readers holding an object, in the order they came. */
+function holdersOf(rt: Runtime, id: number): string[] {
+  const who: string[] = [];
+  for (const c of rt.clients.values()) if (c.holding.some((h) => h.id === id)) who.push(c.name);
+  return who;
+}
+
 /** Who and what an event is about, and its line: what a warning about it is said with. */
 interface About {
   client: string | null;
@@ -71,6 +78,8 @@ export function createMonitor(rt: Runtime, opts: MonitorOptions): Monitor {
   let highWater = opts.bound ?? Number.POSITIVE_INFINITY;
   /** Objects said to be lost (leaked, capacity-lost) and not seen on the shelf or lent since. */
   const lost = new Set<number>();
+  /** The run keeps its events: a warning's words are read (a run that keeps none only counts its kinds). */
+  const keeps = rt.record;
   /** Said right after the event that proved it, about the same reader and object, at the same line. */
   const warn = (warning: WarningKind, message: string, at: About) => {
     if ((warning === 'leaked' || warning === 'capacity-lost') && at.object !== null) lost.add(at.object);
@@ -80,8 +89,12 @@ export function createMonitor(rt: Runtime, opts: MonitorOptions): Monitor {
   /** The loans (leases) of objects dead when handed out: a failed use of one says it came dead, not that it died held. */
   const handedDead = new Set<number>();
   /** The reader's newest loan of the object. */
-  const leaseOf = ({ client, object }: About) =>
-    client === null ? undefined : rt.clients.get(client)?.holding.findLast((h) => h.id === object)?.lease;
+  const leaseOf = ({ client, object }: About): number | undefined => {
+    const holding = client === null ? undefined : rt.clients.get(client)?.holding;
+    if (holding !== undefined)
+      for (let k = holding.length - 1; k >= 0; k--) if (holding[k]!.id === object) return holding[k]!.lease;
+    return undefined;
+  };
   /** Objects whose release was refused, by the reader whose step or block is yet to end. */
   const refused = new Map<number, string>();
   // Who and what the event being read is about: one record, filled per event (a warning is said
@@ -137,7 +150,7 @@ export function createMonitor(rt: Runtime, opts: MonitorOptions): Monitor {
         let refs = 0;
         for (const c of rt.clients.values()) for (const h of c.holding) if (h.id === obj.id) refs++;
         if (refs > 1) {
-          const who = [...rt.clients.values()].filter((c) => c.holding.some((h) => h.id === obj.id)).map((c) => c.name);
+          const who = holdersOf(rt, obj.id);
           warn('shared-object', `${name(object)} is held by ${who.join(' and ')} at once`, at);
         } else if (obj.running.length > 0) {
           // Handed out while another reader's call still works on it (a release cleaning it, an
@@ -148,10 +161,11 @@ export function createMonitor(rt: Runtime, opts: MonitorOptions): Monitor {
             at,
           );
         }
+        // (Its words are made only for a run that keeps them: Level 1 warns of a dirty book at every borrow.)
         if (obj.state !== null)
           warn(
             'dirty-object',
-            `${client} got ${name(object)} still holding "${obj.state}" from an earlier borrower`,
+            keeps ? `${client} got ${name(object)} still holding "${obj.state}" from an earlier borrower` : '',
             at,
           );
         break;
@@ -160,9 +174,14 @@ export function createMonitor(rt: Runtime, opts: MonitorOptions): Monitor {
         if (!obj || e.sees === null || client === null) break;
         if (obj.writtenBy === leaseOf(at)) break;
         // The writer may hold it still, at the same time (two readers handed one object), or have had it before.
+        if (!keeps) {
+          warn('dirty-read', '', at);
+          break;
+        }
         let writer: string | null = null;
         for (const c of rt.clients.values())
-          if (c.name !== client && c.holding.some((h) => h.id === obj.id && h.lease === obj.writtenBy)) writer = c.name;
+          if (c.name !== client)
+            for (const h of c.holding) if (h.id === obj.id && h.lease === obj.writtenBy) writer = c.name;
         warn(
           'dirty-read',
           writer === null

@@ -18,8 +18,10 @@ export class Timer {
   constructor(
     readonly t: number,
     readonly seq: number,
-    readonly fire: () => void,
+    /** What it does when it fires, given `arg`: one function can serve many timers. */
+    readonly fire: (arg: unknown) => void,
     private readonly heap: TimerHeap,
+    readonly arg: unknown = undefined,
   ) {}
 
   get cancelled(): boolean {

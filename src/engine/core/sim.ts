@@ -136,6 +136,9 @@ export class Sim {
   /** Told of every task that ends (before its own `onDone`). */
   onTaskEnd: ((task: Task) => void) | null = null;
 
+  /** A task's delay has passed: it goes on (one function for every delay's timer, given the task). */
+  private readonly goOn = (task: Task): void => this.resume(task, GO_ON);
+
   /** Tasks started so far (clients and the pool's own background work). */
   get spawned(): number {
     return this.taskIds;
@@ -155,8 +158,15 @@ export class Sim {
     return timer;
   }
 
-  at(t: number, fire: () => void, endOfInstant = false): Timer {
-    const timer = new Timer(Math.max(t, this.now), endOfInstant ? this.lateSeq++ : this.seq++, fire, this.heap);
+  /** Set a timer: `fire(arg)` runs at virtual time t (never before now). */
+  at<A>(t: number, fire: (arg: A) => void, endOfInstant = false, arg?: A): Timer {
+    const timer = new Timer(
+      Math.max(t, this.now),
+      endOfInstant ? this.lateSeq++ : this.seq++,
+      fire as (arg: unknown) => void,
+      this.heap,
+      arg,
+    );
     this.heap.push(timer);
     return timer;
   }
@@ -239,10 +249,7 @@ export class Sim {
     }
     const effect = result.value;
     if (effect.kind === 'delay') {
-      this.forTask(
-        this.at(this.now + effect.ms, () => this.resume(task, GO_ON)),
-        task,
-      );
+      this.forTask(this.at(this.now + effect.ms, this.goOn, false, task), task);
     } else {
       const parking = effect.parking;
       parking.task = task;
@@ -273,7 +280,7 @@ export class Sim {
       if (timer.cancelled) continue;
       this.now = timer.t;
       this.fired++;
-      timer.fire();
+      timer.fire(timer.arg);
       return true;
     }
   }
@@ -324,7 +331,7 @@ export class Sim {
     this.outOfOrder = chosen !== head;
     this.fired++;
     try {
-      chosen.fire();
+      chosen.fire(chosen.arg);
     } finally {
       this.outOfOrder = false;
     }

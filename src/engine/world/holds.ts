@@ -27,12 +27,39 @@ export interface Hold {
 }
 
 const RESETS = new Set(['ROLLBACK', 'DISCARD ALL', 'COMMIT']);
+
+/** Where `task`'s hold is in a list of holds, or -1. */
+function indexOf(list: readonly Hold[], task: Task | null): number {
+  for (let k = 0; k < list.length; k++) if (list[k]!.task === task) return k;
+  return -1;
+}
 const NONE: readonly Hold[] = [];
 
+/** A hold made with `new`: every borrow and return makes one or two. */
+class HoldRecord implements Hold {
+  reader: string | null;
+  way: Hold['way'];
+  making = false;
+  work: string | null = null;
+  check: string | null = null;
+  constructor(
+    readonly task: Task | null,
+    reader: string | null,
+    way: Hold['way'],
+  ) {
+    this.reader = reader;
+    this.way = way;
+  }
+}
+
 export class Holds {
-  // Only objects some operation holds right now are in here (a handful): a task's holds are found
-  // by looking through it, rather than kept in a set of their own made and thrown away per task.
-  private readonly byObject = new Map<number, Hold[]>();
+  /** Each object's holds, by its id (kept when emptied: an object is taken and let go again and again). */
+  private readonly lists: (Hold[] | undefined)[] = [];
+  /**
+   * The ids of the objects some operation holds right now (a handful), in the order they came to be
+   * held: a task's holds are found by looking through these, rather than kept per task.
+   */
+  private readonly held: number[] = [];
 
   /**
    * @param changed told the id of every object whose holds changed (its view must be rebuilt)
@@ -45,34 +72,37 @@ export class Holds {
 
   /** The holds on an object, oldest first. */
   of(id: number): readonly Hold[] {
-    return this.byObject.get(id) ?? NONE;
+    const list = this.lists[id];
+    return list === undefined || list.length === 0 ? NONE : list;
   }
 
   /** `task`'s call has the object in hand, on its way out to or back from `reader`. */
   take(id: number, task: Task | null, reader: string | null, way: Hold['way']): Hold {
     this.changed(id);
-    let list = this.byObject.get(id);
-    const held = list?.find((h) => h.task === task);
-    if (held) {
+    let list = this.lists[id];
+    if (list === undefined) this.lists[id] = list = [];
+    const k = indexOf(list, task);
+    if (k >= 0) {
+      const held = list[k]!;
       held.reader = reader;
       held.way = way;
       return held;
     }
-    const hold: Hold = { task, reader, way, making: false, work: null, check: null };
-    if (list) list.push(hold);
-    else this.byObject.set(id, (list = [hold]));
+    const hold = new HoldRecord(task, reader, way);
+    if (list.length === 0) this.held.push(id);
+    list.push(hold);
     return hold;
   }
 
   /** `task`'s call put the object somewhere (or it was taken from it). */
   drop(id: number, task: Task | null): void {
-    const list = this.byObject.get(id);
-    const k = list ? list.findIndex((h) => h.task === task) : -1;
+    const list = this.lists[id];
+    const k = list === undefined ? -1 : indexOf(list, task);
     if (k < 0) return;
     this.changed(id);
     if (k === list!.length - 1) list!.pop();
     else list!.splice(k, 1);
-    if (list!.length === 0) this.byObject.delete(id);
+    if (list!.length === 0) this.held.splice(this.held.indexOf(id), 1);
   }
 
   /** Closed or destroyed: no operation holds it any more. */
@@ -82,19 +112,18 @@ export class Holds {
 
   /** An object `task`'s call has in hand (the first found), or null. */
   inHand(task: Task | null): number | null {
-    for (const [id, list] of this.byObject) for (const h of list) if (h.task === task) return id;
+    for (const id of this.held) if (indexOf(this.lists[id]!, task) >= 0) return id;
     return null;
   }
 
   /** `task`'s call has ended: whatever it still held and did not put anywhere is let go. */
   end(task: Task | null): void {
-    // drop() may delete the entry it is at: a Map's iteration allows that.
-    for (const [id, list] of this.byObject) {
-      for (const h of list)
-        if (h.task === task) {
-          this.drop(id, task);
-          break;
-        }
+    const held = this.held;
+    for (let i = 0; i < held.length;) {
+      const id = held[i]!;
+      if (indexOf(this.lists[id]!, task) >= 0) this.drop(id, task);
+      // Dropping its last hold took the id out of the list: the next id is at i now.
+      if (held[i] === id) i++;
     }
   }
 
@@ -151,7 +180,9 @@ export class Holds {
   }
 
   private heldBy(id: number, task: Task | null): Hold | undefined {
-    return this.byObject.get(id)?.find((h) => h.task === task);
+    const list = this.lists[id];
+    const k = list === undefined ? -1 : indexOf(list, task);
+    return k < 0 ? undefined : list![k];
   }
 
   /** The call holding it at the counter starts (or ends) its check. */

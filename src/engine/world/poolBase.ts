@@ -1,7 +1,7 @@
 /**
  * The pool base class, and the tracing that tags each event with the pool method that ran it.
  */
-import { PoolExhausted, type Op } from '../core';
+import { PoolExhausted, type Effect, type Op, type Task } from '../core';
 import type { LineId } from '../types';
 import { lineId } from './kept';
 import type { Pooled } from './resources';
@@ -47,45 +47,128 @@ function traceMethods(pool: object, rt: Runtime): void {
       wrapped.add(name);
       const method = fn as GeneratorMethod;
       const validates = name.startsWith('validate');
+      const how: TracedMethod = { rt, method, name, validates };
       Object.defineProperty(pool, name, {
         // Two parameters, not `...args`: no pool method takes more, and a rest array per call is
         // garbage at every step of a run (a missing argument is undefined either way).
-        value: function* traced(this: unknown, first: unknown, second: unknown): Op<unknown> {
-          const task = rt.sim.current;
-          task?.ops.push(name);
-          try {
-            const result = yield* method.call(this, first, second);
-            if (validates) {
-              // The check's answer is the caller's `validate` line, whichever it is; after a yes,
-              // what the caller does next (count it, hand it out: its `valid` lines) is the line of
-              // the events that follow, once it has done it.
-              const obj = first as Pooled;
-              const parent = task?.ops.at(-2) ?? name;
-              const depth = (task?.ops.length ?? 1) - 2; // the caller's place in the calls
-              const line = rt.called(lineId(parent, 'validate'), depth);
-              const scratch = rt.scratchOf(task);
-              if (scratch && !result) (scratch.discarded ??= []).push(obj.id);
-              rt.emit({ type: 'object.validated', ok: Boolean(result) }, { object: obj.id, line });
-              if (scratch) scratch.lastLine = result ? rt.called(lineId(parent, 'valid'), depth) : line;
-            }
-            return result;
-          } catch (error) {
-            if (error instanceof PoolExhausted && !reported.has(error)) {
-              reported.add(error);
-              const line = rt.called(lineId(name, 'refuse'));
-              const scratch = rt.scratchOf(task);
-              if (scratch) scratch.lastLine = line;
-              rt.emit({ type: 'pool.exhausted', message: error.message }, { line });
-            }
-            throw error;
-          } finally {
-            task?.ops.pop();
-          }
+        value: function traced(this: unknown, first: unknown, second: unknown): Op<unknown> {
+          return new Traced(how, method.call(this, first, second), first);
         },
         writable: true,
         configurable: true,
       });
     }
+  }
+}
+
+interface TracedMethod {
+  readonly rt: Runtime;
+  readonly method: GeneratorMethod;
+  readonly name: string;
+  readonly validates: boolean;
+}
+
+/**
+ * One call of a traced method: the method's own coroutine, run inside the method's name on the
+ * task's stack of calls (`task.ops`), and what the call says when it ends — a check's answer, or a
+ * refusal where it is thrown. An iterator of its own rather than a wrapping generator: `yield*`
+ * drives it as it would the method, and it costs one small object per call instead of a second
+ * generator with every local of the wrapper.
+ */
+class Traced implements Op<unknown> {
+  private task: Task | null = null;
+  private entered = false;
+  constructor(
+    private readonly how: TracedMethod,
+    private readonly inner: Op<unknown>,
+    /** The method's first argument (a check's object). */
+    private readonly first: unknown,
+  ) {}
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+
+  next(value?: unknown): IteratorResult<Effect, unknown> {
+    if (!this.entered) {
+      this.entered = true;
+      this.task = this.how.rt.sim.current;
+      this.task?.ops.push(this.how.name);
+    }
+    let step: IteratorResult<Effect, unknown>;
+    try {
+      step = this.inner.next(value);
+    } catch (error) {
+      throw this.failed(error);
+    }
+    return step.done ? this.ended(step) : step;
+  }
+
+  throw(error: unknown): IteratorResult<Effect, unknown> {
+    let step: IteratorResult<Effect, unknown>;
+    try {
+      step = this.inner.throw(error);
+    } catch (thrown) {
+      throw this.failed(thrown);
+    }
+    return step.done ? this.ended(step) : step;
+  }
+
+  return(value: unknown): IteratorResult<Effect, unknown> {
+    try {
+      return this.inner.return(value);
+    } finally {
+      this.leave();
+    }
+  }
+
+  private leave(): void {
+    if (this.entered) this.task?.ops.pop();
+  }
+
+  /** The method returned `step.value`: a check says its answer (still inside the method's name). */
+  private ended(step: IteratorReturnResult<unknown>): IteratorReturnResult<unknown> {
+    try {
+      if (this.how.validates) this.answered(step.value);
+    } finally {
+      this.leave();
+    }
+    return step;
+  }
+
+  /**
+   * A check's answer is the caller's `validate` line, whichever it is; after a yes, what the caller
+   * does next (count it, hand it out: its `valid` lines) is the line of the events that follow,
+   * once it has done it.
+   */
+  private answered(result: unknown): void {
+    const { rt, name } = this.how;
+    const task = this.task;
+    const obj = this.first as Pooled;
+    const parent = task?.ops.at(-2) ?? name;
+    const depth = (task?.ops.length ?? 1) - 2; // the caller's place in the calls
+    const line = rt.called(lineId(parent, 'validate'), depth);
+    const scratch = rt.scratchOf(task);
+    if (scratch && !result) (scratch.discarded ??= []).push(obj.id);
+    rt.emit({ type: 'object.validated', ok: Boolean(result) }, { object: obj.id, line });
+    if (scratch) scratch.lastLine = result ? rt.called(lineId(parent, 'valid'), depth) : line;
+  }
+
+  /** The method threw `error`: a refusal is said where it was thrown (once); then it goes on up. */
+  private failed(error: unknown): unknown {
+    try {
+      if (error instanceof PoolExhausted && !reported.has(error)) {
+        reported.add(error);
+        const { rt, name } = this.how;
+        const line = rt.called(lineId(name, 'refuse'));
+        const scratch = rt.scratchOf(this.task);
+        if (scratch) scratch.lastLine = line;
+        rt.emit({ type: 'pool.exhausted', message: error.message }, { line });
+      }
+    } finally {
+      this.leave();
+    }
+    return error;
   }
 }
 
