@@ -100,13 +100,41 @@ interface Label {
 export type TaskDone = (task: Task, failed: boolean, result: unknown) => void;
 
 export class Task {
-  /** The stack of pool methods this client is inside, innermost last (for code-line ids). */
-  readonly ops: string[] = [];
+  /** How many pool methods this client is inside now (for code-line ids): see `op`. */
+  depth = 0;
+  /**
+   * The pool methods it is inside, outermost first, in `calls[0..depth)`: written in place as calls
+   * come and go, made once with room for a few (an empty list pushed to grows room for 17).
+   */
+  private calls: string[] | null = null;
   done = false;
   /** What the runner notes about the scenario step this task plays (see StepScratch in world/records.ts). */
   scratch: object | null = null;
   /** It has been parked at least once (waited for another client to hand it something). */
   parked = false;
+  /** Into pool method `name`. */
+  enter(name: string): void {
+    const calls = (this.calls ??= ['', '', '', '']);
+    if (this.depth < calls.length) calls[this.depth] = name;
+    else calls.push(name);
+    this.depth++;
+  }
+
+  /** Out of the innermost pool method. */
+  leave(): void {
+    this.depth--;
+  }
+
+  /** The pool method at `depth` of its calls (0: the outermost), or undefined. */
+  opAt(depth: number): string | undefined {
+    return depth >= 0 && depth < this.depth ? this.calls![depth] : undefined;
+  }
+
+  /** The pool method it is inside now (the innermost), or undefined. */
+  op(): string | undefined {
+    return this.opAt(this.depth - 1);
+  }
+
   constructor(
     readonly id: number,
     readonly client: string | null,

@@ -147,8 +147,12 @@ export function openRun(scenario: Scenario, options: RunOptions = {}): OpenRun {
       client.call = step.do === 'acquire' || step.do === 'with' ? 'asking' : step.do === 'release' ? 'returning' : null;
       rt.changed(client);
     }
+    starting = client;
     rt.sim.begin(step.client ?? null, i, playStep, stepEnded);
   }
+
+  /** The client of the step `start` is starting (its task's first part runs at once, in `begin`). */
+  let starting: ClientRecord | null = null;
 
   function clientOf(step: Step): ClientRecord | null {
     return step.client === undefined ? null : rt.client(step.client);
@@ -156,8 +160,7 @@ export function openRun(scenario: Scenario, options: RunOptions = {}): OpenRun {
 
   /** Step i played, as its task (one function for every step's task: no closure made per step). */
   function playStep(i: number): StepOutcome | Op<StepOutcome> {
-    const step = state.steps[i]!.step;
-    return play(i, step, clientOf(step));
+    return play(i, state.steps[i]!.step, starting);
   }
 
   /** Step `task.job`'s task has ended: with its outcome, or with what it threw. */

@@ -4,7 +4,7 @@
  * client's coroutine and comes to a `StepOutcome`, what the CLI reports for it.
  */
 import { DatabaseError, delay, PoolError, PoolExhausted, ScenarioError, type Op, type Task } from '../core';
-import type { Costs, Source, Step, StepOutcome } from '../types';
+import type { Costs, EventBody, Source, Step, StepOutcome } from '../types';
 import type { ClientRecord, Pooled, StepScratch } from '../world';
 import type { RunState } from './state';
 
@@ -12,6 +12,9 @@ import type { RunState } from './state';
 const DEAD = 'the object is dead';
 
 const NONE_DISCARDED = Object.freeze([]) as unknown as number[];
+
+/** One body for every release's event (it has nothing of its own but its type). */
+const RELEASED: EventBody = Object.freeze({ type: 'object.released' });
 
 /** Thrown inside a guaranteed-release block when the step says `"fail": true`. */
 class BodyFailed extends Error {}
@@ -213,7 +216,7 @@ export function createStepPlayer(state: RunState, rules: StepRules): StepPlayer 
       client.call = null;
       rt.changed(client);
     }
-    rt.emit({ type: 'object.released' }, { object: obj.id });
+    rt.emit(RELEASED, { object: obj.id });
     return plain(obj.id);
   }
 

@@ -143,7 +143,7 @@ export class Holds {
         break;
       case 'statement.started':
         // The pool's own check of a connection on its way out (a reader's own query is not one).
-        if (e.sql === 'SELECT 1' && task?.ops.at(-1)?.startsWith('validate')) {
+        if (e.sql === 'SELECT 1' && task?.op()?.startsWith('validate')) {
           this.checking(this.heldBy(id, task) ?? this.take(id, task, reader, 'out'), id, e.sql);
         } else if (RESETS.has(e.sql)) {
           this.atDesk(id, task, e.sql);

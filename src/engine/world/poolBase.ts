@@ -93,7 +93,7 @@ class Traced implements Op<unknown> {
     if (!this.entered) {
       this.entered = true;
       this.task = this.how.rt.sim.current;
-      this.task?.ops.push(this.how.name);
+      this.task?.enter(this.how.name);
     }
     let step: IteratorResult<Effect, unknown>;
     try {
@@ -123,7 +123,7 @@ class Traced implements Op<unknown> {
   }
 
   private leave(): void {
-    if (this.entered) this.task?.ops.pop();
+    if (this.entered) this.task?.leave();
   }
 
   /** The method returned `step.value`: a check says its answer (still inside the method's name). */
@@ -145,8 +145,8 @@ class Traced implements Op<unknown> {
     const { rt, name } = this.how;
     const task = this.task;
     const obj = this.first as Pooled;
-    const parent = task?.ops.at(-2) ?? name;
-    const depth = (task?.ops.length ?? 1) - 2; // the caller's place in the calls
+    const depth = (task?.depth ?? 1) - 2; // the caller's place in the calls
+    const parent = task?.opAt(depth) ?? name;
     const line = rt.called(lineId(parent, 'validate'), depth);
     const scratch = rt.scratchOf(task);
     if (scratch && !result) (scratch.discarded ??= []).push(obj.id);
@@ -207,7 +207,7 @@ export function countMoves(pool: object, rt: Runtime, lines: CountLines): void {
       // take (the levels that count first, then pop): either way the shelf had one. With the shelf
       // empty and nothing in hand, it counts one it is about to make.
       const of =
-        task?.ops.at(-1) === 'release'
+        task?.op() === 'release'
           ? 'returned'
           : object !== null || rt.poolState().available.length > 0
             ? 'taken'

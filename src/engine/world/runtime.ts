@@ -47,6 +47,10 @@ export interface EmitAt {
 }
 const NOWHERE: EmitAt = {};
 
+// Events with nothing of their own but their type: one body each, shared by every event.
+const CREATED: EventBody = Object.freeze({ type: 'object.created' });
+const RESET: EventBody = Object.freeze({ type: 'object.reset' });
+
 export class Runtime {
   readonly sim = new Sim();
   readonly rng: Rng;
@@ -206,9 +210,8 @@ export class Runtime {
 
   /** The code line a primitive of `kind` is running, from the pool method the caller is inside. */
   lineFor(kind: string): LineId | null {
-    const ops = this.sim.current?.ops;
-    if (ops === undefined || ops.length === 0) return null;
-    return this.called(lineId(ops[ops.length - 1]!, kind));
+    const op = this.sim.current?.op();
+    return op === undefined ? null : this.called(lineId(op, kind));
   }
 
   /**
@@ -216,12 +219,12 @@ export class Runtime {
    * with the lines that called that method, where the level names them (`calls`): while `acquire`
    * runs inside Level 4's `get`, `get.acquire` runs too.
    */
-  called(line: LineId, depth = (this.sim.current?.ops.length ?? 0) - 1): LineId {
-    const ops = this.sim.current?.ops;
-    if (this.calls === null || ops === undefined || depth < 1) return line;
+  called(line: LineId, depth = (this.sim.current?.depth ?? 0) - 1): LineId {
+    const task = this.sim.current;
+    if (this.calls === null || task === null || depth < 1) return line;
     let chain: LineId[] | null = null;
     for (let i = 0; i < depth; i++) {
-      const site = this.calls.get(ops[i]!)?.get(ops[i + 1]!);
+      const site = this.calls.get(task.opAt(i)!)?.get(task.opAt(i + 1)!);
       if (site !== undefined) (chain ??= []).push(site);
     }
     if (chain === null) return line;
@@ -305,7 +308,7 @@ export class Runtime {
     this.emitHere({ type: 'object.creating', ms }, obj, 'create');
     yield* delay(ms);
     obj.end('create');
-    this.emitHere({ type: 'object.created' }, obj, 'create');
+    this.emitHere(CREATED, obj, 'create');
     return obj;
   }
 
@@ -327,7 +330,7 @@ export class Runtime {
     book.end('reset');
     book.note = null;
     book.writtenBy = null;
-    this.emitHere({ type: 'object.reset' }, book, 'reset');
+    this.emitHere(RESET, book, 'reset');
   }
 
   // ── the world, for drawing ───────────────────────────────────────────────────────────────

@@ -8,6 +8,10 @@ export interface ShelfHost {
   ranLine(kind: string): void;
 }
 
+// Events with nothing of their own but their type: one body each, shared by every event.
+const SHELVED: EventBody = Object.freeze({ type: 'object.shelved' });
+const TAKEN: EventBody = Object.freeze({ type: 'object.taken' });
+
 /**
  * The shelf of available objects: a stack, as in the text (`append` puts on top, `pop` takes the
  * top: last in, first out). It records each push and pop as an event.
@@ -25,14 +29,14 @@ export class Shelf<T extends Pooled> implements Iterable<T> {
   push(obj: T): void {
     this.items.push(obj);
     this.rt.shelfVersion++;
-    this.rt.emitHere({ type: 'object.shelved' }, obj, 'push');
+    this.rt.emitHere(SHELVED, obj, 'push');
   }
 
   pop(): T {
     const obj = this.items.pop();
     if (obj === undefined) throw new Error('pop from an empty shelf');
     this.rt.shelfVersion++;
-    this.rt.emitHere({ type: 'object.taken' }, obj, 'pop');
+    this.rt.emitHere(TAKEN, obj, 'pop');
     return obj;
   }
 
@@ -44,7 +48,7 @@ export class Shelf<T extends Pooled> implements Iterable<T> {
   /** Take one particular object off the shelf as a recorded step; false if it is not there. */
   take(obj: T): boolean {
     if (!this.remove(obj)) return false;
-    this.rt.emitHere({ type: 'object.taken' }, obj, 'take');
+    this.rt.emitHere(TAKEN, obj, 'take');
     return true;
   }
 
