@@ -100,16 +100,21 @@ export function createMonitor(rt: Runtime, opts: MonitorOptions): Monitor {
   // Who and what the event being read is about: one record, filled per event (a warning is said
   // before the next event is read, and the monitor does not read its own warnings).
   const at: About = { client: null, object: null, line: null };
+  const countsSaid = rt.countsWatched;
   const watch = (e: EventBody, client: string | null, object: number | null, line: LineId | null): void => {
     if (e.type === 'monitor.warned') return;
     at.client = client;
     at.object = object;
     at.line = line;
-    const inUse = rt.inUse();
-    if (inUse !== null && inUse < 0 && (lastInUse === null || lastInUse >= 0)) {
-      warn('counter-negative', `the borrowed counter is ${inUse}: more releases than acquires`, at);
+    // A level's own counter, watched (`countMoves`), moves only where it says so: its `pool.counted`
+    // is the first event after each move, so it is read there (the same warnings, at the same events).
+    if (!countsSaid || e.type === 'pool.counted') {
+      const inUse = rt.inUse();
+      if (inUse !== null && inUse < 0 && (lastInUse === null || lastInUse >= 0)) {
+        warn('counter-negative', `the borrowed counter is ${inUse}: more releases than acquires`, at);
+      }
+      lastInUse = inUse;
     }
-    lastInUse = inUse;
     const obj = object === null ? undefined : rt.object(object);
     switch (e.type) {
       case 'object.creating': {

@@ -64,8 +64,51 @@ function isOp<T>(value: T | Op<T>): value is Op<T> {
   return typeof (value as Partial<Op<T>> | null)?.next === 'function';
 }
 
-export function* delay(ms: number): Op<void> {
-  if (ms > 0) yield { kind: 'delay', ms };
+/** Wait `ms` virtual milliseconds (nothing, for 0 or less): `yield* delay(ms)`. */
+export function delay(ms: number): Op<void> {
+  return new Waits(ms);
+}
+
+const FINISHED: IteratorReturnResult<void> = Object.freeze({ value: undefined, done: true });
+/** The step a wait of so many ms yields, made once per length (up to a few hundred lengths). */
+const waitSteps = new Map<number, IteratorYieldResult<Effect>>();
+
+/**
+ * A wait as its own small iterator rather than a generator: `yield*` drives it the same way (one
+ * step up to the scheduler with the delay, then done), at the cost of one small object per wait.
+ * What it hands up is never changed by anyone, so each length's is made once.
+ */
+class Waits implements Op<void> {
+  private waited: boolean;
+  constructor(private readonly ms: number) {
+    this.waited = !(ms > 0);
+  }
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+
+  next(): IteratorResult<Effect, void> {
+    if (this.waited) return FINISHED;
+    this.waited = true;
+    const ms = this.ms;
+    let step = waitSteps.get(ms);
+    if (step === undefined) {
+      step = Object.freeze({ value: Object.freeze({ kind: 'delay', ms }), done: false });
+      if (waitSteps.size < 512) waitSteps.set(ms, step);
+    }
+    return step;
+  }
+
+  throw(error: unknown): IteratorResult<Effect, void> {
+    this.waited = true;
+    throw error;
+  }
+
+  return(): IteratorResult<Effect, void> {
+    this.waited = true;
+    return FINISHED;
+  }
 }
 
 type Resumption = { value: unknown } | { error: unknown };
