@@ -20,17 +20,26 @@ export function watchEvents(state: RunState, scheduler: Scheduler): Watch {
   const { rt, steps, progress } = state;
   /** The step whose acquire a client is queued in. */
   const inQueue = new Map<string, number>();
-  /** The step that last lent each object to each client (client → object → step), for leak warnings. */
-  const lentBy = new Map<string | null, Map<number | null, number>>();
+  /**
+   * The step that last lent each object to each client, for leak warnings: by object id (0: none),
+   * a short list of (client, step) — most objects are only ever lent to a few readers.
+   */
+  const lentBy: { client: string | null; step: number }[][] = [];
+  const lentStep = (client: string | null, object: number | null): number | undefined => {
+    for (const loan of lentBy[object ?? 0] ?? NO_LOANS) if (loan.client === client) return loan.step;
+    return undefined;
+  };
   const looseWarnings: WarningKind[] = [];
 
   rt.listeners.push((e, client, object) => {
     if (e.type === 'object.acquired' && rt.sim.current) {
       const i = stepOf(state, rt.sim.current);
       if (i !== undefined) {
-        let byObject = lentBy.get(client);
-        if (!byObject) lentBy.set(client, (byObject = new Map()));
-        byObject.set(object, i);
+        const loans = (lentBy[object ?? 0] ??= []);
+        let k = 0;
+        while (k < loans.length && loans[k]!.client !== client) k++;
+        if (k < loans.length) loans[k]!.step = i;
+        else loans.push({ client, step: i });
       }
     }
     if (e.type === 'acquire.queued') joinedQueue();
@@ -41,7 +50,7 @@ export function watchEvents(state: RunState, scheduler: Scheduler): Watch {
     // A reader still waiting at the end: the warning belongs to the step that waits.
     const waiter = e.warning === 'waiting-forever' && client !== null ? inQueue.get(client) : undefined;
     // A suspected leak belongs to the step that borrowed the object.
-    const borrower = e.warning === 'leak-suspected' ? lentBy.get(client)?.get(object) : undefined;
+    const borrower = e.warning === 'leak-suspected' ? lentStep(client, object) : undefined;
     const index = waiter ?? borrower ?? (state.finishing ? -1 : (current ?? state.lastStarted));
     if (index >= 0) {
       noteWarning(steps[index]!, e.warning);
@@ -94,6 +103,8 @@ export function watchEvents(state: RunState, scheduler: Scheduler): Watch {
     },
   };
 }
+
+const NO_LOANS: readonly { client: string | null; step: number }[] = [];
 
 /** An acquire that waited says for how long (virtual ms in the queue). */
 export function withWait<T extends object>(waited: number | null, outcome: T): T | (T & { waited: number }) {
