@@ -6,5 +6,5 @@ export { DatabaseError, EngineFailure, PoolError, PoolExhausted, ScenarioError }
 export type { Timer } from './heap';
 export { createRng } from './rng';
 export type { Rng } from './rng';
-export { delay, Parking, Sim, Task, TIMED_OUT } from './sim';
+export { delay, isOp, Parking, rest, Sim, Task, TIMED_OUT } from './sim';
 export type { ChoiceOption, Effect, Op, TaskDone } from './sim';

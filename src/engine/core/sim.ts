@@ -60,7 +60,7 @@ export type Effect = Delay | Park;
 export type Op<T> = Generator<Effect, T, unknown>;
 
 /** Whether `value` is a coroutine (an `Op`) rather than a value it came to. */
-function isOp<T>(value: T | Op<T>): value is Op<T> {
+export function isOp<T>(value: T | Op<T>): value is Op<T> {
   return typeof (value as Partial<Op<T>> | null)?.next === 'function';
 }
 
@@ -108,6 +108,47 @@ class Waits implements Op<void> {
   return(): IteratorResult<Effect, void> {
     this.waited = true;
     return FINISHED;
+  }
+}
+
+/**
+ * The rest of `op`, whose first step (`first`, a wait) has been taken already: a caller that ran it
+ * to see whether it waits at all goes on with it by `yield*`, and the wait is handed up first. So a
+ * call that waits for nothing (a book off the shelf) is finished in plain code, with no coroutine
+ * of the caller's made for it.
+ */
+export function rest<T>(op: Op<T>, first: IteratorYieldResult<Effect>): Op<T> {
+  return new Rest(op, first);
+}
+
+class Rest<T> implements Op<T> {
+  private first: IteratorYieldResult<Effect> | null;
+  constructor(
+    private readonly op: Op<T>,
+    first: IteratorYieldResult<Effect>,
+  ) {
+    this.first = first;
+  }
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+
+  next(value?: unknown): IteratorResult<Effect, T> {
+    const first = this.first;
+    if (first === null) return this.op.next(value);
+    this.first = null;
+    return first;
+  }
+
+  throw(error: unknown): IteratorResult<Effect, T> {
+    this.first = null;
+    return this.op.throw(error);
+  }
+
+  return(value: T): IteratorResult<Effect, T> {
+    this.first = null;
+    return this.op.return(value);
   }
 }
 

@@ -3,7 +3,18 @@
  * the guaranteed-release block, and the world's side of kill, restart and close. Each runs as the
  * client's coroutine and comes to a `StepOutcome`, what the CLI reports for it.
  */
-import { DatabaseError, delay, PoolError, PoolExhausted, ScenarioError, type Op, type Task } from '../core';
+import {
+  DatabaseError,
+  delay,
+  isOp,
+  PoolError,
+  PoolExhausted,
+  rest,
+  ScenarioError,
+  type Effect,
+  type Op,
+  type Task,
+} from '../core';
 import type { Costs, EventBody, Source, Step, StepOutcome } from '../types';
 import type { ClientRecord, Pooled, StepScratch } from '../world';
 import type { RunState } from './state';
@@ -15,6 +26,12 @@ const NONE_DISCARDED = Object.freeze([]) as unknown as number[];
 
 /** One body for every release's event (it has nothing of its own but its type). */
 const RELEASED: EventBody = Object.freeze({ type: 'object.released' });
+
+/** A loan the release took out of its reader's hands: where it was, to be put back if the release is refused. */
+interface LetGo {
+  readonly at: number;
+  readonly held: ClientRecord['holding'][number];
+}
 
 /** Thrown inside a guaranteed-release block when the step says `"fail": true`. */
 class BodyFailed extends Error {}
@@ -139,17 +156,52 @@ export function createStepPlayer(state: RunState, rules: StepRules): StepPlayer 
     return rt.scratchOf(task)!.created?.includes(obj.id) ? 'created' : 'shelf';
   }
 
-  function* doAcquire(client: ClientRecord, task: Task): Op<StepOutcome> {
+  /**
+   * The pool's acquire, run at once as far as it goes: a book off the shelf is lent in plain code;
+   * only an acquire that waits (a book being made, a connection being checked) goes on as a coroutine.
+   */
+  function doAcquire(client: ClientRecord, task: Task): StepOutcome | Op<StepOutcome> {
     const began = rt.sim.now;
+    const op = pool.acquire();
+    let first: IteratorResult<Effect, Pooled>;
+    try {
+      first = op.next();
+    } catch (error) {
+      return refused(error, task);
+    }
+    if (!first.done) return acquireLater(client, task, began, rest(op, first));
+    return handOver(client, task, first.value, began);
+  }
+
+  function* acquireLater(client: ClientRecord, task: Task, began: number, op: Op<Pooled>): Op<StepOutcome> {
     let obj: Pooled;
     try {
-      obj = yield* pool.acquire();
+      obj = yield* op;
     } catch (error) {
-      rt.holds.end(task);
-      return refusal(error, task);
+      return refused(error, task);
     }
+    const out = handOver(client, task, obj, began);
+    return isOp(out) ? yield* out : out;
+  }
+
+  function refused(error: unknown, task: Task): StepOutcome {
+    rt.holds.end(task);
+    return refusal(error, task);
+  }
+
+  /** What the pool's acquire gave is the reader's (after the wait to reuse it, where reuse costs time). */
+  function handOver(client: ClientRecord, task: Task, obj: Pooled, began: number): StepOutcome | Op<StepOutcome> {
     const source = sourceOf(task, obj);
-    if (source === 'shelf' && costs.reuseMs > 0) yield* delay(costs.reuseMs);
+    if (source === 'shelf' && costs.reuseMs > 0) return handOverLater(client, task, obj, began);
+    return handedOver(client, task, obj, source, began);
+  }
+
+  function* handOverLater(client: ClientRecord, task: Task, obj: Pooled, began: number): Op<StepOutcome> {
+    yield* delay(costs.reuseMs);
+    return handedOver(client, task, obj, 'shelf', began);
+  }
+
+  function handedOver(client: ClientRecord, task: Task, obj: Pooled, source: Source, began: number): StepOutcome {
     lend(client, obj, source, rt.sim.now - began);
     const object = obj.id;
     if (!validates) return lent(object, source);
@@ -173,44 +225,69 @@ export function createStepPlayer(state: RunState, rules: StepRules): StepPlayer 
     return discarded === null ? NONE_DISCARDED : [...discarded];
   }
 
-  function* doRelease(step: Step, client: ClientRecord | null): Op<StepOutcome> {
+  /**
+   * The pool's release, run at once as far as it goes: a book put straight back on the shelf is
+   * done in plain code; a release that waits (a reset, a rollback) goes on as a coroutine.
+   */
+  function doRelease(step: Step, client: ClientRecord | null): StepOutcome | Op<StepOutcome> {
     let obj: Pooled;
     if (step.object !== undefined) {
       obj = existing(step.object);
     } else {
       obj = existing(newest(client!, 'release').id);
     }
-    let letGo: { at: number; held: ClientRecord['holding'][number] } | null = null;
+    let letGo: LetGo | null = null;
     if (client) {
       const at = client.holding.findLastIndex((h) => h.id === obj.id);
       if (at >= 0) {
-        letGo = { at, held: client.holding.splice(at, 1)[0]! };
+        letGo = { at, held: client.holding[at]! };
+        client.holding.splice(at, 1);
         rt.owe(1); // the release has it now, until it counts it back
       }
       rt.changed(client);
     }
     // From here the release has it in hand, on its way back, until it puts it somewhere.
     rt.holds.take(obj.id, rt.sim.current, client?.name ?? null, 'back');
+    const op = pool.release(obj);
+    let first: IteratorResult<Effect, void>;
     try {
-      yield* pool.release(obj);
+      first = op.next();
     } catch (error) {
-      // The release is over: what it did not put anywhere is let go (a failed release loses it).
-      rt.holds.end(rt.sim.current);
-      if (client) {
-        client.call = null;
-        rt.changed(client);
-      }
-      if (error instanceof PoolError) {
-        // Refused (production level): nothing changes, the client still holds what it held.
-        if (client && letGo) client.holding.splice(letGo.at, 0, letGo.held);
-        return { object: obj.id, error: error.kind, message: error.message };
-      }
-      if (error instanceof DatabaseError) {
-        rt.emit({ type: 'release.failed', message: error.message }, { object: obj.id });
-        return { object: obj.id, error: 'dead', message: error.message };
-      }
-      throw error;
+      return releaseFailed(error, obj, client, letGo);
     }
+    if (!first.done) return releaseLater(obj, client, letGo, rest(op, first));
+    return releasedBy(obj, client);
+  }
+
+  function* releaseLater(obj: Pooled, client: ClientRecord | null, letGo: LetGo | null, op: Op<void>): Op<StepOutcome> {
+    try {
+      yield* op;
+    } catch (error) {
+      return releaseFailed(error, obj, client, letGo);
+    }
+    return releasedBy(obj, client);
+  }
+
+  /** The release is over: what it did not put anywhere is let go (a failed release loses it). */
+  function releaseFailed(error: unknown, obj: Pooled, client: ClientRecord | null, letGo: LetGo | null): StepOutcome {
+    rt.holds.end(rt.sim.current);
+    if (client) {
+      client.call = null;
+      rt.changed(client);
+    }
+    if (error instanceof PoolError) {
+      // Refused (production level): nothing changes, the client still holds what it held.
+      if (client && letGo) client.holding.splice(letGo.at, 0, letGo.held);
+      return { object: obj.id, error: error.kind, message: error.message };
+    }
+    if (error instanceof DatabaseError) {
+      rt.emit({ type: 'release.failed', message: error.message }, { object: obj.id });
+      return { object: obj.id, error: 'dead', message: error.message };
+    }
+    throw error;
+  }
+
+  function releasedBy(obj: Pooled, client: ClientRecord | null): StepOutcome {
     rt.holds.end(rt.sim.current);
     if (client) {
       client.call = null;
