@@ -27,6 +27,12 @@ const NONE_DISCARDED = Object.freeze([]) as unknown as number[];
 /** One body for every release's event (it has nothing of its own but its type). */
 const RELEASED: EventBody = Object.freeze({ type: 'object.released' });
 
+/** Take out the item at `at` (the last, most often: a reader lets go of its newest loan), making no list of what was taken. */
+function removeAt<T>(list: T[], at: number): void {
+  if (at === list.length - 1) list.pop();
+  else list.splice(at, 1);
+}
+
 /** A loan the release took out of its reader's hands: where it was, to be put back if the release is refused. */
 interface LetGo {
   readonly at: number;
@@ -241,7 +247,7 @@ export function createStepPlayer(state: RunState, rules: StepRules): StepPlayer 
       const at = client.holding.findLastIndex((h) => h.id === obj.id);
       if (at >= 0) {
         letGo = { at, held: client.holding[at]! };
-        client.holding.splice(at, 1);
+        removeAt(client.holding, at);
         rt.owe(1); // the release has it now, until it counts it back
       }
       rt.changed(client);
@@ -392,7 +398,7 @@ export function createStepPlayer(state: RunState, rules: StepRules): StepPlayer 
         // The block lets go; the pool's guaranteed release takes it back from here.
         const at = client.holding.findLastIndex((h) => h.lease === lease);
         if (at >= 0) {
-          client.holding.splice(at, 1);
+          removeAt(client.holding, at);
           rt.owe(1); // the guaranteed release has it now, until it counts it back
         }
         client.call = 'returning';

@@ -102,7 +102,11 @@ export class Holds {
     this.changed(id);
     if (k === list!.length - 1) list!.pop();
     else list!.splice(k, 1);
-    if (list!.length === 0) this.held.splice(this.held.indexOf(id), 1);
+    if (list!.length === 0) {
+      const at = this.held.indexOf(id);
+      if (at === this.held.length - 1) this.held.pop();
+      else this.held.splice(at, 1);
+    }
   }
 
   /** Closed or destroyed: no operation holds it any more. */
