@@ -70,7 +70,11 @@ export function delay(ms: number): Op<void> {
 }
 
 const FINISHED: IteratorReturnResult<void> = Object.freeze({ value: undefined, done: true });
-/** The step a wait of so many ms yields, made once per length (up to a few hundred lengths). */
+/**
+ * The step a wait of a whole number of ms yields, made once per length (up to a few hundred): the
+ * levels' costs are few such lengths. A load run's random holds are made each time, as a
+ * generator's would be (looking each up and keeping it would cost more than it saves).
+ */
 const waitSteps = new Map<number, IteratorYieldResult<Effect>>();
 
 /**
@@ -92,9 +96,10 @@ class Waits implements Op<void> {
     if (this.waited) return FINISHED;
     this.waited = true;
     const ms = this.ms;
+    if (!Number.isInteger(ms)) return { value: { kind: 'delay', ms }, done: false };
     let step = waitSteps.get(ms);
     if (step === undefined) {
-      step = Object.freeze({ value: Object.freeze({ kind: 'delay', ms }), done: false });
+      step = Object.freeze({ value: Object.freeze({ kind: 'delay', ms } as const), done: false } as const);
       if (waitSteps.size < 512) waitSteps.set(ms, step);
     }
     return step;
