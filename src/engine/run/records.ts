@@ -102,20 +102,32 @@ export function noteWarning(run: StepRun, warning: WarningKind): void {
   run.warnings = list;
 }
 
-/** The steps' reports before they run, and what the scheduler keeps about each. */
-export function stepRuns(steps: readonly Step[]): { runs: StepRun[]; progress: StepProgress } {
+/**
+ * The steps' reports before they run, what the scheduler keeps about each, and per client its last
+ * step and its number of steps. (Every loop over a long file is in small functions like this one,
+ * not in the runner's own: V8 compiles a function again for a loop it meets inside, and the
+ * runner's, met once per run, would be compiled again at every run.)
+ */
+export function stepRuns(steps: readonly Step[]): {
+  runs: StepRun[];
+  progress: StepProgress;
+  lastOf: Map<string, number>;
+  counts: Map<string, number>;
+} {
   const progress = new StepProgress(steps.length);
   const lastOf = new Map<string, number>();
+  const counts = new Map<string, number>();
   const runs = new Array<StepRun>(steps.length); // made at its length: not grown 64,000 times
   for (let index = 0; index < steps.length; index++) {
     const step = steps[index]!;
     if (step.client !== undefined) {
       progress.previousOwn[index] = lastOf.get(step.client) ?? -1;
       lastOf.set(step.client, index);
+      counts.set(step.client, (counts.get(step.client) ?? 0) + 1);
     }
     runs[index] = stepRun(step, index);
   }
-  return { runs, progress };
+  return { runs, progress, lastOf, counts };
 }
 
 /** Step `index`'s report before it runs. */

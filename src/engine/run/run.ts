@@ -92,11 +92,10 @@ export function openRun(scenario: Scenario, options: RunOptions = {}): OpenRun {
     setKind: info.blockStatements ?? 'body',
     calls: info.calls,
   });
-  for (const step of scenario.steps)
-    if (step.client !== undefined) rt.stepCounts.set(step.client, (rt.stepCounts.get(step.client) ?? 0) + 1);
+  const { runs, progress, lastOf: lastOwn, counts } = stepRuns(scenario.steps);
+  for (const [client, n] of counts) rt.stepCounts.set(client, n);
   const pool: RunnablePool = info.make(rt, scenario.options);
   if (info.counts) countMoves(pool, rt, info.counts);
-  const { runs, progress } = stepRuns(scenario.steps);
   const state: RunState = {
     rt,
     pool,
@@ -224,18 +223,12 @@ export function openRun(scenario: Scenario, options: RunOptions = {}): OpenRun {
     rt.emit({ type: 'pool.opened' }, { client: null });
     scheduler.arm();
   });
-  const toTheEnd = (): void => {
-    while (!state.fatal && rt.sim.tick()) {
-      /* run to the end */
-    }
-  };
+  const toTheEnd = (): void => runToTheEnd(state);
   toTheEnd();
 
   let current = scenario;
   /** The end has been told (waits ended, the monitor's last checks made): nothing can follow. */
   let ended = false;
-  const lastOwn = new Map<string, number>();
-  for (const run of state.steps) if (run.step.client !== undefined) lastOwn.set(run.step.client, run.index);
   const growable = rt.record && !rt.sim.chooser && options.rebuildWorld !== true;
 
   // The steps' reports, made again only where a step may have changed: from the first step not yet
@@ -312,6 +305,14 @@ export function openRun(scenario: Scenario, options: RunOptions = {}): OpenRun {
     grow: (next) => extends_(current, next) && append(next.steps[next.steps.length - 1]!),
     append,
   };
+}
+
+/** Fire timers until nothing is left to do or the scenario's first bad step stops the run. */
+function runToTheEnd(state: RunState): void {
+  const sim = state.rt.sim;
+  while (!state.fatal && sim.tick()) {
+    /* run to the end */
+  }
 }
 
 /** Whether `next` is `scenario` with steps appended (the same level, options, seed and first steps). */

@@ -8,6 +8,7 @@
  * later steps still wait for it.
  */
 import type { Timer } from '../core';
+import type { StepRun } from './records';
 import { widened } from './records';
 import type { RunState } from './state';
 
@@ -27,6 +28,14 @@ export interface Scheduler {
 
 /** No timed step after this one (larger than any index). */
 const NONE = 2 ** 30;
+
+/** For each step, the first step from it on with an `at` of its own (NONE: none), and NONE after the last. */
+function timedAhead(steps: readonly StepRun[]): Int32Array {
+  const n = steps.length;
+  const next = new Int32Array(n + 1).fill(NONE);
+  for (let i = n - 1; i >= 0; i--) next[i] = steps[i]!.step.at !== undefined ? i : next[i + 1]!;
+  return next;
+}
 
 export function createScheduler(state: RunState, start: (i: number) => void): Scheduler {
   const { rt, steps, progress } = state;
@@ -53,8 +62,7 @@ export function createScheduler(state: RunState, start: (i: number) => void): Sc
   // the one above it has finished, so after a step that cannot start the scan jumps to the next
   // step that has an `at` of its own: a long file costs a short scan.
   let firstUnstarted = 0;
-  let nextTimed = new Int32Array(n + 1).fill(NONE);
-  for (let i = n - 1; i >= 0; i--) nextTimed[i] = steps[i]!.step.at !== undefined ? i : nextTimed[i + 1]!;
+  let nextTimed = timedAhead(steps);
 
   const arm = (): void => {
     if (armed) return;
