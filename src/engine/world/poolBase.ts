@@ -190,32 +190,44 @@ export interface CountLines {
  * a change no event follows at once (a count made before a wait) showed first in another reader's
  * event, as if that reader had moved it. The class's code is unchanged: its field becomes an
  * accessor on the instance, set up once the class has made it.
+ *
+ * The accessor's two functions are the same for every pool (what each pool's counter needs is kept
+ * on the pool, under `COUNTER`): V8 gives an object whose accessor functions are new a hidden class
+ * of its own, and every run's pool would then be a stranger to the code the runs before compiled.
  */
 export function countMoves(pool: object, rt: Runtime, lines: CountLines): void {
-  let value = (pool as { inUseCount: number }).inUseCount;
+  const counter: Counter = { value: (pool as { inUseCount: number }).inUseCount, rt, lines };
   rt.countsWatched = true;
-  Object.defineProperty(pool, 'inUseCount', {
-    get: () => value,
-    set: (next: number) => {
-      const by = next - value;
-      value = next;
-      if (by === 0) return;
-      if (rt.unheard) return rt.countUnheard(); // a batch run: nobody reads the event
-      const task = rt.sim.current;
-      const object = rt.holds.inHand(task);
-      // An acquire counts what it took off the shelf (after taking and checking it), or what it will
-      // take (the levels that count first, then pop): either way the shelf had one. With the shelf
-      // empty and nothing in hand, it counts one it is about to make.
-      const of =
-        task?.op() === 'release'
-          ? 'returned'
-          : object !== null || rt.poolState().available.length > 0
-            ? 'taken'
-            : 'made';
-      rt.owe(of === 'returned' ? -1 : 1);
-      rt.emit({ type: 'pool.counted', by, of }, { object, line: rt.called(lines[of]) });
-    },
-    enumerable: true,
-    configurable: true,
-  });
+  Object.defineProperty(pool, COUNTER, { value: counter, enumerable: false });
+  Object.defineProperty(pool, 'inUseCount', { get: readCount, set: moveCount, enumerable: true, configurable: true });
+}
+
+const COUNTER = Symbol('counter');
+
+interface Counter {
+  value: number;
+  readonly rt: Runtime;
+  readonly lines: CountLines;
+}
+
+function readCount(this: { [COUNTER]: Counter }): number {
+  return this[COUNTER].value;
+}
+
+function moveCount(this: { [COUNTER]: Counter }, next: number): void {
+  const counter = this[COUNTER];
+  const { rt, lines } = counter;
+  const by = next - counter.value;
+  counter.value = next;
+  if (by === 0) return;
+  if (rt.unheard) return rt.countUnheard(); // a batch run: nobody reads the event
+  const task = rt.sim.current;
+  const object = rt.holds.inHand(task);
+  // An acquire counts what it took off the shelf (after taking and checking it), or what it will
+  // take (the levels that count first, then pop): either way the shelf had one. With the shelf
+  // empty and nothing in hand, it counts one it is about to make.
+  const of =
+    task?.op() === 'release' ? 'returned' : object !== null || rt.poolState().available.length > 0 ? 'taken' : 'made';
+  rt.owe(of === 'returned' ? -1 : 1);
+  rt.emit({ type: 'pool.counted', by, of }, { object, line: rt.called(lines[of]) });
 }
