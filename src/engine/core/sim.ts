@@ -71,11 +71,12 @@ export function delay(ms: number): Op<void> {
 
 const FINISHED: IteratorReturnResult<void> = Object.freeze({ value: undefined, done: true });
 /**
- * The step a wait of a whole number of ms yields, made once per length (up to a few hundred): the
- * levels' costs are few such lengths. A load run's random holds are made each time, as a
- * generator's would be (looking each up and keeping it would cost more than it saves).
+ * The steps of the last few lengths waited: a run's costs are a few lengths waited again and again
+ * (a hand-over of 0.5 ms, a reset of 2 ms), and each is made once while it is in use. A load run's
+ * random holds are made each time, as a generator's would be. (Nothing changes a step once made.)
  */
-const waitSteps = new Map<number, IteratorYieldResult<Effect>>();
+const recentWaits: (IteratorYieldResult<Delay> | null)[] = [null, null, null, null];
+let nextRecent = 0;
 
 /**
  * A wait as its own small iterator rather than a generator: `yield*` drives it the same way (one
@@ -96,12 +97,10 @@ class Waits implements Op<void> {
     if (this.waited) return FINISHED;
     this.waited = true;
     const ms = this.ms;
-    if (!Number.isInteger(ms)) return { value: { kind: 'delay', ms }, done: false };
-    let step = waitSteps.get(ms);
-    if (step === undefined) {
-      step = Object.freeze({ value: Object.freeze({ kind: 'delay', ms } as const), done: false } as const);
-      if (waitSteps.size < 512) waitSteps.set(ms, step);
-    }
+    for (const step of recentWaits) if (step !== null && step.value.ms === ms) return step;
+    const step: IteratorYieldResult<Delay> = { value: { kind: 'delay', ms }, done: false };
+    recentWaits[nextRecent] = step;
+    nextRecent = (nextRecent + 1) % recentWaits.length;
     return step;
   }
 
