@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Timer, TimerHeap } from './heap';
-import { delay, Sim, type Op, type TaskDone } from './sim';
+import { delay, rest, Sim, type Op, type Task, type TaskDone } from './sim';
 
 const timer = (heap: TimerHeap, t: number, seq: number) => new Timer(t, seq, () => {}, heap);
 
@@ -128,5 +128,87 @@ describe('Sim', () => {
     ]);
     expect(sim.current).toBeNull();
     expect(sim.spawned).toBe(3);
+  });
+});
+
+describe('waits and the rest of a call', () => {
+  /** Run `body` as client A's task; the virtual times at which it noted anything, and what. */
+  function play(body: (sim: Sim, note: (what: string) => void) => Op<unknown>, poke?: (sim: Sim) => void) {
+    const sim = new Sim();
+    const seen: string[] = [];
+    const note = (what: string) => seen.push(`${sim.now}: ${what}`);
+    const task = sim.spawn('A', body(sim, note), (_task, failed, result) =>
+      note(failed ? `threw ${String(result)}` : `came to ${String(result)}`),
+    );
+    poke?.(sim);
+    sim.run();
+    return { seen, task };
+  }
+
+  it('waits its length, and not at all for 0 or less', () => {
+    const { seen } = play(function* (_sim, note) {
+      yield* delay(0);
+      note('after 0');
+      yield* delay(-3);
+      note('after -3');
+      yield* delay(2.5);
+      note('after 2.5');
+      yield* delay(2.5); // the same length again: the same step handed up, the same wait
+      note('after 2.5 again');
+      return 'end';
+    });
+    expect(seen).toEqual(['0: after 0', '0: after -3', '2.5: after 2.5', '5: after 2.5 again', '5: came to end']);
+  });
+
+  /** A call that waits twice and says how it ended; `catches`: it catches what is thrown into it. */
+  function* call(note: (what: string) => void, catches: boolean): Op<string> {
+    note('call starts');
+    try {
+      yield* delay(3);
+      note('call waited 3');
+      yield* delay(4);
+    } catch (error) {
+      if (!catches) throw error;
+      note(`call caught ${String(error)}`);
+      return 'recovered';
+    }
+    return 'done';
+  }
+
+  it('goes on with a call from where it stopped, as yield* on the call itself would', () => {
+    const direct = play(function* (_sim, note) {
+      return yield* call(note, false);
+    });
+    const resumed = play(function* (_sim, note) {
+      const op = call(note, false);
+      const first = op.next();
+      if (first.done) return first.value;
+      note('the call waits');
+      return yield* rest(op, first);
+    });
+    expect(direct.seen).toEqual(['0: call starts', '3: call waited 3', '7: came to done']);
+    expect(resumed.seen).toEqual(['0: call starts', '0: the call waits', '3: call waited 3', '7: came to done']);
+  });
+
+  it('hands what is thrown into the task on to the call, which may catch it or let it go', () => {
+    for (const catches of [true, false]) {
+      let waiting: Task | null = null;
+      const { seen } = play(
+        function* (sim, note) {
+          waiting = sim.current;
+          const op = call(note, catches);
+          const first = op.next();
+          if (first.done) return first.value;
+          return yield* rest(op, first);
+        },
+        // Something else throws into A's task while it waits (as a failure handed to a waiter would).
+        (sim) => sim.at(5, () => sim.resume(waiting!, { error: 'boom' })),
+      );
+      expect(seen).toEqual(
+        catches
+          ? ['0: call starts', '3: call waited 3', '5: call caught boom', '5: came to recovered']
+          : ['0: call starts', '3: call waited 3', '5: threw boom'],
+      );
+    }
   });
 });

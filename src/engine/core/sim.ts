@@ -81,7 +81,6 @@ let nextRecent = 0;
 /**
  * A wait as its own small iterator rather than a generator: `yield*` drives it the same way (one
  * step up to the scheduler with the delay, then done), at the cost of one small object per wait.
- * What it hands up is never changed by anyone, so each length's is made once.
  */
 class Waits implements Op<void> {
   private waited: boolean;
