@@ -132,9 +132,10 @@ export function openRun(scenario: Scenario, options: RunOptions = {}): OpenRun {
   const { queues } = info;
 
   function start(i: number): void {
-    const step = state.steps[i]!.step;
+    const run = state.steps[i]!;
+    const step = run.step;
     progress.started[i] = 1;
-    state.steps[i]!.startedAt = rt.sim.now;
+    run.startedAt = rt.sim.now;
     state.lastStarted = i;
     const client = clientOf(step);
     if (client) {

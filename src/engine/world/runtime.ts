@@ -402,8 +402,7 @@ function withBody(record: EventRecord, body: EventBody): PoolEvent & { world?: W
  * For an event a recorded run keeps: a class of its own per event type, made the first time the
  * type is seen, so that V8 sizes each type's objects for its own fields. With one class for all,
  * the engine sizes the objects from the first few events, and a later type's fields go to a second,
- * separate store: about 40 bytes more for every event kept. (An event only listened to is not
- * kept, and is built faster as the one class.)
+ * separate store: about 40 bytes more for every event kept. (An event no run keeps is not built.)
  */
 const recordClasses = new Map<string, typeof EventRecord>();
 function recordOf(type: string): typeof EventRecord {
