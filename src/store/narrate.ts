@@ -97,7 +97,7 @@ function takenAlready(e: PoolEvent, told: Told): string {
 }
 
 /**
- * "; it is still on the shelf while the check runs, …": the pool checks the object at the top of
+ * "; it stays on top of the shelf while the check runs, …": the pool checks the object at the top of
  * the shelf without taking it first (the production pool without its lock), so the picture shows it
  * on the shelf and at the counter at once; said with the other readers' checks already running on it.
  * (A connection shelved twice, by a double release, is still there after the pool took one copy.)
@@ -109,8 +109,8 @@ function leftOnShelf(e: PoolEvent, told: Told): string {
     if (p.at === 'counter' && p.way === 'out' && p.reader !== null && p.reader !== e.client)
       others.push(`Reader ${p.reader}`);
   return others.length === 0
-    ? `; it is still on top of the shelf while the check runs, so another reader who asks now can find it there too`
-    : `: it found it still on top of the shelf, where it stays while the check for ${andList(others)} goes on`;
+    ? `; it stays on top of the shelf while the check runs, so another reader who asks now can find it there too`
+    : `: the pool found it still on top of the shelf, where it stays while the check for ${andList(others)} goes on`;
 }
 
 function forWhom(e: PoolEvent): string {
