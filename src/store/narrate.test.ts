@@ -462,6 +462,27 @@ describe('a check of a connection left on the shelf', () => {
   });
 });
 
+describe('a loan of a connection another reader’s call took off the shelf', () => {
+  it('says the pool took it off the shelf for the other reader, not that it came from the shelf', () => {
+    const race = productionStoryById('same-book')!.scenario;
+    const events = runScenario(race).events;
+    const told = narrateAll(events, race.level);
+    const loans = events.flatMap((e, i) => (e.type === 'object.acquired' ? [told[i]] : []));
+    expect(loans).toEqual([
+      'Reader A got Connection 2 from the shelf — made in advance, its first loan, ready in 2.5 ms, nothing made.',
+      'Reader B got Connection 2, which the pool took off the shelf for Reader A — ready in 2.5 ms, nothing made — and Reader A holds it too.',
+    ]);
+    // With the lock each reader's call takes its own off the shelf, and every loan is from the shelf.
+    const locked = { ...race, options: { ...race.options, fixes: {} } };
+    const lockedEvents = runScenario(locked).events;
+    const lockedTold = narrateAll(lockedEvents, locked.level);
+    lockedEvents.forEach((e, i) => {
+      if (e.type === 'object.acquired' && e.source === 'shelf') expect(lockedTold[i]).toContain(' from the shelf — ');
+    });
+    expect(lockedTold.join(' ')).not.toMatch(/took off the shelf for/);
+  });
+});
+
 describe('a passed check', () => {
   it('is said in every beat that holds one, with the fix on or off (the race takes the connection in the same beat)', () => {
     const runs = [...STORIES.map((s) => s.scenario), productionStoryById('same-book')!.scenario];

@@ -86,6 +86,18 @@ function fromShelf(e: Extract<PoolEvent, { type: 'object.acquired' }>): string {
 }
 
 /**
+ * " from the shelf", or, where another reader's call took it off the shelf (the race without the
+ * lock: this reader's check found it on top, and the other's call took it first), ", which the pool
+ * took off the shelf for Reader A": this reader is handed it all the same.
+ */
+function offTheShelf(e: PoolEvent, told: Told): string {
+  const other = e.object === null ? undefined : told.takenFor.get(e.object);
+  return other === undefined || other === null || other === e.client
+    ? ' from the shelf'
+    : `, which the pool took off the shelf for Reader ${other}`;
+}
+
+/**
  * ", but it is no longer on the shelf: …": an object that passed its check for one reader after
  * the pool took it off the shelf for another (the race without the lock: both checked the top of
  * the shelf, and the other's call took it first). The pool does not look again, and lends it to both.
@@ -177,7 +189,7 @@ function sentence(e: PoolEvent, level: LevelId | undefined, told: Told): string 
       }
       if (handed && handed.to === e.client)
         return `${who(e)} got ${obj()}, passed on from ${handed.from === null ? 'a returning reader' : `Reader ${handed.from}`} after waiting ${ms(e.waited)} in line — reused, nothing made.`;
-      return `${who(e)} got ${obj()} from the shelf — ${fromShelf(e)}.`;
+      return `${who(e)} got ${obj()}${offTheShelf(e, told)} — ${fromShelf(e)}.`;
     case 'object.released':
       if (handed && handed.from === e.client)
         return `${who(e)} has given ${obj()} back, and the pool has passed it on to Reader ${handed.to}.`;
