@@ -91,10 +91,14 @@ function fromShelf(e: Extract<PoolEvent, { type: 'object.acquired' }>): string {
  * took off the shelf for Reader A": this reader is handed it all the same.
  */
 function offTheShelf(e: PoolEvent, told: Told): string {
+  const other = takenForAnother(e, told);
+  return other === null ? ' from the shelf' : `, which the pool took off the shelf for Reader ${other}`;
+}
+
+/** The other reader the pool took the event's object off the shelf for, if it did (see `Told.takenFor`). */
+function takenForAnother(e: PoolEvent, told: Told): string | null {
   const other = e.object === null ? undefined : told.takenFor.get(e.object);
-  return other === undefined || other === null || other === e.client
-    ? ' from the shelf'
-    : `, which the pool took off the shelf for Reader ${other}`;
+  return other === undefined || other === null || other === e.client ? null : other;
 }
 
 /**
@@ -103,8 +107,8 @@ function offTheShelf(e: PoolEvent, told: Told): string {
  * the shelf, and the other's call took it first). The pool does not look again, and lends it to both.
  */
 function takenAlready(e: PoolEvent, told: Told): string {
-  const other = e.object === null ? undefined : told.takenFor.get(e.object);
-  if (other === undefined || other === null || other === e.client) return '';
+  const other = takenForAnother(e, told);
+  if (other === null) return '';
   return `, but it is no longer on the shelf: the pool took it for Reader ${other} a moment ago, and nothing looks again`;
 }
 

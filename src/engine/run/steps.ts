@@ -16,7 +16,7 @@ import {
   type Task,
 } from '../core';
 import type { Costs, EventBody, Source, Step, StepOutcome } from '../types';
-import type { ClientRecord, Pooled, StepScratch } from '../world';
+import { removeAt, type ClientRecord, type Pooled, type StepScratch } from '../world';
 import type { RunState } from './state';
 
 /** What using a dead book comes to. */
@@ -26,12 +26,6 @@ const NONE_DISCARDED = Object.freeze([]) as unknown as number[];
 
 /** One body for every release's event (it has nothing of its own but its type). */
 const RELEASED: EventBody = Object.freeze({ type: 'object.released' });
-
-/** Take out the item at `at` (the last, most often: a reader lets go of its newest loan), making no list of what was taken. */
-function removeAt<T>(list: T[], at: number): void {
-  if (at === list.length - 1) list.pop();
-  else list.splice(at, 1);
-}
 
 /** A loan the release took out of its reader's hands: where it was, to be put back if the release is refused. */
 interface LetGo {

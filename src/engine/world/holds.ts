@@ -11,6 +11,7 @@
  */
 import type { Task } from '../core';
 import type { EventBody } from '../types';
+import { removeAt } from './lists';
 
 /** One pool operation's hold on one object. */
 export interface Hold {
@@ -100,13 +101,8 @@ export class Holds {
     const k = list === undefined ? -1 : indexOf(list, task);
     if (k < 0) return;
     this.changed(id);
-    if (k === list!.length - 1) list!.pop();
-    else list!.splice(k, 1);
-    if (list!.length === 0) {
-      const at = this.held.indexOf(id);
-      if (at === this.held.length - 1) this.held.pop();
-      else this.held.splice(at, 1);
-    }
+    removeAt(list!, k);
+    if (list!.length === 0) removeAt(this.held, this.held.indexOf(id));
   }
 
   /** Closed or destroyed: no operation holds it any more. */

@@ -12,4 +12,5 @@ export { callChain, innermostLine, lineId, linesOf, type CallLines } from './kep
 export type { ClientRecord, PoolState, StepScratch, Waiting } from './records';
 export { Book, Connection } from './resources';
 export type { Pooled } from './resources';
+export { removeAt } from './lists';
 export { Runtime } from './runtime';

@@ -95,21 +95,20 @@ class Traced implements Op<unknown> {
       this.task = this.how.rt.sim.current;
       this.task?.enter(this.how.name);
     }
-    let step: IteratorResult<Effect, unknown>;
-    try {
-      step = this.inner.next(value);
-    } catch (error) {
-      throw this.failed(error);
-    }
-    return step.done ? this.ended(step) : step;
+    return this.step(false, value);
   }
 
   throw(error: unknown): IteratorResult<Effect, unknown> {
+    return this.step(true, error);
+  }
+
+  /** One step of the method: on with `given`, or `given` thrown into it; what it comes to said where it ends. */
+  private step(throws: boolean, given: unknown): IteratorResult<Effect, unknown> {
     let step: IteratorResult<Effect, unknown>;
     try {
-      step = this.inner.throw(error);
-    } catch (thrown) {
-      throw this.failed(thrown);
+      step = throws ? this.inner.throw(given) : this.inner.next(given);
+    } catch (error) {
+      throw this.failed(error);
     }
     return step.done ? this.ended(step) : step;
   }
