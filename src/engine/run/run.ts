@@ -10,7 +10,7 @@ import { createMonitor } from '../monitor';
 import type { PoolEvent, Scenario, Step, StepOutcome, WarningKind, World } from '../types';
 import { countMoves, Runtime, type ClientRecord, type PoolState } from '../world';
 import { recordChoices, type ChoiceOptions, type ChoicePoint } from './choices';
-import { reportAgain, stepRun, stepRuns, type StepReport } from './records';
+import { stepRuns, type StepReport } from './records';
 import { notDone } from './grow';
 import { createScheduler } from './schedule';
 import type { RunState } from './state';
@@ -92,14 +92,14 @@ export function openRun(scenario: Scenario, options: RunOptions = {}): OpenRun {
     setKind: info.blockStatements ?? 'body',
     calls: info.calls,
   });
-  const { runs, progress, lastOf: lastOwn, counts } = stepRuns(scenario.steps);
+  const { reports: table, progress, lastOf: lastOwn, counts } = stepRuns(scenario.steps);
   for (const [client, n] of counts) rt.stepCounts.set(client, n);
   const pool: RunnablePool = info.make(rt, scenario.options);
   if (info.counts) countMoves(pool, rt, info.counts);
   const state: RunState = {
     rt,
     pool,
-    steps: runs,
+    reports: table,
     progress,
     initDone: false,
     fatal: null,
@@ -132,10 +132,9 @@ export function openRun(scenario: Scenario, options: RunOptions = {}): OpenRun {
   const { queues } = info;
 
   function start(i: number): void {
-    const run = state.steps[i]!;
-    const step = run.step;
+    const step = table.step(i);
     progress.started[i] = 1;
-    run.startedAt = rt.sim.now;
+    table.startedAt[i] = rt.sim.now;
     state.lastStarted = i;
     const client = clientOf(step);
     if (client) {
@@ -160,14 +159,13 @@ export function openRun(scenario: Scenario, options: RunOptions = {}): OpenRun {
 
   /** Step i played, as its task (one function for every step's task: no closure made per step). */
   function playStep(i: number): StepOutcome | Op<StepOutcome> {
-    return play(i, state.steps[i]!.step, starting);
+    return play(i, table.step(i), starting);
   }
 
   /** Step `task.job`'s task has ended: with its outcome, or with what it threw. */
   function stepEnded(task: Task, failed: boolean, result: unknown): void {
     const i = task.job;
-    const run = state.steps[i]!;
-    const step = run.step;
+    const step = table.step(i);
     if (failed) {
       if (result instanceof ScenarioError) {
         state.fatal = new ScenarioError(result.message, i);
@@ -176,7 +174,8 @@ export function openRun(scenario: Scenario, options: RunOptions = {}): OpenRun {
       // Not the file's fault: a bug. It ends the run, naming the step it happened in.
       throw result instanceof EngineFailure ? result : new EngineFailure(result, i);
     }
-    run.outcome = withWait(progress.waitedMs.get(i) ?? null, result as StepOutcome);
+    const outcome = withWait(progress.waitedMs.get(i) ?? null, result as StepOutcome);
+    table.outcome[i] = outcome;
     const client = clientOf(step);
     if (client) {
       if (client.status !== 'crashed') client.status = 'idle';
@@ -186,10 +185,10 @@ export function openRun(scenario: Scenario, options: RunOptions = {}): OpenRun {
       rt.changed(client);
     }
     progress.finished[i] = 1;
-    run.endedAt = rt.sim.now;
+    table.endedAt[i] = rt.sim.now;
     rt.emit(
-      { type: 'step.finished', index: i, do: step.do, outcome: run.outcome },
-      { client: step.client ?? null, object: run.outcome.object ?? null },
+      { type: 'step.finished', index: i, do: step.do, outcome },
+      { client: step.client ?? null, object: outcome.object ?? null },
     );
     noteState(i);
     scheduler.settled(i, true);
@@ -197,13 +196,12 @@ export function openRun(scenario: Scenario, options: RunOptions = {}): OpenRun {
 
   /** The pool as it stands, for step i's line of the report. */
   function noteState(i: number): void {
-    const run = state.steps[i]!;
-    run.available = rt.shelfIds();
-    run.inUse = counterOf(pool);
-    run.waiting = queues ? (pool.waitingList?.().length ?? 0) : null;
+    table.available[i] = rt.shelfIds();
+    table.inUse[i] = counterOf(pool) ?? NaN;
+    table.waiting[i] = queues ? (pool.waitingList?.().length ?? 0) : NaN;
     let open = 0;
     for (const o of rt.objects) if (!o.closed) open++;
-    run.open = open;
+    table.open[i] = open;
   }
 
   // Before anything is scheduled: timers are labelled for a chooser only when one is set. A file's
@@ -237,16 +235,12 @@ export function openRun(scenario: Scenario, options: RunOptions = {}): OpenRun {
   const reports: StepReport[] = [];
   let firstOpen = 0;
   const reportsAgain = (): StepReport[] => {
-    const steps = state.steps;
-    for (let i = firstOpen; i < steps.length; i++) reports[i] = reportAgain(steps[i]!, reports[i]);
-    for (const i of state.warned) reports[i] = reportAgain(steps[i]!, reports[i]);
+    for (let i = firstOpen; i < table.length; i++) reports[i] = table.reportAgain(i, reports[i]);
+    for (const i of state.warned) reports[i] = table.reportAgain(i, reports[i]);
     state.warned.length = 0;
-    while (firstOpen < steps.length && progress.finished[firstOpen]) firstOpen++;
+    while (firstOpen < table.length && progress.finished[firstOpen]) firstOpen++;
     return reports;
   };
-  /** The scenario's steps once the run has grown: its own array, grown in place. */
-  let ownSteps: Step[] | null = null;
-
   /** The result as it stands: copied (`copy`), handed over (`last`), or sharing the run's arrays (`live`). */
   const resultAs = (mode: 'copy' | 'last' | 'live'): RunResult => {
     const last = mode === 'last';
@@ -260,9 +254,9 @@ export function openRun(scenario: Scenario, options: RunOptions = {}): OpenRun {
     }
     const copy = mode === 'copy' && growable;
     return {
-      scenario: copy && ownSteps ? { ...current, steps: ownSteps.slice() } : current,
+      scenario: copy && current !== scenario ? { ...current, steps: current.steps.slice() } : current,
       events: copy ? rt.events.slice() : rt.events,
-      steps: last ? state.steps : copy ? reportsAgain().slice() : reportsAgain(),
+      steps: last ? table.reports() : copy ? reportsAgain().slice() : reportsAgain(),
       warnings: copy ? watch.looseWarnings.slice() : watch.looseWarnings,
       error: state.fatal,
       final: rt.snapshot(),
@@ -275,13 +269,13 @@ export function openRun(scenario: Scenario, options: RunOptions = {}): OpenRun {
   };
 
   const append = (step: Step): boolean => {
-    const n = state.steps.length;
+    const n = table.length;
     if (ended || !growable || step.at !== undefined) return false;
     const previousOwn = step.client === undefined ? -1 : (lastOwn.get(step.client) ?? -1);
     if (!scheduler.dueHere(previousOwn)) return false;
-    ownSteps ??= current.steps.slice();
-    ownSteps.push(step);
-    current = { ...current, steps: ownSteps };
+    table.add(step);
+    // The scenario with the step: the table's own list of steps once grown (grown in place).
+    current = { ...current, steps: table.steps };
     if (step.client !== undefined) {
       lastOwn.set(step.client, n);
       rt.stepCounts.set(step.client, (rt.stepCounts.get(step.client) ?? 0) + 1);
@@ -292,7 +286,6 @@ export function openRun(scenario: Scenario, options: RunOptions = {}): OpenRun {
         notDone(rt.events, step.client);
       }
     }
-    state.steps.push(stepRun(step, n));
     progress.add(previousOwn);
     scheduler.grown();
     if (!progress.started[n]) throw new EngineFailure(new Error('an appended step did not start where it was due'), n);

@@ -8,8 +8,7 @@
  * later steps still wait for it.
  */
 import type { Timer } from '../core';
-import type { StepRun } from './records';
-import { widened } from './records';
+import { widened, type StepReports } from './records';
 import type { RunState } from './state';
 
 export interface Scheduler {
@@ -30,15 +29,15 @@ export interface Scheduler {
 const NONE = 2 ** 30;
 
 /** For each step, the first step from it on with an `at` of its own (NONE: none), and NONE after the last. */
-function timedAhead(steps: readonly StepRun[]): Int32Array {
+function timedAhead(steps: StepReports): Int32Array {
   const n = steps.length;
   const next = new Int32Array(n + 1).fill(NONE);
-  for (let i = n - 1; i >= 0; i--) next[i] = steps[i]!.step.at !== undefined ? i : next[i + 1]!;
+  for (let i = n - 1; i >= 0; i--) next[i] = steps.step(i).at !== undefined ? i : next[i + 1]!;
   return next;
 }
 
 export function createScheduler(state: RunState, start: (i: number) => void): Scheduler {
-  const { rt, steps, progress } = state;
+  const { rt, reports: steps, progress } = state;
   const sim = rt.sim;
   let n = steps.length;
   let armed = false;
@@ -81,7 +80,7 @@ export function createScheduler(state: RunState, start: (i: number) => void): Sc
     const who: string[] = [];
     for (let i = firstUnstarted; i < n; i++) {
       if (progress.started[i] || !mayStart(i)) continue;
-      const s = steps[i]!.step;
+      const s = steps.step(i);
       const name = s.client ?? (s.object === undefined ? s.do : `${s.do} ${s.object}`);
       if (!who.includes(name)) who.push(name);
     }
@@ -93,7 +92,7 @@ export function createScheduler(state: RunState, start: (i: number) => void): Sc
     const { finished } = progress;
     const own = progress.previousOwn[i]!;
     if (own >= 0 && !finished[own]) return false;
-    const at = steps[i]!.step.at;
+    const at = steps.step(i).at;
     if (at === undefined) return i === 0 || finished[i - 1] === 1 || progress.queued[i - 1] === 1;
     return at <= sim.now;
   }
@@ -134,7 +133,7 @@ export function createScheduler(state: RunState, start: (i: number) => void): Sc
   /** Whether step i may start now; sets a timer for a step whose `at` is still ahead. */
   function canStart(i: number): boolean {
     if (mayStart(i)) return true;
-    const at = steps[i]!.step.at;
+    const at = steps.step(i).at;
     const own = progress.previousOwn[i]!;
     if (at !== undefined && at > sim.now && (own < 0 || progress.finished[own]) && !progress.atTimerSet[i]) {
       progress.atTimerSet[i] = 1;
@@ -191,7 +190,7 @@ export function createScheduler(state: RunState, start: (i: number) => void): Sc
       nextTimed = widened(nextTimed, new Int32Array(room + 1).fill(NONE));
     }
     nextTimed[n] = NONE;
-    if (steps[n - 1]!.step.at !== undefined) throw new Error('a step with its own time is not appended');
+    if (steps.step(n - 1).at !== undefined) throw new Error('a step with its own time is not appended');
     // The look the step was due at goes on to it, as it would have with the step in the file.
     ends.pop();
     if (growFrom === 'before') {

@@ -1,16 +1,17 @@
 /**
- * What the parts of a scenario run share: the runtime and the pool, one record per step, and the
+ * What the parts of a scenario run share: the runtime and the pool, the steps' reports, and the
  * few facts about the run as a whole that they read and set.
  */
 import type { ScenarioError, Task } from '../core';
 import type { RunnablePool } from '../levels';
 import type { Runtime } from '../world';
-import type { StepProgress, StepRun } from './records';
+import type { StepProgress, StepReports } from './records';
 
 export interface RunState {
   readonly rt: Runtime;
   readonly pool: RunnablePool;
-  readonly steps: StepRun[];
+  /** The steps and their reports as they stand, written in place. */
+  readonly reports: StepReports;
   /** What the scheduler keeps about each step beyond its report (when it may start, how far it got). */
   readonly progress: StepProgress;
   /** The pool's start-up filling is done: steps may start. */

@@ -4,7 +4,6 @@
  */
 import type { WarningKind } from '../types';
 import type { Scheduler } from './schedule';
-import { noteWarning } from './records';
 import { stepOf, type RunState } from './state';
 
 export interface Watch {
@@ -17,7 +16,7 @@ export interface Watch {
 }
 
 export function watchEvents(state: RunState, scheduler: Scheduler): Watch {
-  const { rt, steps, progress } = state;
+  const { rt, reports, progress } = state;
   /** The step whose acquire a client is queued in. */
   const inQueue = new Map<string, number>();
   /**
@@ -53,14 +52,14 @@ export function watchEvents(state: RunState, scheduler: Scheduler): Watch {
     const borrower = e.warning === 'leak-suspected' ? lentStep(client, object) : undefined;
     const index = waiter ?? borrower ?? (state.finishing ? -1 : (current ?? state.lastStarted));
     if (index >= 0) {
-      noteWarning(steps[index]!, e.warning);
+      reports.warn(index, e.warning);
       state.warned.push(index);
     } else looseWarnings.push(e.warning);
   });
 
   function joinedQueue(): void {
     const i = stepOf(state, rt.sim.current);
-    const step = i === undefined ? undefined : steps[i]!.step;
+    const step = i === undefined ? undefined : reports.step(i);
     if (i === undefined || step?.client === undefined) return;
     inQueue.set(step.client, i);
     progress.queuedSince.set(i, rt.sim.now);
@@ -95,8 +94,7 @@ export function watchEvents(state: RunState, scheduler: Scheduler): Watch {
     endWaits(noteState) {
       for (const [, i] of inQueue) {
         if (progress.finished[i]) continue;
-        const run = steps[i]!;
-        run.outcome = { ...withWait(waited(i), run.outcome), pending: true };
+        reports.outcome[i] = { ...withWait(waited(i), reports.outcome[i]!), pending: true };
         progress.queuedSince.set(i, rt.sim.now);
         noteState(i);
       }
