@@ -148,21 +148,33 @@ function bareLoop(events: number): number {
 
 // ── scenario runs ─────────────────────────────────────────────────────────────────────────────
 
-/** The median of three runs after a warm-up: events per CPU second, and MB the result keeps per 100k events. */
+/**
+ * Events per CPU second: the median of five runs after a warm-up, run one after another as a session
+ * runs them. No collection is forced before a timed run: V8 throws away compiled code that relies on
+ * the hidden classes of objects a collection frees, so a run after forced collections compiled
+ * 60-100 functions again (--trace-opt) — a cost of the bench, not of the run, and about the same on
+ * any engine, so it hid how much faster one engine's run was than another's (the bare loop, the
+ * load runs and the sweep never forced one). MB the result keeps per 100k events: three runs apart,
+ * between forced collections.
+ */
 function measure(level: LevelId, rounds: number, record: boolean) {
   const s = scenario(level, rounds);
   runScenario(scenario(level, Math.ceil(rounds / 4)), { record }); // warm up the JIT
   const rates: number[] = [];
-  const mbs: number[] = [];
   let events = 0;
-  for (let k = 0; k < 3; k++) {
+  for (let k = 0; k < 5; k++) {
+    const { seconds, value } = cpuSeconds(() => runScenario(s, { record }).eventCount);
+    events = value;
+    rates.push(events / seconds);
+  }
+  const mbs: number[] = [];
+  for (let k = 0; record && k < 3; k++) {
     heap();
-    const timed: { seconds: number; value: RunResult | null } = cpuSeconds(() => runScenario(s, { record }));
-    events = timed.value!.eventCount;
-    rates.push(events / timed.seconds);
+    let result: RunResult | null = runScenario(s, { record });
     const kept = heap();
-    timed.value = null; // dropped: what the collector frees now is what the run's result kept
-    if (record) mbs.push((((kept - heap()) / events) * 1e5) / 1e6);
+    const n = result.eventCount;
+    result = null; // dropped: what the collector frees now is what the run's result kept
+    mbs.push((((kept - heap()) / n) * 1e5) / 1e6);
   }
   return { events, rate: median(rates), mb: record ? median(mbs) : null };
 }
