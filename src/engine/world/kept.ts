@@ -53,14 +53,25 @@ export type CallLines = Readonly<Record<string, LineId>>;
 
 /** Between a line and the line it called, in a line id that names both. */
 const CALLED = '>';
-const chains = new Map<string, LineId>();
+const chains = new Map<LineId, Map<LineId, LineId>>();
 const chainParts = new Map<LineId, readonly LineId[]>();
 
 /** One id for a line and the lines that called it, outermost first, made once (`get.acquire>acquire.create`). */
 export function callChain(lines: readonly LineId[]): LineId {
-  const key = lines.join(CALLED);
-  let id = chains.get(key);
-  if (id === undefined) chains.set(key, (id = key as LineId));
+  let id = lines[0]!;
+  for (let i = 1; i < lines.length; i++) id = calledFrom(id, lines[i]!);
+  return id;
+}
+
+/**
+ * The id of `line` run from `outer` (a line, or a chain of them): made once, and found again with
+ * no string built — a recorded run asks for it at every event inside a call.
+ */
+export function calledFrom(outer: LineId, line: LineId): LineId {
+  let byLine = chains.get(outer);
+  if (byLine === undefined) chains.set(outer, (byLine = new Map()));
+  let id = byLine.get(line);
+  if (id === undefined) byLine.set(line, (id = `${outer}${CALLED}${line}` as LineId));
   return id;
 }
 

@@ -16,7 +16,8 @@ import type { Pooled } from './resources';
  * list of places for every time it moves. Places and lists are never changed once made.
  */
 export class PlaceBook {
-  private readonly places = new Map<string, Place>();
+  /** Holds' places by kind, then reader, then the hold's work or way, then its check (no key string made per look). */
+  private readonly heldPlaces = new Map<string, Map<string | null, Map<string | null, Map<string | null, Place>>>>();
   private readonly alone = new Map<Place, readonly Place[]>();
   private readonly slots: Place[] = [];
   private readonly hand = new Map<string, Place>();
@@ -51,17 +52,16 @@ export class PlaceBook {
 
   /** Where a pool operation's hold puts an object: the press, the desk or the counter. */
   private held(h: Hold): Place {
-    const key = h.making
-      ? `press ${h.reader}`
-      : h.work !== null
-        ? `desk ${h.reader} ${h.work}`
-        : `counter ${h.reader} ${h.way} ${h.check}`;
-    let place = this.places.get(key);
+    const at = h.making ? 'press' : h.work !== null ? 'desk' : 'counter';
+    const second = at === 'press' ? null : at === 'desk' ? h.work : h.way;
+    const third = at === 'counter' ? h.check : null;
+    const byThird = inner(inner(inner(this.heldPlaces, at), h.reader), second);
+    let place = byThird.get(third);
     if (place === undefined) {
       if (h.making) place = { at: 'press', for: h.reader };
       else if (h.work !== null) place = { at: 'desk', reader: h.reader, work: h.work };
       else place = { at: 'counter', reader: h.reader, way: h.way, work: h.check };
-      this.places.set(key, Object.freeze(place));
+      byThird.set(third, Object.freeze(place));
     }
     return place;
   }
@@ -83,6 +83,13 @@ export class PlaceBook {
     if (list === undefined) this.readerLists.set(reader, (list = Object.freeze([reader])));
     return list;
   }
+}
+
+/** The map under `key` in `map`, made empty the first time it is asked for. */
+function inner<K, K2, V>(map: Map<K, Map<K2, V>>, key: K): Map<K2, V> {
+  let value = map.get(key);
+  if (value === undefined) map.set(key, (value = new Map()));
+  return value;
 }
 
 const BIN: Place = Object.freeze({ at: 'bin' });
@@ -136,7 +143,11 @@ export function legacyPlace(p: Place): LegacyPlace {
 
 /** How many readers have the object in hand (none once it is in the bin, whoever still names it). */
 export function handsOn(o: ObjectView): number {
-  for (const p of o.places) if (p.at === 'hands') return p.readers.length;
+  const places = o.places;
+  for (let i = 0; i < places.length; i++) {
+    const p = places[i]!;
+    if (p.at === 'hands') return p.readers.length;
+  }
   return 0;
 }
 

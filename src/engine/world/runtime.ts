@@ -6,7 +6,7 @@
 import { createRng, delay, Sim, type Op, type Rng, type Task } from '../core';
 import type { Costs, EventBody, LineId, PoolEvent, World } from '../types';
 import { Holds, type Hold } from './holds';
-import { callChain, KeptOnce, lineId, mix, type CallLines } from './kept';
+import { calledFrom, KeptOnce, lineId, mix, type CallLines } from './kept';
 import { noteReader } from './readers';
 import type { ClientRecord, PoolState, StepScratch } from './records';
 import { Book, Connection, type Pooled } from './resources';
@@ -222,14 +222,12 @@ export class Runtime {
   called(line: LineId, depth = (this.sim.current?.depth ?? 0) - 1): LineId {
     const task = this.sim.current;
     if (this.calls === null || task === null || depth < 1) return line;
-    let chain: LineId[] | null = null;
+    let chain: LineId | null = null;
     for (let i = 0; i < depth; i++) {
       const site = this.calls.get(task.opAt(i)!)?.get(task.opAt(i + 1)!);
-      if (site !== undefined) (chain ??= []).push(site);
+      if (site !== undefined) chain = chain === null ? site : calledFrom(chain, site);
     }
-    if (chain === null) return line;
-    chain.push(line);
-    return callChain(chain);
+    return chain === null ? line : calledFrom(chain, line);
   }
 
   /** No event is kept or listened to: events are only counted (a batch run). */

@@ -34,11 +34,15 @@ export class WorldKeeper {
   private objects: ObjectView[] = [];
   private clients: readonly ClientView[] = [];
   private readonly clientIndex = new Map<string, number>();
-  private readonly dirtyObjects = new Set<number>();
-  private readonly dirtyClients = new Set<string>();
+  // What to look at again at the next snapshot, each once, in the order marked: plain lists,
+  // emptied in place (emptying a Set makes it a new table, at every event of a recorded run).
+  private readonly dirtyObjects: number[] = [];
+  /** By object id: 1 while the object is in `dirtyObjects`. */
+  private readonly objectMarked: number[] = [];
+  private readonly dirtyClients: string[] = [];
   private everything = true;
   private shelfIds: readonly number[] = [];
-  private slots = new Map<number, number[]>();
+  private readonly slots = new Map<number, number[]>();
   private holders = new Map<number, readonly string[]>();
   private waiting: readonly string[] = NO_NAMES;
   private held = 0;
@@ -52,12 +56,22 @@ export class WorldKeeper {
 
   /** An object's view may have changed. */
   object(id: number | null): void {
-    if (id !== null) this.dirtyObjects.add(id);
+    if (id !== null) this.markObject(id);
   }
 
   /** A reader's view may have changed. */
   client(name: string | null | undefined): void {
-    if (name) this.dirtyClients.add(name);
+    if (name) this.markClient(name);
+  }
+
+  private markObject(id: number): void {
+    if (this.objectMarked[id] === 1) return;
+    this.objectMarked[id] = 1;
+    this.dirtyObjects.push(id);
+  }
+
+  private markClient(name: string): void {
+    if (!this.dirtyClients.includes(name)) this.dirtyClients.push(name);
   }
 
   /** Everything may have changed (a server restart kills every object). */
@@ -86,10 +100,10 @@ export class WorldKeeper {
     const before = this.shelfIds;
     let i = 0;
     while (i < before.length && i < ids.length && before[i] === ids[i]) i++;
-    for (let k = i; k < before.length; k++) this.dirtyObjects.add(before[k]!);
-    for (let k = i; k < ids.length; k++) this.dirtyObjects.add(ids[k]!);
+    for (let k = i; k < before.length; k++) this.markObject(before[k]!);
+    for (let k = i; k < ids.length; k++) this.markObject(ids[k]!);
     this.shelfIds = ids;
-    this.slots = new Map();
+    this.slots.clear();
     for (let slot = 0; slot < ids.length; slot++) {
       const list = this.slots.get(ids[slot]!);
       if (list) list.push(slot);
@@ -101,9 +115,9 @@ export class WorldKeeper {
   private waitingNow(pool: PoolState): readonly string[] {
     const names = pool.waiting;
     const before = this.waiting;
-    if (names.length === before.length && names.every((w, i) => w.client === before[i])) return before;
-    for (const name of before) this.dirtyClients.add(name);
-    for (const w of names) this.dirtyClients.add(w.client);
+    if (sameNames(names, before)) return before;
+    for (const name of before) this.markClient(name);
+    for (const w of names) this.markClient(w.client);
     this.waiting = names.length === 0 ? NO_NAMES : names.map((w) => w.client);
     return this.waiting;
   }
@@ -124,7 +138,7 @@ export class WorldKeeper {
         const c = this.rt.clients.get(name);
         if (c) this.lookAtClient(c, pool);
       }
-    this.dirtyClients.clear();
+    this.dirtyClients.length = 0;
     this.clients = this.room.end();
     if (this.holdingMoved || this.everything) this.holders = holdersOf(this.clients, this.places);
     return this.clients;
@@ -144,8 +158,8 @@ export class WorldKeeper {
     this.room.put(i, next);
     if (prev === undefined || !sameItems(prev.holding, next.holding)) {
       this.holdingMoved = true;
-      if (prev) for (const id of prev.holding) this.dirtyObjects.add(id);
-      for (const id of next.holding) this.dirtyObjects.add(id);
+      if (prev) for (const id of prev.holding) this.markObject(id);
+      for (const id of next.holding) this.markObject(id);
     }
   }
 
@@ -174,7 +188,8 @@ export class WorldKeeper {
         if (o) this.lookAtObject(o);
       }
     }
-    this.dirtyObjects.clear();
+    for (const id of this.dirtyObjects) this.objectMarked[id] = 0;
+    this.dirtyObjects.length = 0;
     if (this.objectViews !== this.objects) {
       const back = sameItems(this.objectViews, this.objectsBefore) ? this.objectsBefore : this.objectViews;
       this.objectsBefore = this.objects;
@@ -286,6 +301,13 @@ function holdersOf(clients: readonly ClientView[], places: PlaceBook): Map<numbe
   const shared = map as Map<number, readonly string[]>;
   for (const [id, list] of map) if (list.length === 1) shared.set(id, places.readersAlone(list[0]!));
   return shared;
+}
+
+/** Whether the line's waiters are `names`, in order. */
+function sameNames(line: PoolState['waiting'], names: readonly string[]): boolean {
+  if (line.length !== names.length) return false;
+  for (let i = 0; i < line.length; i++) if (line[i]!.client !== names[i]) return false;
+  return true;
 }
 
 /** Whether a view's fields, other than its places, are the object's as it stands. */
