@@ -90,6 +90,10 @@ export class Runtime {
   private leases = 0;
   /** Per task, loans its call has counted and not handed over, or taken back and not counted back. */
   private readonly owing = new Map<Task, number>();
+  /** The sum of `owing`'s values (read at every event of a recorded run). */
+  private owingTotal = 0;
+  /** The clients' records in the order they came (`clients`' values, walked at every event of a recorded run). */
+  private readonly clientList: ClientRecord[] = [];
   /** The level's own counter is watched (`countMoves`): what it should say is kept (`owed`). */
   countsWatched = false;
   eventCount = 0;
@@ -123,7 +127,11 @@ export class Runtime {
     // A task that ends lets go of whatever its pool call still had in hand, and owes nothing more.
     this.sim.onTaskEnd = (task) => {
       this.holds.end(task);
-      this.owing.delete(task);
+      const owes = this.owing.get(task);
+      if (owes !== undefined) {
+        this.owingTotal -= owes;
+        this.owing.delete(task);
+      }
     };
   }
 
@@ -155,9 +163,12 @@ export class Runtime {
   owe(by: 1 | -1): void {
     const task = this.sim.current;
     if (task === null || !this.record) return;
-    const now = (this.owing.get(task) ?? 0) + by;
-    if (now > 0) this.owing.set(task, now);
-    else this.owing.delete(task);
+    // Kept at 0 rather than taken out until the task ends (a map's entries taken out and put back
+    // again and again make it a new table now and then).
+    const before = this.owing.get(task) ?? 0;
+    const now = Math.max(0, before + by);
+    this.owing.set(task, now);
+    this.owingTotal += now - before;
   }
 
   /**
@@ -167,9 +178,9 @@ export class Runtime {
   owed(pool: PoolState): number | null {
     if (!this.countsWatched || pool.inUse === null) return null;
     let owed = 0;
-    for (const c of this.clients.values()) owed += c.holding.length;
-    for (const n of this.owing.values()) owed += n;
-    return owed;
+    const clients = this.clientList;
+    for (let i = 0; i < clients.length; i++) owed += clients[i]!.holding.length;
+    return owed + this.owingTotal;
   }
 
   nextLease(): number {
@@ -194,6 +205,7 @@ export class Runtime {
         stepsLeft: this.stepCounts.get(name) ?? 0,
       };
       this.clients.set(name, c);
+      this.clientList.push(c);
     }
     return c;
   }

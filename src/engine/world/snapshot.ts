@@ -10,6 +10,7 @@ import type { Hold } from './holds';
 import { handsOn, legacyPlace, PlaceBook, placesStill, sameItems } from './places';
 import { clientViewOf } from './readers';
 import { KeptOnce, mix } from './kept';
+import { Marks } from './lists';
 import { Room } from './room';
 import type { ClientRecord, PoolState } from './records';
 import type { Pooled } from './resources';
@@ -27,6 +28,8 @@ export interface SnapshotSource {
 }
 
 const NO_SLOTS: readonly number[] = [];
+/** By slot: the list of that slot alone. */
+const SLOT_ALONE: (readonly number[])[] = [];
 const NO_NAMES: readonly string[] = [];
 
 export class WorldKeeper {
@@ -34,15 +37,12 @@ export class WorldKeeper {
   private objects: ObjectView[] = [];
   private clients: readonly ClientView[] = [];
   private readonly clientIndex = new Map<string, number>();
-  // What to look at again at the next snapshot, each once, in the order marked: plain lists,
-  // emptied in place (emptying a Set makes it a new table, at every event of a recorded run).
-  private readonly dirtyObjects: number[] = [];
-  /** By object id: 1 while the object is in `dirtyObjects`. */
-  private readonly objectMarked: number[] = [];
-  private readonly dirtyClients: string[] = [];
+  /** What to look at again at the next snapshot (see `Marks`: this runs at every event of a recorded run). */
+  private readonly dirtyObjects = new Marks<number>();
+  private readonly dirtyClients = new Marks<string>();
   private everything = true;
   private shelfIds: readonly number[] = [];
-  private readonly slots = new Map<number, number[]>();
+  private readonly slots = new Map<number, readonly number[]>();
   private holders = new Map<number, readonly string[]>();
   private waiting: readonly string[] = NO_NAMES;
   private held = 0;
@@ -56,22 +56,12 @@ export class WorldKeeper {
 
   /** An object's view may have changed. */
   object(id: number | null): void {
-    if (id !== null) this.markObject(id);
+    if (id !== null) this.dirtyObjects.add(id);
   }
 
   /** A reader's view may have changed. */
   client(name: string | null | undefined): void {
-    if (name) this.markClient(name);
-  }
-
-  private markObject(id: number): void {
-    if (this.objectMarked[id] === 1) return;
-    this.objectMarked[id] = 1;
-    this.dirtyObjects.push(id);
-  }
-
-  private markClient(name: string): void {
-    if (!this.dirtyClients.includes(name)) this.dirtyClients.push(name);
+    if (name) this.dirtyClients.add(name);
   }
 
   /** Everything may have changed (a server restart kills every object). */
@@ -100,14 +90,15 @@ export class WorldKeeper {
     const before = this.shelfIds;
     let i = 0;
     while (i < before.length && i < ids.length && before[i] === ids[i]) i++;
-    for (let k = i; k < before.length; k++) this.markObject(before[k]!);
-    for (let k = i; k < ids.length; k++) this.markObject(ids[k]!);
+    for (let k = i; k < before.length; k++) this.dirtyObjects.add(before[k]!);
+    for (let k = i; k < ids.length; k++) this.dirtyObjects.add(ids[k]!);
     this.shelfIds = ids;
     this.slots.clear();
     for (let slot = 0; slot < ids.length; slot++) {
       const list = this.slots.get(ids[slot]!);
-      if (list) list.push(slot);
-      else this.slots.set(ids[slot]!, [slot]);
+      // Most objects stand in one slot: the one shared list of that slot alone.
+      if (list) this.slots.set(ids[slot]!, [...list, slot]);
+      else this.slots.set(ids[slot]!, (SLOT_ALONE[slot] ??= Object.freeze([slot])));
     }
   }
 
@@ -116,8 +107,8 @@ export class WorldKeeper {
     const names = pool.waiting;
     const before = this.waiting;
     if (sameNames(names, before)) return before;
-    for (const name of before) this.markClient(name);
-    for (const w of names) this.markClient(w.client);
+    for (const name of before) this.dirtyClients.add(name);
+    for (const w of names) this.dirtyClients.add(w.client);
     this.waiting = names.length === 0 ? NO_NAMES : names.map((w) => w.client);
     return this.waiting;
   }
@@ -134,11 +125,11 @@ export class WorldKeeper {
     this.holdingMoved = false;
     if (this.everything) for (const c of this.rt.clients.values()) this.lookAtClient(c, pool);
     else
-      for (const name of this.dirtyClients) {
-        const c = this.rt.clients.get(name);
+      for (let k = 0; k < this.dirtyClients.size; k++) {
+        const c = this.rt.clients.get(this.dirtyClients.at(k));
         if (c) this.lookAtClient(c, pool);
       }
-    this.dirtyClients.length = 0;
+    this.dirtyClients.clear();
     this.clients = this.room.end();
     if (this.holdingMoved || this.everything) this.holders = holdersOf(this.clients, this.places);
     return this.clients;
@@ -158,8 +149,8 @@ export class WorldKeeper {
     this.room.put(i, next);
     if (prev === undefined || !sameItems(prev.holding, next.holding)) {
       this.holdingMoved = true;
-      if (prev) for (const id of prev.holding) this.markObject(id);
-      for (const id of next.holding) this.markObject(id);
+      if (prev) for (const id of prev.holding) this.dirtyObjects.add(id);
+      for (const id of next.holding) this.dirtyObjects.add(id);
     }
   }
 
@@ -183,13 +174,12 @@ export class WorldKeeper {
     if (this.everything) for (const o of all) this.lookAtObject(o);
     else {
       for (let i = this.objects.length; i < all.length; i++) this.lookAtObject(all[i]!);
-      for (const id of this.dirtyObjects) {
-        const o = all[id - 1];
+      for (let k = 0; k < this.dirtyObjects.size; k++) {
+        const o = all[this.dirtyObjects.at(k) - 1];
         if (o) this.lookAtObject(o);
       }
     }
-    for (const id of this.dirtyObjects) this.objectMarked[id] = 0;
-    this.dirtyObjects.length = 0;
+    this.dirtyObjects.clear();
     if (this.objectViews !== this.objects) {
       const back = sameItems(this.objectViews, this.objectsBefore) ? this.objectsBefore : this.objectViews;
       this.objectsBefore = this.objects;
