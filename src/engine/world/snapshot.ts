@@ -34,6 +34,8 @@ const NO_NAMES: readonly string[] = [];
 
 export class WorldKeeper {
   private last: World | null = null;
+  /** The world before `last`: an event often undoes the one before (a statement starts, then ends). */
+  private lastButOne: World | null = null;
   private objects: ObjectView[] = [];
   private clients: readonly ClientView[] = [];
   private readonly clientIndex = new Map<string, number>();
@@ -43,7 +45,7 @@ export class WorldKeeper {
   private everything = true;
   private shelfIds: readonly number[] = [];
   private readonly slots = new Map<number, readonly number[]>();
-  private holders = new Map<number, readonly string[]>();
+  private readonly holders = new Map<number, readonly string[]>();
   private waiting: readonly string[] = NO_NAMES;
   private held = 0;
   private open = 0;
@@ -79,7 +81,10 @@ export class WorldKeeper {
     this.everything = false;
     const last = this.last;
     if (last && last.pool === poolView && last.objects === objects && last.clients === clients) return last;
-    this.last = { pool: poolView, objects, clients };
+    const back = this.lastButOne;
+    this.lastButOne = last;
+    if (back && back.pool === poolView && back.objects === objects && back.clients === clients) this.last = back;
+    else this.last = { pool: poolView, objects, clients };
     return this.last;
   }
 
@@ -131,7 +136,7 @@ export class WorldKeeper {
       }
     this.dirtyClients.clear();
     this.clients = this.room.end();
-    if (this.holdingMoved || this.everything) this.holders = holdersOf(this.clients, this.places);
+    if (this.holdingMoved || this.everything) holdersOf(this.clients, this.places, this.holders);
     return this.clients;
   }
 
@@ -277,20 +282,20 @@ export class WorldKeeper {
   }
 }
 
-/** Each object's holders, oldest first, from the readers' views in their order. */
-function holdersOf(clients: readonly ClientView[], places: PlaceBook): Map<number, readonly string[]> {
-  const map = new Map<number, string[]>();
+/**
+ * Each object's holders, oldest first, from the readers' views in their order, written into `into`
+ * (one map, filled again). One reader alone holds most objects: its list is the one shared list of
+ * that name.
+ */
+function holdersOf(clients: readonly ClientView[], places: PlaceBook, into: Map<number, readonly string[]>): void {
+  into.clear();
   for (const c of clients) {
     for (const id of c.holding) {
-      const list = map.get(id);
-      if (!list) map.set(id, [c.name]);
-      else if (!list.includes(c.name)) list.push(c.name);
+      const list = into.get(id);
+      if (list === undefined) into.set(id, places.readersAlone(c.name));
+      else if (!list.includes(c.name)) into.set(id, [...list, c.name]);
     }
   }
-  // One reader alone holds most objects: its list is the one shared list of that name.
-  const shared = map as Map<number, readonly string[]>;
-  for (const [id, list] of map) if (list.length === 1) shared.set(id, places.readersAlone(list[0]!));
-  return shared;
 }
 
 /** Whether the line's waiters are `names`, in order. */
