@@ -38,7 +38,7 @@ const name = (id: number | null) => `object ${id ?? '?'}`;
 /** The readers holding an object, in the order they came. */
 function holdersOf(rt: Runtime, id: number): string[] {
   const who: string[] = [];
-  for (const c of rt.clients.values()) if (c.holding.some((h) => h.id === id)) who.push(c.name);
+  for (const c of rt.clientList) if (c.holding.some((h) => h.id === id)) who.push(c.name);
   return who;
 }
 
@@ -153,7 +153,7 @@ export function createMonitor(rt: Runtime, opts: MonitorOptions): Monitor {
           warn('dead-handout', `${client} was handed ${name(object)}, which is dead`, at);
         }
         let refs = 0;
-        for (const c of rt.clients.values()) for (const h of c.holding) if (h.id === obj.id) refs++;
+        for (const c of rt.clientList) for (const h of c.holding) if (h.id === obj.id) refs++;
         if (refs > 1) {
           const who = holdersOf(rt, obj.id);
           warn('shared-object', `${name(object)} is held by ${who.join(' and ')} at once`, at);
@@ -184,7 +184,7 @@ export function createMonitor(rt: Runtime, opts: MonitorOptions): Monitor {
           break;
         }
         let writer: string | null = null;
-        for (const c of rt.clients.values())
+        for (const c of rt.clientList)
           if (c.name !== client)
             for (const h of c.holding) if (h.id === obj.id && h.lease === obj.writtenBy) writer = c.name;
         warn(

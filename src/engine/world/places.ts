@@ -108,7 +108,9 @@ export function placesStill(
 ): boolean {
   if (o.closed) return prev.length === 1 && prev[0]!.at === 'bin';
   let k = 0;
-  for (const h of holds) {
+  // (Loops by index: this runs for every object an event may have touched.)
+  for (let i = 0; i < holds.length; i++) {
+    const h = holds[i]!;
     const p = prev[k++];
     if (p === undefined) return false;
     if (h.making) {
@@ -117,7 +119,8 @@ export function placesStill(
       if (p.at !== 'desk' || p.reader !== h.reader || p.work !== h.work) return false;
     } else if (p.at !== 'counter' || p.reader !== h.reader || p.way !== h.way || p.work !== h.check) return false;
   }
-  for (const slot of slots) {
+  for (let i = 0; i < slots.length; i++) {
+    const slot = slots[i];
     const p = prev[k++];
     if (p === undefined || p.at !== 'shelf' || p.slot !== slot) return false;
   }

@@ -89,11 +89,14 @@ export class Runtime {
   private readonly shelves = new KeptOnce<readonly number[]>();
   private leases = 0;
   /** Per task, loans its call has counted and not handed over, or taken back and not counted back. */
-  private readonly owing = new Map<Task, number>();
-  /** The sum of `owing`'s values (read at every event of a recorded run). */
+  // (Two short lists side by side, not a map: a few calls are under way at once, and a map's
+  // entries taken out and put back at every loan make it a new table now and then.)
+  private readonly owingTasks: Task[] = [];
+  private readonly owingCounts: number[] = [];
+  /** The sum of `owingCounts` (read at every event of a recorded run). */
   private owingTotal = 0;
-  /** The clients' records in the order they came (`clients`' values, walked at every event of a recorded run). */
-  private readonly clientList: ClientRecord[] = [];
+  /** The clients' records in the order they came: `clients`' values, as a list (walked at every event of a recorded run). */
+  readonly clientList: ClientRecord[] = [];
   /** The level's own counter is watched (`countMoves`): what it should say is kept (`owed`). */
   countsWatched = false;
   eventCount = 0;
@@ -127,10 +130,11 @@ export class Runtime {
     // A task that ends lets go of whatever its pool call still had in hand, and owes nothing more.
     this.sim.onTaskEnd = (task) => {
       this.holds.end(task);
-      const owes = this.owing.get(task);
-      if (owes !== undefined) {
-        this.owingTotal -= owes;
-        this.owing.delete(task);
+      const at = this.owingTasks.indexOf(task);
+      if (at >= 0) {
+        this.owingTotal -= this.owingCounts[at]!;
+        swapOut(this.owingTasks, at);
+        swapOut(this.owingCounts, at);
       }
     };
   }
@@ -163,11 +167,15 @@ export class Runtime {
   owe(by: 1 | -1): void {
     const task = this.sim.current;
     if (task === null || !this.record) return;
-    // Kept at 0 rather than taken out until the task ends (a map's entries taken out and put back
-    // again and again make it a new table now and then).
-    const before = this.owing.get(task) ?? 0;
+    // Kept (at 0 too) until the task ends.
+    let at = this.owingTasks.indexOf(task);
+    if (at < 0) {
+      at = this.owingTasks.push(task) - 1;
+      this.owingCounts.push(0);
+    }
+    const before = this.owingCounts[at]!;
     const now = Math.max(0, before + by);
-    this.owing.set(task, now);
+    this.owingCounts[at] = now;
     this.owingTotal += now - before;
   }
 
@@ -388,6 +396,12 @@ export class Runtime {
     if (body.type === 'object.handedoff') world.client(body.to);
     else if (body.type === 'server.restarted') world.all();
   }
+}
+
+/** Take out the item at `at`, putting the last in its place (for a list whose order means nothing). */
+function swapOut<T>(list: T[], at: number): void {
+  const last = list.pop()!;
+  if (at < list.length) list[at] = last;
 }
 
 /** Whether a kept list of ids is the shelf's objects' ids, in order. */

@@ -20,6 +20,8 @@ export interface SnapshotSource {
   readonly sim: { readonly now: number };
   readonly objects: readonly Pooled[];
   readonly clients: ReadonlyMap<string, ClientRecord>;
+  /** The clients' records in the order they came (`clients`' values). */
+  readonly clientList: readonly ClientRecord[];
   readonly maxSize: number | null;
   /** The pool operations' holds on an object (see holds.ts). */
   holdsOf(id: number): readonly Hold[];
@@ -128,7 +130,7 @@ export class WorldKeeper {
   private updateClients(pool: PoolState): readonly ClientView[] {
     this.room.begin(this.clients);
     this.holdingMoved = false;
-    if (this.everything) for (const c of this.rt.clients.values()) this.lookAtClient(c, pool);
+    if (this.everything) for (const c of this.rt.clientList) this.lookAtClient(c, pool);
     else
       for (let k = 0; k < this.dirtyClients.size; k++) {
         const c = this.rt.clients.get(this.dirtyClients.at(k));
