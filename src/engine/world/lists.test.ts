@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { calledFrom, callChain, linesOf } from './kept';
-import { Marks, removeAt } from './lists';
+import { Marks, removeAt, swapOut } from './lists';
 import type { LineId } from '../types';
 
 const marked = <T>(marks: Marks<T>): T[] => Array.from({ length: marks.size }, (_, i) => marks.at(i));
@@ -36,6 +36,16 @@ describe('removeAt', () => {
     expect(list).toEqual(['a', 'b', 'c']);
     removeAt(list, 0);
     expect(list).toEqual(['b', 'c']);
+  });
+});
+
+describe('swapOut', () => {
+  it('takes out the item at an index, the last standing in for it', () => {
+    const list = ['a', 'b', 'c', 'd'];
+    swapOut(list, 1);
+    expect(list).toEqual(['a', 'd', 'c']);
+    swapOut(list, 2);
+    expect(list).toEqual(['a', 'd']);
   });
 });
 

@@ -9,6 +9,12 @@ export function removeAt<T>(list: T[], at: number): void {
   else list.splice(at, 1);
 }
 
+/** Take out the item at `at`, putting the last in its place: for a list whose order means nothing. */
+export function swapOut<T>(list: T[], at: number): void {
+  const last = list.pop()!;
+  if (at < list.length) list[at] = last;
+}
+
 /**
  * Things marked, each once, in the order first marked: emptied without giving up its room, for a
  * list emptied at every event (an emptied Set is given a new table, an array cut to length 0 a new

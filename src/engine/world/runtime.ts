@@ -6,6 +6,7 @@
 import { createRng, delay, Sim, type Op, type Rng, type Task } from '../core';
 import type { Costs, EventBody, LineId, PoolEvent, World } from '../types';
 import { Holds, type Hold } from './holds';
+import { swapOut } from './lists';
 import { calledFrom, KeptOnce, lineId, mix, type CallLines } from './kept';
 import { noteReader } from './readers';
 import type { ClientRecord, PoolState, StepScratch } from './records';
@@ -396,12 +397,6 @@ export class Runtime {
     if (body.type === 'object.handedoff') world.client(body.to);
     else if (body.type === 'server.restarted') world.all();
   }
-}
-
-/** Take out the item at `at`, putting the last in its place (for a list whose order means nothing). */
-function swapOut<T>(list: T[], at: number): void {
-  const last = list.pop()!;
-  if (at < list.length) list[at] = last;
 }
 
 /** Whether a kept list of ids is the shelf's objects' ids, in order. */
