@@ -6,6 +6,7 @@
  */
 import type { Page } from '@playwright/test';
 import { STORIES } from '../src/stories';
+import { productionBeats } from './beats';
 import { expect, LAB_LEVELS, test, type Lab } from './fixtures';
 
 // These tests reason in events (a link's step= is an event index): step line by line, as before beats.
@@ -282,6 +283,39 @@ test.describe('at 1280×720', () => {
 
 test.describe('on a 360 px phone', () => {
   test.use({ viewport: { width: 360, height: 740 } });
+
+  test('a count keeps its words and its number on one line; a flag too long for the chip goes below them', async ({
+    page,
+  }) => {
+    // The race, thread safety off: "Readers hold 2 ⚠ 1 connection in more than one reader’s hands".
+    // Squeezed into one flex item, "Readers hold" broke over two lines, its number beside them.
+    const { beats, sentences } = productionBeats('production-race-same-book', ['lock']);
+    const k = sentences.findIndex((s) => s.startsWith('Reader B got Connection 2'));
+    expect(k).toBeGreaterThan(0);
+    await page.goto(`/?level=production&scenario=same-book&off=lock&step=${beats[k]!.last}`);
+    const held = page
+      .getByRole('list', { name: 'Counts' })
+      .locator('li')
+      .filter({ has: page.locator('[data-counter="held"]') });
+    await expect(held.locator('[data-counter="shared"]')).toBeVisible();
+    const lines = await held.evaluate((li) => {
+      const range = document.createRange();
+      range.selectNodeContents(li.firstChild!); // the words, "Readers hold"
+      const words = [...range.getClientRects()];
+      const number = li.querySelector('[data-counter="held"]')!.getBoundingClientRect();
+      const flag = li.querySelector('[data-counter="shared"]')!.getBoundingClientRect();
+      return {
+        wordLines: words.length,
+        wordsTop: words[0]!.top,
+        numberTop: number.top,
+        wordsBottom: words[0]!.bottom,
+        flagTop: flag.top,
+      };
+    });
+    expect(lines.wordLines).toBe(1);
+    expect(Math.abs(lines.numberTop - lines.wordsTop)).toBeLessThan(4);
+    expect(lines.flagTop).toBeGreaterThanOrEqual(lines.wordsBottom - 1);
+  });
 
   test('the running line keeps its row: the reader is named above the box, not in a tag beside the code', async ({
     lab,
