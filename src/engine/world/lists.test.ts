@@ -29,23 +29,17 @@ describe('Marks', () => {
   });
 });
 
-describe('removeAt', () => {
-  it('takes out the item at an index, the last or one before it, keeping the others in order', () => {
-    const list = ['a', 'b', 'c', 'd'];
-    removeAt(list, 3);
-    expect(list).toEqual(['a', 'b', 'c']);
-    removeAt(list, 0);
-    expect(list).toEqual(['b', 'c']);
-  });
-});
-
-describe('swapOut', () => {
-  it('takes out the item at an index, the last standing in for it', () => {
-    const list = ['a', 'b', 'c', 'd'];
-    swapOut(list, 1);
-    expect(list).toEqual(['a', 'd', 'c']);
-    swapOut(list, 2);
-    expect(list).toEqual(['a', 'd']);
+describe('taking an item out of a short list', () => {
+  it('removeAt keeps the others in order; swapOut puts the last in its place', () => {
+    const kept = ['a', 'b', 'c', 'd'];
+    removeAt(kept, 3);
+    removeAt(kept, 0);
+    expect(kept).toEqual(['b', 'c']);
+    const swapped = ['a', 'b', 'c', 'd'];
+    swapOut(swapped, 1);
+    expect(swapped).toEqual(['a', 'd', 'c']);
+    swapOut(swapped, 2);
+    expect(swapped).toEqual(['a', 'd']);
   });
 });
 
