@@ -94,8 +94,6 @@ export class Runtime {
   // entries taken out and put back at every loan make it a new table now and then.)
   private readonly owingTasks: Task[] = [];
   private readonly owingCounts: number[] = [];
-  /** The sum of `owingCounts` (read at every event of a recorded run). */
-  private owingTotal = 0;
   /** The clients' records in the order they came: `clients`' values, as a list (walked at every event of a recorded run). */
   readonly clientList: ClientRecord[] = [];
   /** The level's own counter is watched (`countMoves`): what it should say is kept (`owed`). */
@@ -133,7 +131,6 @@ export class Runtime {
       this.holds.end(task);
       const at = this.owingTasks.indexOf(task);
       if (at >= 0) {
-        this.owingTotal -= this.owingCounts[at]!;
         swapOut(this.owingTasks, at);
         swapOut(this.owingCounts, at);
       }
@@ -174,10 +171,7 @@ export class Runtime {
       at = this.owingTasks.push(task) - 1;
       this.owingCounts.push(0);
     }
-    const before = this.owingCounts[at]!;
-    const now = Math.max(0, before + by);
-    this.owingCounts[at] = now;
-    this.owingTotal += now - before;
+    this.owingCounts[at] = Math.max(0, this.owingCounts[at]! + by);
   }
 
   /**
@@ -189,7 +183,8 @@ export class Runtime {
     let owed = 0;
     const clients = this.clientList;
     for (let i = 0; i < clients.length; i++) owed += clients[i]!.holding.length;
-    return owed + this.owingTotal;
+    for (let i = 0; i < this.owingCounts.length; i++) owed += this.owingCounts[i]!;
+    return owed;
   }
 
   nextLease(): number {
