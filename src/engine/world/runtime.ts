@@ -5,6 +5,7 @@
  */
 import { createRng, delay, Sim, type Op, type Rng, type Task } from '../core';
 import type { Costs, EventBody, LineId, PoolEvent, World } from '../types';
+import { keptEvent } from './event';
 import { Holds, type Hold } from './holds';
 import { swapOut } from './lists';
 import { calledFrom, KeptOnce, lineId, mix, type CallLines } from './kept';
@@ -294,11 +295,7 @@ export class Runtime {
     const listeners = this.listeners;
     if (this.record) {
       const pool = this.poolState();
-      const Kind = recordOf(body.type);
-      const event = withBody(
-        new Kind(body.type, this.seq++, this.sim.now, client, object, line, this.shelfNow(pool), pool.inUse),
-        body,
-      );
+      const event = keptEvent(body, this.seq++, this.sim.now, client, object, line, this.shelfNow(pool), pool.inUse);
       this.track(body, client, object);
       event.world = this.world.snapshot(pool, event.available);
       this.events.push(event);
@@ -399,66 +396,4 @@ function sameIds(ids: readonly number[], shelf: readonly Pooled[]): boolean {
   if (ids.length !== shelf.length) return false;
   for (let i = 0; i < ids.length; i++) if (ids[i] !== shelf[i]!.id) return false;
   return true;
-}
-
-/**
- * An event in one shape: the record with the fields every event has (built by its constructor),
- * then the body's own fields — rather than the caller's literal grown by eight more (which
- * reallocates its property store as it grows, and leaves every event type a shape of its own).
- */
-function withBody(record: EventRecord, body: EventBody): PoolEvent & { world?: World } {
-  const event = record as unknown as Record<string, unknown>;
-  for (const key in body) if (key !== 'type') event[key] = (body as unknown as Record<string, unknown>)[key];
-  return event as unknown as PoolEvent & { world?: World };
-}
-
-/**
- * For an event a recorded run keeps: a class of its own per event type, made the first time the
- * type is seen, so that V8 sizes each type's objects for its own fields. With one class for all,
- * the engine sizes the objects from the first few events, and a later type's fields go to a second,
- * separate store: about 40 bytes more for every event kept. (An event no run keeps is not built.)
- */
-const recordClasses = new Map<string, typeof EventRecord>();
-function recordOf(type: string): typeof EventRecord {
-  let Kind = recordClasses.get(type);
-  if (Kind === undefined) {
-    Kind = class extends EventRecord {};
-    recordClasses.set(type, Kind);
-  }
-  return Kind;
-}
-
-class EventRecord {
-  // Fields set in the constructor, none declared as class fields: a class field's initializer runs
-  // apart from the constructor, and slowly once every event type is a class of its own.
-  declare readonly type: string;
-  declare readonly seq: number;
-  declare readonly t: number;
-  declare readonly client: string | null;
-  declare readonly object: number | null;
-  declare readonly line: LineId | null;
-  declare readonly available: readonly number[];
-  declare readonly inUse: number | null;
-  declare world: World | undefined;
-  constructor(
-    type: string,
-    seq: number,
-    t: number,
-    client: string | null,
-    object: number | null,
-    line: LineId | null,
-    available: readonly number[],
-    inUse: number | null,
-  ) {
-    const self = this as { -readonly [K in keyof EventRecord]: EventRecord[K] };
-    self.type = type;
-    self.seq = seq;
-    self.t = t;
-    self.client = client;
-    self.object = object;
-    self.line = line;
-    self.available = available;
-    self.inUse = inUse;
-    self.world = undefined;
-  }
 }
