@@ -125,12 +125,16 @@ const b = cliLines(theirs.cli, files);
  * A world used to carry its event's time (`world.t`, and `final.t` for the run's end); it no longer
  * does (`event.t`, `result.time`). So that a checkout from before compares with one from after, a
  * world's own time is checked against its event's and left out, and the end time is `time`.
+ *
+ * An object's view used to say what was running on it (`busy`), which nothing drew: what a pool
+ * call runs on an object is its place's `work`. It is left out of a checkout's worlds that have it.
  */
 function timeOnEvents(result: { events: readonly object[]; final: object; time?: number }): object {
   const bare = (world: unknown, t: number): unknown => {
-    if (typeof world !== 'object' || world === null || !('t' in world)) return world;
-    const { t: own, ...rest } = world as { t: number };
-    return own === t ? rest : { ...rest, timeDiffers: own };
+    if (typeof world !== 'object' || world === null) return world;
+    const { t: own, objects, ...rest } = world as { t?: number; objects?: readonly object[] };
+    const now = { ...rest, objects: objects?.map(({ busy: _, ...view }: { busy?: unknown }) => view) };
+    return own === undefined || own === t ? now : { ...now, timeDiffers: own };
   };
   const { time: own, ...rest } = result;
   const time = own ?? (result.final as { t?: number }).t ?? NaN;

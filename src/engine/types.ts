@@ -135,8 +135,6 @@ export interface ObjectView {
   readonly onShelf: number;
   /** Clients holding a reference to it, oldest first. */
   readonly holders: readonly string[];
-  /** What is happening to it at the desk or press, e.g. "SELECT 1". */
-  readonly busy: string | null;
   readonly createdAt: number;
   /** How many times it has been handed out. */
   readonly lends: number;

@@ -37,11 +37,6 @@ abstract class Resource {
   ) {}
   abstract get state(): string | null;
 
-  /** The newest operation still running on it (in the press or at the desk), or null. */
-  get busy(): string | null {
-    return this.running.at(-1) ?? null;
-  }
-
   /** An operation starts on it; `end` it when it finishes. */
   begin(what: string): void {
     this.running.push(what);

@@ -229,7 +229,6 @@ export class WorldKeeper {
       places,
       onShelf: slots.length,
       holders,
-      busy: o.busy,
       createdAt: o.createdAt,
       lends: o.lends,
     };
@@ -314,7 +313,6 @@ function sameFields(view: ObjectView, o: Pooled, holders: readonly string[], onS
     view.onShelf === onShelf &&
     view.alive === o.alive &&
     view.state === o.state &&
-    view.busy === o.busy &&
     view.lends === o.lends &&
     view.kind === o.kind &&
     view.createdAt === o.createdAt
