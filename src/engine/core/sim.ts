@@ -66,7 +66,7 @@ export function isOp<T>(value: T | Op<T>): value is Op<T> {
 
 /** Wait `ms` virtual milliseconds (nothing, for 0 or less): `yield* delay(ms)`. */
 export function delay(ms: number): Op<void> {
-  return new Waits(ms);
+  return ms > 0 ? new Waits(ms) : NO_WAIT;
 }
 
 const FINISHED: IteratorReturnResult<void> = Object.freeze({ value: undefined, done: true });
@@ -113,6 +113,9 @@ class Waits implements Op<void> {
     return FINISHED;
   }
 }
+
+/** A wait for nothing: done before it starts, and never changed after (one for every such wait). */
+const NO_WAIT: Op<void> = new Waits(0);
 
 /**
  * The rest of `op`, whose first step (`first`, a wait) has been taken already: a caller that ran it

@@ -85,31 +85,47 @@ export class Connection extends Resource {
     return this.stateText;
   }
 
-  /** Run one statement. Slow: suspends the caller for the statement's cost. */
-  *execute(sql: string): Op<void> {
+  /**
+   * Run one statement (`yield*` it where it is called). Slow: it suspends the caller for the
+   * statement's cost. One that costs nothing is over by the time the caller's `yield*` looks, with
+   * no coroutine made for it: a load run with free statements made four for each caller served
+   * (three statements, and the rollback that runs one).
+   */
+  execute(sql: string): Op<void> {
     const kind = statementKind(sql);
     // A query costs what the check does (SELECT 1, a reader's SHOW ALL); a SET nothing; the resets theirs.
     const ms =
       kind === 'select' || kind === 'show' ? this.rt.costs.validateMs : kind === 'set' ? 0 : this.rt.costs.resetMs;
-    const rt = this.rt;
     this.begin(sql);
+    const rt = this.rt;
     if (rt.unheard) rt.countUnheard();
     else rt.emitHere({ type: 'statement.started', sql, ms }, this, kind);
-    // (A statement that costs nothing does not suspend: no generator made for it.)
-    if (ms > 0) yield* delay(ms);
+    if (ms > 0) return this.finishAfter(ms, sql, kind);
+    this.finish(sql, kind);
+    return delay(0);
+  }
+
+  private *finishAfter(ms: number, sql: string, kind: string): Op<void> {
+    yield* delay(ms);
+    this.finish(sql, kind);
+  }
+
+  /** The statement is over: the server has done it, or says why not (thrown). */
+  private finish(sql: string, kind: string): void {
     this.end(sql);
     const error = this.apply(sql);
+    const rt = this.rt;
     if (rt.unheard) rt.countUnheard();
     else rt.emitHere({ type: 'statement.finished', sql, ok: error === null, error }, this, kind);
     if (error !== null) throw new DatabaseError(error);
   }
 
-  *rollback(): Op<void> {
-    yield* this.execute('ROLLBACK');
+  rollback(): Op<void> {
+    return this.execute('ROLLBACK');
   }
 
-  *commit(): Op<void> {
-    yield* this.execute('COMMIT');
+  commit(): Op<void> {
+    return this.execute('COMMIT');
   }
 
   /** Close the client side of the connection. Instant, and harmless on a dead connection. */
