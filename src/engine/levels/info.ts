@@ -1,7 +1,7 @@
 /**
  * The shape of a level's record in the registry, and what a level offers the runner.
  */
-import type { BoundKind, LevelId, LevelOptions, Lends, StepKind, WarningKind } from '../types';
+import type { BoundKind, LevelId, LevelOptions, Lends, LineId, StepKind, WarningKind } from '../types';
 import type { CallLines, CountLines, Op, PoolBase, Pooled, Runtime, Waiting } from '../world';
 import type { OptionName, OptionSpecs } from './options';
 
@@ -55,6 +55,13 @@ export interface LevelInfo {
   readonly shelf: boolean;
   /** It checks an object before lending it (`SELECT 1`), and throws away a dead one. */
   readonly validates: boolean;
+  /**
+   * The line where its acquire lends an object that was already made (from the shelf, or handed
+   * over): a loan is shown there, not at the last line that made an event — the production pool with
+   * its lock off takes the connection off the shelf after the check, and then lends it on another
+   * line. Missing: the last line (Levels 1–4 lend on the line that pops).
+   */
+  readonly loanLine?: LineId;
   /** A reader may wait in line for an object (instead of being refused at once). */
   readonly queues: boolean;
   /**

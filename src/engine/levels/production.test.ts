@@ -390,6 +390,31 @@ describe('concurrency', () => {
   });
 });
 
+describe('the line a loan is shown at', () => {
+  // Two readers at once on a pool of two, then a third when one comes back: with the lock off, the
+  // check comes first and the take off the shelf after it, on a line of its own; the loan is on the
+  // lending line in every case (the code panel lights it), and a connection made for the reader is
+  // lent where it was made.
+  const steps = [
+    { client: 'A', do: 'acquire', at: 0 },
+    { client: 'B', do: 'acquire', at: 0 },
+    { client: 'A', do: 'release' },
+    { client: 'C', do: 'acquire' },
+  ];
+  it.each([
+    { lock: true, validate: true },
+    { lock: false, validate: true },
+    { lock: true, validate: false },
+    { lock: false, validate: false },
+  ])('lock $lock, validate $validate: every loan from the shelf at acquire.valid', (fixes) => {
+    const r = run({ minSize: 1, maxSize: 2, acquireTimeout: 1000, fixes }, steps, { record: true });
+    const loans = eventsOf(r, 'object.acquired');
+    expect(loans.map((e) => e.client)).toEqual(['A', 'B', 'C']);
+    for (const e of loans) expect(e.line).toBe(e.source === 'shelf' ? 'acquire.valid' : 'acquire.create');
+    expect(loans.filter((e) => e.source === 'shelf').length).toBeGreaterThanOrEqual(2);
+  });
+});
+
 describe('leaks and idle connections', () => {
   it('reports a leak once, with its borrower and the step that borrowed, and its return', () => {
     const r = run({ maxSize: 2, leakThreshold: 100 }, [

@@ -236,6 +236,7 @@ const RECORDS: Record<LevelId, Omit<LevelInfo, 'solves'>> = {
       'release>resetConnection': 'release.reset',
     },
     validates: true,
+    loanLine: 'acquire.valid',
     queues: false,
     fixedBy: {
       'over-max': 'production',
@@ -271,6 +272,7 @@ const RECORDS: Record<LevelId, Omit<LevelInfo, 'solves'>> = {
     shelf: true,
     calls: CONNECTION_CALLS,
     validates: true,
+    loanLine: 'acquire.valid',
     queues: true,
     blockStatements: 'set',
     // Its problems come back only with a fix switched off.

@@ -128,7 +128,7 @@ export function openRun(scenario: Scenario, options: RunOptions = {}): OpenRun {
 
   const scheduler = createScheduler(state, start);
   const watch = watchEvents(state, scheduler);
-  const play = createStepPlayer(state, { costs, validates: info.validates });
+  const play = createStepPlayer(state, { costs, validates: info.validates, loanLine: info.loanLine ?? null });
   const { queues } = info;
 
   function start(i: number): void {

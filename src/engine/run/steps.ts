@@ -15,7 +15,7 @@ import {
   type Op,
   type Task,
 } from '../core';
-import type { Costs, EventBody, Source, Step, StepOutcome } from '../types';
+import type { Costs, EventBody, LineId, Source, Step, StepOutcome } from '../types';
 import { removeAt, type ClientRecord, type Pooled, type StepScratch } from '../world';
 import type { RunState } from './state';
 
@@ -40,6 +40,8 @@ export interface StepRules {
   readonly costs: Costs;
   /** The level validates before lending: an acquire reports what it threw away (`discarded`). */
   readonly validates: boolean;
+  /** Where the level's acquire lends an object already made (`LevelInfo.loanLine`), or null. */
+  readonly loanLine: LineId | null;
 }
 
 /**
@@ -50,7 +52,7 @@ export type StepPlayer = (i: number, step: Step, client: ClientRecord | null) =>
 
 export function createStepPlayer(state: RunState, rules: StepRules): StepPlayer {
   const { rt, pool } = state;
-  const { costs, validates } = rules;
+  const { costs, validates, loanLine } = rules;
   // A recorded run keeps every step's outcome, in its report and its `step.finished` event. Most are
   // a use or a release that went well, `{ object: id }`: one per object serves them all (nothing
   // changes an outcome once made), as does one empty list of objects an acquire threw away.
@@ -143,13 +145,20 @@ export function createStepPlayer(state: RunState, rules: StepRules): StepPlayer 
     return held;
   }
 
-  function lend(client: ClientRecord, obj: Pooled, source: Source, waited: number): void {
+  /** The reader has the object now: the loan is at `line` when given (else the last line run). */
+  function lend(client: ClientRecord, obj: Pooled, source: Source, waited: number, line: LineId | null = null): void {
     client.holding.push({ id: obj.id, lease: rt.nextLease() });
     rt.owe(-1); // what the acquire counted is now in the reader's hands
     client.call = null;
     rt.changed(client);
     obj.lends++;
-    rt.emit({ type: 'object.acquired', source, waited }, { object: obj.id });
+    if (line === null) {
+      rt.emit({ type: 'object.acquired', source, waited }, { object: obj.id });
+      return;
+    }
+    const scratch = rt.scratchOf(rt.sim.current);
+    if (scratch) scratch.lastLine = line; // and the step's end after it
+    rt.emit({ type: 'object.acquired', source, waited }, { object: obj.id, line });
   }
 
   function sourceOf(task: Task, obj: Pooled): Source {
@@ -202,7 +211,7 @@ export function createStepPlayer(state: RunState, rules: StepRules): StepPlayer 
   }
 
   function handedOver(client: ClientRecord, task: Task, obj: Pooled, source: Source, began: number): StepOutcome {
-    lend(client, obj, source, rt.sim.now - began);
+    lend(client, obj, source, rt.sim.now - began, source === 'shelf' ? loanLine : null);
     const object = obj.id;
     if (!validates) return lent(object, source);
     const discarded = discardedBy(task);
