@@ -152,13 +152,11 @@ export function createStepPlayer(state: RunState, rules: StepRules): StepPlayer 
     client.call = null;
     rt.changed(client);
     obj.lends++;
-    if (line === null) {
-      rt.emit({ type: 'object.acquired', source, waited }, { object: obj.id });
-      return;
+    if (line !== null) {
+      const scratch = rt.scratchOf(rt.sim.current);
+      if (scratch) scratch.lastLine = line; // what follows the loan in its step is there too
     }
-    const scratch = rt.scratchOf(rt.sim.current);
-    if (scratch) scratch.lastLine = line; // and the step's end after it
-    rt.emit({ type: 'object.acquired', source, waited }, { object: obj.id, line });
+    rt.emit({ type: 'object.acquired', source, waited }, line === null ? { object: obj.id } : { object: obj.id, line });
   }
 
   function sourceOf(task: Task, obj: Pooled): Source {
