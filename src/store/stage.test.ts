@@ -48,6 +48,26 @@ describe('drawnOf', () => {
     expect(drawn[2]!.also).toEqual(['on the shelf', 'in Reader C’s hands']);
   });
 
+  it('says the counter once for the copies going the same way there', () => {
+    // Two readers handed the same connection while it still stands on the shelf (a race).
+    const places: Place[] = [
+      { at: 'shelf', slot: 1 },
+      { at: 'counter', reader: 'A', way: 'out', work: 'SELECT 1' },
+      { at: 'counter', reader: 'B', way: 'out', work: 'SELECT 1' },
+      { at: 'counter', reader: 'C', way: 'back', work: null },
+    ];
+    const drawn = drawnOf(world([{ places, kind: 'connection' }]));
+    expect(drawn[0]!.also).toEqual([
+      'at the counter, on its way to Reader A and Reader B',
+      'at the counter, on its way back from Reader C',
+    ]);
+    expect(drawn[1]!.also).toEqual([
+      'on the shelf',
+      'at the counter, on its way to Reader B',
+      'at the counter, on its way back from Reader C',
+    ]);
+  });
+
   it('draws an object at the counter there, with its reader, and never in the lost corner', () => {
     const w = world([{ places: [{ at: 'counter', reader: 'A', way: 'out', work: null }] }]);
     expect(drawnAt(w, 'counter').map((d) => d.object.id)).toEqual([1]);

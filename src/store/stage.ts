@@ -43,24 +43,39 @@ export function drawnOf(world: World): Drawn[] {
     const copies = copiesOf(object);
     const base = `${object.kind}-${object.id}`;
     copies.forEach(({ place, reader }, i) => {
-      const also = copies
-        .filter((_, j) => j !== i)
-        .map((c) =>
-          c.place.at === 'shelf' && place.at === 'shelf'
-            ? 'on the shelf again: shelved twice'
-            : placeWords(c.place, c.reader),
-        );
       out.push({
         object,
         place,
         reader,
         primary: i === 0,
         layoutId: i === 0 ? base : `${base}-${place.at}-${copyKey(place, reader, i)}`,
-        also: [...new Set(also)],
+        also: alsoOf(
+          copies.filter((_, j) => j !== i),
+          place,
+        ),
       });
     });
   }
   return out;
+}
+
+/**
+ * Where an object's other copies are, in words, for the copy at `here`: each place once, and the
+ * copies at the counter going the same way in one phrase ("at the counter, on its way to Reader A
+ * and Reader B"), so that a card in a narrow column does not repeat the counter for each.
+ */
+function alsoOf(others: readonly { place: Place; reader: string | null }[], here: Place): string[] {
+  const words: string[] = [];
+  for (const { place, reader } of others) {
+    if (place.at === 'counter' && place.reader !== null) {
+      const readers = others.flatMap(({ place: p }) =>
+        p.at === 'counter' && p.way === place.way && p.reader !== null ? [p.reader] : [],
+      );
+      words.push(counterWords(place.way, [...new Set(readers)]));
+    } else if (place.at === 'shelf' && here.at === 'shelf') words.push('on the shelf again: shelved twice');
+    else words.push(placeWords(place, reader));
+  }
+  return [...new Set(words)];
 }
 
 /** The copies drawn at one place (press, counter, desk, lost, bin), in the world's order. */
@@ -126,10 +141,7 @@ export function placeWords(place: Place, holder: string | null = null): string {
     case 'shelf':
       return 'on the shelf';
     case 'counter':
-      if (place.reader === null) return 'at the counter';
-      return place.way === 'out'
-        ? `at the counter, on its way to ${reader(place.reader)}`
-        : `at the counter, on its way back from ${reader(place.reader)}`;
+      return place.reader === null ? 'at the counter' : counterWords(place.way, [place.reader]);
     case 'desk':
       return `at the cleaning desk (${place.work})${place.reader === null ? '' : `, back from ${reader(place.reader)}`}`;
     case 'hands':
@@ -143,6 +155,11 @@ export function placeWords(place: Place, holder: string | null = null): string {
     case 'bin':
       return 'in the bin (closed)';
   }
+}
+
+/** At the counter, on its way to (or back from) `readers`. */
+function counterWords(way: 'out' | 'back', readers: readonly string[]): string {
+  return `at the counter, on its way ${way === 'out' ? 'to' : 'back from'} ${names(readers)}`;
 }
 
 /** Every place of an object in words: "on the shelf twice and in Reader B’s hands". */
