@@ -66,6 +66,10 @@ describe('drawnOf', () => {
       'at the counter, on its way to Reader B',
       'at the counter, on its way back from Reader C',
     ]);
+    // The table says it the same way.
+    expect(whereOf(drawn[0]!.object)).toBe(
+      'on the shelf and at the counter, on its way to Reader A and Reader B and at the counter, on its way back from Reader C',
+    );
   });
 
   it('draws an object at the counter there, with its reader, and never in the lost corner', () => {

@@ -65,17 +65,23 @@ export function drawnOf(world: World): Drawn[] {
  * and Reader B"), so that a card in a narrow column does not repeat the counter for each.
  */
 function alsoOf(others: readonly { place: Place; reader: string | null }[], here: Place): string[] {
-  const words: string[] = [];
-  for (const { place, reader } of others) {
-    if (place.at === 'counter' && place.reader !== null) {
-      const readers = others.flatMap(({ place: p }) =>
-        p.at === 'counter' && p.way === place.way && p.reader !== null ? [p.reader] : [],
-      );
-      words.push(counterWords(place.way, [...new Set(readers)]));
-    } else if (place.at === 'shelf' && here.at === 'shelf') words.push('on the shelf again: shelved twice');
-    else words.push(placeWords(place, reader));
-  }
+  const places = others.map((c) => c.place);
+  const words = others.map(({ place, reader }) =>
+    place.at === 'counter' && place.reader !== null
+      ? counterWords(place.way, atCounter(places, place.way))
+      : place.at === 'shelf' && here.at === 'shelf'
+        ? 'on the shelf again: shelved twice'
+        : placeWords(place, reader),
+  );
   return [...new Set(words)];
+}
+
+/** The readers the copies at the counter going `way` are for, each once, in order. */
+function atCounter(places: readonly Place[], way: 'out' | 'back'): string[] {
+  const readers: string[] = [];
+  for (const p of places)
+    if (p.at === 'counter' && p.way === way && p.reader !== null && !readers.includes(p.reader)) readers.push(p.reader);
+  return readers;
 }
 
 /** The copies drawn at one place (press, counter, desk, lost, bin), in the world's order. */
@@ -162,7 +168,10 @@ function counterWords(way: 'out' | 'back', readers: readonly string[]): string {
   return `at the counter, on its way ${way === 'out' ? 'to' : 'back from'} ${names(readers)}`;
 }
 
-/** Every place of an object in words: "on the shelf twice and in Reader B’s hands". */
+/**
+ * Every place of an object in words: "on the shelf twice and in Reader B’s hands" (the counter said
+ * once for the copies there going the same way, as on the cards).
+ */
 export function whereOf(o: ObjectView): string {
   const parts: string[] = [];
   const shelved = o.places.filter((p) => p.at === 'shelf').length;
@@ -170,7 +179,9 @@ export function whereOf(o: ObjectView): string {
     if (place.at === 'shelf') {
       if (parts.some((p) => p.startsWith('on the shelf'))) continue;
       parts.push(shelved > 1 ? `on the shelf ${shelved === 2 ? 'twice' : `${shelved} times`}` : 'on the shelf');
-    } else parts.push(placeWords(place));
+    } else if (place.at === 'counter' && place.reader !== null)
+      parts.push(counterWords(place.way, atCounter(o.places, place.way)));
+    else parts.push(placeWords(place));
   }
-  return parts.join(' and ');
+  return [...new Set(parts)].join(' and ');
 }

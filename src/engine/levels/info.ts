@@ -57,9 +57,11 @@ export interface LevelInfo {
   readonly validates: boolean;
   /**
    * The line where its acquire lends an object that was already made (from the shelf, or handed
-   * over): a loan is shown there, not at the last line that made an event — the production pool with
-   * its lock off takes the connection off the shelf after the check, and then lends it on another
-   * line. Missing: the last line (Levels 1–4 lend on the line that pops).
+   * over), for an acquire step (which calls `acquire` itself: the line is the method's own, with no
+   * caller's line before it): the loan is shown there, not at the last line that made an event — the
+   * production pool with its lock off takes the connection off the shelf after the check, and then
+   * lends it on another line. Missing: the last line (Levels 1–4 lend on the line that pops). A loan
+   * inside a guaranteed-release block is the block's, shown at its body line.
    */
   readonly loanLine?: LineId;
   /** A reader may wait in line for an object (instead of being refused at once). */

@@ -89,6 +89,10 @@ describe('code lines', () => {
     },
   );
 
+  it.each(LEVEL_IDS.filter((l) => LEVELS[l].loanLine !== undefined))('%s: the line it lends at is marked', (level) => {
+    expect(markersOf(level)).toContain(LEVELS[level].loanLine);
+  });
+
   it('reads markers with a test that can fail', () => {
     expect(markersOf('level2')).toContain('acquire.refuse');
     expect(markersOf('level2')).not.toContain('acquire.validate');

@@ -152,11 +152,10 @@ export function createStepPlayer(state: RunState, rules: StepRules): StepPlayer 
     client.call = null;
     rt.changed(client);
     obj.lends++;
-    if (line !== null) {
-      const scratch = rt.scratchOf(rt.sim.current);
-      if (scratch) scratch.lastLine = line; // what follows the loan in its step is there too
-    }
-    rt.emit({ type: 'object.acquired', source, waited }, line === null ? { object: obj.id } : { object: obj.id, line });
+    // As any line run (the event shows the last one, where lines are worked out at all).
+    const scratch = line === null ? undefined : rt.scratchOf(rt.sim.current);
+    if (scratch) scratch.lastLine = line;
+    rt.emit({ type: 'object.acquired', source, waited }, { object: obj.id });
   }
 
   function sourceOf(task: Task, obj: Pooled): Source {

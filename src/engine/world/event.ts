@@ -36,6 +36,10 @@ const bare: (b: EventBody, ...head: Head) => { world: undefined } =
 // prettier-ignore
 const withMessage: (b: Extract<EventBody, { message: string }>, ...head: Head) => { message: string; world: undefined } =
   (b, seq, t, client, object, line, available, inUse) => ({ type: b.type, seq, t, client, object, line, available, inUse, world: undefined, message: b.message });
+/** An event that says how long something it starts takes, in `ms`. */
+// prettier-ignore
+const withMs: (b: Extract<EventBody, { type: 'object.creating' | 'object.resetting' }>, ...head: Head) => { ms: number; world: undefined } =
+  (b, seq, t, client, object, line, available, inUse) => ({ type: b.type, seq, t, client, object, line, available, inUse, world: undefined, ms: b.ms });
 
 // The fields every event has come first, in this order, then the body's in the order its literal
 // gives them: key for key, the object an event was when its body was copied onto a record.
@@ -44,8 +48,8 @@ const KEPT: { [T in EventType]: Maker<T> } = {
   'step.started': (b, seq, t, client, object, line, available, inUse) => ({ type: b.type, seq, t, client, object, line, available, inUse, world: undefined, index: b.index, do: b.do }),
   'step.finished': (b, seq, t, client, object, line, available, inUse) => ({ type: b.type, seq, t, client, object, line, available, inUse, world: undefined, index: b.index, do: b.do, outcome: b.outcome }),
   'object.acquired': (b, seq, t, client, object, line, available, inUse) => ({ type: b.type, seq, t, client, object, line, available, inUse, world: undefined, source: b.source, waited: b.waited }),
-  'object.creating': (b, seq, t, client, object, line, available, inUse) => ({ type: b.type, seq, t, client, object, line, available, inUse, world: undefined, ms: b.ms }),
-  'object.resetting': (b, seq, t, client, object, line, available, inUse) => ({ type: b.type, seq, t, client, object, line, available, inUse, world: undefined, ms: b.ms }),
+  'object.creating': withMs,
+  'object.resetting': withMs,
   'statement.started': (b, seq, t, client, object, line, available, inUse) => ({ type: b.type, seq, t, client, object, line, available, inUse, world: undefined, sql: b.sql, ms: b.ms }),
   'statement.finished': (b, seq, t, client, object, line, available, inUse) => ({ type: b.type, seq, t, client, object, line, available, inUse, world: undefined, sql: b.sql, ok: b.ok, error: b.error }),
   'object.validated': (b, seq, t, client, object, line, available, inUse) => ({ type: b.type, seq, t, client, object, line, available, inUse, world: undefined, ok: b.ok }),
