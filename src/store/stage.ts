@@ -67,21 +67,24 @@ export function drawnOf(world: World): Drawn[] {
 function alsoOf(others: readonly { place: Place; reader: string | null }[], here: Place): string[] {
   const places = others.map((c) => c.place);
   const words = others.map(({ place, reader }) =>
-    place.at === 'counter' && place.reader !== null
-      ? counterWords(place.way, atCounter(places, place.way))
-      : place.at === 'shelf' && here.at === 'shelf'
-        ? 'on the shelf again: shelved twice'
-        : placeWords(place, reader),
+    place.at === 'shelf' && here.at === 'shelf'
+      ? 'on the shelf again: shelved twice'
+      : wordsAmong(place, places, reader),
   );
   return [...new Set(words)];
 }
 
-/** The readers the copies at the counter going `way` are for, each once, in order. */
-function atCounter(places: readonly Place[], way: 'out' | 'back'): string[] {
+/**
+ * One of an object's places in words, among its `places`: a copy at the counter names every reader
+ * the copies there going the same way are for, once each ("…on its way to Reader A and Reader B").
+ */
+function wordsAmong(place: Place, places: readonly Place[], holder: string | null = null): string {
+  if (place.at !== 'counter' || place.reader === null) return placeWords(place, holder);
   const readers: string[] = [];
   for (const p of places)
-    if (p.at === 'counter' && p.way === way && p.reader !== null && !readers.includes(p.reader)) readers.push(p.reader);
-  return readers;
+    if (p.at === 'counter' && p.way === place.way && p.reader !== null && !readers.includes(p.reader))
+      readers.push(p.reader);
+  return counterWords(place.way, readers);
 }
 
 /** The copies drawn at one place (press, counter, desk, lost, bin), in the world's order. */
@@ -179,9 +182,7 @@ export function whereOf(o: ObjectView): string {
     if (place.at === 'shelf') {
       if (parts.some((p) => p.startsWith('on the shelf'))) continue;
       parts.push(shelved > 1 ? `on the shelf ${shelved === 2 ? 'twice' : `${shelved} times`}` : 'on the shelf');
-    } else if (place.at === 'counter' && place.reader !== null)
-      parts.push(counterWords(place.way, atCounter(o.places, place.way)));
-    else parts.push(placeWords(place));
+    } else parts.push(wordsAmong(place, o.places));
   }
   return [...new Set(parts)].join(' and ');
 }
